@@ -1,0 +1,6 @@
+"""Check implementations, one module per area (PC, SIGN, SEC, …).
+
+Each module registers its parameters and checks with kfield.core.registry; the list
+of modules is kfield.core.registry.AREA_MODULES. Modules import heavy libraries
+inside the check functions, so loading the catalogue stays fast.
+"""

@@ -1,0 +1,1 @@
+"""Security checks (SEC): remote-access tools, firewall, antivirus, updates."""

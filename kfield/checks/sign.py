@@ -1,0 +1,1 @@
+"""Signing checks (SIGN): the local signing service, token, certificate, browsers."""

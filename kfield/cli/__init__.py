@@ -1,0 +1,74 @@
+"""The kfield command line: one module per command group, joined here.
+
+Command modules parse arguments, call the core, and print through a formatter.
+Help texts come from the catalogue in the language of KFIELD_LANG / the locale.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from kfield.cli import errors
+from kfield.cli.help import h
+
+app = typer.Typer(
+    name="kfield",
+    help=h("help.app"),
+    epilog=h("help.exit_codes"),
+    no_args_is_help=True,
+    rich_markup_mode=None,  # plain help keeps start-up fast (see benchmarks/startup.py)
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from kfield import __version__
+
+        print(f"kfield {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))] = False,
+) -> None:
+    pass
+
+
+def _register() -> None:
+    from kfield.cli import check, checks, profile
+
+    app.command("check", help=h("help.check"), epilog=h("help.exit_codes"))(check.check)
+    app.add_typer(checks.app, name="checks", help=h("help.checks"))
+    app.add_typer(profile.app, name="profile", help=h("help.profile"))
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return the exit code (tests call this too)."""
+    try:
+        with errors.funnel():
+            code = app(args=argv, standalone_mode=False, prog_name="kfield")
+        return code if isinstance(code, int) else 0
+    except errors.Exit as done:
+        return done.code
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        errors.say(errors.text("cli.interrupted", errors.lang()))
+        return errors.EXIT_INTERRUPTED
+    except Exception as exc:  # the last resort: a log to paste, never a traceback
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click's usage errors
+            return errors.usage_exit(exc)
+        return errors.internal_error(exc)

@@ -1,0 +1,58 @@
+"""`kfield check`: run a profile's checks and print the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+
+def check(
+    areas: Annotated[Optional[list[str]], typer.Argument(metavar="[AREA]...", help=h("help.check.areas"), show_default=False)] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", help=h("help.check.only"))] = None,
+    fmt: Annotated[common.Format, typer.Option("--format", "-f", help=h("help.format"))] = common.Format.console,
+    output: common.OutputOpt = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        report = run_profile(profile, areas or [], only or [])
+        body = render(report, fmt.value, language, output)
+        common.emit(body, output)
+    raise errors.Exit(report.exit_code())
+
+
+def run_profile(profile_name, areas, only):
+    """Load the profile, run its checks with a progress display, return the Report."""
+    from kfield.core import profile as profiles
+    from kfield.core.privilege import is_admin
+    from kfield.core.report import Report, now
+    from kfield.core.runner import run
+    from kfield.cli.progress import progress_observer
+    from kfield.platform import current_host
+
+    loaded = profiles.load_profile(profile_name)
+    specs = profiles.plan(loaded, areas, only)
+    inputs = {**loaded.params, "host": current_host()}
+    admin, started, results, interrupted = is_admin(), now(), [], False
+    with progress_observer() as observer:
+        try:
+            for result in run(specs, inputs, observer=observer, admin=admin, deadline_s=loaded.deadline_s):
+                results.append(result)
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        errors.say(errors.text("cli.interrupted", errors.lang()))
+    return Report(tuple(results), loaded.id, started, now(), admin, interrupted)
+
+
+def render(report, fmt: str, lang: str, output: Path | None) -> str:
+    from kfield import formats
+
+    color = fmt == "console" and common.wants_color(output)
+    return formats.get(fmt).render(report, lang, color=color, width=common.terminal_width())

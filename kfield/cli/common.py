@@ -1,0 +1,70 @@
+"""Options and output helpers shared by every command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import errors
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class Format(str, Enum):
+    console = "console"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="vi | en (default: KFIELD_LANG, then the system locale)")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout")]
+
+
+def use_lang(choice: Lang | None) -> str:
+    from kfield.core.i18n import detect_lang
+
+    with errors.funnel():
+        errors.state["lang"] = detect_lang(choice.value if choice else None)
+    return errors.state["lang"]
+
+
+def wants_color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def emit(body: str, output: Path | None) -> None:
+    """Results go to stdout or --output; nothing else goes to stdout."""
+    if output is None:
+        sys.stdout.write(body)
+        sys.stdout.flush()
+        return
+    from kfield.core.errors import UsageError
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(body, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError("cli.cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
+    errors.say(_t("cli.written", path=str(output)))
+
+
+def _t(key: str, **params) -> str:
+    from kfield.core.i18n import text
+
+    return text(key, errors.lang(), **params)
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return max(60, min(140, shutil.get_terminal_size((100, 24)).columns))

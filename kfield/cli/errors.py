@@ -1,0 +1,98 @@
+"""The one error funnel: domain errors, Ctrl-C and bugs become a line and an exit code.
+
+Exit codes: 0 nothing failed, 1 a check failed (or lint findings), 2 bad usage or
+input, 3 unexpected internal error (a log path is printed), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from kfield.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, KfieldError
+from kfield.core.i18n import render, text
+
+state = {"lang": None}
+
+
+def lang() -> str:
+    from kfield.core.i18n import detect_lang
+
+    if state["lang"] is None:
+        try:
+            state["lang"] = detect_lang()
+        except KfieldError:
+            state["lang"] = "en"
+    return state["lang"]
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+class Exit(Exception):
+    """Leave with this code after the command printed what it had to."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@contextmanager
+def funnel() -> Iterator[None]:
+    try:
+        yield
+    except KfieldError as exc:
+        say(text("cli.error_prefix", lang()) + render(exc.message, lang()))
+        raise Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        say(text("cli.interrupted", lang()))
+        raise Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        raise Exit(0) from None
+
+
+def internal_error(exc: BaseException) -> int:
+    path = write_log(exc)
+    say(text("cli.internal_error", lang(), error=f"{type(exc).__name__}: {exc}", log=str(path)))
+    return EXIT_INTERNAL
+
+
+def write_log(exc: BaseException) -> Path:
+    body = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    header = f"kfield {_version()} on Python {sys.version.split()[0]} {sys.platform}\n{sys.argv}\n"
+    for directory in _log_dirs():
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = directory / f"kfield-error-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+            path.write_text(header + body, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return Path("-")
+
+
+def _log_dirs() -> list[Path]:
+    try:
+        from platformdirs import user_log_dir
+
+        return [Path(user_log_dir("kfield")), Path(tempfile.gettempdir())]
+    except ImportError:
+        return [Path(tempfile.gettempdir())]
+
+
+def _version() -> str:
+    from kfield import __version__
+
+    return __version__
+
+
+def usage_exit(exc) -> int:
+    """A usage error found by the argument parser: one line, exit 2."""
+    say(text("cli.error_prefix", lang()) + exc.format_message())
+    return EXIT_USAGE

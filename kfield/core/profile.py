@@ -1,0 +1,134 @@
+"""Check profiles: YAML files that select checks and set their parameters.
+
+The schema is declared once (``profile_schema``); the same declaration validates
+files with ``file:line:column`` errors and exports JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from kfield.core import registry
+from kfield.core.errors import ProfileError, UsageError
+from kfield.core.paths import bundled_dir
+from kfield.core.registry import CheckSpec
+from kfield.core.schema import Field, List, Map, Num, Str, Text, find, json_schema, validate
+
+DEFAULT_PROFILE = "commune-office"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    title: dict[str, str]
+    path: Path
+    check_ids: tuple[str, ...]
+    params: dict[str, Any]
+    deadline_s: float = 120.0
+    description: dict[str, str] = field(default_factory=dict)
+    contacts: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def profile_schema() -> Map:
+    checks = registry.load_all()
+    ids = Str(choices=lambda: checks.keys(), doc="A check id, e.g. PC003")
+    tags = Str(choices=registry.all_tags, doc="A check tag or area, e.g. signing, pc")
+    params = {name: Field(p.schema) for name, p in sorted(registry.PARAMS.items())}
+    return Map({
+        "version": Field(Num(integer=True, minimum=1, maximum=SCHEMA_VERSION), True),
+        "id": Field(Str(pattern=r"[a-z0-9][a-z0-9-]*"), True),
+        "title": Field(Text(), True),
+        "description": Field(Text()),
+        "select": Field(Map({
+            "tags": Field(List(tags)),
+            "ids": Field(List(ids)),
+            "exclude": Field(List(ids)),
+        }), True),
+        "params": Field(Map(params)),
+        "deadline_s": Field(Num(minimum=1, maximum=3600)),
+        "contacts": Field(Map(values=Text("Who to escalate to (a role, never a phone number)"),
+                              key_pattern=r"[a-z][a-z0-9_-]*")),
+    })
+
+
+def export_schema() -> dict[str, Any]:
+    return json_schema(profile_schema(), "kfield check profile", "https://kfield.invalid/profile.schema.json")
+
+
+def load_profile(name_or_path: str | Path | None) -> Profile:
+    path = locate(name_or_path or DEFAULT_PROFILE)
+    value, root = validate(path, profile_schema(), extra=_semantic_checks)
+    return _build(path, value)
+
+
+def _semantic_checks(value, root, add) -> None:
+    select = value.get("select", {})
+    if not (select.get("tags") or select.get("ids")):
+        add(find(root, "select"), "profile.empty_select")
+
+
+def locate(name_or_path: str | Path) -> Path:
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
+        if not candidate.is_file():
+            raise ProfileError("schema.no_file", path=str(candidate))
+        return candidate
+    bundled = bundled_dir("checks") / f"{name_or_path}.yaml"
+    if not bundled.is_file():
+        known = ", ".join(p.stem for p in bundled_profiles())
+        raise ProfileError("profile.unknown", name=str(name_or_path), known=known)
+    return bundled
+
+
+def bundled_profiles() -> list[Path]:
+    return sorted(bundled_dir("checks").glob("*.yaml"))
+
+
+def _build(path: Path, value: dict[str, Any]) -> Profile:
+    params = {name: p.default for name, p in registry.PARAMS.items()}
+    params.update(value.get("params") or {})
+    return Profile(
+        id=value["id"],
+        title=value["title"],
+        path=path,
+        check_ids=tuple(selected_ids(value["select"])),
+        params=params,
+        deadline_s=float(value.get("deadline_s", 120)),
+        description=value.get("description") or {},
+        contacts=value.get("contacts") or {},
+    )
+
+
+def selected_ids(select: dict[str, list[str]]) -> list[str]:
+    tags, ids = set(select.get("tags") or ()), set(select.get("ids") or ())
+    excluded = set(select.get("exclude") or ())
+    chosen = [s.id for s in registry.load_all().values() if s.id in ids or tags & set(s.all_tags)]
+    return sorted(i for i in chosen if i not in excluded)
+
+
+def plan(profile: Profile, areas: Iterable[str] = (), only: Iterable[str] = ()) -> list[CheckSpec]:
+    """The checks to run: the profile's (narrowed by area or --only) plus prerequisites."""
+    checks = registry.load_all()
+    ids = list(only) or list(profile.check_ids)
+    for check_id in ids:
+        if check_id not in checks:
+            raise UsageError("profile.unknown_check", check=check_id)
+    wanted = {a.upper() for a in areas}
+    for area in wanted - set(registry.areas()):
+        raise UsageError("profile.unknown_area", area=area, known=", ".join(registry.areas()))
+    if wanted:
+        ids = [i for i in ids if checks[i].area in wanted]
+    return [checks[i] for i in sorted(_with_prerequisites(ids, checks))]
+
+
+def _with_prerequisites(ids: list[str], checks: dict[str, CheckSpec]) -> set[str]:
+    chosen, stack = set(), list(ids)
+    while stack:
+        check_id = stack.pop()
+        if check_id not in chosen:
+            chosen.add(check_id)
+            stack.extend(checks[check_id].requires)
+    return chosen

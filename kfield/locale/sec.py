@@ -1,0 +1,3 @@
+"""Catalogue entries: sec."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

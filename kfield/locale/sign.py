@@ -1,0 +1,3 @@
+"""Catalogue entries: sign."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

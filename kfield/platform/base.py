@@ -1,0 +1,194 @@
+"""The Host interface every check talks to, with the parts psutil makes portable.
+
+OS-specific methods raise NotSupported in this base class; LinuxHost and WindowsHost
+override what their OS can answer. A check turns NotSupported into a skip whose
+reason is the NotSupported message (e.g. "Windows only").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import socket
+import time
+from dataclasses import dataclass
+from typing import Any
+
+
+class NotSupported(Exception):
+    """This host cannot answer the question; carries a catalogue key and params."""
+
+    def __init__(self, key: str = "platform.windows_only", **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+@dataclass(frozen=True)
+class OsInfo:
+    family: str          # "windows", "linux", "macos"
+    name: str            # "Windows 10 Pro", "Debian GNU/Linux 12 (bookworm)"
+    version: str         # "10", "11", "12"
+    build: str           # "19045", kernel release on Linux
+    key: str             # lookup key for end-of-support dates: "windows-10", "debian-12"
+
+
+@dataclass(frozen=True)
+class Battery:
+    percent: float
+    plugged: bool | None
+    secs_left: int | None
+
+
+@dataclass(frozen=True)
+class Disk:
+    mount: str
+    total_bytes: int
+    free_bytes: int
+
+
+@dataclass(frozen=True)
+class Proc:
+    pid: int
+    name: str
+    rss_bytes: int
+
+
+@dataclass(frozen=True)
+class UsbDevice:
+    vendor_id: str       # 4 lower-case hex digits
+    product_id: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Certificate:
+    subject: str
+    issuer: str
+    not_after: dt.datetime
+    has_private_key: bool
+    thumbprint: str = ""
+
+
+@dataclass(frozen=True)
+class Browser:
+    name: str            # "chrome", "edge", "firefox", "coccoc", "chromium"
+    version: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Firewall:
+    enabled: bool
+    detail: str          # e.g. "Domain=ON Private=ON Public=OFF" or "ufw active"
+
+
+@dataclass(frozen=True)
+class Antivirus:
+    name: str
+    enabled: bool
+    signature_updated: dt.datetime | None
+
+
+class Host:
+    """Portable answers via psutil and the standard library."""
+
+    family = "unknown"
+
+    # --- portable ---------------------------------------------------------
+    def os_info(self) -> OsInfo:
+        system = platform.system()
+        return OsInfo(system.lower(), f"{system} {platform.release()}", platform.release(),
+                      platform.version(), f"{system.lower()}-{platform.release()}")
+
+    def cpu_percent(self, interval: float = 1.0) -> float:
+        import psutil
+
+        return psutil.cpu_percent(interval=interval)
+
+    def cpu_count(self) -> int:
+        import psutil
+
+        return psutil.cpu_count() or 1
+
+    def memory(self) -> tuple[int, int]:
+        """(total bytes, available bytes)."""
+        import psutil
+
+        vm = psutil.virtual_memory()
+        return vm.total, vm.available
+
+    def system_disk(self) -> Disk:
+        import psutil
+
+        mount = self.system_mount()
+        usage = psutil.disk_usage(mount)
+        return Disk(mount, usage.total, usage.free)
+
+    def system_mount(self) -> str:
+        return "/"
+
+    def battery(self) -> Battery | None:
+        import psutil
+
+        try:
+            info = psutil.sensors_battery()
+        except (AttributeError, NotImplementedError, OSError):
+            return None
+        if info is None:
+            return None
+        left = info.secsleft if isinstance(info.secsleft, int) and info.secsleft >= 0 else None
+        return Battery(float(info.percent), info.power_plugged, left)
+
+    def boot_time(self) -> float:
+        import psutil
+
+        return psutil.boot_time()
+
+    def now(self) -> float:
+        return time.time()
+
+    def utc_offset_minutes(self) -> int:
+        return int(time.localtime().tm_gmtoff // 60)
+
+    def timezone_name(self) -> str:
+        return time.strftime("%Z")
+
+    def processes(self) -> list[Proc]:
+        import psutil
+
+        out = []
+        for p in psutil.process_iter(["pid", "name", "memory_info"]):
+            mem = p.info.get("memory_info")
+            out.append(Proc(p.info["pid"], p.info.get("name") or "", mem.rss if mem else 0))
+        return out
+
+    def port_listening(self, port: int, host: str = "127.0.0.1", timeout: float = 1.0) -> bool:
+        """Whether something accepts TCP on a loopback port (no privileges needed)."""
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                return True
+        except OSError:
+            return False
+
+    # --- OS-specific: overridden by LinuxHost / WindowsHost ----------------
+    def usb_devices(self) -> list[UsbDevice]:
+        raise NotSupported("platform.not_here")
+
+    def user_certificates(self) -> list[Certificate]:
+        raise NotSupported("platform.windows_only")
+
+    def browsers(self) -> list[Browser]:
+        raise NotSupported("platform.not_here")
+
+    def lna_allowed_urls(self) -> dict[str, list[str]]:
+        """Browser → URL patterns of the LocalNetworkAccessAllowedForUrls policy."""
+        raise NotSupported("platform.not_here")
+
+    def firewall(self) -> Firewall:
+        raise NotSupported("platform.not_here")
+
+    def antivirus(self) -> list[Antivirus]:
+        raise NotSupported("platform.windows_only")
+
+    def last_update(self) -> dt.datetime | None:
+        raise NotSupported("platform.not_here")

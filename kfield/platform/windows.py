@@ -1,0 +1,24 @@
+"""Windows answers through built-in tools (PowerShell, reg, netsh); parsers are pure
+functions in kfield.platform.winparse, tested on recorded outputs."""
+
+from __future__ import annotations
+
+import platform
+
+from kfield.platform.base import Host, OsInfo
+
+
+class WindowsHost(Host):
+    family = "windows"
+
+    def system_mount(self) -> str:
+        import os
+
+        return os.environ.get("SystemDrive", "C:") + "\\"
+
+    def os_info(self) -> OsInfo:
+        release, version, _, _ = platform.win32_ver()
+        build = version.rsplit(".", 1)[-1] if version else ""
+        major = "11" if build.isdigit() and int(build) >= 22000 else release
+        edition = platform.win32_edition() or ""
+        return OsInfo("windows", f"Windows {major} {edition}".strip(), major, build, f"windows-{major}")
