@@ -41,11 +41,13 @@ def _root(
 
 
 def _register() -> None:
-    from kfield.cli import check, checks, profile
+    from kfield.cli import check, checks, lan, playbook, profile
 
     app.command("check", help=h("help.check"), epilog=h("help.exit_codes"))(check.check)
     app.add_typer(checks.app, name="checks", help=h("help.checks"))
     app.add_typer(profile.app, name="profile", help=h("help.profile"))
+    app.add_typer(playbook.app, name="playbook", help=h("help.playbook"))
+    app.add_typer(lan.app, name="lan", help=h("help.lan"))
 
 
 _register()

@@ -16,6 +16,8 @@ from typing import Any, Iterable, Iterator, Mapping, Protocol
 from kfield.core import result as r
 from kfield.core.errors import KfieldError
 from kfield.core.registry import CheckSpec
+from kfield.platform.base import NotSupported
+from kfield.platform.command import CommandFailed
 
 BLOCKING = (r.Status.FAIL, r.Status.ERROR, r.Status.SKIP)
 
@@ -50,6 +52,10 @@ def call_check(spec: CheckSpec, inputs: Mapping[str, Any], admin: bool) -> r.Res
         outcome = spec.func(**{name: inputs[name] for name in spec.inputs if name in inputs})
         if not isinstance(outcome, r.Result):
             outcome = r.error("core.error.bad_return", type=type(outcome).__name__)
+    except NotSupported as exc:
+        outcome = r.skip(exc.key, **exc.params)
+    except CommandFailed as exc:
+        outcome = r.error("platform.command_failed", program=exc.argv[0], reason=exc.reason)
     except KfieldError as exc:
         outcome = r.error(exc.message.key, **dict(exc.message.params))
     except Exception as exc:  # a check's bug must not stop the others

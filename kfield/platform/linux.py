@@ -6,6 +6,8 @@ import platform
 from pathlib import Path
 
 from kfield.platform.base import Host, OsInfo
+from kfield.platform.linux_sec import LinuxSecMixin
+from kfield.platform.linux_sign import LinuxSignMixin
 
 
 def parse_os_release(text: str) -> dict[str, str]:
@@ -17,7 +19,7 @@ def parse_os_release(text: str) -> dict[str, str]:
     return out
 
 
-class LinuxHost(Host):
+class LinuxHost(LinuxSignMixin, LinuxSecMixin, Host):
     family = "linux"
 
     def __init__(self, root: Path = Path("/")) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import platform
 
 from kfield.platform.base import Host, OsInfo
+from kfield.platform.windows_sec import WindowsSecMixin
+from kfield.platform.windows_sign import WindowsSignMixin
 
 
-class WindowsHost(Host):
+class WindowsHost(WindowsSignMixin, WindowsSecMixin, Host):
     family = "windows"
 
     def system_mount(self) -> str:

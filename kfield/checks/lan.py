@@ -1,0 +1,1 @@
+"""LAN checks (LAN): link, addressing, gateway, DNS, DHCP, Wi-Fi, printers."""

@@ -1,0 +1,3 @@
+"""Catalogue entries: lan."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

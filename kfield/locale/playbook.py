@@ -1,0 +1,3 @@
+"""Catalogue entries: playbook."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,5 @@
+"""Linux answers for security checks: firewall, last OS update."""
+
+
+class LinuxSecMixin:
+    pass

@@ -1,0 +1,5 @@
+"""Windows answers for security checks: firewall, Defender, hotfixes."""
+
+
+class WindowsSecMixin:
+    pass

@@ -1,0 +1,5 @@
+"""Windows answers for signing checks: PnP USB devices, certificate store, browsers, LNA policy."""
+
+
+class WindowsSignMixin:
+    pass
