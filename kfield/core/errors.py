@@ -18,7 +18,7 @@ class KfieldError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
         self.message = Message(key, params)
 

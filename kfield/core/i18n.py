@@ -55,7 +55,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
     return load()
 
 
-def text(key: str, lang: str, **params: Any) -> str:
+def text(key: str, lang: str, /, **params: Any) -> str:
     """Render one catalogue entry; an unknown key renders as itself (never crashes)."""
     entry = catalogue().get(key)
     if entry is None:

@@ -88,23 +88,23 @@ def _make(status: Status, key: str, evidence, remedy, params) -> Result:
     return Result("", status, Message(key, params), tuple(evidence or ()), hint)
 
 
-def ok(key: str, *, evidence=(), remedy=None, **params: Any) -> Result:
+def ok(key: str, /, *, evidence=(), remedy=None, **params: Any) -> Result:
     return _make(Status.OK, key, evidence, remedy, params)
 
 
-def warn(key: str, *, evidence=(), remedy=None, **params: Any) -> Result:
+def warn(key: str, /, *, evidence=(), remedy=None, **params: Any) -> Result:
     return _make(Status.WARN, key, evidence, remedy, params)
 
 
-def fail(key: str, *, evidence=(), remedy=None, **params: Any) -> Result:
+def fail(key: str, /, *, evidence=(), remedy=None, **params: Any) -> Result:
     return _make(Status.FAIL, key, evidence, remedy, params)
 
 
-def skip(key: str, *, evidence=(), remedy=None, **params: Any) -> Result:
+def skip(key: str, /, *, evidence=(), remedy=None, **params: Any) -> Result:
     return _make(Status.SKIP, key, evidence, remedy, params)
 
 
-def error(key: str, *, evidence=(), remedy=None, **params: Any) -> Result:
+def error(key: str, /, *, evidence=(), remedy=None, **params: Any) -> Result:
     return _make(Status.ERROR, key, evidence, remedy, params)
 
 

@@ -48,7 +48,7 @@ class _Ctx:
         self.issues: list[Issue] = []
         self._con = yaml.SafeLoader("")
 
-    def add(self, node: yaml.Node, key: str, **params: Any) -> None:
+    def add(self, node: yaml.Node, key: str, /, **params: Any) -> None:
         mark = node.start_mark
         self.issues.append(Issue(self.file, mark.line + 1, mark.column + 1, Message(key, params)))
 

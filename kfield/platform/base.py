@@ -18,7 +18,7 @@ from typing import Any
 class NotSupported(Exception):
     """This host cannot answer the question; carries a catalogue key and params."""
 
-    def __init__(self, key: str = "platform.windows_only", **params: Any) -> None:
+    def __init__(self, key: str = "platform.windows_only", /, **params: Any) -> None:
         super().__init__(key)
         self.key, self.params = key, params
 

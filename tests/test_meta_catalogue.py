@@ -1,0 +1,100 @@
+"""Meta-tests over the catalogue and the registry: nothing missing, nothing unused."""
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from kfield.core import registry
+from kfield.core.i18n import catalogue
+from kfield.core.result import Status
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kfield"
+
+
+def _literals_and_measures():
+    literals, measured = set(), set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "measure":
+                if node.args and isinstance(node.args[0], ast.Constant):
+                    measured.add(node.args[0].value)
+    return literals, measured
+
+
+LITERALS, MEASURED = _literals_and_measures()
+
+
+def _fields(template):
+    return sorted({name for _, name, _, _ in string.Formatter().parse(template) if name})
+
+
+def test_every_entry_has_both_languages_with_the_same_parameters():
+    for key, pair in catalogue().items():
+        assert isinstance(pair, tuple) and len(pair) == 2, key
+        vi, en = pair
+        assert vi.strip() and en.strip(), f"{key}: empty text"
+        assert _fields(vi) == _fields(en), f"{key}: parameters differ {_fields(vi)} vs {_fields(en)}"
+
+
+def _dynamic_keys():
+    checks = registry.load_all()
+    keys = {f"status.{s.value}" for s in Status}
+    keys |= {f"area.{a}" for a in registry.areas()}
+    keys |= {k for spec in checks.values() for k in (spec.title_key, spec.desc_key)}
+    keys |= {p.doc_key for p in registry.PARAMS.values()}
+    keys |= {f"ev.{name}" for name in MEASURED}
+    return keys
+
+
+def test_no_unused_keys():
+    used = _dynamic_keys() | LITERALS
+    unused = sorted(k for k in catalogue() if k not in used)
+    assert not unused, f"catalogue keys no code uses: {unused}"
+
+
+def test_every_check_has_title_and_description_in_both_languages():
+    for spec in registry.load_all().values():
+        for key in (spec.title_key, spec.desc_key):
+            assert key in catalogue(), f"missing {key}"
+
+
+def test_every_param_and_measure_has_a_label():
+    registry.load_all()
+    missing = [p.doc_key for p in registry.PARAMS.values() if p.doc_key not in catalogue()]
+    missing += [f"ev.{name}" for name in sorted(MEASURED) if f"ev.{name}" not in catalogue()]
+    assert not missing, missing
+
+
+def test_literal_catalogue_keys_in_code_exist():
+    prefixes = ("core.", "schema.", "profile.", "platform.", "cli.", "help.", "fmt.", "pc.", "sign.", "sec.", "lan.", "pb.")
+    candidates = {s for s in LITERALS if s.startswith(prefixes) and " " not in s and not s.endswith(".")}
+    missing = sorted(k for k in candidates if k not in catalogue() and not k.endswith((".py", ".yaml", ".json")))
+    assert not missing, f"keys used in code but absent from the catalogue: {missing}"
+
+
+def test_check_ids_are_unique_stable_and_prefixed_by_their_area():
+    checks = registry.load_all()
+    for check_id, spec in checks.items():
+        assert spec.id == check_id
+        assert spec.area in registry.AREA_MODULES, check_id
+
+
+def test_every_check_input_is_a_provider_or_a_param():
+    import inspect
+
+    checks = registry.load_all()
+    for spec in checks.values():
+        for name, p in inspect.signature(spec.func).parameters.items():
+            known = name in registry.PROVIDERS or name in registry.PARAMS
+            assert known or p.default is not inspect.Parameter.empty, f"{spec.id}: input {name} cannot be injected"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_vietnamese_text_has_diacritics(lang):
+    vi_letters = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+    texts = [pair[0] for key, pair in catalogue().items() if key.startswith("check.") and key.endswith(".title")]
+    assert all(any(ch in vi_letters for ch in t.lower()) for t in texts) or lang == "en"
