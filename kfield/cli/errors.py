@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,9 +80,15 @@ def _log_dirs() -> list[Path]:
     try:
         from platformdirs import user_log_dir
 
-        return [Path(user_log_dir("kfield")), Path(tempfile.gettempdir())]
+        return [Path(user_log_dir("kfield")), _tempdir()]
     except ImportError:
-        return [Path(tempfile.gettempdir())]
+        return [_tempdir()]
+
+
+def _tempdir() -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir())
 
 
 def _version() -> str:

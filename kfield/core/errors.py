@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kfield.core.result import Message
-
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -19,6 +17,8 @@ class KfieldError(Exception):
     exit_code = EXIT_USAGE
 
     def __init__(self, key: str, /, **params: Any) -> None:
+        from kfield.core.result import Message
+
         super().__init__(key)
         self.message = Message(key, params)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import locale
 import os
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from kfield.core.result import Message
+if TYPE_CHECKING:
+    from kfield.core.result import Message
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "en"
@@ -61,7 +62,8 @@ def text(key: str, lang: str, /, **params: Any) -> str:
     if entry is None:
         return key
     template = entry[LANGS.index(lang)] if lang in LANGS else entry[1]
-    rendered = {k: render(v, lang) if isinstance(v, Message) else v for k, v in params.items()}
+    rendered = {k: render(v, lang) if hasattr(v, "key") and hasattr(v, "params") else v
+                for k, v in params.items()}
     try:
         return template.format(**rendered)
     except (KeyError, IndexError, ValueError):
