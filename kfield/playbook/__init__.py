@@ -1,0 +1,6 @@
+"""Playbooks: YAML decision trees where kfield checks answer questions.
+
+model (schema + frozen types) → loader → lint / paths / graph / render;
+engine is a pure state machine; session drives it with a console, answers,
+saved progress (store) and a transcript. Nothing here imports typer or rich.
+"""

@@ -1,0 +1,77 @@
+"""Where transcripts and saved progress live, and how they are written (atomically).
+
+Data folder: KFIELD_DATA_DIR, else platformdirs' user data folder for kfield.
+Transcripts go to ``<data>/transcripts/``; saved progress for ``--resume`` to
+``<data>/progress/<playbook id>.json`` beside them (one saved run per playbook).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+from kfield.core.errors import UsageError
+
+PROGRESS_VERSION = 1
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("KFIELD_DATA_DIR"):
+        return Path(env["KFIELD_DATA_DIR"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kfield"))
+
+
+def transcripts_dir() -> Path:
+    return data_dir() / "transcripts"
+
+
+def progress_path(playbook_id: str) -> Path:
+    return data_dir() / "progress" / f"{playbook_id}.json"
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON so that a crash leaves either the old file or the new one, never half."""
+    body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UsageError("cli.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError("cli.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def save_progress(playbook_id: str, progress: dict[str, Any]) -> Path:
+    path = progress_path(playbook_id)
+    write_json(path, {"progress_version": PROGRESS_VERSION, **progress})
+    return path
+
+
+def load_progress(playbook_id: str) -> dict[str, Any]:
+    path = progress_path(playbook_id)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError("pb.resume.none", playbook=playbook_id, path=str(path)) from None
+    except (OSError, ValueError) as exc:
+        raise UsageError("pb.resume.unreadable", path=str(path), reason=str(exc)) from None
+    if not isinstance(data, dict) or data.get("progress_version") != PROGRESS_VERSION:
+        raise UsageError("pb.resume.unreadable", path=str(path), reason="progress_version")
+    return data
+
+
+def forget_progress(playbook_id: str) -> None:
+    progress_path(playbook_id).unlink(missing_ok=True)
