@@ -1,7 +1,210 @@
-"""`kfield playbook list|show|graph|lint|paths|run|schema` (see issue: playbook engine)."""
+"""`kfield playbook list|show|graph|lint|paths|run|schema`."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+IdArg = Annotated[str, typer.Argument(metavar="ID|FILE", help=h("help.playbook.id"))]
+PathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=h("help.playbook.paths_arg"),
+                                                         show_default=False)]
+ProfileOpt = Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.playbook.profile"))]
+
+
+def _load(id_or_path: str, language: str):
+    """The playbook, or every validation issue on stderr and exit 2."""
+    from kfield.core.i18n import render
+    from kfield.core.schema import SchemaError
+    from kfield.playbook import loader
+
+    with errors.funnel():
+        path = loader.locate(id_or_path)
+        try:
+            return loader.load(path)
+        except SchemaError as exc:
+            for issue in exc.issues:
+                errors.say(f"{issue.location()}: {render(issue.message, language)}")
+            raise errors.Exit(2) from None
+
+
+def _files(paths: list[str] | None) -> list[Path]:
+    from kfield.core.errors import ProfileError
+    from kfield.playbook import loader
+
+    if not paths:
+        return loader.bundled()
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ProfileError("schema.no_file", path=name)
+    return files
+
+
+@app.command("list", help=h("help.playbook.list"))
+def list_playbooks(paths: PathsArg = None, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    from kfield.core.i18n import text
+    from kfield.core.paths import bundled_dir
+
+    with errors.funnel():
+        files = _files(paths)
+    if not files:
+        errors.say(text("pb.list.empty", language, path=str(bundled_dir("playbooks"))))
+    for path in files:
+        loaded = _load(str(path), language)
+        common.emit(f"{loaded.id:<28} v{loaded.version:<3} {loaded.system:<9} {loaded.title.get(language)}\n", None)
+    raise errors.Exit(0)
+
+
+@app.command("show", help=h("help.playbook.show"))
+def show(playbook: IdArg, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    from kfield.playbook.render import show as render_show
+
+    loaded = _load(playbook, language)
+    with errors.funnel():
+        common.emit(render_show(loaded, language), None)
+    raise errors.Exit(0)
+
+
+@app.command("graph", help=h("help.playbook.graph"))
+def graph(playbook: IdArg, output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    from kfield.playbook.graph import mermaid
+
+    loaded = _load(playbook, language)
+    with errors.funnel():
+        common.emit(mermaid(loaded, language), output)
+    raise errors.Exit(0)
+
+
+@app.command("lint", help=h("help.playbook.lint"))
+def lint(paths: PathsArg = None, profile: ProfileOpt = None, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    from kfield.core.i18n import text
+    from kfield.core.profile import load_profile
+    from kfield.playbook.lint import lint_paths
+
+    with errors.funnel():
+        files = _files(paths)
+        loaded = load_profile(profile)
+        findings = lint_paths(files, set(loaded.contacts), loaded.id)
+        body = "".join(f"{finding.describe(language)}\n" for finding in findings)
+        common.emit(body, None)
+    key = "pb.lint.summary" if findings else "pb.lint.clean"
+    errors.say(text(key, language, count=len(findings), files=len(files)))
+    raise errors.Exit(1 if findings else 0)
+
+
+@app.command("paths", help=h("help.playbook.paths"))
+def paths(
+    playbook: IdArg,
+    as_json: Annotated[bool, typer.Option("--json", help=h("help.playbook.json"))] = False,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    from kfield.core.i18n import text
+    from kfield.playbook.paths import all_paths
+
+    loaded = _load(playbook, language)
+    found, truncated = all_paths(loaded)
+    if as_json:
+        body = {"playbook": loaded.id, "truncated": truncated, "paths": [p.to_dict() for p in found]}
+        common.emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        common.emit("".join(f"{n}. {_path_line(p, language)}\n" for n, p in enumerate(found, 1)), None)
+        errors.say(text("pb.paths.count", language, count=len(found)))
+    if truncated:
+        errors.say(text("pb.paths.truncated", language, count=len(found)))
+    raise errors.Exit(0)
+
+
+def _path_line(path, language: str) -> str:
+    from kfield.core.i18n import text
+    from kfield.playbook.render import OUTCOME_KEYS
+
+    hops = " → ".join(f"{hop.step} [{hop.label}]" for hop in path.hops)
+    contact = f" ({path.contact})" if path.contact else ""
+    ending = f"{path.end} ⇒ {text(OUTCOME_KEYS[path.outcome], language)}{contact}"
+    return f"{hops} → {ending}" if hops else ending
+
+
+@app.command("run", help=h("help.playbook.run"), epilog=h("help.playbook.run_codes"))
+def run(
+    playbook: IdArg,
+    profile: ProfileOpt = None,
+    answers: Annotated[Optional[Path], typer.Option("--answers", help=h("help.playbook.answers"))] = None,
+    non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.playbook.non_interactive"))] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=h("help.playbook.resume"))] = False,
+    transcript: Annotated[Optional[Path], typer.Option("--transcript", help=h("help.playbook.transcript"))] = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    loaded = _load(playbook, language)
+    with errors.funnel():
+        session = _session(loaded, language, profile, answers, non_interactive, transcript)
+        if resume:
+            session.resume()
+        else:
+            _mention_saved_progress(loaded.id, language)
+        outcome = session.run()
+    from kfield.playbook.session import exit_code
+
+    raise errors.Exit(exit_code(outcome))
+
+
+def _mention_saved_progress(playbook_id: str, language: str) -> None:
+    from kfield.core.i18n import text
+    from kfield.playbook.store import progress_path
+
+    if progress_path(playbook_id).exists():
+        errors.say(text("pb.run.progress_exists", language, path=str(progress_path(playbook_id))))
+
+
+def _session(loaded, language, profile_name, answers_file, non_interactive, transcript_path):
+    import sys
+
+    from kfield.core.privilege import is_admin
+    from kfield.core.profile import load_profile
+    from kfield.platform import current_host
+    from kfield.playbook import session as s
+    from kfield.playbook.checks import real_runner
+    from kfield.playbook.engine import Engine
+
+    checks_profile = load_profile(profile_name)
+    answers = s.load_answers(answers_file, loaded) if answers_file else None
+    if answers is None and non_interactive:
+        answers = s.Answers(by_step={})
+    engine = Engine(loaded, real_runner(checks_profile.params, current_host(), is_admin()))
+    settings = s.Settings(language, checks_profile.id, checks_profile.contacts, answers, transcript_path,
+                          notify=errors.say)
+    return s.Session(engine, s.StreamConsole(sys.stdin, sys.stdout), settings)
+
+
+@app.command("schema", help=h("help.playbook.schema"))
+def schema(
+    of_transcript: Annotated[bool, typer.Option("--transcript", help=h("help.playbook.schema_transcript"))] = False,
+    output: common.OutputOpt = None,
+) -> None:
+    with errors.funnel():
+        if of_transcript:
+            from kfield.playbook.transcript import SCHEMA as exported
+        else:
+            from kfield.playbook.loader import export_schema
+
+            exported = export_schema()
+        common.emit(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", output)
+    raise errors.Exit(0)
