@@ -53,7 +53,12 @@ class _Ctx:
         self.issues.append(Issue(self.file, mark.line + 1, mark.column + 1, Message(key, params)))
 
     def scalar(self, node: yaml.Node) -> Any:
-        return self._con.construct_object(node, deep=True)
+        """The Python value of a scalar; an impossible one (2020-13-45, !tag x) is an issue."""
+        try:
+            return self._con.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            self.add(node, "schema.bad_value", value=str(node.value)[:40])
+            return node.value
 
 
 def _kind(node: yaml.Node) -> str:

@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema.duplicate": ("khóa «{key}» bị lặp", "duplicate key \"{key}\""),
     "schema.unknown_key": ("khóa «{key}» không được biết; cho phép: {allowed}",
                            "unknown key \"{key}\"; expected one of: {allowed}"),
+    "schema.bad_value": ("giá trị «{value}» không đọc được", "value \"{value}\" cannot be read"),
     "schema.no_file": ("Không tìm thấy tệp {path}", "File not found: {path}"),
     "schema.unreadable": ("Không đọc được tệp {path}: {reason}", "Cannot read {path}: {reason}"),
     "schema.yaml_syntax": ("{where}: lỗi cú pháp YAML: {problem}", "{where}: YAML syntax error: {problem}"),

@@ -103,3 +103,13 @@ def _jsonable(value):
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+@pytest.mark.parametrize("value", ["2020-13-45", "!foo x", "!!binary zz"])
+def test_impossible_scalars_are_issues_not_crashes(tmp_path, value):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"version: 1\nid: x\ntitle: {{vi: a, en: b}}\nselect:\n  ids: [PC001]\n"
+                    f"params:\n  os_eos_warn_days: {value}\n", encoding="utf-8")
+    with pytest.raises(SchemaError) as caught:
+        profile.load_profile(path)
+    assert caught.value.issues[0].line == 7
