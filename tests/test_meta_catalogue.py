@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kfield"
 
 def _literals_and_measures():
     literals, measured = set(), set()
+
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -22,9 +23,12 @@ def _literals_and_measures():
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "measure":
                 if node.args and isinstance(node.args[0], ast.Constant):
                     measured.add(node.args[0].value)
+                if len(node.args) > 2 and isinstance(node.args[2], ast.Constant):
+                    UNITS.add(node.args[2].value)
     return literals, measured
 
 
+UNITS: set = set()
 LITERALS, MEASURED = _literals_and_measures()
 
 
@@ -47,6 +51,7 @@ def _dynamic_keys():
     keys |= {k for spec in checks.values() for k in (spec.title_key, spec.desc_key)}
     keys |= {p.doc_key for p in registry.PARAMS.values()}
     keys |= {f"ev.{name}" for name in MEASURED}
+    keys |= {f"unit.{unit}" for unit in UNITS}
     return keys
 
 

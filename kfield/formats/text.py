@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kfield.core.i18n import render, text
+from kfield.core.i18n import catalogue, render, text
 from kfield.core.report import Report
 from kfield.core.result import Measure, Result, Status
 
@@ -18,7 +18,13 @@ def title(result: Result, lang: str) -> str:
 def measure_text(m: Measure, lang: str) -> str:
     label = text(f"ev.{m.name}", lang)
     value = f"{m.value:g}" if isinstance(m.value, float) else str(m.value)
-    return f"{label}: {value}{(' ' + m.unit) if m.unit else ''}"
+    return f"{label}: {value}{(' ' + unit_text(m.unit, lang)) if m.unit else ''}"
+
+
+def unit_text(unit: str, lang: str) -> str:
+    """Units that are words (days, min) are translated; symbols (%, GB) stay as they are."""
+    key = f"unit.{unit}"
+    return text(key, lang) if key in catalogue() else unit
 
 
 def evidence_text(result: Result, lang: str) -> str:

@@ -23,4 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "Check report — profile {profile}, host {host}"),
     "fmt.generated": ("Lập lúc {time} · quyền quản trị: {admin} · kfield {version}",
                       "Generated {time} · administrator rights: {admin} · kfield {version}"),
+    "unit.days": ("ngày", "days"),
+    "unit.min": ("phút", "min"),
+    "unit.s": ("giây", "s"),
 }
