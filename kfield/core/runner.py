@@ -19,6 +19,7 @@ from kfield.core.registry import CheckSpec
 from kfield.platform.base import NotSupported
 from kfield.platform.command import CommandFailed
 
+PLATFORM_NAMES = {"windows": "Windows", "linux": "Linux", "macos": "macOS"}
 BLOCKING = (r.Status.FAIL, r.Status.ERROR, r.Status.SKIP)
 
 
@@ -66,7 +67,8 @@ def call_check(spec: CheckSpec, inputs: Mapping[str, Any], admin: bool) -> r.Res
 def pre_skip(spec: CheckSpec, done: Mapping[str, r.Result], admin: bool, platform: str) -> r.Result | None:
     """The skip a check gets before it runs: wrong platform, no rights, prerequisite."""
     if spec.platforms and platform not in spec.platforms:
-        return r.skip("core.skip.platform", platforms=", ".join(spec.platforms))
+        names = ", ".join(PLATFORM_NAMES.get(p, p) for p in spec.platforms)
+        return r.skip("core.skip.platform", platforms=names)
     if spec.admin and not admin:
         return r.skip("core.skip.admin")
     for need in spec.requires:
