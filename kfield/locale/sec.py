@@ -1,3 +1,56 @@
-"""Catalogue entries: sec."""
+"""Catalogue entries: security checks (SEC)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "check.SEC001.title": ("Phần mềm điều khiển từ xa", "Remote-access tools"),
+    "check.SEC001.desc": (
+        "Có phần mềm điều khiển từ xa (UltraViewer, TeamViewer, AnyDesk…, danh sách trong hồ sơ) đang chạy không.",
+        "Whether remote-access tools (UltraViewer, TeamViewer, AnyDesk…, list in the profile) are running."),
+    "check.SEC002.title": ("Tường lửa", "Firewall"),
+    "check.SEC002.desc": ("Tường lửa có bật không (Windows: từng hồ sơ mạng; Linux: ufw, firewalld hoặc luật nhân).",
+                          "Whether the firewall is on (Windows: every network profile; Linux: ufw, firewalld or kernel rules)."),
+    "check.SEC003.title": ("Phần mềm diệt virus", "Antivirus"),
+    "check.SEC003.desc": ("Có phần mềm diệt virus đang bật và mẫu nhận diện còn mới không (Windows).",
+                          "Whether an antivirus is enabled with recent signatures (Windows)."),
+    "check.SEC004.title": ("Cập nhật hệ điều hành", "Operating-system updates"),
+    "check.SEC004.desc": ("Số ngày từ lần cài bản cập nhật hệ điều hành gần nhất.",
+                          "Days since the operating system last installed updates."),
+    "param.remote_access_tools": ("Tên phần mềm điều khiển từ xa cần cảnh báo", "Remote-access tool names to flag"),
+    "param.av_signature_max_age_days": ("Tuổi tối đa của mẫu nhận diện virus (ngày)", "Maximum antivirus signature age (days)"),
+    "param.os_update_warn_days": ("Cảnh báo khi chưa cập nhật quá số ngày này", "Warn when not updated for more days"),
+    "param.os_update_fail_days": ("Báo lỗi khi chưa cập nhật quá số ngày này", "Fail when not updated for more days"),
+    "sec.remote.none": ("Không có phần mềm điều khiển từ xa nào đang chạy", "No remote-access tool is running"),
+    "sec.remote.running": ("Đang chạy phần mềm điều khiển từ xa: {tools}", "Remote-access tools running: {tools}"),
+    "sec.remote.remedy": (
+        "Hỏi cán bộ dùng máy xem ai cài và còn cần không; nếu không cần thì gỡ bỏ. Không cho người lạ "
+        "(kể cả người xưng là cán bộ, công an) điều khiển máy từ xa.",
+        "Ask the official who installed it and whether it is still needed; uninstall it if not. Never let "
+        "strangers (even people claiming to be officials or police) control the PC remotely."),
+    "sec.fw.on": ("Tường lửa đang bật", "The firewall is on"),
+    "sec.fw.off": ("Tường lửa đang tắt: {profiles}", "The firewall is off: {profiles}"),
+    "sec.fw.domain_off": ("Tường lửa tắt ở hồ sơ Domain, các hồ sơ khác bật",
+                          "The firewall is off for the Domain profile only"),
+    "sec.fw.remedy": ("Bật lại tường lửa: Windows Security → Firewall & network protection → bật cho từng mạng.",
+                      "Turn the firewall back on: Windows Security → Firewall & network protection → on for every network."),
+    "sec.fw.no_tool": ("Không tìm thấy công cụ tường lửa nào để hỏi", "No firewall tool found to ask"),
+    "sec.fw.needs_admin": ("Cần quyền quản trị để đọc luật nftables/iptables",
+                           "Needs administrator rights to read nftables/iptables rules"),
+    "sec.av.ok": ("{name} đang bật, mẫu nhận diện còn mới", "{name} is on with recent signatures"),
+    "sec.av.none": ("Không có phần mềm diệt virus nào đang bật", "No antivirus is enabled"),
+    "sec.av.stale": ("Mẫu nhận diện của {name} đã cũ", "{name} signatures are out of date"),
+    "sec.av.remedy_enable": ("Bật Microsoft Defender (Windows Security → Virus & threat protection) hoặc phần mềm diệt virus của cơ quan.",
+                             "Turn on Microsoft Defender (Windows Security → Virus & threat protection) or the office's antivirus."),
+    "sec.av.remedy_update": ("Cập nhật mẫu nhận diện (Check for updates) khi máy có Internet.",
+                             "Update the signatures (Check for updates) while the PC is online."),
+    "sec.update.unknown": ("Không xác định được lần cập nhật gần nhất", "The last update date is unknown"),
+    "sec.update.no_source": ("Không có nhật ký cập nhật để đọc", "No update history to read"),
+    "sec.update.old": ("Đã {days} ngày chưa cài bản cập nhật hệ điều hành", "No OS update installed for {days} days"),
+    "sec.update.recent": ("Bản cập nhật gần nhất cách đây {days} ngày", "Last OS update {days} days ago"),
+    "sec.update.remedy": ("Chạy Windows Update (hoặc trình cập nhật của hệ điều hành) khi có mạng ổn định; khởi động lại máy sau khi cài.",
+                          "Run Windows Update (or the OS updater) on a stable link; restart the PC afterwards."),
+    "ev.fw_profile": ("Hồ sơ mạng", "Network profile"),
+    "ev.fw_source": ("Nguồn", "Source"),
+    "ev.antivirus": ("Phần mềm diệt virus", "Antivirus"),
+    "ev.av_signature_age": ("Tuổi mẫu nhận diện", "Signature age"),
+    "ev.last_update": ("Cập nhật gần nhất", "Last update"),
+    "ev.update_age": ("Số ngày", "Days ago"),
+}

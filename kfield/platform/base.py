@@ -79,7 +79,8 @@ class Browser:
 @dataclass(frozen=True)
 class Firewall:
     enabled: bool
-    detail: str          # e.g. "Domain=ON Private=ON Public=OFF" or "ufw active"
+    detail: str          # e.g. "ufw", "firewalld", "nftables", "Windows"
+    profiles: tuple[tuple[str, bool], ...] = ()   # Windows: (("Domain", True), ("Public", False), …)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Antivirus:
     name: str
     enabled: bool
     signature_updated: dt.datetime | None
+    up_to_date: bool | None = None   # what Windows Security Center says, when it says it
 
 
 class Host:
