@@ -47,7 +47,7 @@ def test_result_lines_show_status_summary_evidence_and_remedy():
                   os="Windows 10", days=20).stamped("PC001", 0.1, False)
     lines = render.result_lines(result, "vi")
     assert lines[0] == "  Cảnh báo: Windows 10 sẽ hết hỗ trợ bảo mật sau 20 ngày"
-    assert lines[1] == "    Còn lại: 20 days" and lines[2].startswith("  Cách khắc phục: Đề xuất nâng cấp")
+    assert lines[1] == "    Còn lại: 20 ngày" and lines[2].startswith("  Cách khắc phục: Đề xuất nâng cấp")
 
 
 def test_outcome_lines_name_the_contact_or_say_it_is_not_configured():
