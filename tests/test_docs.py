@@ -20,8 +20,8 @@ def _commands():
     import typer.main
 
     root = typer.main.get_command(app)
-    for name, cmd in root.commands.items():
-        subs = getattr(cmd, "commands", None)
+    for name in root.list_commands(None):  # lazy groups load here
+        subs = getattr(root.get_command(None, name), "commands", None)
         if subs:
             for sub in subs:
                 yield (name, sub)

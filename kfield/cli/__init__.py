@@ -13,9 +13,11 @@ import typer
 
 from kfield.cli import errors
 from kfield.cli.help import h
+from kfield.cli.lazy import LazyGroup
 
 app = typer.Typer(
     name="kfield",
+    cls=LazyGroup,
     help=h("help.app"),
     epilog=h("help.exit_codes"),
     no_args_is_help=True,
@@ -41,13 +43,10 @@ def _root(
 
 
 def _register() -> None:
-    from kfield.cli import check, checks, lan, playbook, profile
+    """Eager commands; the groups in kfield.cli.lazy.LAZY_GROUPS load on first use."""
+    from kfield.cli import check
 
     app.command("check", help=h("help.check"), epilog=h("help.exit_codes"))(check.check)
-    app.add_typer(checks.app, name="checks", help=h("help.checks"))
-    app.add_typer(profile.app, name="profile", help=h("help.profile"))
-    app.add_typer(playbook.app, name="playbook", help=h("help.playbook"))
-    app.add_typer(lan.app, name="lan", help=h("help.lan"))
 
 
 _register()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 import typer
 
@@ -17,6 +16,8 @@ def list_checks(
     fmt: common.Format = typer.Option(common.Format.console, "--format", "-f", help=h("help.format")),
     lang: common.LangOpt = None,
 ) -> None:
+    import json
+
     language = common.use_lang(lang)
     from kfield.core.registry import load_all
 

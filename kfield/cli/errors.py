@@ -98,6 +98,9 @@ def _version() -> str:
 
 
 def usage_exit(exc) -> int:
-    """A usage error found by the argument parser: one line, exit 2."""
+    """A usage error found by the argument parser: one line, exit 2 (bare help when no args)."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        say(exc.format_message())
+        return EXIT_USAGE
     say(text("cli.error_prefix", lang()) + exc.format_message())
     return EXIT_USAGE

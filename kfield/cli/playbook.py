@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -115,6 +114,8 @@ def paths(
     as_json: Annotated[bool, typer.Option("--json", help=h("help.playbook.json"))] = False,
     lang: common.LangOpt = None,
 ) -> None:
+    import json
+
     language = common.use_lang(lang)
     from kfield.core.i18n import text
     from kfield.playbook.paths import all_paths
@@ -199,6 +200,8 @@ def schema(
     of_transcript: Annotated[bool, typer.Option("--transcript", help=h("help.playbook.schema_transcript"))] = False,
     output: common.OutputOpt = None,
 ) -> None:
+    import json
+
     with errors.funnel():
         if of_transcript:
             from kfield.playbook.transcript import SCHEMA as exported

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -54,6 +53,8 @@ def list_profiles(lang: common.LangOpt = None) -> None:
 
 @app.command("schema", help=h("help.profile.schema"))
 def schema(output: common.OutputOpt = None) -> None:
+    import json
+
     from kfield.core.profile import export_schema
 
     with errors.funnel():

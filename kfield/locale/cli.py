@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "3 lỗi nội bộ (có đường dẫn nhật ký); 130 bị dừng bằng Ctrl-C.",
         "Exit codes: 0 nothing failed; 1 a check failed; 2 bad usage or input; "
         "3 unexpected internal error (a log path is printed); 130 interrupted (Ctrl-C)."),
+    "help.commands": ("Lệnh", "Commands"),
     "help.version": ("In phiên bản rồi thoát", "Print the version and exit"),
     "help.check": ("Chạy các bước kiểm tra của một hồ sơ và in báo cáo.",
                    "Run a profile's checks and print the report."),

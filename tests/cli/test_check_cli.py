@@ -144,3 +144,17 @@ def test_internal_error_exit_3_with_a_log_to_paste(tmp_path):
     line = one_line_no_traceback(done.stderr)
     log = Path(line.rsplit(": ", 1)[1])
     assert log.is_file() and "simulated bug" in log.read_text() and "Traceback" in log.read_text()
+
+
+def test_help_lists_lazy_groups_without_importing_them():
+    code = ("import sys; from kfield.cli import run; rc = run(['--help']); "
+            "print(sorted(m for m in sys.modules if m.startswith('kfield.cli.') and m != 'kfield.cli.lazy'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "playbook" in done.stdout and "profile" in done.stdout
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "kfield.cli.playbook" not in loaded and "kfield.cli.profile" not in loaded
+
+
+def test_group_without_subcommand_prints_its_help_and_exits_2(kfield_cmd):
+    done = kfield_cmd("profile")
+    assert done.returncode == 2 and "validate" in done.stderr and "kfield: error" not in done.stderr

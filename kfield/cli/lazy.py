@@ -1,0 +1,52 @@
+"""Command groups imported only when used, so `kfield --help` stays fast.
+
+The top-level help lists every group with its short help from the catalogue without
+importing the group's module; running `kfield playbook …` imports kfield.cli.playbook.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+from typer.core import TyperGroup
+
+from kfield.cli.help import h
+
+# group name → (module holding a Typer `app`, catalogue key of its help)
+LAZY_GROUPS = {
+    "checks": ("kfield.cli.checks", "help.checks"),
+    "profile": ("kfield.cli.profile", "help.profile"),
+    "playbook": ("kfield.cli.playbook", "help.playbook"),
+    "lan": ("kfield.cli.lan", "help.lan"),
+}
+
+
+def load_group(name: str):
+    """The click command for a lazy group, built exactly as add_typer would build it."""
+    module, help_key = LAZY_GROUPS[name]
+    parent = typer.Typer(rich_markup_mode=None)
+    parent.add_typer(importlib.import_module(module).app, name=name, help=h(help_key))
+    return typer.main.get_command(parent).commands[name]
+
+
+class LazyGroup(TyperGroup):
+    def list_commands(self, ctx) -> list[str]:
+        return [*self.commands, *(n for n in LAZY_GROUPS if n not in self.commands)]
+
+    def get_command(self, ctx, cmd_name: str):
+        if cmd_name in LAZY_GROUPS and cmd_name not in self.commands:
+            self.commands[cmd_name] = load_group(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx, formatter) -> None:
+        rows = [(name, self._short_help(name, formatter.width)) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section(h("help.commands")):
+                formatter.write_dl(rows)
+
+    def _short_help(self, name: str, width: int) -> str:
+        if name in self.commands:
+            return self.commands[name].get_short_help_str(width - 16)
+        text = h(LAZY_GROUPS[name][1])
+        return text if len(text) < width - 16 else text[: width - 19].rstrip() + "..."
