@@ -34,7 +34,7 @@ def test_hand_built_report_validates(validator, report):
 def test_nested_message_params_and_list_values_validate(validator):
     inner = r.Message("schema.missing", {"key": "id"})
     res = r.error("schema.issue", where="x.yaml:1:1", detail=inner,
-                  evidence=(r.measure("dns", ["10.0.0.1", "8.8.8.8"]), r.measure("ratio", 0.5, "%"))).stamped("LAN001", 0, False)
+                  evidence=(r.measure("dns", ["192.0.2.53", "198.51.100.1"]), r.measure("ratio", 0.5, "%"))).stamped("LAN001", 0, False)
     validator.validate(rendered(make_report(results=(res,), interrupted=True), "en"))
 
 
