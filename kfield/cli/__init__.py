@@ -56,8 +56,21 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
+def utf8_streams() -> None:
+    """Vietnamese needs UTF-8: a redirected stdout on Windows defaults to cp1258 or
+    cp1252, which cannot encode precomposed letters such as "ế"."""
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream stays as it is
+                stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code (tests call this too)."""
+    utf8_streams()
     try:
         with errors.funnel():
             code = app(args=argv, standalone_mode=False, prog_name="kfield")

@@ -158,3 +158,13 @@ def test_help_lists_lazy_groups_without_importing_them():
 def test_group_without_subcommand_prints_its_help_and_exits_2(kfield_cmd):
     done = kfield_cmd("profile")
     assert done.returncode == 2 and "validate" in done.stderr and "kfield: error" not in done.stderr
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "cp1252", "ascii"])
+def test_vietnamese_output_survives_a_non_utf8_stream(kfield_cmd, encoding):
+    """Windows gives a redirected stdout the ANSI code page; kfield writes UTF-8 anyway."""
+    done = subprocess.run([sys.executable, "-m", "kfield", "check", "--only", "PC001", "--lang", "vi"],
+                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": encoding,
+                                                    "KFIELD_NO_PROGRESS": "1"}, timeout=60)
+    assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
+    assert "Hệ điều hành" in done.stdout.decode("utf-8")
