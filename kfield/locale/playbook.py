@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pb.kind.check": ("Kiểm tra", "Check"),
     "pb.kind.do": ("Việc cần làm", "To do"),
     "pb.kind.info": ("Thông tin", "Note"),
+    "pb.kind.count": ("Nhập số", "Number"),
     "pb.kind.switch": ("Rẽ nhánh", "Branch"),
     "pb.kind.end": ("Kết thúc", "End"),
     "pb.do.done": ("Đã làm xong", "Done"),
@@ -60,6 +61,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # running
     "pb.run.header": ("== {title} ({id}, phiên bản {version}) ==", "== {title} ({id}, version {version}) =="),
     "pb.run.hint": ("   (b = quay lại, q = thoát và lưu tiến độ)", "   (b = back, q = quit and save progress)"),
+    "pb.run.prompt_count": ("Nhập một số từ {low} đến {high}: ", "Type a number from {low} to {high}: "),
+    "pb.run.bad_count": ("Hãy nhập một số nguyên từ {low} đến {high} (hoặc b, q).",
+                         "Type a whole number from {low} to {high} (or b, q)."),
     "pb.run.prompt": ("Chọn [1-{count}]: ", "Choose [1-{count}]: "),
     "pb.run.prompt_info": ("Nhấn Enter để tiếp tục: ", "Press Enter to continue: "),
     "pb.run.bad_choice": ("Hãy nhập một số từ 1 đến {count}, hoặc b (quay lại), q (thoát).",

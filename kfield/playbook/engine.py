@@ -87,8 +87,10 @@ class Engine:
         return ()
 
     def answer(self, state: State, key: str) -> tuple[State, Event]:
-        """Follow the answer ``key`` of an ask, do or info step."""
+        """Follow the answer ``key`` of an ask, do, info or count step."""
         current = self.step(state)
+        if isinstance(current, m.Count):
+            return self._count(state, current, key)
         edge = next((e for e in current.edges() if e.label == key), None) if current.interactive else None
         if edge is None:
             allowed = ", ".join(o.key for o in self.options(state)) or "—"
@@ -97,6 +99,15 @@ class Engine:
         frame = Frame(state.step, state.vars)
         event = Event(state.step, current.kind, "answer", answer=key, vars=new_vars)
         return State(edge.target, new_vars, state.history + (frame,)), event
+
+    def _count(self, state: State, current: m.Count, key: str) -> tuple[State, Event]:
+        if not current.accepts(key):
+            allowed = f"{current.minimum}–{current.maximum}"
+            raise UsageError("pb.run.bad_answer", step=state.step, answer=key, allowed=allowed)
+        number = str(int(key))
+        new_vars = m.frozen({**state.vars, current.var: number})
+        event = Event(state.step, current.kind, "answer", answer=number, vars=new_vars)
+        return State(current.next, new_vars, state.history + (Frame(state.step, state.vars),)), event
 
     def advance(self, state: State) -> tuple[State, Event]:
         """Take a step that answers itself: run a check, or read a variable."""

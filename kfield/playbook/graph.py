@@ -12,7 +12,7 @@ from kfield.core.i18n import text
 from kfield.playbook import model as m
 from kfield.playbook.render import OUTCOME_KEYS, edge_labels, step_summary
 
-SHAPES = {"ask": ("{", "}"), "check": ("[[", "]]"), "do": ("[/", "/]"), "info": ("[", "]"),
+SHAPES = {"count": ("[\\", "\\]"), "ask": ("{", "}"), "check": ("[[", "]]"), "do": ("[/", "/]"), "info": ("[", "]"),
           "switch": ("{{", "}}"), "end": ("([", "])")}
 LABEL_MAX = 70
 

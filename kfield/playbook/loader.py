@@ -122,7 +122,7 @@ def references(step: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
         return [(("branches", status), target) for status, target in step["branches"].items()]
     if kind == "switch":
         return [(("cases", v), t) for v, t in step["cases"].items()] + [(("default",), step["default"])]
-    names = {"do": ("done", "not_done"), "info": ("next",)}.get(kind, ())
+    names = {"do": ("done", "not_done"), "info": ("next",), "count": ("next",)}.get(kind, ())
     return [((name,), step[name]) for name in names]
 
 
@@ -152,7 +152,7 @@ def _check_end(step, root, at, add) -> None:
 
 
 def _check_vars(step, declared, root, at, add) -> None:
-    if step["kind"] == "switch" and step["var"] not in declared:
+    if step["kind"] in ("switch", "count") and step["var"] not in declared:
         add(find(root, *at, "var"), "pb.unknown_var", var=step["var"])
     for key, choice in (step.get("choices") or {}).items():
         for name in choice.get("set") or {}:
@@ -227,6 +227,9 @@ def _step(step_id: str, raw: dict[str, Any], root: yaml.Node) -> m.Step:
         return m.Switch(**common, var=raw["var"], cases=m.frozen(raw["cases"]), default=raw["default"])
     if kind == "end":
         return m.End(**common, outcome=raw["outcome"], contact=raw.get("contact"))
+    if kind == "count":
+        return m.Count(**common, var=raw["var"], minimum=raw.get("min", 0), maximum=raw.get("max", 10_000),
+                       next=raw["next"])
     fields = {name: raw[name] for name in ("done", "not_done", "next") if name in raw}
     return m.STEP_TYPES[kind](**common, **fields)
 

@@ -26,9 +26,9 @@ ROLE_ID = r"[a-z][a-z0-9_-]*"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 STATUSES = ("ok", "warn", "fail", "skip", "error")
 OUTCOMES = ("fixed", "escalate", "not_fixed")
-SYSTEMS = ("signing", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer",
+SYSTEMS = ("signing", "training", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer",
            "network", "security", "pc", "email", "other")
-KINDS = ("ask", "check", "do", "info", "switch", "end")
+KINDS = ("ask", "check", "do", "info", "count", "switch", "end")
 
 
 def frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -134,6 +134,25 @@ class Info(Step):
 
 
 @dataclass(frozen=True)
+class Count(Step):
+    """A whole number the person types (e.g. officials trained), kept in a variable."""
+
+    var: str = ""
+    minimum: int = 0
+    maximum: int = 10_000
+    next: str = ""
+    kind: ClassVar[str] = "count"
+    interactive: ClassVar[bool] = True
+
+    def accepts(self, answer: str) -> bool:
+        return answer.strip().isdigit() and self.minimum <= int(answer) <= self.maximum
+
+    def edges(self):
+        # One edge; its label is a representative answer, so paths and tests can walk it.
+        return (Edge(str(self.minimum), self.next),)
+
+
+@dataclass(frozen=True)
 class Switch(Step):
     var: str = ""
     cases: Mapping[str, str] = field(default_factory=lambda: frozen(None))
@@ -155,7 +174,7 @@ class End(Step):
     kind: ClassVar[str] = "end"
 
 
-STEP_TYPES: dict[str, type[Step]] = {t.kind: t for t in (Ask, Check, Do, Info, Switch, End)}
+STEP_TYPES: dict[str, type[Step]] = {t.kind: t for t in (Ask, Check, Do, Info, Count, Switch, End)}
 
 
 @dataclass(frozen=True)
@@ -240,6 +259,11 @@ def _step_variants() -> dict[str, Map]:
                    "done": Field(_ref("Next step when it was done"), True),
                    "not_done": Field(_ref("Next step when it could not be done"), True)}),
         "info": Map({"kind": _kind_field("info"), "text": Field(Text(), True), "next": Field(_ref(), True)}),
+        "count": Map({"kind": _kind_field("count"), "text": Field(Text("The question asking for a number"), True),
+                      "var": Field(Str(pattern=VAR_NAME, doc="The variable that keeps the number"), True),
+                      "min": Field(Num(integer=True, minimum=0, doc="Smallest accepted number")),
+                      "max": Field(Num(integer=True, minimum=0, doc="Largest accepted number")),
+                      "next": Field(_ref(), True)}),
         "switch": Map({"kind": _kind_field("switch"), "text": Field(Text("What is being decided")),
                        "var": Field(Str(pattern=VAR_NAME, doc="A variable declared in vars"), True),
                        "cases": Field(Map(values=_ref(), key_pattern=r".+", doc="Value → next step"), True),

@@ -35,7 +35,7 @@ class PlaybookPath:
 
     def answers(self) -> list[str]:
         """The answers a person gives along this path, in order (ask and do steps)."""
-        return [h.label for h in self.hops if h.kind in ("ask", "do")]
+        return [h.label for h in self.hops if h.kind in ("ask", "do", "count")]
 
     def statuses(self) -> list[str]:
         """One status per check step along the path that leads down it."""

@@ -14,7 +14,7 @@ from kfield.formats.text import measure_text, status_label
 from kfield.playbook import model as m
 
 KIND_KEYS = {"ask": "pb.kind.ask", "check": "pb.kind.check", "do": "pb.kind.do",
-             "info": "pb.kind.info", "switch": "pb.kind.switch", "end": "pb.kind.end"}
+             "info": "pb.kind.info", "count": "pb.kind.count", "switch": "pb.kind.switch", "end": "pb.kind.end"}
 OUTCOME_KEYS = {"fixed": "pb.outcome.fixed", "escalate": "pb.outcome.escalate",
                 "not_fixed": "pb.outcome.not_fixed", "incomplete": "pb.outcome.incomplete"}
 Contacts = Mapping[str, Mapping[str, str]]
@@ -106,6 +106,8 @@ def edge_labels(step: m.Step, lang: str) -> list[tuple[str, str]]:
     if isinstance(step, m.Switch):
         cases = [(f"{step.var} = {value}", target) for value, target in step.cases.items()]
         return cases + [(text("pb.graph.other", lang), step.default)]
+    if isinstance(step, m.Count):
+        return [(f"{step.var} = {step.minimum}…{step.maximum}", step.next)]
     return [(text("pb.info.next", lang), e.target) for e in step.edges()]
 
 

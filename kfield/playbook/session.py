@@ -184,6 +184,8 @@ class Session:
     # --- answers --------------------------------------------------------------------------
 
     def _interactive(self, step: m.Step, options) -> str:
+        if isinstance(step, m.Count):
+            return self._number(step)
         if isinstance(step, m.Info):
             prompt = text("pb.run.prompt_info", self.s.lang)
         else:
@@ -198,6 +200,14 @@ class Session:
                 return options[int(raw) - 1].key
             self.console.write([text("pb.run.bad_choice", self.s.lang, count=len(options))])
 
+    def _number(self, step: m.Count) -> str:
+        prompt = text("pb.run.prompt_count", self.s.lang, low=step.minimum, high=step.maximum)
+        while True:
+            raw = self.console.read(prompt).strip().lower()
+            if raw in (BACK, QUIT) or step.accepts(raw):
+                return raw
+            self.console.write([text("pb.run.bad_count", self.s.lang, low=step.minimum, high=step.maximum)])
+
     def _scripted(self, step: m.Step, options) -> str:
         if isinstance(step, m.Info):
             return "next"
@@ -206,6 +216,9 @@ class Session:
             self._stop("missing_answer")
             allowed = ", ".join(o.key for o in options) or "—"
             raise UsageError("pb.run.missing_answer", step=step.id, allowed=allowed)
+        if isinstance(step, m.Count):
+            self.console.write([f"> {key}"])
+            return key
         chosen = next((n for n, o in enumerate(options, 1) if o.key == key), None)
         if chosen is not None:
             self.console.write([f"> {chosen}. {render.fill(options[chosen - 1].label, self.s.lang, self.state.vars)}"])
