@@ -58,6 +58,15 @@ def test_vietnamese_differs_from_english_and_has_diacritics(pid):
 
 
 @pytest.mark.parametrize("pid", sorted(PLAYBOOKS))
+def test_each_playbook_as_a_whole_is_vietnamese_and_english(pid):
+    vi = " ".join(t.vi for t in PLAYBOOKS[pid].texts())
+    en = " ".join(t.en for t in PLAYBOOKS[pid].texts())
+    assert vi != en
+    assert len(VI_LETTERS & set(vi.lower())) >= 5, pid  # real Vietnamese, not one stray letter
+    assert not VI_LETTERS & set(en.lower()), pid  # no Vietnamese left in the English side
+
+
+@pytest.mark.parametrize("pid", sorted(PLAYBOOKS))
 def test_playbooks_named_in_texts_exist(pid):
     for text in PLAYBOOKS[pid].texts():
         for named in re.findall(r"\(([a-z]+(?:-[a-z]+)+)\)", text.en):
@@ -102,3 +111,13 @@ def test_real_command_runs_a_playbook_in_both_languages(tmp_path, lang, word):
     assert done.returncode == 1, done.stderr  # escalated
     assert word in done.stdout + done.stderr and "Traceback" not in done.stderr
     assert catalogue()  # the catalogue loads alongside the library
+
+
+def test_training_session_records_topic_and_number_of_officials(tmp_path):
+    checklist = dict.fromkeys(("prepare", "scams", "passwords", "platforms"), "done")
+    answers = s.Answers(by_step={"topic": "cybersecurity", "officials": "23", "evaluate": "most", **checklist})
+    settings = s.Settings("vi", DEFAULT.id, DEFAULT.contacts, answers, tmp_path / "t.json")
+    session = s.Session(Engine(PLAYBOOKS["training-session"], FakeChecks()), ScriptConsole(), settings)
+    assert session.run()["kind"] == "fixed"
+    transcript = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert transcript["variables"] == {"topic": "cybersecurity", "officials": "23"}
