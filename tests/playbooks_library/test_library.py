@@ -34,7 +34,8 @@ CASES = [(pid, path) for pid, pb in PLAYBOOKS.items() for path in all_paths(pb)[
 def test_the_library_covers_the_campaign_systems():
     assert len(PLAYBOOKS) >= 20
     systems = {pb.system for pb in PLAYBOOKS.values()}
-    assert systems >= {"signing", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer", "security"}
+    assert systems >= {"signing", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer", "security", "network",
+                       "training"}
 
 
 def test_every_playbook_lints_clean_with_the_default_profile():
