@@ -1,0 +1,1 @@
+"""Network-namespace labs built by the tests themselves (never the real interfaces)."""
