@@ -61,6 +61,11 @@ def test_no_unused_keys():
     assert not unused, f"catalogue keys no code uses: {unused}"
 
 
+def test_every_area_has_a_name():
+    missing = [f"area.{area}" for area in registry.areas() if f"area.{area}" not in catalogue()]
+    assert not missing, missing
+
+
 def test_every_check_has_title_and_description_in_both_languages():
     for spec in registry.load_all().values():
         for key in (spec.title_key, spec.desc_key):
@@ -75,7 +80,7 @@ def test_every_param_and_measure_has_a_label():
 
 
 def test_literal_catalogue_keys_in_code_exist():
-    prefixes = ("core.", "schema.", "profile.", "platform.", "cli.", "help.", "fmt.", "pc.", "sign.", "sec.", "lan.", "pb.")
+    prefixes = ("core.", "schema.", "profile.", "platform.", "cli.", "help.", "fmt.", "pc.", "sign.", "sec.", "lan.", "net.", "pb.")
     candidates = {s for s in LITERALS if s.startswith(prefixes) and " " not in s and not s.endswith(".")}
     missing = sorted(k for k in candidates if k not in catalogue() and not k.endswith((".py", ".yaml", ".json")))
     assert not missing, f"keys used in code but absent from the catalogue: {missing}"

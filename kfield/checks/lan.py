@@ -1,1 +1,197 @@
-"""LAN checks (LAN): link, addressing, gateway, DNS, DHCP, Wi-Fi, printers."""
+"""LAN checks (LAN): link, addressing, gateway, DNS, DHCP, Wi-Fi, printers.
+
+Each check answers one link of the chain cable/Wi-Fi → address → gateway → DNS; the
+prerequisites say which link a skip is waiting for (no link → no gateway check).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kfield.core.privilege import is_admin
+from kfield.core.registry import check, param
+from kfield.core.result import fail, measure, ok, skip, warn
+from kfield.core.schema import List, Map, Num, Str
+from kfield.net import local
+from kfield.platform.base import Host, NotSupported
+
+PRINTER_PORTS = (9100, 631, 515)
+IPV4 = r"\d{1,3}(\.\d{1,3}){3}"
+
+param("printers", List(Str(pattern=r"[A-Za-z0-9.\-]+")), [])
+param("lan_devices", Map(values=Str(), key_pattern=IPV4), {})
+param("wifi_min_signal_percent", Num(integer=True, minimum=1, maximum=100), 50)
+param("lan_min_link_mbps", Num(integer=True, minimum=1), 100)
+
+
+def _main(host: Host):
+    interface = local.pick(host.interfaces(), host.default_route())
+    if interface is None:
+        raise NotSupported("lan.no_interface")
+    return interface
+
+
+@check("LAN001", tags=("quick", "network"), timeout=10)
+def link(host: Host, lan_min_link_mbps: int):
+    """A network interface with its link up (cable in, Wi-Fi on)."""
+    interfaces = local.physical(host.interfaces())
+    evidence = tuple(measure("interface", _describe(i)) for i in interfaces[:8])
+    main = local.pick(host.interfaces(), host.default_route())
+    if main is None or not main.up:
+        return fail("lan.link.none", evidence=evidence, remedy="lan.link.remedy")
+    if not main.wireless and 0 < main.speed_mbps < lan_min_link_mbps:
+        return warn("lan.link.slow", evidence=evidence, remedy="lan.link.slow_remedy",
+                    interface=main.name, speed=main.speed_mbps)
+    return ok("lan.link.ok", evidence=evidence, interface=main.name)
+
+
+def _describe(interface) -> str:
+    speed = f", {interface.speed_mbps} Mb/s" if interface.speed_mbps else ""
+    return f"{interface.name}: {'up' if interface.up else 'down'}{speed}"
+
+
+@check("LAN002", tags=("quick", "network"), requires=("LAN001",), timeout=10)
+def address(host: Host):
+    """An IPv4 address; 169.254.x.x means no DHCP server answered."""
+    main = _main(host)
+    evidence = tuple(measure("ipv4", f"{ip}/{n}") for ip, n in main.ipv4) + (measure("mac", main.mac),)
+    usable = local.usable_address(main)
+    if usable:
+        return ok("lan.ip.ok", evidence=evidence, address=f"{usable[0]}/{usable[1]}", interface=main.name)
+    if main.ipv4:
+        return fail("lan.ip.link_local", evidence=evidence, remedy="lan.ip.dhcp_remedy", address=main.ipv4[0][0])
+    return fail("lan.ip.none", evidence=evidence, remedy="lan.ip.dhcp_remedy", interface=main.name)
+
+
+@check("LAN003", tags=("quick", "network"), requires=("LAN002",), timeout=15)
+def gateway(host: Host):
+    """The default gateway is set and answers (ICMP, else TCP; the neighbour table as a last word)."""
+    route = host.default_route()
+    if route is None or not route.gateway:
+        return fail("lan.gw.none", remedy="lan.gw.none_remedy")
+    answer = host.ping(route.gateway, count=3, timeout=1.0)
+    evidence = (measure("gateway", route.gateway), measure("probe_method", answer.method))
+    if answer.alive:
+        return ok("lan.gw.ok", evidence=evidence + (measure("rtt", answer.rtt_ms, "ms"),),
+                  gateway=route.gateway, ms=answer.rtt_ms, method=answer.method)
+    mac = _resolved_mac(host, route.gateway)
+    if mac:
+        return ok("lan.gw.arp_only", evidence=evidence + (measure("mac", mac),), gateway=route.gateway)
+    return fail("lan.gw.silent", evidence=evidence, remedy="lan.gw.remedy", gateway=route.gateway)
+
+
+def _resolved_mac(host: Host, ip: str) -> str:
+    return next((n.mac for n in host.neighbours() if n.ip == ip and n.mac), "")
+
+
+@check("LAN004", tags=("quick", "network", "dns"), requires=("LAN002",), timeout=15)
+def dns_servers(host: Host):
+    """Every configured DNS server answers a DNS question (any answer proves it is there)."""
+    servers = host.dns_servers()
+    if not servers:
+        return fail("lan.dns.none", remedy="lan.dns.remedy")
+    answers = [host.dns_ask(server, timeout=2.0) for server in servers[:4]]
+    evidence = tuple(measure("dns_server", f"{a.server}: {f'{a.rcode} {a.ms} ms' if a.answered else '✗'}")
+                     for a in answers)
+    silent = [a.server for a in answers if not a.answered]
+    if not silent:
+        return ok("lan.dns.ok", evidence=evidence, servers=", ".join(servers[:4]))
+    if len(silent) < len(answers):
+        return warn("lan.dns.some", evidence=evidence, remedy="lan.dns.remedy", servers=", ".join(silent))
+    return fail("lan.dns.all", evidence=evidence, remedy="lan.dns.remedy", servers=", ".join(silent))
+
+
+@check("LAN005", tags=("network", "dhcp"), requires=("LAN002",), timeout=15)
+def dhcp_lease(host: Host, now=None):
+    """The DHCP server that gave this address, and when the lease runs out."""
+    main = _main(host)
+    ip = local.usable_address(main)[0]
+    lease = host.dhcp_lease(main.name, ip)
+    if lease is None:
+        return ok("lan.dhcp.static", address=ip)
+    evidence = (measure("dhcp_server", lease.server),)
+    if lease.expires is None:
+        return ok("lan.dhcp.ok_forever", evidence=evidence, server=lease.server)
+    hours = round(((lease.expires - (now or dt.datetime.now(dt.timezone.utc))).total_seconds()) / 3600, 1)
+    evidence += (measure("lease_hours_left", hours, "h"),)
+    if hours < 0:
+        return warn("lan.dhcp.expired", evidence=evidence, remedy="lan.ip.dhcp_remedy", server=lease.server)
+    return ok("lan.dhcp.ok", evidence=evidence, server=lease.server, hours=hours)
+
+
+@check("LAN006", tags=("network", "wifi"), requires=("LAN001",), timeout=15)
+def wifi(host: Host, wifi_min_signal_percent: int):
+    """Wi-Fi name and signal when this PC is on Wi-Fi (skip when wired)."""
+    main = _main(host)
+    if not main.wireless:
+        return skip("lan.wifi.wired", interface=main.name)
+    info = host.wifi(main.name)
+    if info is None:
+        return fail("lan.wifi.disconnected", remedy="lan.link.remedy", interface=main.name)
+    evidence = (measure("ssid", info.ssid), measure("signal", info.signal_percent, "%"))
+    if info.signal_dbm is not None:
+        evidence += (measure("signal_dbm", info.signal_dbm, "dBm"),)
+    if info.signal_percent is not None and info.signal_percent < wifi_min_signal_percent:
+        return warn("lan.wifi.weak", evidence=evidence, remedy="lan.wifi.remedy", ssid=info.ssid,
+                    percent=info.signal_percent)
+    return ok("lan.wifi.ok", evidence=evidence, ssid=info.ssid, percent=info.signal_percent)
+
+
+@check("LAN007", tags=("network",), requires=("LAN002",), timeout=15)
+def duplicate_address(host: Host, privileged=None):
+    """Another device using this PC's address (RFC 5227 ARP probe; needs administrator rights)."""
+    main = _main(host)
+    ip = local.usable_address(main)[0]
+    if not (is_admin() if privileged is None else privileged):
+        others = [n.mac for n in host.neighbours() if n.ip == ip and n.mac and n.mac != main.mac]
+        if others:
+            return fail("lan.dup.found", remedy="lan.dup.remedy", address=ip, macs=", ".join(others))
+        return skip("lan.dup.needs_admin", address=ip)
+    others = host.address_conflicts(main.name, ip, main.mac)
+    if others:
+        return fail("lan.dup.found", evidence=tuple(measure("mac", m) for m in others), remedy="lan.dup.remedy",
+                    address=ip, macs=", ".join(others))
+    return ok("lan.dup.none", address=ip)
+
+
+@check("LAN008", tags=("network", "dhcp"), requires=("LAN001",), timeout=20, admin=True)
+def rogue_dhcp(host: Host):
+    """Every DHCP server that answers a DISCOVER; more than one is a rogue (e.g. a home router)."""
+    main = _main(host)
+    offers = host.dhcp_offers(main.name, main.mac)
+    evidence = tuple(measure("dhcp_offer", f"{o.server} ({o.mac}) → {o.offered}") for o in offers)
+    if len(offers) > 1:
+        return fail("lan.rogue.many", evidence=evidence, remedy="lan.rogue.remedy", count=len(offers),
+                    servers=", ".join(o.server for o in offers))
+    if not offers:
+        return warn("lan.rogue.none", remedy="lan.ip.dhcp_remedy", interface=main.name)
+    return ok("lan.rogue.one", evidence=evidence, server=offers[0].server)
+
+
+@check("LAN009", tags=("network", "printer"), requires=("LAN002",), timeout=20)
+def printers(host: Host, printers: list):
+    """Each printer of the profile answers on a printing port (9100 raw, 631 IPP, 515 LPD)."""
+    if not printers:
+        return skip("lan.printer.none_listed")
+    found = {name: _printer_port(host, name) for name in printers}
+    evidence = tuple(measure("printer", f"{n}: {p or '✗'}") for n, p in found.items())
+    down = [n for n, p in found.items() if not p]
+    if down:
+        return fail("lan.printer.down", evidence=evidence, remedy="lan.printer.remedy", printers=", ".join(down))
+    return ok("lan.printer.ok", evidence=evidence, count=len(found))
+
+
+def _printer_port(host: Host, name: str) -> int | None:
+    return next((port for port in PRINTER_PORTS if host.tcp_state(name, port, 1.0) == "open"), None)
+
+
+@check("LAN010", tags=("network",), requires=("LAN001",), timeout=10)
+def mtu(host: Host):
+    """The interface MTU: below 1400 large packets (HTTPS, uploads) may stall."""
+    main = _main(host)
+    evidence = (measure("mtu", main.mtu, "B"),)
+    if main.mtu < 1280:
+        return fail("lan.mtu.tiny", evidence=evidence, remedy="lan.mtu.remedy", interface=main.name, mtu=main.mtu)
+    if main.mtu < 1400:
+        return warn("lan.mtu.small", evidence=evidence, remedy="lan.mtu.remedy", interface=main.name, mtu=main.mtu)
+    return ok("lan.mtu.ok", evidence=evidence, interface=main.name, mtu=main.mtu)

@@ -11,6 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "area.PC": ("Máy tính", "Computer"),
     "area.SIGN": ("Ký số", "Digital signing"),
     "area.SEC": ("An toàn thông tin", "Security"),
+    "area.LAN": ("Mạng nội bộ", "Local network"),
     # runner
     "core.skip.platform": ("Chỉ chạy trên {platforms}", "Runs on {platforms} only"),
     "core.skip.admin": ("Cần quyền quản trị (Administrator/root)",

@@ -1,3 +1,155 @@
-"""Catalogue entries: lan."""
+"""Catalogue entries: LAN checks (LAN) and `kfield lan scan`."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "check.LAN001.title": ("Kết nối mạng (cáp, Wi-Fi)", "Network link (cable, Wi-Fi)"),
+    "check.LAN001.desc": (
+        "Có card mạng đang kết nối không (cắm cáp hoặc bật Wi-Fi), tốc độ liên kết; cáp chỉ đạt 10 Mb/s "
+        "thường là cáp hỏng hoặc cổng switch lỗi.",
+        "Whether a network interface is connected (cable plugged in or Wi-Fi on) and its link speed; "
+        "a cable stuck at 10 Mb/s usually means a bad cable or switch port."),
+    "check.LAN002.title": ("Địa chỉ IPv4", "IPv4 address"),
+    "check.LAN002.desc": (
+        "Máy có địa chỉ IPv4 không; địa chỉ 169.254.x.x nghĩa là không xin được địa chỉ từ DHCP.",
+        "Whether the PC has an IPv4 address; 169.254.x.x means no DHCP server gave it one."),
+    "check.LAN003.title": ("Cổng mặc định (router)", "Default gateway (router)"),
+    "check.LAN003.desc": (
+        "Có cổng mặc định không và router có trả lời không (ping ICMP, nếu không được thì thử TCP, "
+        "cuối cùng xem bảng ARP).",
+        "Whether a default gateway is set and the router answers (ICMP ping, else TCP, finally the ARP table)."),
+    "check.LAN004.title": ("Máy chủ DNS", "DNS servers"),
+    "check.LAN004.desc": (
+        "Từng máy chủ DNS trong cấu hình mạng có trả lời truy vấn DNS không.",
+        "Whether each configured DNS server answers a DNS query."),
+    "check.LAN005.title": ("Cấp phát địa chỉ DHCP", "DHCP lease"),
+    "check.LAN005.desc": (
+        "Máy chủ DHCP nào đã cấp địa chỉ cho máy và hợp đồng thuê địa chỉ còn bao lâu.",
+        "Which DHCP server gave this PC its address and how long the lease has left."),
+    "check.LAN006.title": ("Sóng Wi-Fi", "Wi-Fi signal"),
+    "check.LAN006.desc": (
+        "Khi máy dùng Wi-Fi: tên mạng và cường độ sóng; cảnh báo khi sóng dưới mức của hồ sơ. Bỏ qua khi cắm cáp.",
+        "On Wi-Fi: the network name and signal strength; warns below the profile's minimum. Skipped when wired."),
+    "check.LAN007.title": ("Trùng địa chỉ IP", "Duplicate IP address"),
+    "check.LAN007.desc": (
+        "Có thiết bị khác dùng trùng địa chỉ IP của máy không (dò ARP theo RFC 5227, cần quyền quản trị; "
+        "không có quyền thì chỉ xem bảng ARP).",
+        "Whether another device uses this PC's IP address (RFC 5227 ARP probe, needs administrator rights; "
+        "without them only the ARP table is read)."),
+    "check.LAN008.title": ("Máy chủ DHCP lạ", "Rogue DHCP server"),
+    "check.LAN008.desc": (
+        "Gửi yêu cầu DHCP DISCOVER và liệt kê mọi máy chủ DHCP trả lời; từ hai máy chủ trở lên thường là "
+        "có router/modem lạ cắm vào mạng. Cần quyền quản trị.",
+        "Sends a DHCP DISCOVER and lists every DHCP server that answers; two or more usually means a stray "
+        "router or modem plugged into the LAN. Needs administrator rights."),
+    "check.LAN009.title": ("Máy in trong mạng", "Network printers"),
+    "check.LAN009.desc": (
+        "Máy in ghi trong hồ sơ có trả lời trên cổng in (9100, 631 IPP, 515 LPD) không.",
+        "Whether the profile's printers answer on a printing port (9100, 631 IPP, 515 LPD)."),
+    "check.LAN010.title": ("Kích thước gói tin (MTU)", "Packet size (MTU)"),
+    "check.LAN010.desc": (
+        "MTU của card mạng; dưới 1400 byte thì gói lớn (HTTPS, tải tệp lên) có thể bị treo.",
+        "The interface MTU; below 1400 bytes large packets (HTTPS, uploads) may stall."),
+    "param.printers": ("Máy in mạng (địa chỉ IP hoặc tên)", "Network printers (IP addresses or names)"),
+    "param.lan_devices": ("Thiết bị đã biết trong mạng: địa chỉ IP → tên", "Known LAN devices: IP address → label"),
+    "param.wifi_min_signal_percent": ("Sóng Wi-Fi tối thiểu (%)", "Minimum Wi-Fi signal (%)"),
+    "param.lan_min_link_mbps": ("Tốc độ liên kết cáp tối thiểu (Mb/s)", "Minimum wired link speed (Mb/s)"),
+    "ev.interface": ("Card mạng", "Interface"),
+    "ev.ipv4": ("Địa chỉ IPv4", "IPv4 address"),
+    "ev.mac": ("Địa chỉ MAC", "MAC address"),
+    "ev.gateway": ("Cổng mặc định", "Gateway"),
+    "ev.probe_method": ("Cách thử", "Probe"),
+    "ev.rtt": ("Thời gian phản hồi", "Round trip"),
+    "ev.dns_server": ("Máy chủ DNS", "DNS server"),
+    "ev.dhcp_server": ("Máy chủ DHCP", "DHCP server"),
+    "ev.lease_hours_left": ("Thời hạn thuê còn lại", "Lease left"),
+    "ev.ssid": ("Tên Wi-Fi", "Wi-Fi name"),
+    "ev.signal": ("Cường độ sóng", "Signal"),
+    "ev.signal_dbm": ("Cường độ sóng", "Signal"),
+    "ev.dhcp_offer": ("Máy chủ DHCP trả lời", "DHCP offer"),
+    "ev.printer": ("Máy in", "Printer"),
+    "ev.mtu": ("MTU", "MTU"),
+    "unit.ms": ("ms", "ms"),
+    "unit.h": ("giờ", "h"),
+    "unit.B": ("byte", "bytes"),
+    "lan.no_interface": ("Không có card mạng nào đang kết nối", "No network interface is connected"),
+    "lan.link.none": ("Máy không có kết nối mạng nào (cáp rút hoặc Wi-Fi tắt)",
+                      "No network link (cable unplugged or Wi-Fi off)"),
+    "lan.link.remedy": ("Cắm lại cáp mạng (đèn cổng mạng phải sáng) hoặc bật Wi-Fi và chọn đúng mạng của cơ quan.",
+                        "Re-seat the network cable (the port light must be on) or turn Wi-Fi on and pick the "
+                        "office network."),
+    "lan.link.slow": ("{interface} chỉ kết nối {speed} Mb/s", "{interface} links at only {speed} Mb/s"),
+    "lan.link.slow_remedy": ("Thay dây cáp mạng hoặc cắm sang cổng switch khác, rồi kiểm tra lại.",
+                             "Swap the network cable or move to another switch port, then check again."),
+    "lan.link.ok": ("{interface} đang kết nối", "{interface} is connected"),
+    "lan.ip.ok": ("Địa chỉ {address} trên {interface}", "Address {address} on {interface}"),
+    "lan.ip.link_local": ("Chỉ có địa chỉ tự gán {address}: không xin được địa chỉ từ DHCP",
+                          "Only the self-assigned address {address}: no DHCP server answered"),
+    "lan.ip.none": ("{interface} không có địa chỉ IPv4", "{interface} has no IPv4 address"),
+    "lan.ip.dhcp_remedy": ("Kiểm tra router/modem đang bật và cáp từ máy tới switch; rút ra cắm lại cáp hoặc "
+                           "tắt/bật card mạng để xin lại địa chỉ.",
+                           "Check that the router/modem is on and the cable to the switch; re-plug the cable "
+                           "or disable/enable the adapter to ask for an address again."),
+    "lan.gw.none": ("Máy không có cổng mặc định", "No default gateway is set"),
+    "lan.gw.none_remedy": ("Đặt lại chế độ nhận địa chỉ tự động (DHCP), hoặc nhập đúng cổng mặc định do "
+                           "bộ phận CNTT cung cấp.",
+                           "Switch the adapter back to automatic addressing (DHCP), or enter the gateway "
+                           "given by the IT staff."),
+    "lan.gw.ok": ("Router {gateway} trả lời sau {ms} ms ({method})", "Router {gateway} answers in {ms} ms ({method})"),
+    "lan.gw.arp_only": ("Router {gateway} có trong bảng ARP nhưng không trả lời ping/TCP (có thể do tường lửa)",
+                        "Router {gateway} is in the ARP table but answers neither ping nor TCP (maybe a firewall)"),
+    "lan.gw.silent": ("Router {gateway} không trả lời", "Router {gateway} does not answer"),
+    "lan.gw.remedy": ("Kiểm tra router/modem còn điện và đèn hoạt động; cáp từ switch tới router; khởi động "
+                      "lại router nếu cần.",
+                      "Check the router/modem has power and its lights; the cable from the switch to the "
+                      "router; restart the router if needed."),
+    "lan.dns.none": ("Máy chưa cấu hình máy chủ DNS", "No DNS server is configured"),
+    "lan.dns.ok": ("Máy chủ DNS trả lời: {servers}", "DNS servers answer: {servers}"),
+    "lan.dns.some": ("Máy chủ DNS không trả lời: {servers}", "DNS servers not answering: {servers}"),
+    "lan.dns.all": ("Không máy chủ DNS nào trả lời: {servers}", "No DNS server answers: {servers}"),
+    "lan.dns.remedy": ("Để DNS tự động theo router, hoặc đặt DNS do nhà mạng/bộ phận CNTT cung cấp.",
+                       "Let DNS come from the router automatically, or set the DNS given by the ISP / IT staff."),
+    "lan.dhcp.static": ("Không thấy hợp đồng DHCP cho {address}: có thể là địa chỉ tĩnh",
+                        "No DHCP lease found for {address}: probably a static address"),
+    "lan.dhcp.ok_forever": ("Địa chỉ do máy chủ DHCP {server} cấp", "Address leased from DHCP server {server}"),
+    "lan.dhcp.ok": ("Địa chỉ do máy chủ DHCP {server} cấp, còn {hours} giờ",
+                    "Address leased from DHCP server {server}, {hours} h left"),
+    "lan.dhcp.expired": ("Hợp đồng DHCP từ {server} đã hết hạn mà chưa gia hạn",
+                         "The DHCP lease from {server} has expired without renewal"),
+    "lan.wifi.wired": ("{interface} là kết nối cáp, không phải Wi-Fi", "{interface} is wired, not Wi-Fi"),
+    "lan.wifi.disconnected": ("Wi-Fi {interface} chưa kết nối mạng nào", "Wi-Fi {interface} is not connected"),
+    "lan.wifi.weak": ("Sóng Wi-Fi «{ssid}» yếu: {percent}%", "Weak Wi-Fi signal on \"{ssid}\": {percent}%"),
+    "lan.wifi.ok": ("Wi-Fi «{ssid}», sóng {percent}%", "Wi-Fi \"{ssid}\", signal {percent}%"),
+    "lan.wifi.remedy": ("Đặt máy gần bộ phát Wi-Fi hơn, bỏ vật cản, hoặc dùng cáp mạng cho máy ký số.",
+                        "Move closer to the access point, remove obstacles, or use a cable for the signing PC."),
+    "lan.dup.found": ("Địa chỉ {address} đang bị thiết bị khác dùng trùng ({macs})",
+                      "Another device also uses {address} ({macs})"),
+    "lan.dup.none": ("Không thiết bị nào dùng trùng {address}", "No other device uses {address}"),
+    "lan.dup.needs_admin": ("Bảng ARP không cho thấy trùng {address}; dò ARP đầy đủ cần quyền quản trị",
+                            "The ARP table shows no conflict for {address}; the full ARP probe needs "
+                            "administrator rights"),
+    "lan.dup.remedy": ("Tìm thiết bị có địa chỉ MAC trên (xem `kfield lan scan`), đổi một trong hai máy sang "
+                       "nhận địa chỉ tự động hoặc địa chỉ khác.",
+                       "Find the device with that MAC (see `kfield lan scan`) and move one of the two to "
+                       "automatic or another address."),
+    "lan.rogue.many": ("{count} máy chủ DHCP cùng trả lời: {servers}", "{count} DHCP servers answer: {servers}"),
+    "lan.rogue.none": ("Không máy chủ DHCP nào trả lời trên {interface}", "No DHCP server answers on {interface}"),
+    "lan.rogue.one": ("Một máy chủ DHCP: {server}", "One DHCP server: {server}"),
+    "lan.rogue.remedy": ("Tìm router/modem lạ cắm vào mạng (thường là bộ phát Wi-Fi cắm nhầm cổng LAN) và "
+                         "rút ra, hoặc tắt DHCP trên thiết bị đó.",
+                         "Find the stray router/modem on the LAN (often a Wi-Fi box plugged in by its LAN "
+                         "port) and unplug it or turn its DHCP off."),
+    "lan.printer.none_listed": ("Hồ sơ chưa ghi máy in nào", "The profile lists no printers"),
+    "lan.printer.down": ("Máy in không trả lời: {printers}", "Printers not answering: {printers}"),
+    "lan.printer.ok": ("{count} máy in đều trả lời", "All {count} printers answer"),
+    "lan.printer.remedy": ("Kiểm tra máy in đã bật, có cáp mạng/Wi-Fi và đúng địa chỉ IP (in trang cấu hình "
+                           "mạng từ bảng điều khiển máy in).",
+                           "Check the printer is on, networked, and at the expected IP address (print its "
+                           "network configuration page from the printer's panel)."),
+    "lan.mtu.tiny": ("MTU của {interface} quá nhỏ: {mtu} byte", "MTU of {interface} is too small: {mtu} bytes"),
+    "lan.mtu.small": ("MTU của {interface} nhỏ: {mtu} byte", "MTU of {interface} is small: {mtu} bytes"),
+    "lan.mtu.ok": ("MTU của {interface}: {mtu} byte", "MTU of {interface}: {mtu} bytes"),
+    "lan.mtu.remedy": ("Đặt lại MTU mặc định (1500, hoặc 1492 với PPPoE) hoặc tắt VPN rồi thử lại.",
+                       "Set the MTU back to its default (1500, or 1492 on PPPoE) or turn the VPN off and retry."),
+    "net.no_scapy": ("Thiếu thư viện scapy", "The scapy library is missing"),
+    "net.no_capture": ("Không gửi được gói tin tầng 2 (Windows cần Npcap): {reason}",
+                       "Cannot send layer-2 frames (Windows needs Npcap): {reason}"),
+}

@@ -91,6 +91,50 @@ class Antivirus:
     up_to_date: bool | None = None   # what Windows Security Center says, when it says it
 
 
+@dataclass(frozen=True)
+class Interface:
+    name: str
+    up: bool                      # administratively up with a carrier (psutil isup)
+    speed_mbps: int               # 0 when the driver does not say
+    mtu: int
+    mac: str                      # lower-case aa:bb:cc:dd:ee:ff, "" when none
+    ipv4: tuple[tuple[str, int], ...] = ()   # (address, prefix length)
+    wireless: bool = False
+    loopback: bool = False
+
+
+@dataclass(frozen=True)
+class Route:
+    interface: str
+    gateway: str                  # "" for an on-link default route
+
+
+@dataclass(frozen=True)
+class Lease:
+    interface: str
+    address: str
+    server: str                   # the DHCP server identifier
+    expires: dt.datetime | None
+    obtained: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    ip: str
+    mac: str                      # lower-case, colon-separated; "" while unresolved
+    state: str = ""               # REACHABLE, STALE, FAILED, dynamic, static …
+    interface: str = ""
+
+
+@dataclass(frozen=True)
+class Wifi:
+    interface: str
+    ssid: str
+    signal_dbm: int | None
+    signal_percent: int | None
+    rate_mbps: float | None = None
+
+
 class Host:
     """Portable answers via psutil and the standard library."""
 
@@ -172,7 +216,66 @@ class Host:
         except OSError:
             return False
 
+    def interfaces(self) -> list[Interface]:
+        import psutil
+
+        stats, addrs = psutil.net_if_stats(), psutil.net_if_addrs()
+        return [self._interface(name, stats[name], addrs.get(name, [])) for name in sorted(stats)]
+
+    def _interface(self, name: str, stat, addrs) -> Interface:
+        import psutil
+
+        mac = next((a.address for a in addrs if a.family == psutil.AF_LINK), "")
+        ipv4 = tuple((a.address, _prefix(a.netmask)) for a in addrs if a.family == socket.AF_INET)
+        loopback = name == "lo" or any(ip.startswith("127.") for ip, _ in ipv4)
+        return Interface(name, bool(stat.isup), int(stat.speed or 0), int(stat.mtu or 0),
+                         mac.lower().replace("-", ":"), ipv4, self.is_wireless(name), loopback)
+
+    # --- network actions (kfield.net); FakeHost replaces them in unit tests --
+    def ping(self, ip: str, count: int = 3, timeout: float = 1.0):
+        from kfield.net import probe
+
+        return probe.ping(ip, count=count, timeout=timeout)
+
+    def tcp_state(self, ip: str, port: int, timeout: float = 1.0) -> str:
+        from kfield.net import probe
+
+        return probe.tcp_state(ip, port, timeout)[0]
+
+    def dns_ask(self, server: str, name: str = ".", rdtype: str = "NS", timeout: float = 2.0):
+        from kfield.net import dnsq
+
+        return dnsq.ask(server, name, rdtype, timeout)
+
+    def address_conflicts(self, interface: str, ip: str, mac: str) -> list[str]:
+        from kfield.net import layer2
+
+        return layer2.address_conflicts(interface, ip, mac)
+
+    def dhcp_offers(self, interface: str, mac: str) -> list:
+        from kfield.net import layer2
+
+        return layer2.dhcp_offers(interface, mac)
+
+    def is_wireless(self, name: str) -> bool:
+        return any(word in name.lower() for word in ("wi-fi", "wifi", "wireless", "wlan"))
+
     # --- OS-specific: overridden by LinuxHost / WindowsHost ----------------
+    def default_route(self) -> Route | None:
+        raise NotSupported("platform.not_here")
+
+    def dns_servers(self) -> list[str]:
+        raise NotSupported("platform.not_here")
+
+    def dhcp_lease(self, interface: str) -> Lease | None:
+        raise NotSupported("platform.not_here")
+
+    def neighbours(self) -> list[Neighbour]:
+        raise NotSupported("platform.not_here")
+
+    def wifi(self, interface: str) -> Wifi | None:
+        raise NotSupported("platform.not_here")
+
     def usb_devices(self) -> list[UsbDevice]:
         raise NotSupported("platform.not_here")
 
@@ -194,3 +297,12 @@ class Host:
 
     def last_update(self) -> dt.datetime | None:
         raise NotSupported("platform.not_here")
+
+
+def _prefix(netmask: str | None) -> int:
+    if not netmask:
+        return 32
+    try:
+        return bin(int.from_bytes(socket.inet_aton(netmask), "big")).count("1")
+    except OSError:
+        return 32

@@ -6,6 +6,7 @@ import platform
 from pathlib import Path
 
 from kfield.platform.base import Host, OsInfo
+from kfield.platform.linux_net import LinuxNetMixin
 from kfield.platform.linux_sec import LinuxSecMixin
 from kfield.platform.linux_sign import LinuxSignMixin
 
@@ -19,7 +20,7 @@ def parse_os_release(text: str) -> dict[str, str]:
     return out
 
 
-class LinuxHost(LinuxSignMixin, LinuxSecMixin, Host):
+class LinuxHost(LinuxSignMixin, LinuxSecMixin, LinuxNetMixin, Host):
     family = "linux"
 
     def __init__(self, root: Path = Path("/")) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import platform
 
 from kfield.platform.base import Host, OsInfo
+from kfield.platform.windows_net import WindowsNetMixin
 from kfield.platform.windows_sec import WindowsSecMixin
 from kfield.platform.windows_sign import WindowsSignMixin
 
 
-class WindowsHost(WindowsSignMixin, WindowsSecMixin, Host):
+class WindowsHost(WindowsSignMixin, WindowsSecMixin, WindowsNetMixin, Host):
     family = "windows"
 
     def system_mount(self) -> str:

@@ -1,0 +1,1 @@
+"""Network primitives: probes, neighbour discovery, DNS, DHCP, OUI vendors, throughput."""

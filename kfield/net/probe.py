@@ -1,0 +1,99 @@
+"""Reachability probes that never need a shell: ICMP echo where allowed, TCP otherwise.
+
+ICMP goes through icmplib: raw sockets when privileged, Linux "ping sockets" when the
+kernel's ping_group_range admits the user. Where neither works, a TCP connect stands
+in: a refused connection (RST) proves the host is alive as well as an accepted one.
+"""
+
+from __future__ import annotations
+
+import errno
+import socket
+import statistics
+import time
+from dataclasses import dataclass
+
+TCP_PROBE_PORTS = (80, 443, 53, 22, 139, 445)
+ALIVE_ERRNOS = {errno.ECONNREFUSED, getattr(errno, "WSAECONNREFUSED", 10061)}
+
+
+@dataclass(frozen=True)
+class Ping:
+    target: str
+    method: str                   # "icmp" or "tcp"
+    sent: int
+    received: int
+    rtts_ms: tuple[float, ...] = ()
+
+    @property
+    def alive(self) -> bool:
+        return self.received > 0
+
+    @property
+    def loss_percent(self) -> float:
+        return 100.0 * (self.sent - self.received) / self.sent if self.sent else 100.0
+
+    @property
+    def rtt_ms(self) -> float | None:
+        return round(statistics.median(self.rtts_ms), 2) if self.rtts_ms else None
+
+    @property
+    def jitter_ms(self) -> float | None:
+        """Mean absolute difference of consecutive RTTs (RFC 3550 style, unsmoothed)."""
+        r = self.rtts_ms
+        if len(r) < 2:
+            return None
+        return round(sum(abs(a - b) for a, b in zip(r, r[1:])) / (len(r) - 1), 2)
+
+
+def tcp_state(ip: str, port: int, timeout: float = 1.0) -> tuple[str, float]:
+    """("open" | "closed" | "timeout" | "unreachable", seconds)."""
+    started = time.perf_counter()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        code = sock.connect_ex((ip, port))
+    except (socket.timeout, OSError):
+        code = errno.ETIMEDOUT
+    finally:
+        sock.close()
+    elapsed = time.perf_counter() - started
+    if code == 0:
+        return "open", elapsed
+    if code in ALIVE_ERRNOS:
+        return "closed", elapsed
+    if code in (errno.EAGAIN, errno.ETIMEDOUT, errno.EINPROGRESS, getattr(errno, "WSAETIMEDOUT", 10060)):
+        return "timeout", elapsed
+    return "unreachable", elapsed
+
+
+def icmp_ping(ip: str, count: int, timeout: float, interval: float) -> Ping | None:
+    """ICMP echo, or None when this process may not send ICMP at all."""
+    import icmplib
+
+    for privileged in (True, False):
+        try:
+            host = icmplib.ping(ip, count=count, interval=interval, timeout=timeout, privileged=privileged)
+        except icmplib.SocketPermissionError:
+            continue
+        except (icmplib.ICMPLibError, OSError):
+            return Ping(ip, "icmp", count, 0)
+        return Ping(ip, "icmp", host.packets_sent, host.packets_received, tuple(round(r, 3) for r in host.rtts))
+    return None
+
+
+def tcp_ping(ip: str, count: int, timeout: float, ports=TCP_PROBE_PORTS) -> Ping:
+    """RTT of TCP handshakes (or refusals) on the first port that answers."""
+    port = next((p for p in ports if tcp_state(ip, p, timeout)[0] in ("open", "closed")), None)
+    if port is None:
+        return Ping(ip, "tcp", count, 0)
+    rtts = []
+    for _ in range(count):
+        state, seconds = tcp_state(ip, port, timeout)
+        if state in ("open", "closed"):
+            rtts.append(round(seconds * 1000, 3))
+    return Ping(ip, "tcp", count, len(rtts), tuple(rtts))
+
+
+def ping(ip: str, count: int = 4, timeout: float = 1.0, interval: float = 0.2) -> Ping:
+    return icmp_ping(ip, count, timeout, interval) or tcp_ping(ip, count, timeout)

@@ -1,0 +1,164 @@
+"""LAN checks on a FakeHost; the namespace lab (tests/lab/) runs them for real."""
+
+import datetime as dt
+
+import pytest
+
+from kfield.core.result import Status
+from kfield.net.dnsq import DnsAnswer
+from kfield.net.layer2 import Offer
+from kfield.net.probe import Ping
+from kfield.platform.base import Interface, Lease, Neighbour, NotSupported, Route, Wifi
+from kfield.testing import compute_check
+from tests.fakes import FakeHost
+
+NOW = dt.datetime(2026, 11, 24, tzinfo=dt.timezone.utc)
+LO = Interface("lo", True, 0, 65536, "00:00:00:00:00:00", (("127.0.0.1", 8),), loopback=True)
+ETH = Interface("eth0", True, 1000, 1500, "aa:bb:cc:00:00:01", (("198.18.0.50", 24),))
+ROUTE = Route("eth0", "198.18.0.1")
+
+
+def host(eth=ETH, route=ROUTE, **answers):
+    return FakeHost(interfaces=[LO, eth], default_route=route, **answers)
+
+
+def replace(interface, **changes):
+    import dataclasses
+
+    return dataclasses.replace(interface, **changes)
+
+
+def status(check_id, fake, **inputs):
+    return compute_check(check_id, host=fake, **inputs).status
+
+
+@pytest.mark.parametrize("eth, expected", [
+    (ETH, Status.OK),
+    (replace(ETH, up=False), Status.FAIL),
+    (replace(ETH, speed_mbps=10), Status.WARN),
+    (replace(ETH, speed_mbps=0), Status.OK),        # the driver does not say: no alarm
+])
+def test_lan001_link(eth, expected):
+    assert status("LAN001", host(eth=eth, route=None)) is expected
+
+
+def test_lan001_only_loopback_and_virtual_means_no_link():
+    fake = FakeHost(interfaces=[LO, Interface("docker0", True, 0, 1500, "02:42:00:00:00:01", (("172.17.0.1", 16),))],
+                    default_route=None)
+    res = compute_check("LAN001", host=fake)
+    assert res.status is Status.FAIL and res.remedy.key == "lan.link.remedy"
+
+
+@pytest.mark.parametrize("ipv4, key", [
+    ((("198.18.0.50", 24),), "lan.ip.ok"),
+    ((("169.254.7.9", 16),), "lan.ip.link_local"),
+    ((), "lan.ip.none"),
+])
+def test_lan002_address(ipv4, key):
+    assert compute_check("LAN002", host=host(eth=replace(ETH, ipv4=ipv4), route=None)).summary.key == key
+
+
+def test_lan003_gateway_answers():
+    res = compute_check("LAN003", host=host(ping=Ping("198.18.0.1", "icmp", 3, 3, (0.4, 0.5, 0.6))))
+    assert res.status is Status.OK and res.summary.params == {"gateway": "198.18.0.1", "ms": 0.5, "method": "icmp"}
+
+
+def test_lan003_gateway_silent_but_in_the_arp_table_is_ok():
+    fake = host(ping=Ping("198.18.0.1", "tcp", 3, 0), neighbours=[Neighbour("198.18.0.1", "aa:bb:cc:00:00:09")])
+    assert compute_check("LAN003", host=fake).summary.key == "lan.gw.arp_only"
+
+
+def test_lan003_gateway_silent_and_unresolved_fails():
+    fake = host(ping=Ping("198.18.0.1", "tcp", 3, 0), neighbours=[Neighbour("198.18.0.1", "", "FAILED")])
+    res = compute_check("LAN003", host=fake)
+    assert res.status is Status.FAIL and res.remedy.key == "lan.gw.remedy"
+
+
+def test_lan003_no_default_route():
+    assert compute_check("LAN003", host=host(route=None)).summary.key == "lan.gw.none"
+
+
+def answers(*servers_ok):
+    return lambda server, **kw: DnsAnswer(server, server in servers_ok, "NOERROR", (), 3.0)
+
+
+@pytest.mark.parametrize("up, expected", [(("a", "b"), Status.OK), (("a",), Status.WARN), ((), Status.FAIL)])
+def test_lan004_dns_servers(up, expected):
+    assert status("LAN004", host(dns_servers=["a", "b"], dns_ask=answers(*up))) is expected
+
+
+def test_lan004_no_dns_configured():
+    assert compute_check("LAN004", host=host(dns_servers=[])).summary.key == "lan.dns.none"
+
+
+def test_lan005_lease_hours_left_and_expired():
+    lease = Lease("eth0", "198.18.0.50", "198.18.0.1", NOW + dt.timedelta(hours=5))
+    res = compute_check("LAN005", host=host(dhcp_lease=lease), now=NOW)
+    assert res.status is Status.OK and res.summary.params["hours"] == 5.0
+    late = compute_check("LAN005", host=host(dhcp_lease=lease), now=NOW + dt.timedelta(hours=6))
+    assert late.status is Status.WARN and late.summary.key == "lan.dhcp.expired"
+
+
+def test_lan005_static_address_is_not_an_alarm():
+    assert compute_check("LAN005", host=host(dhcp_lease=None)).summary.key == "lan.dhcp.static"
+
+
+def test_lan006_wired_is_a_skip():
+    assert compute_check("LAN006", host=host()).summary.key == "lan.wifi.wired"
+
+
+@pytest.mark.parametrize("wifi, expected", [
+    (Wifi("wlan0", "UBND", -60, 80), Status.OK),
+    (Wifi("wlan0", "UBND", -81, 38), Status.WARN),
+    (None, Status.FAIL),
+])
+def test_lan006_wifi_signal(wifi, expected):
+    wlan = replace(ETH, name="wlan0", wireless=True)
+    assert status("LAN006", host(eth=wlan, route=Route("wlan0", "198.18.0.1"), wifi=wifi)) is expected
+
+
+def test_lan007_privileged_probe_finds_the_other_mac():
+    res = compute_check("LAN007", host=host(address_conflicts=["de:ad:be:ef:00:01"]), privileged=True)
+    assert res.status is Status.FAIL and res.summary.params["macs"] == "de:ad:be:ef:00:01"
+    assert status("LAN007", host(address_conflicts=[]), privileged=True) is Status.OK
+
+
+def test_lan007_unprivileged_reads_the_neighbour_table_else_skips():
+    seen = host(neighbours=[Neighbour("198.18.0.50", "de:ad:be:ef:00:01")])
+    assert compute_check("LAN007", host=seen, privileged=False).status is Status.FAIL
+    res = compute_check("LAN007", host=host(neighbours=[]), privileged=False)
+    assert res.status is Status.SKIP and res.summary.key == "lan.dup.needs_admin"
+
+
+@pytest.mark.parametrize("offers, expected", [
+    ([Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50")], Status.OK),
+    ([Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50"),
+      Offer("198.18.0.66", "aa:00:00:00:00:66", "192.168.1.2")], Status.FAIL),
+    ([], Status.WARN),
+])
+def test_lan008_dhcp_servers(offers, expected):
+    assert status("LAN008", host(dhcp_offers=offers), admin=True) is expected
+
+
+def test_lan008_without_scapy_or_npcap_is_a_skip_with_the_reason():
+    res = compute_check("LAN008", host=host(dhcp_offers=NotSupported("net.no_scapy")), admin=True)
+    assert res.status is Status.SKIP and res.summary.key == "net.no_scapy"
+
+
+def test_lan009_printers():
+    states = {("198.18.0.9", 631): "open"}
+    fake = host(tcp_state=lambda ip, port, timeout: states.get((ip, port), "timeout"))
+    assert status("LAN009", fake, printers=["198.18.0.9"]) is Status.OK
+    res = compute_check("LAN009", host=fake, printers=["198.18.0.9", "198.18.0.10"])
+    assert res.status is Status.FAIL and res.summary.params["printers"] == "198.18.0.10"
+    assert compute_check("LAN009", host=fake).summary.key == "lan.printer.none_listed"
+
+
+@pytest.mark.parametrize("mtu, expected", [(1500, Status.OK), (1492, Status.OK), (1350, Status.WARN),
+                                           (576, Status.FAIL)])
+def test_lan010_mtu(mtu, expected):
+    assert status("LAN010", host(eth=replace(ETH, mtu=mtu))) is expected
+
+
+def test_lan008_needs_administrator_rights():
+    assert compute_check("LAN008", host=host(dhcp_offers=[])).summary.key == "core.skip.admin"

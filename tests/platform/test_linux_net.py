@@ -1,0 +1,87 @@
+import datetime as dt
+
+from kfield.platform.base import Lease, Neighbour, Route
+from kfield.platform.linux_net import (dbm_to_percent, parse_dhclient_leases, parse_ip_neigh_json,
+                                       parse_iw_link, parse_networkd_lease, parse_proc_arp, parse_proc_route,
+                                       parse_resolv_conf)
+
+ROUTE = """Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
+wlan0\t00000000\t0101A8C0\t0003\t0\t0\t600\t00000000\t0\t0\t0
+eth0\t00000000\t01000AC6\t0003\t0\t0\t100\t00000000\t0\t0\t0
+eth0\t0000000A\t00000000\t0001\t0\t0\t100\t00FFFFFF\t0\t0\t0
+"""
+
+LEASES = """lease {
+  interface "eth0";
+  fixed-address 198.18.0.50;
+  option subnet-mask 255.255.255.0;
+  option dhcp-server-identifier 198.18.0.1;
+  renew 2 2026/11/24 17:00:00;
+  expire 2 2026/11/24 18:00:00;
+}
+lease {
+  interface "eth0";
+  fixed-address 198.18.0.50;
+  option dhcp-server-identifier 198.18.0.1;
+  expire 2 2026/11/24 20:00:00;
+}
+lease {
+  interface "wlan0";
+  fixed-address 192.168.1.9;
+  option dhcp-server-identifier 192.168.1.1;
+  expire 2 2026/11/25 20:00:00;
+}
+"""
+
+
+def test_default_route_lowest_metric_and_gateway_from_little_endian_hex():
+    assert parse_proc_route(ROUTE) == Route("eth0", "198.10.0.1")
+
+
+def test_no_default_route():
+    assert parse_proc_route(ROUTE.splitlines()[0]) is None
+
+
+def test_resolv_conf_nameservers_only():
+    text = "# generated\nsearch lan\nnameserver 198.18.0.1 # router\nnameserver 8.8.8.8\noptions edns0\n"
+    assert parse_resolv_conf(text) == ["198.18.0.1", "8.8.8.8"]
+
+
+def test_dhclient_latest_lease_for_the_interface():
+    lease = parse_dhclient_leases(LEASES, "eth0")
+    assert lease == Lease("eth0", "198.18.0.50", "198.18.0.1", dt.datetime(2026, 11, 24, 20, tzinfo=dt.timezone.utc))
+    assert parse_dhclient_leases(LEASES, "eth0", "198.18.0.99") is None
+    assert parse_dhclient_leases(LEASES, "eth1") is None
+
+
+def test_networkd_lease_expiry_from_write_time_and_lifetime():
+    written = dt.datetime(2026, 11, 24, tzinfo=dt.timezone.utc)
+    lease = parse_networkd_lease("ADDRESS=10.0.0.5\nSERVER_ADDRESS=10.0.0.1\nLIFETIME=3600\n", "eth0", written)
+    assert lease.server == "10.0.0.1" and lease.expires == written + dt.timedelta(hours=1)
+    assert parse_networkd_lease("# empty\n", "eth0") is None
+
+
+def test_ip_neigh_json_skips_ipv6():
+    text = ('[{"dst":"198.18.0.1","dev":"eth0","lladdr":"AA:bb:cc:dd:ee:01","state":["REACHABLE"]},'
+            '{"dst":"198.18.0.9","dev":"eth0","state":["FAILED"]},{"dst":"fe80::1","dev":"eth0","state":["STALE"]}]')
+    assert parse_ip_neigh_json(text) == [Neighbour("198.18.0.1", "aa:bb:cc:dd:ee:01", "REACHABLE", "eth0"),
+                                         Neighbour("198.18.0.9", "", "FAILED", "eth0")]
+
+
+def test_proc_arp_incomplete_has_no_mac():
+    text = ("IP address       HW type     Flags       HW address            Mask     Device\n"
+            "198.18.0.1       0x1         0x2         aa:bb:cc:dd:ee:01     *        eth0\n"
+            "198.18.0.7       0x1         0x0         00:00:00:00:00:00     *        eth0\n")
+    assert [n.mac for n in parse_proc_arp(text)] == ["aa:bb:cc:dd:ee:01", ""]
+
+
+def test_iw_link_connected_and_not():
+    text = ("Connected to 00:1a:2b:3c:4d:5f (on wlan0)\n\tSSID: UBND Xa\n\tfreq: 5220\n"
+            "\tsignal: -67 dBm\n\ttx bitrate: 144.4 MBit/s\n")
+    wifi = parse_iw_link(text, "wlan0")
+    assert (wifi.ssid, wifi.signal_dbm, wifi.signal_percent, wifi.rate_mbps) == ("UBND Xa", -67, 66, 144.4)
+    assert parse_iw_link("Not connected.\n", "wlan0") is None
+
+
+def test_dbm_to_percent_is_clamped():
+    assert (dbm_to_percent(-110), dbm_to_percent(-40), dbm_to_percent(None)) == (0, 100, None)

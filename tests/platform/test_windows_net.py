@@ -1,0 +1,56 @@
+from pathlib import Path
+
+from kfield.platform import powershell
+from kfield.platform.base import Neighbour, Route
+from kfield.platform.windows_net import (parse_adapter_lease, parse_arp_a, parse_dns, parse_netsh_wlan,
+                                         parse_routes)
+
+FIX = Path(__file__).parent.parent / "fixtures" / "windows" / "net"
+
+
+def rows(name):
+    return powershell.parse_json_list((FIX / name).read_text())
+
+
+def test_default_route_is_the_lowest_total_metric():
+    assert parse_routes(rows("routes.json")) == Route("Ethernet", "10.10.0.1")
+
+
+def test_on_link_default_route_has_no_gateway():
+    assert parse_routes([{"InterfaceAlias": "Ethernet", "NextHop": "0.0.0.0"}]) == Route("Ethernet", "")
+
+
+def test_no_default_route():
+    assert parse_routes([]) is None
+
+
+def test_dns_servers_of_one_interface_and_a_bare_string():
+    assert parse_dns(rows("dns.json"), "Ethernet") == ["10.10.0.1", "8.8.8.8"]
+    assert parse_dns(rows("dns.json"), "Wi-Fi") == ["192.168.1.1"]
+
+
+def test_lease_matched_by_address_with_dates():
+    lease = parse_adapter_lease(rows("adapters.json"), "Ethernet", "10.10.0.57")
+    assert lease.server == "10.10.0.1"
+    assert lease.expires.isoformat() == "2026-12-01T00:00:00+00:00"
+    assert parse_adapter_lease(rows("adapters.json"), "Ethernet", "10.10.0.99") is None
+
+
+def test_arp_a_keeps_unicast_rows_with_their_interface():
+    found = parse_arp_a((FIX / "arp-a.txt").read_text())
+    assert found == [Neighbour("10.10.0.1", "00:1a:2b:3c:4d:5e", "dynamic", "10.10.0.57"),
+                     Neighbour("10.10.0.23", "3c:52:82:11:22:33", "dynamic", "10.10.0.57")]
+
+
+def test_netsh_wlan_connected():
+    wifi = parse_netsh_wlan((FIX / "netsh-wlan.txt").read_text(), "Wi-Fi")
+    assert (wifi.ssid, wifi.signal_percent, wifi.signal_dbm, wifi.rate_mbps) == ("UBND-Xa-Cam-Lam", 38, -81, 173.3)
+
+
+def test_netsh_wlan_labels_in_another_language_still_give_the_signal():
+    text = (FIX / "netsh-wlan.txt").read_text().replace("Signal ", "Tín hiệu").replace("State", "Trạng thái")
+    assert parse_netsh_wlan(text, "Wi-Fi").signal_percent == 38
+
+
+def test_netsh_wlan_disconnected_is_none():
+    assert parse_netsh_wlan((FIX / "netsh-wlan-disconnected.txt").read_text(), "Wi-Fi") is None
