@@ -64,8 +64,8 @@ def address(host: Host):
 
 
 @check("LAN003", tags=("quick", "network"), requires=("LAN002",), timeout=15)
-def gateway(host: Host):
-    """The default gateway is set and answers (ICMP, else TCP; the neighbour table as a last word)."""
+def gateway(host: Host, privileged=None):
+    """The default gateway is set and answers (ICMP, else TCP; as administrator a fresh ARP request)."""
     route = host.default_route()
     if route is None or not route.gateway:
         return fail("lan.gw.none", remedy="lan.gw.none_remedy")
@@ -74,14 +74,20 @@ def gateway(host: Host):
     if answer.alive:
         return ok("lan.gw.ok", evidence=evidence + (measure("rtt", answer.rtt_ms, "ms"),),
                   gateway=route.gateway, ms=answer.rtt_ms, method=answer.method)
-    mac = _resolved_mac(host, route.gateway)
+    mac = _arp_answer(host, route, privileged)
     if mac:
         return ok("lan.gw.arp_only", evidence=evidence + (measure("mac", mac),), gateway=route.gateway)
     return fail("lan.gw.silent", evidence=evidence, remedy="lan.gw.remedy", gateway=route.gateway)
 
 
-def _resolved_mac(host: Host, ip: str) -> str:
-    return next((n.mac for n in host.neighbours() if n.ip == ip and n.mac), "")
+def _arp_answer(host: Host, route, privileged) -> str:
+    """The gateway's MAC from a fresh ARP request; the kernel's cache may still hold a dead router."""
+    if not (is_admin() if privileged is None else privileged):
+        return ""
+    try:
+        return host.arp_answers(route.interface, [route.gateway]).get(route.gateway, "")
+    except NotSupported:
+        return ""
 
 
 @check("LAN004", tags=("quick", "network", "dns"), requires=("LAN002",), timeout=15)

@@ -247,6 +247,11 @@ class Host:
 
         return dnsq.ask(server, name, rdtype, timeout)
 
+    def arp_answers(self, interface: str, ips: list[str]) -> dict[str, str]:
+        from kfield.net import layer2
+
+        return layer2.arp_sweep(interface, ips)
+
     def address_conflicts(self, interface: str, ip: str, mac: str) -> list[str]:
         from kfield.net import layer2
 

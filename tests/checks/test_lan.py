@@ -63,15 +63,18 @@ def test_lan003_gateway_answers():
     assert res.status is Status.OK and res.summary.params == {"gateway": "198.18.0.1", "ms": 0.5, "method": "icmp"}
 
 
-def test_lan003_gateway_silent_but_in_the_arp_table_is_ok():
-    fake = host(ping=Ping("198.18.0.1", "tcp", 3, 0), neighbours=[Neighbour("198.18.0.1", "aa:bb:cc:00:00:09")])
-    assert compute_check("LAN003", host=fake).summary.key == "lan.gw.arp_only"
+def test_lan003_gateway_silent_to_ping_but_answering_a_fresh_arp_request():
+    fake = host(ping=Ping("198.18.0.1", "tcp", 3, 0), arp_answers={"198.18.0.1": "aa:bb:cc:00:00:09"})
+    assert compute_check("LAN003", host=fake, privileged=True).summary.key == "lan.gw.arp_only"
 
 
-def test_lan003_gateway_silent_and_unresolved_fails():
-    fake = host(ping=Ping("198.18.0.1", "tcp", 3, 0), neighbours=[Neighbour("198.18.0.1", "", "FAILED")])
-    res = compute_check("LAN003", host=fake)
+def test_lan003_gateway_silent_fails_and_the_arp_cache_is_not_trusted():
+    fake = host(ping=Ping("198.18.0.1", "tcp", 3, 0), arp_answers={},
+                neighbours=[Neighbour("198.18.0.1", "aa:bb:cc:00:00:09", "REACHABLE")])
+    res = compute_check("LAN003", host=fake, privileged=True)
     assert res.status is Status.FAIL and res.remedy.key == "lan.gw.remedy"
+    unprivileged = host(ping=Ping("198.18.0.1", "tcp", 3, 0), arp_answers=AssertionError("no ARP without rights"))
+    assert compute_check("LAN003", host=unprivileged, privileged=False).summary.key == "lan.gw.silent"
 
 
 def test_lan003_no_default_route():

@@ -1,0 +1,28 @@
+"""Fixtures that build the namespace labs; they skip with the reason when they cannot."""
+
+import pytest
+
+from tests.lab.netns import lab_unavailable
+
+
+@pytest.fixture(scope="session")
+def lab_ok():
+    reason = lab_unavailable()
+    if reason:
+        pytest.skip(reason)
+    for tool in ("dnsmasq", "dhclient", "ss", "setpriv"):
+        import shutil
+
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (see .ci/apt-packages.txt)")
+
+
+@pytest.fixture(scope="module")
+def office(lab_ok):
+    from tests.lab.office import OfficeLab
+
+    lab = OfficeLab.build(hosts=12)
+    try:
+        yield lab
+    finally:
+        lab.close()
