@@ -1,7 +1,97 @@
-"""`kfield lan scan|speed` and `kfield serve` (see issue: LAN diagnostics)."""
+"""`kfield lan scan` (and `kfield lan speed`, registered below): LAN diagnostics."""
 
 from __future__ import annotations
 
+from typing import Annotated, Optional
+
 import typer
 
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+
+class Method(str, common.Enum):
+    auto = "auto"
+    arp = "arp"
+    neighbour = "neighbour"
+
+
+class ScanFormat(str, common.Enum):
+    console = "console"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("scan", help=h("help.lan.scan"))
+def scan(
+    cidr: Annotated[Optional[str], typer.Argument(metavar="[CIDR]", help=h("help.lan.cidr"), show_default=False)] = None,
+    iface: Annotated[Optional[str], typer.Option("--iface", "-i", help=h("help.lan.iface"))] = None,
+    ports: Annotated[Optional[str], typer.Option("--ports", help=h("help.lan.ports"))] = None,
+    method: Annotated[Method, typer.Option("--method", help=h("help.lan.method"))] = Method.auto,
+    force: Annotated[bool, typer.Option("--force", help=h("help.lan.force"))] = False,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help=h("help.format"))] = ScanFormat.console,
+    output: common.OutputOpt = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        report = _run_scan(cidr, iface, _ports(ports), method.value, force, profile, language)
+        from kfield.formats import scan as render
+
+        color = fmt is ScanFormat.console and common.wants_color(output)
+        common.emit(render.render(report, fmt.value, language, color=color, width=common.terminal_width()), output)
+
+
+def _ports(spec: str | None) -> tuple[int, ...]:
+    from kfield.net.scan import DEFAULT_PORTS
+
+    if spec is None:
+        return DEFAULT_PORTS
+    if spec.strip() in ("", "none", "0"):
+        return ()
+    try:
+        values = tuple(sorted({int(p) for p in spec.split(",") if p.strip()}))
+    except ValueError:
+        values = (0,)
+    if not values or not all(1 <= p <= 65535 for p in values):
+        from kfield.core.errors import UsageError
+
+        raise UsageError("lan.scan.bad_ports", ports=spec)
+    return values
+
+
+def _run_scan(cidr, iface, ports, method, force, profile_name, language):
+    from kfield.core import profile as profiles
+    from kfield.core.errors import PrivilegeError
+    from kfield.core.i18n import text
+    from kfield.core.privilege import is_admin
+    from kfield.net import scan as core
+    from kfield.platform import current_host
+
+    params = profiles.load_profile(profile_name).params
+    host, admin = current_host(), is_admin()
+    if method == "arp" and not admin:
+        raise PrivilegeError("lan.scan.needs_admin")
+    target = core.plan(host, cidr, iface, force)
+    errors.say(text("scan.start", language, network=str(target.network), interface=target.interface,
+                    count=len(target.addresses)))
+    with _spinner(text("scan.progress", language)):
+        report = core.scan(host, target, method=method, privileged=admin, ports=ports,
+                           devices=params.get("lan_devices") or {}, printers=tuple(params.get("printers") or ()))
+    return report
+
+
+def _spinner(label: str):
+    """A spinner on stderr when it is a terminal; nothing otherwise (scripts, pipes)."""
+    import contextlib
+    import os
+    import sys
+
+    if not sys.stderr.isatty() or os.environ.get("KFIELD_NO_PROGRESS"):
+        return contextlib.nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(label)

@@ -33,15 +33,25 @@ def _scapy():
     return config.conf
 
 
-def arp_sweep(iface: str, ips: list[str], timeout: float = 1.0, retries: int = 1) -> dict[str, str]:
-    """{ip: mac} of every address that answered an ARP request."""
+def arp_sweep(iface: str, ips: list[str], wait: float = 0.5, rounds: int = 2) -> dict[str, str]:
+    """{ip: mac} of every address that answered an ARP request.
+
+    Every address is asked ``rounds`` times back to back (a lost request or reply is
+    covered without a second timeout), then replies are collected for ``wait`` seconds.
+    """
     _scapy()
     from scapy.layers.l2 import ARP, Ether
-    from scapy.sendrecv import srp
+    from scapy.sendrecv import AsyncSniffer, sendp
 
-    frames = [Ether(dst="ff:ff:ff:ff:ff:ff") / ARP(pdst=ip) for ip in ips]
-    answered, _ = srp(frames, iface=iface, timeout=timeout, retry=-retries, inter=0, verbose=0)
-    return {reply[ARP].psrc: reply[ARP].hwsrc.lower() for _, reply in answered}
+    wanted = set(ips)
+
+    def is_answer(pkt) -> bool:
+        return ARP in pkt and pkt[ARP].op == 2 and pkt[ARP].psrc in wanted
+
+    frames = [Ether(dst="ff:ff:ff:ff:ff:ff") / ARP(pdst=ip) for ip in ips] * rounds
+    sniffer = AsyncSniffer(iface=iface, lfilter=is_answer, store=True)
+    _sniff_around(sniffer, lambda: sendp(frames, iface=iface, verbose=0), wait)
+    return {pkt[ARP].psrc: pkt[ARP].hwsrc.lower() for pkt in sniffer.results or []}
 
 
 def address_conflicts(iface: str, ip: str, own_mac: str, probes: int = 2, wait: float = 1.0) -> list[str]:

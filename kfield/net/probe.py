@@ -97,3 +97,18 @@ def tcp_ping(ip: str, count: int, timeout: float, ports=TCP_PROBE_PORTS) -> Ping
 
 def ping(ip: str, count: int = 4, timeout: float = 1.0, interval: float = 0.2) -> Ping:
     return icmp_ping(ip, count, timeout, interval) or tcp_ping(ip, count, timeout)
+
+
+DISCARD_PORT = 9
+
+
+def solicit(addresses) -> None:
+    """One empty UDP datagram to each address's discard port: the kernel must resolve
+    every address with ARP first, which fills the neighbour table without privileges."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.setblocking(False)
+        for ip in addresses:
+            try:
+                sock.sendto(b"", (ip, DISCARD_PORT))
+            except OSError:  # a full queue or no route: the neighbour table answers for it
+                pass

@@ -247,6 +247,11 @@ class Host:
 
         return dnsq.ask(server, name, rdtype, timeout)
 
+    def solicit(self, addresses: list[str]) -> None:
+        from kfield.net import probe
+
+        probe.solicit(addresses)
+
     def arp_answers(self, interface: str, ips: list[str]) -> dict[str, str]:
         from kfield.net import layer2
 

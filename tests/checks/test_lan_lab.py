@@ -8,7 +8,6 @@ import pytest
 
 from tests.lab.office import GATEWAY, NET, PRINTER
 
-pytest_plugins = ["tests.lab.conftest"]
 pytestmark = pytest.mark.timeout(300)
 
 

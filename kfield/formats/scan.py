@@ -1,0 +1,70 @@
+"""Output of `kfield lan scan`: a table (Rich on a terminal, plain otherwise), JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from kfield.core.i18n import text
+from kfield.formats.cells import neutralise_row
+
+COLUMNS = ("scan.col.ip", "scan.col.mac", "scan.col.vendor", "scan.col.name", "scan.col.ports", "scan.col.roles")
+SCHEMA_VERSION = 1
+
+
+def render(report, fmt: str, lang: str, *, color: bool = False, width: int = 100) -> str:
+    if fmt == "json":
+        return json.dumps({"schema_version": SCHEMA_VERSION, **report.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(report, lang)
+    return _rich(report, lang, width) if color else _plain(report, lang)
+
+
+def headline(report, lang: str) -> str:
+    return text("scan.headline", lang, network=report.network, interface=report.interface,
+                method=text(f"scan.method.{report.method}", lang), count=len(report.devices),
+                seconds=report.duration_s)
+
+
+def cells(device, lang: str) -> list[str]:
+    roles = ", ".join(_role(r, lang) for r in device.roles)
+    if not device.fresh:
+        roles = ", ".join(filter(None, (roles, text("scan.role.cached", lang))))
+    return [device.ip, device.mac, device.vendor, device.name, " ".join(map(str, device.ports)), roles]
+
+
+def _role(role: str, lang: str) -> str:
+    kind, _, label = role.partition(":")
+    return label if kind == "profile" else text(f"scan.role.{kind}", lang)
+
+
+def _plain(report, lang: str) -> str:
+    rows = [[text(c, lang) for c in COLUMNS]] + [cells(d, lang) for d in report.devices]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join([headline(report, lang), *lines]) + "\n"
+
+
+def _rich(report, lang: str, width: int) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=width)
+    table = Table(title=headline(report, lang), title_justify="left", expand=True)
+    for column in COLUMNS:
+        table.add_column(text(column, lang))
+    for device in report.devices:
+        table.add_row(*cells(device, lang), style="bold" if device.roles else None)
+    console.print(table)
+    return buffer.getvalue()
+
+
+def _csv(report, lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(neutralise_row(text(c, lang) for c in COLUMNS))
+    for device in report.devices:
+        writer.writerow(neutralise_row(cells(device, lang)))
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,59 @@
+"""TCP connect scan with non-blocking sockets and one selector: no threads, no privileges.
+
+An "open" port completed the handshake; a refused one answered RST; anything else
+(timeout, unreachable) is not open. Batches keep the number of open sockets below
+the usual 1024-descriptor limit.
+"""
+
+from __future__ import annotations
+
+import errno
+import selectors
+import socket
+import time
+
+BATCH = 256
+IN_PROGRESS = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, getattr(errno, "WSAEWOULDBLOCK", 10035)}
+
+
+def open_ports(targets: list[tuple[str, int]], timeout: float = 0.8, on_batch=None) -> set[tuple[str, int]]:
+    found: set[tuple[str, int]] = set()
+    for start in range(0, len(targets), BATCH):
+        found |= _batch(targets[start:start + BATCH], timeout)
+        if on_batch:
+            on_batch(min(start + BATCH, len(targets)), len(targets))
+    return found
+
+
+def _batch(targets: list[tuple[str, int]], timeout: float) -> set[tuple[str, int]]:
+    selector, found = selectors.DefaultSelector(), set()
+    try:
+        for target in targets:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setblocking(False)
+            code = sock.connect_ex(target)
+            if code == 0:
+                found.add(target)
+                sock.close()
+            elif code in IN_PROGRESS:
+                selector.register(sock, selectors.EVENT_WRITE, target)
+            else:
+                sock.close()
+        found |= _collect(selector, timeout)
+    finally:
+        for key in list(selector.get_map().values()):
+            key.fileobj.close()
+        selector.close()
+    return found
+
+
+def _collect(selector, timeout: float) -> set[tuple[str, int]]:
+    found, deadline = set(), time.monotonic() + timeout
+    while selector.get_map() and (left := deadline - time.monotonic()) > 0:
+        for key, _ in selector.select(left):
+            sock = key.fileobj
+            if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0:
+                found.add(key.data)
+            selector.unregister(sock)
+            sock.close()
+    return found

@@ -1,0 +1,3 @@
+"""Fixtures shared across test packages: the namespace labs (tests/lab/fixtures.py)."""
+
+pytest_plugins = ["tests.lab.fixtures"]
