@@ -16,7 +16,7 @@ from kfield.core.schema import Node
 
 ID_PATTERN = re.compile(r"(?P<area>[A-Z]+)\d{3}")
 PROVIDERS = ("host",)
-AREA_MODULES = {"PC": "pc", "SIGN": "sign", "SEC": "sec", "LAN": "lan"}
+AREA_MODULES = {"PC": "pc", "SIGN": "sign", "SEC": "sec", "LAN": "lan", "NET": "net"}
 
 
 @dataclass(frozen=True)

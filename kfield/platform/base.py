@@ -135,6 +135,12 @@ class Wifi:
     rate_mbps: float | None = None
 
 
+@dataclass(frozen=True)
+class Proxy:
+    source: str                   # "env:HTTPS_PROXY", "winhttp", "wininet", "wininet:pac"
+    server: str                   # "host:port", or a PAC URL
+
+
 class Host:
     """Portable answers via psutil and the standard library."""
 
@@ -231,6 +237,17 @@ class Host:
         return Interface(name, bool(stat.isup), int(stat.speed or 0), int(stat.mtu or 0),
                          mac.lower().replace("-", ":"), ipv4, self.is_wireless(name), loopback)
 
+    def proxies(self) -> list[Proxy]:
+        """Proxies from the environment; WindowsHost adds WinHTTP and WinINet."""
+        import os
+
+        found = []
+        for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+            value = os.environ.get(name, "").strip()
+            if value and all(p.server != value for p in found):
+                found.append(Proxy(f"env:{name.upper()}", value))
+        return found
+
     # --- network actions (kfield.net); FakeHost replaces them in unit tests --
     def ping(self, ip: str, count: int = 3, timeout: float = 1.0):
         from kfield.net import probe
@@ -246,6 +263,26 @@ class Host:
         from kfield.net import dnsq
 
         return dnsq.ask(server, name, rdtype, timeout)
+
+    def web(self, url: str, timeout: float = 5.0, follow: bool = True):
+        from kfield.net import web
+
+        return web.probe(url, timeout, follow=follow)
+
+    def resolve(self, name: str) -> list[str]:
+        """Addresses from the system resolver (hosts file, DNS, whatever the OS uses)."""
+        infos = socket.getaddrinfo(name, None, socket.AF_INET, socket.SOCK_STREAM)
+        return sorted({info[4][0] for info in infos})
+
+    def path_mtu(self, target: str):
+        from kfield.net import pmtu
+
+        return pmtu.discover(target)
+
+    def traceroute(self, target: str):
+        from kfield.net import trace
+
+        return trace.trace(target)
 
     def solicit(self, addresses: list[str]) -> None:
         from kfield.net import probe

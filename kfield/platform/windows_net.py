@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from kfield.platform import command, powershell
-from kfield.platform.base import Lease, Neighbour, Route, Wifi
+from kfield.platform.base import Lease, Neighbour, Proxy, Route, Wifi
 
 _ROUTES = ("Get-NetRoute -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | "
            "Select-Object InterfaceAlias,NextHop,RouteMetric,InterfaceMetric | ConvertTo-Json")
@@ -18,6 +18,9 @@ _ADAPTERS = ("Get-CimInstance Win32_NetworkAdapterConfiguration -Filter 'IPEnabl
              "Description,IPAddress,DHCPEnabled,DHCPServer,DHCPLeaseObtained,DHCPLeaseExpires | ConvertTo-Json")
 _ARP_LINE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+([0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5})\s+(\S+)", re.M)
 _ARP_IFACE = re.compile(r"^\S.*?(\d{1,3}(?:\.\d{1,3}){3})\s+---", re.M)
+_HOSTPORT = re.compile(r"(?:[a-z]+=)?([\w.\-]+:\d{1,5})")
+_REG_VALUE = re.compile(r"^\s+(\w+)\s+REG_\w+\s+(.*)$", re.M)
+_INTERNET_SETTINGS = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings"
 # netsh prints its labels in the display language; the values keep their shape.
 _WLAN_FIELD = re.compile(r"^\s{4}(\S[^:]*?)\s*:\s(.*)$", re.M)
 
@@ -83,6 +86,22 @@ def parse_netsh_wlan(text: str, interface: str) -> Wifi | None:
     return Wifi(interface, ssid, dbm, percent, rate)
 
 
+def parse_winhttp(text: str) -> list[Proxy]:
+    """`netsh winhttp show proxy`: "Direct access" (localised) has no host:port at all."""
+    return [Proxy("winhttp", server) for server in dict.fromkeys(_HOSTPORT.findall(text))]
+
+
+def parse_wininet(text: str) -> list[Proxy]:
+    """`reg query …\\Internet Settings`: ProxyEnable/ProxyServer and AutoConfigURL (PAC)."""
+    values = {name: value.strip() for name, value in _REG_VALUE.findall(text)}
+    found = []
+    if values.get("ProxyEnable", "0x0").lower() not in ("0x0", "0") and values.get("ProxyServer"):
+        found += [Proxy("wininet", s) for s in dict.fromkeys(_HOSTPORT.findall(values["ProxyServer"]))]
+    if values.get("AutoConfigURL"):
+        found.append(Proxy("wininet:pac", values["AutoConfigURL"]))
+    return found
+
+
 def _number(text: str) -> bool:
     return bool(re.fullmatch(r"\d+(\.\d+)?", text))
 
@@ -106,6 +125,12 @@ class WindowsNetMixin:
 
     def neighbours(self) -> list[Neighbour]:
         return parse_arp_a(command.run(["arp", "-a"], timeout=10))
+
+    def proxies(self) -> list[Proxy]:
+        found = super().proxies()
+        found += parse_winhttp(command.run(["netsh", "winhttp", "show", "proxy"], timeout=10))
+        found += parse_wininet(command.run(["reg", "query", _INTERNET_SETTINGS], timeout=10))
+        return found
 
     def wifi(self, interface: str) -> Wifi | None:
         return parse_netsh_wlan(command.run(["netsh", "wlan", "show", "interfaces"], timeout=10), interface)

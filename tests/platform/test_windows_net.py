@@ -54,3 +54,21 @@ def test_netsh_wlan_labels_in_another_language_still_give_the_signal():
 
 def test_netsh_wlan_disconnected_is_none():
     assert parse_netsh_wlan((FIX / "netsh-wlan-disconnected.txt").read_text(), "Wi-Fi") is None
+
+
+def test_winhttp_direct_and_proxy():
+    from kfield.platform.base import Proxy
+    from kfield.platform.windows_net import parse_winhttp
+
+    assert parse_winhttp((FIX / "winhttp-direct.txt").read_text()) == []
+    assert parse_winhttp((FIX / "winhttp-proxy.txt").read_text()) == [Proxy("winhttp", "10.10.0.5:3128")]
+
+
+def test_wininet_proxy_and_pac():
+    from kfield.platform.base import Proxy
+    from kfield.platform.windows_net import parse_wininet
+
+    text = (FIX / "reg-internet-settings.txt").read_text()
+    assert parse_wininet(text) == [Proxy("wininet", "10.10.0.5:3128"),
+                                   Proxy("wininet:pac", "http://wpad.office.lan/proxy.pac")]
+    assert parse_wininet(text.replace("ProxyEnable    REG_DWORD    0x1", "ProxyEnable    REG_DWORD    0x0"))[0].source == "wininet:pac"

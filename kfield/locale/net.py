@@ -1,0 +1,163 @@
+"""Catalogue entries: Internet and service checks (NET)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "area.NET": ("Internet và dịch vụ", "Internet and services"),
+    "check.NET001.title": ("Phân giải tên miền (DNS)", "Name resolution (DNS)"),
+    "check.NET001.desc": (
+        "Phân giải từng tên miền trong hồ sơ qua hệ thống và qua từng máy chủ DNS riêng: phát hiện máy chủ "
+        "DNS không trả lời, trả lời sai (khác hẳn máy chủ DNS đối chiếu) hoặc tự chuyển hướng tên không tồn tại.",
+        "Resolves each profile name through the system and through each DNS server separately: finds a server "
+        "that does not answer, answers that disagree with the reference resolvers, or rewritten NXDOMAIN."),
+    "check.NET002.title": ("Kết nối tới các cổng dịch vụ (HTTPS)", "Portals over HTTPS"),
+    "check.NET002.desc": (
+        "Với từng cổng trong hồ sơ (E-Office, dịch vụ công…): thời gian kết nối TCP, bắt tay TLS, chứng chỉ "
+        "(tin cậy, đúng tên miền, số ngày còn hạn, bị thiết bị kiểm soát TLS chặn giữa), mã trạng thái HTTP.",
+        "For each portal in the profile (E-Office, public services…): TCP connect time, TLS handshake, certificate "
+        "(trusted, host name, days to expiry, TLS interception), HTTP status."),
+    "check.NET003.title": ("Trang đăng nhập Wi-Fi (captive portal)", "Captive portal"),
+    "check.NET003.desc": (
+        "Một địa chỉ kiểm tra phải trả đúng mã mong đợi (thường là 204); bị chuyển hướng hoặc nhận trang web "
+        "nghĩa là mạng đòi đăng nhập trước.",
+        "A check URL must answer exactly as expected (usually 204); a redirect or a page means the network "
+        "wants a login first."),
+    "check.NET004.title": ("Cấu hình proxy", "Proxy settings"),
+    "check.NET004.desc": (
+        "Proxy trong biến môi trường và (Windows) WinHTTP, WinINet; proxy đã đặt mà không trả lời thì mọi "
+        "trang web đều không vào được.",
+        "Proxies from the environment and (Windows) WinHTTP and WinINet; a proxy that is set but does not "
+        "answer breaks every web page."),
+    "check.NET005.title": ("Độ trễ, dao động, mất gói", "Latency, jitter, loss"),
+    "check.NET005.desc": (
+        "Thời gian phản hồi, độ dao động và tỉ lệ mất gói tới router và tới địa chỉ Internet của hồ sơ "
+        "(ICMP nếu được phép, nếu không thì đo bằng kết nối TCP; kết quả ghi rõ cách đo).",
+        "Round trip, jitter and loss to the router and to the profile's Internet target (ICMP where allowed, "
+        "else TCP connect times; the result says which)."),
+    "check.NET006.title": ("Kích thước gói trên đường truyền (MTU)", "Path MTU"),
+    "check.NET006.desc": (
+        "Gửi gói không được phân mảnh với kích thước giảm dần để tìm MTU của đường truyền và phát hiện "
+        "«hố đen» (gói lớn bị bỏ mà không báo). Cần quyền quản trị.",
+        "Sends don't-fragment packets of falling size to find the path MTU and a black hole (big packets "
+        "dropped silently). Needs administrator rights."),
+    "check.NET007.title": ("Đường đi tới Internet (traceroute)", "Route to the Internet (traceroute)"),
+    "check.NET007.desc": (
+        "Các router trên đường tới địa chỉ Internet của hồ sơ; đường dừng ở đâu thì lỗi ở đó. Cần quyền quản trị.",
+        "The routers on the way to the profile's Internet target; where the path stops is where the fault is. "
+        "Needs administrator rights."),
+    "check.NET008.title": ("Máy chủ dấu thời gian", "Timestamp server"),
+    "check.NET008.desc": (
+        "Máy chủ cấp dấu thời gian cho chữ ký số (trong hồ sơ) có trả lời không.",
+        "Whether the signing timestamp servers in the profile answer."),
+    "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…)", "Portal addresses to check (https://…)"),
+    "param.dns_names": ("Tên miền cần phân giải (mặc định: tên miền của các cổng)",
+                        "Names to resolve (default: the portals' host names)"),
+    "param.resolvers": ("Máy chủ DNS đối chiếu (ví dụ DNS công cộng)", "Reference DNS resolvers (e.g. public ones)"),
+    "param.captive_url": ("Địa chỉ kiểm tra trang đăng nhập Wi-Fi", "Captive-portal check URL"),
+    "param.captive_expect_status": ("Mã HTTP mong đợi từ địa chỉ kiểm tra", "HTTP status the check URL must return"),
+    "param.timestamp_urls": ("Máy chủ dấu thời gian của chữ ký số", "Signing timestamp servers"),
+    "param.internet_target": ("Địa chỉ Internet để đo độ trễ, MTU, traceroute (mặc định: cổng đầu tiên)",
+                              "Internet target for latency, MTU, traceroute (default: the first portal)"),
+    "param.latency_warn_ms": ("Cảnh báo khi độ trễ từ mức này (ms)", "Warn at this round trip (ms)"),
+    "param.loss_warn_percent": ("Cảnh báo khi mất gói từ mức này (%)", "Warn at this packet loss (%)"),
+    "param.loss_fail_percent": ("Lỗi khi mất gói từ mức này (%)", "Fail at this packet loss (%)"),
+    "param.cert_expiry_warn_days": ("Cảnh báo khi chứng chỉ của cổng còn ít ngày hơn",
+                                    "Warn when a portal's certificate has fewer days left"),
+    "ev.dns_system": ("Phân giải qua hệ thống", "System resolver"),
+    "ev.dns_answer": ("Trả lời DNS", "DNS answer"),
+    "ev.portal": ("Cổng dịch vụ", "Portal"),
+    "ev.captive_answer": ("Trả lời của địa chỉ kiểm tra", "Check URL answer"),
+    "ev.proxy": ("Proxy", "Proxy"),
+    "ev.ping": ("Đo phản hồi", "Ping"),
+    "ev.mtu_largest_ok": ("Gói lớn nhất đi qua", "Largest packet through"),
+    "ev.hop": ("Chặng", "Hop"),
+    "ev.tsa": ("Máy chủ dấu thời gian", "Timestamp server"),
+    "net.dns.no_names": ("Hồ sơ chưa có tên miền hay cổng dịch vụ nào", "The profile names no host or portal"),
+    "net.dns.unresolved": ("Không phân giải được: {unresolved}", "Cannot resolve: {unresolved}"),
+    "net.dns.disagree": ("Máy chủ DNS đang dùng trả địa chỉ khác hẳn máy chủ đối chiếu cho: {names}",
+                         "The DNS in use answers addresses unlike the reference resolvers for: {names}"),
+    "net.dns.rewrites": ("Máy chủ DNS {servers} trả địa chỉ cho cả tên không tồn tại",
+                         "DNS server {servers} answers even names that do not exist"),
+    "net.dns.some_down": ("Máy chủ DNS không trả lời: {down}", "DNS servers not answering: {down}"),
+    "net.dns.ok": ("{count} máy chủ DNS trả lời và thống nhất", "{count} DNS servers answer and agree"),
+    "net.dns.remedy": ("Đặt DNS theo nhà mạng hoặc DNS công cộng đang hoạt động; khởi động lại router.",
+                       "Use the ISP's DNS or a public resolver that works; restart the router."),
+    "net.dns.remedy_hijack": ("Địa chỉ trả về có thể bị giả mạo: đổi DNS sang máy chủ đối chiếu, kiểm tra "
+                              "router có bị đổi cấu hình DNS không, báo bộ phận CNTT.",
+                              "The answers may be forged: switch to the reference resolver, check whether the "
+                              "router's DNS settings were changed, tell the IT staff."),
+    "net.web.no_portals": ("Hồ sơ chưa có cổng dịch vụ nào", "The profile lists no portals"),
+    "net.web.all_fail": ("Không vào được cổng nào: {kinds}", "No portal can be reached: {kinds}"),
+    "net.web.some_fail": ("Không vào được {failed} ({kinds})", "Cannot reach {failed} ({kinds})"),
+    "net.web.intercepted": ("Kết nối HTTPS bị thiết bị/phần mềm «{issuer}» kiểm soát giữa chừng",
+                            "HTTPS is intercepted by \"{issuer}\""),
+    "net.web.expiring": ("Chứng chỉ của {url} chỉ còn {days} ngày", "The certificate of {url} has {days} days left"),
+    "net.web.ok": ("Vào được cả {count} cổng dịch vụ", "All {count} portals answer"),
+    "net.web.remedy": ("Xem chẩn đoán: `kfield diagnose`; nếu chỉ một cổng lỗi thì báo quản trị hệ thống đó.",
+                       "See the verdict: `kfield diagnose`; when only one portal fails, tell that system's "
+                       "administrator."),
+    "net.web.remedy_intercept": ("Tắt tính năng quét HTTPS của phần mềm diệt virus/tường lửa cho các cổng "
+                                 "dịch vụ công, hoặc nhập chứng chỉ gốc của thiết bị đó theo hướng dẫn CNTT.",
+                                 "Turn off HTTPS scanning in the antivirus/firewall for government portals, or "
+                                 "install that product's root certificate as the IT staff direct."),
+    "net.web.remedy_expiring": ("Báo quản trị cổng dịch vụ gia hạn chứng chỉ.",
+                                "Tell the portal's administrator to renew its certificate."),
+    "net.captive.no_url": ("Hồ sơ chưa có địa chỉ kiểm tra", "The profile has no check URL"),
+    "net.captive.unreachable": ("Không tới được địa chỉ kiểm tra {url} ({error})",
+                                "Cannot reach the check URL {url} ({error})"),
+    "net.captive.found": ("Mạng đòi đăng nhập: nhận mã {status}, chuyển tới {location}",
+                          "The network wants a login: got {status}, sent to {location}"),
+    "net.captive.none": ("Không có trang đăng nhập chặn giữa", "No login page in the way"),
+    "net.captive.remedy": ("Mở trình duyệt, đăng nhập trang Wi-Fi (khách sạn, nhà mạng), rồi kiểm tra lại.",
+                           "Open a browser and sign in to the Wi-Fi page (hotel, provider), then check again."),
+    "net.captive.remedy_unreachable": ("Xem chẩn đoán: `kfield diagnose`.", "See the verdict: `kfield diagnose`."),
+    "net.proxy.direct": ("Không dùng proxy", "No proxy"),
+    "net.proxy.dead": ("Đã đặt proxy {servers} nhưng proxy không trả lời",
+                       "Proxy {servers} is set but does not answer"),
+    "net.proxy.set": ("Truy cập web qua proxy {servers}", "Web traffic goes through proxy {servers}"),
+    "net.proxy.remedy": ("Tắt proxy (Cài đặt → Mạng → Proxy; `netsh winhttp reset proxy`) nếu cơ quan không "
+                         "dùng proxy, hoặc sửa đúng địa chỉ proxy.",
+                         "Turn the proxy off (Settings → Network → Proxy; `netsh winhttp reset proxy`) if the "
+                         "office has none, or fix its address."),
+    "net.proxy.remedy_check": ("Xác nhận với bộ phận CNTT rằng proxy này là của cơ quan.",
+                               "Confirm with the IT staff that this proxy belongs to the office."),
+    "net.latency.no_target": ("Không có địa chỉ để đo (thêm internet_target hoặc portals vào hồ sơ)",
+                              "Nothing to measure against (add internet_target or portals to the profile)"),
+    "net.latency.silent": ("{target} không trả lời ({method})", "{target} does not answer ({method})"),
+    "net.latency.lossy": ("Mất {loss}% gói tới {target}, trễ {ms} ms ({method})",
+                          "{loss}% loss to {target}, {ms} ms ({method})"),
+    "net.latency.slow": ("Độ trễ tới {target} cao: {ms} ms, dao động {jitter} ms ({method})",
+                         "High latency to {target}: {ms} ms, jitter {jitter} ms ({method})"),
+    "net.latency.ok": ("Tới {target}: {ms} ms, dao động {jitter} ms, mất {loss}% ({method})",
+                       "To {target}: {ms} ms, jitter {jitter} ms, {loss}% loss ({method})"),
+    "net.latency.remedy_silent": ("Xem chẩn đoán: `kfield diagnose`.", "See the verdict: `kfield diagnose`."),
+    "net.latency.remedy_loss": ("Kiểm tra cáp, sóng Wi-Fi, router; nếu mất gói cả khi cắm cáp thẳng vào router "
+                                "thì báo nhà mạng.",
+                                "Check cables, Wi-Fi signal, router; if loss stays with a cable straight into "
+                                "the router, call the provider."),
+    "net.latency.remedy_slow": ("Đường truyền vệ tinh/4G có độ trễ cao: tránh tải tệp lớn giờ làm việc, báo nhà "
+                                "mạng nếu là cáp quang.",
+                                "Satellite/4G links have high latency: avoid big downloads in office hours; "
+                                "call the provider if this is fibre."),
+    "net.mtu.no_echo": ("{target} không trả lời gói thử", "{target} does not answer echo probes"),
+    "net.mtu.black_hole": ("Gói lớn hơn {mtu} byte tới {target} bị mất mà không báo (thử {sizes})",
+                           "Packets over {mtu} bytes to {target} vanish without notice (tried {sizes})"),
+    "net.mtu.small": ("MTU đường truyền tới {target} nhỏ: {mtu} byte", "Path MTU to {target} is small: {mtu} bytes"),
+    "net.mtu.ok": ("MTU đường truyền tới {target}: {mtu} byte", "Path MTU to {target}: {mtu} bytes"),
+    "net.mtu.remedy_black_hole": ("Giảm MTU trên router (1492 với PPPoE, 1400 nếu có VPN) hoặc bật MSS clamping; "
+                                  "báo nhà mạng nếu router không chỉnh được.",
+                                  "Lower the router's MTU (1492 on PPPoE, 1400 with a VPN) or enable MSS "
+                                  "clamping; call the provider if the router cannot be changed."),
+    "net.route.reached": ("Tới {target} qua {hops} chặng", "Reached {target} in {hops} hops"),
+    "net.route.stops": ("Đường tới {target} dừng sau chặng {last_hop} ({last_ip})",
+                        "The path to {target} stops after hop {last_hop} ({last_ip})"),
+    "net.route.remedy": ("Chặng cuối còn trả lời cho biết nơi lỗi: chặng 1 là router của cơ quan, sau đó là "
+                         "nhà mạng.",
+                         "The last hop that answers shows where it breaks: hop 1 is the office router, "
+                         "beyond it the provider."),
+    "net.tsa.no_urls": ("Hồ sơ chưa có máy chủ dấu thời gian", "The profile lists no timestamp server"),
+    "net.tsa.down": ("Máy chủ dấu thời gian không trả lời: {urls}", "Timestamp servers not answering: {urls}"),
+    "net.tsa.ok": ("{count} máy chủ dấu thời gian trả lời", "{count} timestamp servers answer"),
+    "net.tsa.remedy": ("Không ký được tới khi máy chủ dấu thời gian trả lời: kiểm tra Internet, tường lửa; "
+                       "báo đầu mối chứng thư số của tỉnh.",
+                       "Signing fails until the timestamp server answers: check the Internet link and firewall; "
+                       "tell the provincial CA contact."),
+}

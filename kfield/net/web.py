@@ -1,0 +1,147 @@
+"""HTTP(S) probes with the standard library: each phase timed, each failure named.
+
+A failed HTTPS probe says where it stopped — name lookup, TCP connect, TLS handshake
+(and why: untrusted chain, expired, not yet valid, wrong host name), or the HTTP
+answer — because that place is what `kfield diagnose` needs.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+MAX_REDIRECTS = 5
+# OpenSSL X509 verify codes → the name kfield reports.
+VERIFY_KINDS = {10: "expired", 9: "not_yet_valid", 62: "hostname", 18: "untrusted", 19: "untrusted",
+                20: "untrusted", 21: "untrusted", 2: "untrusted", 27: "untrusted"}
+INTERCEPTORS = ("fortinet", "fortigate", "kaspersky", "eset", "bitdefender", "avast", "avg", "sophos",
+                "zscaler", "palo alto", "checkpoint", "check point", "cisco umbrella", "netspark", "bkav")
+
+
+@dataclass(frozen=True)
+class WebProbe:
+    url: str
+    stage: str = "done"           # where it stopped: dns, connect, tls, http, done
+    error: str = ""               # dns_failed, timeout, refused, unreachable, expired, hostname, untrusted …
+    detail: str = ""
+    ip: str = ""
+    dns_ms: float | None = None
+    connect_ms: float | None = None
+    tls_ms: float | None = None
+    http_ms: float | None = None
+    status: int | None = None
+    location: str = ""
+    issuer: str = ""
+    days_left: int | None = None
+    redirects: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.stage == "done" and not self.error
+
+    @property
+    def intercepted(self) -> bool:
+        """A certificate from a TLS-inspecting product rather than a public CA."""
+        return any(word in self.issuer.lower() for word in INTERCEPTORS)
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def probe(url: str, timeout: float = 5.0, context: ssl.SSLContext | None = None, follow: bool = True,
+          _seen: tuple[str, ...] = ()) -> WebProbe:
+    parts = urlsplit(url)
+    secure = parts.scheme == "https"
+    port = parts.port or (443 if secure else 80)
+    host = parts.hostname or ""
+    started = time.perf_counter()
+    try:
+        ip = socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)[0][4][0]
+    except (socket.gaierror, UnicodeError) as exc:
+        return WebProbe(url, "dns", "dns_failed", str(exc)[:120])
+    base = {"url": url, "ip": ip, "dns_ms": _ms(started)}
+    started = time.perf_counter()
+    try:
+        sock = socket.create_connection((ip, port), timeout=timeout)
+    except OSError as exc:
+        return WebProbe(stage="connect", error=_socket_error(exc), detail=str(exc)[:120], **base)
+    base["connect_ms"] = _ms(started)
+    try:
+        if secure:
+            sock, tls = _handshake(sock, host, timeout, context)
+            base.update(tls)
+        result = _request(sock, host, parts, secure, timeout, base)
+    except _Stop as stop:
+        return WebProbe(**base, **stop.fields)
+    finally:
+        sock.close()
+    if follow and result.status in (301, 302, 303, 307, 308) and result.location and len(_seen) < MAX_REDIRECTS:
+        target = urljoin(url, result.location)
+        if target not in _seen:
+            after = probe(target, timeout, context, follow, _seen + (url,))
+            return WebProbe(**{**after.__dict__, "redirects": (url, *after.redirects)})
+    return result
+
+
+class _Stop(Exception):
+    def __init__(self, **fields) -> None:
+        super().__init__(fields.get("error", ""))
+        self.fields = fields
+
+
+def _socket_error(exc: OSError) -> str:
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return "timeout"
+    if isinstance(exc, ConnectionRefusedError):
+        return "refused"
+    if isinstance(exc, ConnectionResetError):
+        return "reset"
+    return "unreachable"
+
+
+def _handshake(sock, host: str, timeout: float, context):
+    context = context or ssl.create_default_context()
+    started = time.perf_counter()
+    try:
+        tls = context.wrap_socket(sock, server_hostname=host)
+    except ssl.SSLCertVerificationError as exc:
+        kind = VERIFY_KINDS.get(exc.verify_code, "untrusted")
+        raise _Stop(stage="tls", error=kind, detail=(exc.verify_message or str(exc))[:160]) from None
+    except (ssl.SSLError, OSError) as exc:
+        kind = "timeout" if isinstance(exc, (socket.timeout, TimeoutError)) else "tls_failed"
+        raise _Stop(stage="tls", error=kind, detail=str(exc)[:160]) from None
+    cert = tls.getpeercert() or {}
+    fields = {"tls_ms": _ms(started), "issuer": _name(cert.get("issuer", ())), "days_left": _days_left(cert)}
+    return tls, fields
+
+
+def _name(rdns) -> str:
+    parts = dict(item for rdn in rdns for item in rdn)
+    return parts.get("organizationName") or parts.get("commonName") or ""
+
+
+def _days_left(cert: dict) -> int | None:
+    if "notAfter" not in cert:
+        return None
+    return int((ssl.cert_time_to_seconds(cert["notAfter"]) - time.time()) // 86400)
+
+
+def _request(sock, host: str, parts, secure: bool, timeout: float, base: dict) -> WebProbe:
+    conn = (http.client.HTTPSConnection if secure else http.client.HTTPConnection)(host, timeout=timeout)
+    conn.sock = sock
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    started = time.perf_counter()
+    try:
+        conn.request("GET", path, headers={"User-Agent": "kfield", "Connection": "close"})
+        response = conn.getresponse()
+        response.read(256 * 1024)
+    except (OSError, http.client.HTTPException) as exc:
+        error = "timeout" if isinstance(exc, (socket.timeout, TimeoutError)) else "http_failed"
+        raise _Stop(stage="http", error=error, detail=str(exc)[:120]) from None
+    return WebProbe(stage="done", http_ms=_ms(started), status=response.status,
+                    location=response.getheader("Location") or "", **base)

@@ -1,0 +1,165 @@
+"""NET checks on a FakeHost; tests/diagnose/ and the Internet lab run them for real."""
+
+import random
+
+import pytest
+
+from kfield.core.result import Status
+from kfield.net.dnsq import DnsAnswer
+from kfield.net.pmtu import PathMtu
+from kfield.net.probe import Ping
+from kfield.net.trace import Hop
+from kfield.net.web import WebProbe
+from kfield.platform.base import Proxy, Route
+from kfield.testing import compute_check
+from tests.fakes import FakeHost
+
+PORTAL = "https://eoffice.kfield.test/"
+
+
+def dns_host(system, answers, servers=("198.18.0.1",)):
+    """answers: {(server, name): addresses or None (no answer)}; unknown names → NXDOMAIN."""
+    def ask(server, name, rdtype="A", timeout=2.0):
+        if (server, name) not in answers:
+            return DnsAnswer(server, True, "NXDOMAIN")
+        found = answers[(server, name)]
+        return DnsAnswer(server, found is not None, "NOERROR", tuple(found or ()), 2.0)
+
+    def resolve(name):
+        if not system.get(name):
+            raise OSError("no address")
+        return system[name]
+
+    return FakeHost(dns_servers=list(servers), dns_ask=ask, resolve=resolve)
+
+
+def run_dns(fake, **params):
+    return compute_check("NET001", host=fake, portals=[PORTAL], rand=random.Random(1), **params)
+
+
+def test_dns_agreeing_resolvers():
+    fake = dns_host({"eoffice.kfield.test": ["198.19.1.10"]},
+                    {("198.18.0.1", "eoffice.kfield.test"): ["198.19.1.10"],
+                     ("198.19.1.54", "eoffice.kfield.test"): ["198.19.1.10"]})
+    assert run_dns(fake, resolvers=["198.19.1.54"]).summary.key == "net.dns.ok"
+
+
+def test_dns_lying_resolver_disagrees_with_the_reference():
+    fake = dns_host({"eoffice.kfield.test": ["198.19.1.99"]},
+                    {("198.18.0.1", "eoffice.kfield.test"): ["198.19.1.99"],
+                     ("198.19.1.54", "eoffice.kfield.test"): ["198.19.1.10"]})
+    res = run_dns(fake, resolvers=["198.19.1.54"])
+    assert res.status is Status.FAIL and res.summary.key == "net.dns.disagree"
+
+
+def test_dns_system_cannot_resolve_but_a_public_resolver_can():
+    fake = dns_host({}, {("198.18.0.1", "eoffice.kfield.test"): None,
+                         ("198.19.1.54", "eoffice.kfield.test"): ["198.19.1.10"]})
+    res = run_dns(fake, resolvers=["198.19.1.54"])
+    assert res.summary.key == "net.dns.unresolved"
+    assert res.summary.params["down"] == "198.18.0.1" and res.summary.params["public_ok"] == "198.19.1.54"
+
+
+def test_dns_nxdomain_rewriting_is_a_warning():
+    class Rewriter(dict):
+        def __contains__(self, key):
+            return True
+
+        def __getitem__(self, key):
+            return ["203.0.113.7"] if key[1].startswith("kfield-nx-") else ["198.19.1.10"]
+
+    fake = dns_host({"eoffice.kfield.test": ["198.19.1.10"]}, Rewriter())
+    assert run_dns(fake).summary.key == "net.dns.rewrites"
+
+
+def test_dns_without_names_is_a_skip():
+    assert compute_check("NET001", host=FakeHost()).summary.key == "net.dns.no_names"
+
+
+def web(mapping):
+    return lambda url, timeout=5.0, follow=True: mapping[url]
+
+
+GOOD = WebProbe(PORTAL, status=200, connect_ms=3.0, tls_ms=5.0, issuer="Lab CA", days_left=300)
+
+
+@pytest.mark.parametrize("probes, key", [
+    ([GOOD], "net.web.ok"),
+    ([WebProbe(PORTAL, "tls", "expired")], "net.web.all_fail"),
+    ([GOOD, WebProbe("https://b/", "connect", "timeout")], "net.web.some_fail"),
+    ([WebProbe(PORTAL, status=503)], "net.web.all_fail"),
+    ([WebProbe(PORTAL, status=200, issuer="Fortinet", days_left=300)], "net.web.intercepted"),
+    ([WebProbe(PORTAL, status=200, issuer="Lab CA", days_left=3)], "net.web.expiring"),
+])
+def test_portals(probes, key):
+    res = compute_check("NET002", host=FakeHost(web=web({p.url: p for p in probes})), portals=[p.url for p in probes])
+    assert res.summary.key == key
+
+
+def test_portal_failure_kinds_are_reported_for_the_verdict():
+    probes = [WebProbe(PORTAL, "tls", "timeout"), WebProbe("https://b/", "tls", "timeout")]
+    res = compute_check("NET002", host=FakeHost(web=web({p.url: p for p in probes})), portals=[p.url for p in probes])
+    assert res.summary.params["kinds"] == "tls:timeout" and res.summary.params["failed_count"] == 2
+
+
+@pytest.mark.parametrize("probe, key", [
+    (WebProbe("http://c/generate_204", status=204), "net.captive.none"),
+    (WebProbe("http://c/generate_204", status=302, location="http://portal.login/"), "net.captive.found"),
+    (WebProbe("http://c/generate_204", "connect", "timeout"), "net.captive.unreachable"),
+])
+def test_captive_portal(probe, key):
+    res = compute_check("NET003", host=FakeHost(web=web({probe.url: probe})), captive_url=probe.url)
+    assert res.summary.key == key
+
+
+def test_proxy_direct_set_and_dead():
+    assert compute_check("NET004", host=FakeHost(proxies=[])).summary.key == "net.proxy.direct"
+    proxies = [Proxy("winhttp", "10.10.0.5:3128"), Proxy("wininet:pac", "http://wpad/proxy.pac")]
+    alive = FakeHost(proxies=proxies, tcp_state=lambda ip, port, timeout: "open")
+    assert compute_check("NET004", host=alive).summary.key == "net.proxy.set"
+    dead = FakeHost(proxies=proxies, tcp_state=lambda ip, port, timeout: "timeout")
+    res = compute_check("NET004", host=dead)
+    assert res.status is Status.FAIL and res.summary.params["servers"] == "10.10.0.5:3128"
+
+
+def pinger(far):
+    return FakeHost(default_route=Route("eth0", "198.18.0.1"), resolve=lambda name: ["198.19.1.10"],
+                    ping=lambda ip, count=10, timeout=1.0: Ping(ip, "icmp", 10, 10, (0.3,) * 10) if ip == "198.18.0.1" else far)
+
+
+@pytest.mark.parametrize("far, status, key", [
+    (Ping("x", "icmp", 10, 10, (20.0,) * 10), Status.OK, "net.latency.ok"),
+    (Ping("x", "icmp", 10, 10, (600.0, 620.0) * 5), Status.WARN, "net.latency.slow"),
+    (Ping("x", "tcp", 10, 7, (20.0,) * 7), Status.FAIL, "net.latency.lossy"),
+    (Ping("x", "icmp", 10, 9, (20.0,) * 9), Status.WARN, "net.latency.lossy"),
+    (Ping("x", "icmp", 10, 0), Status.FAIL, "net.latency.silent"),
+])
+def test_latency(far, status, key):
+    res = compute_check("NET005", host=pinger(far), portals=[PORTAL])
+    assert (res.status, res.summary.key) == (status, key)
+
+
+@pytest.mark.parametrize("found, key", [
+    (PathMtu("t", 1500, None, ()), "net.mtu.ok"),
+    (PathMtu("t", 1200, None, (1280, 1400, 1472, 1492, 1500)), "net.mtu.black_hole"),
+    (PathMtu("t", 1280, 1280, ()), "net.mtu.small"),
+    (PathMtu("t", None, None, ()), "net.mtu.no_echo"),
+])
+def test_path_mtu(found, key):
+    fake = FakeHost(path_mtu=found, resolve=lambda name: ["198.19.1.10"])
+    assert compute_check("NET006", host=fake, portals=[PORTAL], admin=True).summary.key == key
+
+
+def test_traceroute_reached_and_stopped():
+    reached = FakeHost(traceroute=([Hop(1, "198.18.0.1", 0.2), Hop(2, "198.19.1.10", 1.0)], True))
+    assert compute_check("NET007", host=reached, internet_target="198.19.1.10", admin=True).summary.key == "net.route.reached"
+    stopped = FakeHost(traceroute=([Hop(1, "198.18.0.1", 0.2)], False))
+    res = compute_check("NET007", host=stopped, internet_target="198.19.1.10", admin=True)
+    assert res.summary.params == {"target": "198.19.1.10", "last_hop": 1, "last_ip": "198.18.0.1"}
+
+
+def test_timestamp_server():
+    up = WebProbe("http://tsa/", status=200)
+    assert compute_check("NET008", host=FakeHost(web=web({up.url: up})), timestamp_urls=[up.url]).status is Status.OK
+    down = WebProbe("http://tsa/", "connect", "refused")
+    assert compute_check("NET008", host=FakeHost(web=web({down.url: down})), timestamp_urls=[down.url]).status is Status.FAIL
