@@ -44,9 +44,10 @@ def _root(
 
 def _register() -> None:
     """Eager commands; the groups in kfield.cli.lazy.LAZY_GROUPS load on first use."""
-    from kfield.cli import check
+    from kfield.cli import check, diagnose
 
     app.command("check", help=h("help.check"), epilog=h("help.exit_codes"))(check.check)
+    app.command("diagnose", help=h("help.diagnose"), epilog=h("help.exit_codes"))(diagnose.diagnose)
 
 
 _register()

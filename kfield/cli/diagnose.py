@@ -1,0 +1,33 @@
+"""`kfield diagnose`: where is the fault? One verdict line, its evidence, the next step."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+
+class VerdictFormat(str, common.Enum):
+    console = "console"
+    json = "json"
+
+
+def diagnose(
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+    fmt: Annotated[VerdictFormat, typer.Option("--format", "-f", help=h("help.format"))] = VerdictFormat.console,
+    output: common.OutputOpt = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.cli.progress import progress_observer
+        from kfield.diagnose import engine
+        from kfield.formats import verdict as render
+
+        with progress_observer() as observer:
+            report, verdict = engine.run(profile, observer=observer)
+        common.emit(render.render(report, verdict, fmt.value, language), output)
+    raise errors.Exit(1 if verdict.alarm else 0)

@@ -1,0 +1,64 @@
+"""Run the checks a diagnosis needs and reason over their results with the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from kfield.core.result import Message, Result, Status
+from kfield.diagnose.rules import RuleSet, load
+
+BAD = (Status.FAIL, Status.ERROR)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    place: str                     # a rules.PLACES entry, or "healthy" / "unknown"
+    reason: Message
+    next: str                      # the playbook to run next ("" when healthy)
+    evidence: tuple[Result, ...]   # the results the matching rule looked at
+
+    @property
+    def alarm(self) -> bool:
+        return self.place != "healthy"
+
+    def to_dict(self) -> dict:
+        return {"place": self.place, "reason": self.reason.to_dict(), "next": self.next,
+                "evidence": [r.check_id for r in self.evidence]}
+
+
+def decide(results: Iterable[Result], rules: RuleSet | None = None) -> Verdict:
+    by_id = {r.check_id: r for r in results}
+    rules = rules or load()
+    for rule in rules.rules:
+        group = rule.matches(by_id)
+        if group is not None:
+            seen = tuple(by_id[c.check_id] for c in group)
+            return Verdict(rule.place, Message(rule.reason), rule.next, seen)
+    failed = tuple(r for r in by_id.values() if r.status in BAD)
+    if failed:
+        return Verdict("unknown", Message("diag.reason.unknown", {"checks": ", ".join(r.check_id for r in failed)}),
+                       "net-no-internet", failed)
+    return Verdict("healthy", Message("diag.reason.healthy", {"count": len(by_id)}), "", ())
+
+
+def run(profile_name: str | None, observer=None, inputs_extra: Mapping | None = None):
+    """(Report, Verdict) for the profile's parameters and the rules' checks."""
+    from kfield.core import profile as profiles
+    from kfield.core import registry
+    from kfield.core.privilege import is_admin
+    from kfield.core.report import Report, now
+    from kfield.core.runner import NullObserver, run as run_checks
+    from kfield.platform import current_host
+
+    loaded = profiles.load_profile(profile_name)
+    rules = load()
+    checks = registry.load_all()
+    specs = [checks[c] for c in rules.checks]
+    inputs = {**loaded.params, "host": current_host(), **(inputs_extra or {})}
+    admin, started, results = is_admin(), now(), []
+    for result in run_checks(specs, inputs, observer=observer or NullObserver(), admin=admin,
+                             deadline_s=loaded.deadline_s):
+        results.append(result)
+    report = Report(tuple(results), loaded.id, started, now(), admin, False)
+    return report, decide(results, rules)

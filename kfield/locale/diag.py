@@ -1,0 +1,61 @@
+"""Catalogue entries: `kfield diagnose` (places, reasons, output)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "help.diagnose": (
+        "Chạy các bước kiểm tra mạng và Internet rồi kết luận lỗi nằm ở đâu: máy này, cáp/Wi-Fi, mạng nội bộ, "
+        "router, đường truyền nhà mạng, DNS, một dịch vụ, đồng hồ, trang đăng nhập/proxy, đường truyền chậm "
+        "hoặc mất gói; kèm bằng chứng và sổ tay nên chạy tiếp.",
+        "Run the LAN and Internet checks and say where the fault is: this PC, cable/Wi-Fi, LAN, router, the "
+        "provider's uplink, DNS, one service, the clock, a login page/proxy, a slow or lossy link; with the "
+        "evidence and the playbook to run next."),
+    "diag.place.this_pc": ("MÁY TÍNH NÀY", "THIS COMPUTER"),
+    "diag.place.cable_wifi": ("CÁP MẠNG / WI-FI", "CABLE / WI-FI"),
+    "diag.place.lan_switch": ("MẠNG NỘI BỘ / SWITCH", "LAN / SWITCH"),
+    "diag.place.gateway": ("ROUTER (CỔNG MẶC ĐỊNH)", "ROUTER (GATEWAY)"),
+    "diag.place.isp_uplink": ("ĐƯỜNG TRUYỀN NHÀ MẠNG", "THE PROVIDER'S UPLINK"),
+    "diag.place.dns": ("DNS (PHÂN GIẢI TÊN MIỀN)", "DNS (NAME RESOLUTION)"),
+    "diag.place.one_service": ("MỘT DỊCH VỤ", "ONE SERVICE ONLY"),
+    "diag.place.clock": ("ĐỒNG HỒ MÁY TÍNH", "THE PC'S CLOCK"),
+    "diag.place.captive_proxy": ("TRANG ĐĂNG NHẬP HOẶC PROXY", "LOGIN PAGE OR PROXY"),
+    "diag.place.slow_link": ("ĐƯỜNG TRUYỀN ĐỘ TRỄ CAO", "SLOW, HIGH-LATENCY LINK"),
+    "diag.place.lossy_link": ("ĐƯỜNG TRUYỀN MẤT GÓI", "LOSSY LINK"),
+    "diag.place.healthy": ("KHÔNG THẤY LỖI", "NO FAULT FOUND"),
+    "diag.place.unknown": ("CHƯA XÁC ĐỊNH", "NOT DETERMINED"),
+    "diag.reason.no_link": ("máy không có kết nối mạng (cáp rút hoặc Wi-Fi tắt)",
+                            "no network link (cable unplugged or Wi-Fi off)"),
+    "diag.reason.wifi_down": ("Wi-Fi chưa kết nối", "Wi-Fi is not connected"),
+    "diag.reason.no_address": ("máy không xin được địa chỉ IP: switch, dây tới router hoặc máy chủ DHCP",
+                               "no IP address from DHCP: the switch, the cable to the router or the DHCP server"),
+    "diag.reason.gateway_silent": ("router của cơ quan không trả lời", "the office router does not answer"),
+    "diag.reason.proxy_dead": ("máy được đặt proxy nhưng proxy không trả lời",
+                               "a proxy is set on this PC but does not answer"),
+    "diag.reason.captive": ("mạng đòi đăng nhập trên trình duyệt trước", "the network wants a browser login first"),
+    "diag.reason.intercepted": ("phần mềm trên máy (diệt virus, proxy) đang chặn giữa các kết nối HTTPS",
+                                "software on this PC (antivirus, proxy) intercepts HTTPS"),
+    "diag.reason.clock": ("đồng hồ máy sai làm hỏng HTTPS và chữ ký số", "the PC's clock is wrong, which breaks "
+                          "HTTPS and signatures"),
+    "diag.reason.uplink": ("mạng nội bộ và router vẫn tốt, nhưng không ra được Internet",
+                           "the LAN and router work, but nothing beyond them answers"),
+    "diag.reason.loss": ("đường truyền mất nhiều gói tin", "the link loses many packets"),
+    "diag.reason.latency": ("đường truyền có độ trễ cao (vệ tinh, 4G hoặc nghẽn)",
+                            "the link has high latency (satellite, 4G or congestion)"),
+    "diag.reason.dns": ("máy chủ DNS đang dùng không phân giải được hoặc trả lời sai",
+                        "the DNS server in use fails or gives wrong answers"),
+    "diag.reason.dns_partial": ("một máy chủ DNS hỏng hoặc tự chuyển hướng tên miền",
+                                "a DNS server is down or rewrites names"),
+    "diag.reason.mtu": ("gói tin lớn bị mất trên đường truyền (MTU): trang web treo khi bắt tay HTTPS",
+                        "big packets are lost on the way (MTU): HTTPS handshakes stall"),
+    "diag.reason.one_service": ("mạng tốt, chỉ cổng dịch vụ này lỗi", "the network works; only this portal fails"),
+    "diag.reason.unknown": ("có bước kiểm tra lỗi nhưng chưa khớp quy tắc nào", "checks failed but no rule "
+                            "explains them"),
+    "diag.reason.healthy": ("mạng nội bộ, router, DNS và các cổng dịch vụ đều tốt",
+                            "LAN, router, DNS and portals all work"),
+    "diag.line": ("Chẩn đoán: lỗi ở {place} — {reason}.", "Verdict: the fault is at {place} — {reason}."),
+    "diag.line_healthy": ("Chẩn đoán: {place} — {reason}.", "Verdict: {place} — {reason}."),
+    "diag.next": ("Bước tiếp theo: kfield playbook run {playbook}", "Next step: kfield playbook run {playbook}"),
+    "diag.evidence": ("Bằng chứng:", "Evidence:"),
+    "diag.rules.when_or_any": ("Mỗi quy tắc cần đúng một trong hai: when hoặc any",
+                               "Each rule needs exactly one of: when, any"),
+    "diag.rules.unlisted_check": ("Quy tắc dùng bước {check} không có trong danh sách checks",
+                                  "A rule uses {check}, which is not in the checks list"),
+}

@@ -1,0 +1,144 @@
+"""The verdict on synthetic result sets: every single fault, combinations, and no false alarm.
+
+The lab (tests/diagnose/test_diagnose_lab.py) checks the same verdicts against real faults.
+"""
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kfield.core.result import Message, Result, Status
+from kfield.diagnose import engine
+from kfield.diagnose.rules import PLACES, load
+
+HEALTHY_KEYS = {
+    "LAN001": "lan.link.ok", "LAN002": "lan.ip.ok", "LAN003": "lan.gw.ok", "LAN004": "lan.dns.ok",
+    "LAN006": "lan.wifi.wired", "PC009": "pc.clock.ok", "NET001": "net.dns.ok", "NET002": "net.web.ok",
+    "NET003": "net.captive.none", "NET004": "net.proxy.direct", "NET005": "net.latency.ok", "NET006": "net.mtu.ok",
+    "NET007": "net.route.reached",
+}
+
+
+def result(check_id, status="ok", key=None, **params):
+    return Result(check_id, Status(status), Message(key or HEALTHY_KEYS[check_id], params))
+
+
+def healthy(**overrides):
+    base = {cid: result(cid, "skip" if cid == "LAN006" else "ok") for cid in HEALTHY_KEYS}
+    base.update(overrides)
+    return list(base.values())
+
+
+def place(**overrides):
+    return engine.decide(healthy(**{k: v for k, v in overrides.items()})).place
+
+
+def test_the_rules_name_exactly_the_checks_of_the_healthy_set():
+    assert set(load().checks) == set(HEALTHY_KEYS)
+
+
+def test_a_healthy_network_raises_no_alarm():
+    verdict = engine.decide(healthy())
+    assert verdict.place == "healthy" and not verdict.alarm and verdict.next == ""
+
+
+def test_unprivileged_skips_and_warnings_alone_raise_no_alarm():
+    quiet = healthy(NET006=result("NET006", "skip", "core.skip.admin"), NET007=result("NET007", "skip", "core.skip.admin"),
+                    PC009=result("PC009", "skip", "pc.clock.offline"),
+                    NET004=result("NET004", "warn", "net.proxy.set", servers="10.0.0.5:3128"))
+    assert engine.decide(quiet).place == "healthy"
+
+
+SINGLE_FAULTS = [
+    ("LAN001", "fail", "lan.link.none", {}, "cable_wifi"),
+    ("LAN006", "fail", "lan.wifi.disconnected", {}, "cable_wifi"),
+    ("LAN002", "fail", "lan.ip.link_local", {}, "lan_switch"),
+    ("LAN003", "fail", "lan.gw.silent", {}, "gateway"),
+    ("NET004", "fail", "net.proxy.dead", {}, "captive_proxy"),
+    ("NET003", "fail", "net.captive.found", {}, "captive_proxy"),
+    ("NET002", "warn", "net.web.intercepted", {}, "this_pc"),
+    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:untrusted"}, "this_pc"),
+    ("PC009", "fail", "pc.clock.drift", {}, "clock"),
+    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:not_yet_valid"}, "clock"),
+    ("NET005", "fail", "net.latency.lossy", {}, "lossy_link"),
+    ("NET005", "warn", "net.latency.lossy", {}, "lossy_link"),
+    ("NET005", "warn", "net.latency.slow", {}, "slow_link"),
+    ("NET001", "fail", "net.dns.unresolved", {}, "dns"),
+    ("NET001", "fail", "net.dns.disagree", {}, "dns"),
+    ("NET006", "fail", "net.mtu.black_hole", {}, "gateway"),
+    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:timeout"}, "gateway"),
+    ("NET002", "fail", "net.web.some_fail", {"kinds": "tls:expired"}, "one_service"),
+    ("NET002", "fail", "net.web.all_fail", {"kinds": "http:503"}, "one_service"),
+]
+
+
+@pytest.mark.parametrize("check_id, status, key, params, expected", SINGLE_FAULTS)
+def test_each_single_fault_names_its_place(check_id, status, key, params, expected):
+    assert place(**{check_id: result(check_id, status, key, **params)}) == expected
+
+
+def test_every_place_is_reachable_by_some_fault():
+    assert {row[-1] for row in SINGLE_FAULTS} | {"isp_uplink"} == set(PLACES)
+
+
+def test_uplink_down_unprivileged_and_privileged():
+    uplink = dict(NET001=result("NET001", "fail", "net.dns.unresolved"),
+                  NET002=result("NET002", "fail", "net.web.all_fail", kinds="dns:dns_failed"),
+                  NET005=result("NET005", "fail", "net.latency.silent"))
+    assert place(**uplink, NET006=result("NET006", "skip", "core.skip.admin")) == "isp_uplink"
+    traced = dict(uplink, NET005=result("NET005", "fail", "net.latency.silent"),
+                  NET007=result("NET007", "fail", "net.route.stops", last_hop=1))
+    assert place(**traced) == "isp_uplink"
+
+
+def test_dns_down_with_the_internet_up_is_dns_not_uplink():
+    assert place(NET001=result("NET001", "fail", "net.dns.unresolved"),
+                 NET002=result("NET002", "fail", "net.web.all_fail", kinds="dns:dns_failed")) == "dns"
+
+
+def test_the_most_local_fault_wins():
+    everything = {cid: result(cid, "fail", key) for cid, _, key, _, _ in SINGLE_FAULTS[:4]}
+    assert engine.decide(healthy(**everything)).place == "cable_wifi"
+    # a router down also breaks DNS and portals: the verdict is still the router
+    router = dict(LAN003=result("LAN003", "fail", "lan.gw.silent"),
+                  NET001=result("NET001", "fail", "net.dns.unresolved"),
+                  NET002=result("NET002", "fail", "net.web.all_fail", kinds="connect:timeout"),
+                  NET005=result("NET005", "fail", "net.latency.silent"))
+    assert place(**router) == "gateway"
+
+
+def test_an_unexplained_failure_is_unknown_and_names_the_check():
+    verdict = engine.decide(healthy(LAN004=result("LAN004", "fail", "lan.dns.all")))
+    assert verdict.place == "unknown" and verdict.reason.params["checks"] == "LAN004"
+
+
+def test_evidence_is_the_results_the_rule_looked_at():
+    verdict = engine.decide(healthy(LAN003=result("LAN003", "fail", "lan.gw.silent")))
+    assert [r.check_id for r in verdict.evidence] == ["LAN003"] and verdict.next == "net-no-internet"
+
+
+STATUS = st.sampled_from(list(Status))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(sorted(HEALTHY_KEYS)), STATUS))
+def test_any_result_set_gets_exactly_one_verdict_and_alarms_only_on_failure(statuses):
+    results = healthy(**{cid: result(cid, s.value, HEALTHY_KEYS[cid]) for cid, s in statuses.items()})
+    verdict = engine.decide(results)
+    assert verdict.place in (*PLACES, "healthy", "unknown")
+    has_failure = any(r.status in (Status.FAIL, Status.ERROR) for r in results)
+    if not has_failure and verdict.place not in ("healthy",):
+        # only warn-level rules may fire without a failure: latency, loss, interception, rewrites
+        assert verdict.place in ("slow_link", "lossy_link", "this_pc", "dns")
+    if verdict.place == "healthy":
+        assert not has_failure
+
+
+def test_all_pairs_of_single_faults_give_a_known_place():
+    for a, b in itertools.combinations(SINGLE_FAULTS, 2):
+        if a[0] == b[0]:
+            continue
+        overrides = {a[0]: result(a[0], a[1], a[2], **a[3]), b[0]: result(b[0], b[1], b[2], **b[3])}
+        assert place(**overrides) in (a[-1], b[-1])
