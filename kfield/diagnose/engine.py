@@ -42,23 +42,32 @@ def decide(results: Iterable[Result], rules: RuleSet | None = None) -> Verdict:
     return Verdict("healthy", Message("diag.reason.healthy", {"count": len(by_id)}), "", ())
 
 
-def run(profile_name: str | None, observer=None, inputs_extra: Mapping | None = None):
-    """(Report, Verdict) for the profile's parameters and the rules' checks."""
-    from kfield.core import profile as profiles
+def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | None = None,
+               platform: str | None = None, rules: RuleSet | None = None) -> list[Result]:
+    """Results of the rules' checks (and their prerequisites) with the given inputs."""
     from kfield.core import registry
+    from kfield.core.runner import NullObserver, run as run_all
+
+    checks = registry.load_all()
+    wanted, stack = {}, list((rules or load()).checks)
+    while stack:
+        spec = checks[stack.pop()]
+        if spec.id not in wanted:
+            wanted[spec.id] = spec
+            stack.extend(spec.requires)
+    return list(run_all(list(wanted.values()), inputs, observer=observer or NullObserver(), admin=admin,
+                        deadline_s=deadline_s, platform=platform))
+
+
+def run(profile_name: str | None, observer=None):
+    """(Report, Verdict) for the profile's parameters on this machine."""
+    from kfield.core import profile as profiles
     from kfield.core.privilege import is_admin
     from kfield.core.report import Report, now
-    from kfield.core.runner import NullObserver, run as run_checks
     from kfield.platform import current_host
 
     loaded = profiles.load_profile(profile_name)
-    rules = load()
-    checks = registry.load_all()
-    specs = [checks[c] for c in rules.checks]
-    inputs = {**loaded.params, "host": current_host(), **(inputs_extra or {})}
-    admin, started, results = is_admin(), now(), []
-    for result in run_checks(specs, inputs, observer=observer or NullObserver(), admin=admin,
-                             deadline_s=loaded.deadline_s):
-        results.append(result)
+    admin, started = is_admin(), now()
+    results = run_checks({**loaded.params, "host": current_host()}, admin, observer, loaded.deadline_s)
     report = Report(tuple(results), loaded.id, started, now(), admin, False)
-    return report, decide(results, rules)
+    return report, decide(results)

@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # steps and outcomes
     "pb.kind.ask": ("Câu hỏi", "Question"),
     "pb.kind.check": ("Kiểm tra", "Check"),
+    "pb.kind.diagnose": ("Chẩn đoán mạng", "Network diagnosis"),
+    "pb.run.diagnosing": ("Đang chạy chẩn đoán mạng (kfield diagnose) …", "Running the network diagnosis (kfield diagnose) …"),
+    "ev.diag_place": ("Nơi lỗi", "Fault at"),
+    "ev.diag_check": ("Dựa trên", "Based on"),
     "pb.kind.do": ("Việc cần làm", "To do"),
     "pb.kind.info": ("Thông tin", "Note"),
     "pb.kind.count": ("Nhập số", "Number"),

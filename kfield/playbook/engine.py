@@ -2,7 +2,8 @@
 
 Given a playbook, a state and an answer, it returns the next state and an Event
 describing what happened. Check steps call an injected ``run_check(step) -> Result``;
-switch steps read variables. ``back`` returns to the previous step a person answered.
+a diagnose step calls the same runner, which answers with the verdict as a Result whose
+``diag_place`` evidence names the place (see kfield.playbook.checks); switch steps read variables. ``back`` returns to the previous step a person answered.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class Event:
     answer: str | None = None
     result: Result | None = None
     vars: Mapping[str, str] = field(default_factory=lambda: m.frozen(None))
+
+
+def verdict_place(result: Result) -> str:
+    """The place a diagnose step's result names ("unknown" if the runner could not say)."""
+    return next((str(e.value) for e in result.evidence if e.name == "diag_place"), "unknown")
 
 
 def _catalogue_text(key: str) -> m.Bilingual:
@@ -116,6 +122,11 @@ class Engine:
             result = self.run_check(current)
             event = Event(state.step, "check", "check", answer=result.status.value, result=result, vars=state.vars)
             return State(current.target(result.status.value), state.vars, state.history), event
+        if isinstance(current, m.Diagnose):
+            result = self.run_check(current)
+            place = verdict_place(result)
+            event = Event(state.step, "diagnose", "diagnose", answer=place, result=result, vars=state.vars)
+            return State(current.target(place), state.vars, state.history), event
         if isinstance(current, m.Switch):
             value = state.vars.get(current.var, "")
             event = Event(state.step, "switch", "switch", answer=value, vars=state.vars)

@@ -13,7 +13,7 @@ from kfield.playbook import model as m
 from kfield.playbook.render import OUTCOME_KEYS, edge_labels, step_summary
 
 SHAPES = {"count": ("[\\", "\\]"), "ask": ("{", "}"), "check": ("[[", "]]"), "do": ("[/", "/]"), "info": ("[", "]"),
-          "switch": ("{{", "}}"), "end": ("([", "])")}
+          "switch": ("{{", "}}"), "end": ("([", "])"), "diagnose": ("[(", ")]")}
 LABEL_MAX = 70
 
 

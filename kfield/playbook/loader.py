@@ -109,6 +109,8 @@ def semantic_checks(value: dict[str, Any], root: yaml.Node, add: Add) -> None:
         _check_vars(step, declared, root, at, add)
         if step["kind"] == "check":
             _check_check(step, root, at, add)
+        if step["kind"] == "diagnose":
+            _check_diagnose(step, root, at, add)
         if step["kind"] == "end":
             _check_end(step, root, at, add)
 
@@ -118,8 +120,8 @@ def references(step: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     kind = step["kind"]
     if kind == "ask":
         return [(("choices", key, "next"), c["next"]) for key, c in step["choices"].items()]
-    if kind == "check":
-        return [(("branches", status), target) for status, target in step["branches"].items()]
+    if kind in ("check", "diagnose"):
+        return [(("branches", label), target) for label, target in step["branches"].items()]
     if kind == "switch":
         return [(("cases", v), t) for v, t in step["cases"].items()] + [(("default",), step["default"])]
     names = {"do": ("done", "not_done"), "info": ("next",), "count": ("next",)}.get(kind, ())
@@ -141,6 +143,12 @@ def _check_check(step, root, at, add) -> None:
     for name in step.get("params") or {}:
         if name not in inputs:
             add(key_node(root, *at, "params", name), "pb.param_unused", param=name, check=step["check"])
+
+
+def _check_diagnose(step, root, at, add) -> None:
+    missing = [p for p in m.VERDICT_PLACES if p not in step["branches"]]
+    if missing and "other" not in step["branches"]:
+        add(find(root, *at, "branches"), "pb.branches_missing", missing=", ".join(missing))
 
 
 def _check_end(step, root, at, add) -> None:
@@ -223,6 +231,8 @@ def _step(step_id: str, raw: dict[str, Any], root: yaml.Node) -> m.Step:
     if kind == "check":
         return m.Check(**common, check=raw["check"], params=m.frozen(raw.get("params")),
                        branches=m.frozen(raw["branches"]))
+    if kind == "diagnose":
+        return m.Diagnose(**common, branches=m.frozen(raw["branches"]))
     if kind == "switch":
         return m.Switch(**common, var=raw["var"], cases=m.frozen(raw["cases"]), default=raw["default"])
     if kind == "end":

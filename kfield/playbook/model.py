@@ -1,8 +1,9 @@
 """The playbook format: its schema declared once (kfield.core.schema nodes) and the
 frozen types the rest of the package works with.
 
-A playbook is a mapping of step ids to steps of six kinds: ask, check, do, info,
-switch (branch on a variable) and end. ``Step.edges()`` is the one place that
+A playbook is a mapping of step ids to steps of eight kinds: ask, check, diagnose
+(branch on where `kfield diagnose` puts the fault), do, info, count, switch (branch on
+a variable) and end. ``Step.edges()`` is the one place that
 says where a step can lead, so lint, paths and graph agree.
 """
 
@@ -28,7 +29,11 @@ STATUSES = ("ok", "warn", "fail", "skip", "error")
 OUTCOMES = ("fixed", "escalate", "not_fixed")
 SYSTEMS = ("signing", "training", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer",
            "network", "security", "pc", "email", "other")
-KINDS = ("ask", "check", "do", "info", "count", "switch", "end")
+KINDS = ("ask", "check", "diagnose", "do", "info", "count", "switch", "end")
+# Where `kfield diagnose` can put the fault (kfield.diagnose.rules.PLACES) plus its two
+# other answers; a diagnose step branches on these.
+VERDICT_PLACES = ("this_pc", "cable_wifi", "lan_switch", "gateway", "isp_uplink", "dns", "one_service", "clock",
+                  "captive_proxy", "slow_link", "lossy_link", "healthy", "unknown")
 
 
 def frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -113,6 +118,23 @@ class Check(Step):
 
 
 @dataclass(frozen=True)
+class Diagnose(Step):
+    """Runs `kfield diagnose` and follows the branch of the place it names."""
+
+    branches: Mapping[str, str] = field(default_factory=lambda: frozen(None))
+    kind: ClassVar[str] = "diagnose"
+
+    def target(self, place: str) -> str:
+        return self.branches.get(place) or self.branches["other"]
+
+    def edges(self):
+        grouped: dict[str, list[str]] = {}
+        for place in VERDICT_PLACES:
+            grouped.setdefault(self.target(place), []).append(place)
+        return tuple(Edge("|".join(places), target) for target, places in grouped.items())
+
+
+@dataclass(frozen=True)
 class Do(Step):
     done: str = ""
     not_done: str = ""
@@ -174,7 +196,7 @@ class End(Step):
     kind: ClassVar[str] = "end"
 
 
-STEP_TYPES: dict[str, type[Step]] = {t.kind: t for t in (Ask, Check, Do, Info, Count, Switch, End)}
+STEP_TYPES: dict[str, type[Step]] = {t.kind: t for t in (Ask, Check, Diagnose, Do, Info, Count, Switch, End)}
 
 
 @dataclass(frozen=True)
@@ -255,6 +277,9 @@ def _step_variants() -> dict[str, Map]:
                       "check": Field(Str(choices=lambda: checks.keys(), doc="A check id, e.g. PC001"), True),
                       "params": Field(Map(params, doc="Overrides the check profile's parameters")),
                       "branches": Field(Map(branches), True)}),
+        "diagnose": Map({"kind": _kind_field("diagnose"), "text": Field(Text("Why the network is diagnosed")),
+                         "branches": Field(Map({p: Field(_ref(f"Next step when the verdict is {p}"))
+                                                for p in (*VERDICT_PLACES, "other")}), True)}),
         "do": Map({"kind": _kind_field("do"), "text": Field(Text("The instruction"), True),
                    "done": Field(_ref("Next step when it was done"), True),
                    "not_done": Field(_ref("Next step when it could not be done"), True)}),

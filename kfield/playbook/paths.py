@@ -38,8 +38,9 @@ class PlaybookPath:
         return [h.label for h in self.hops if h.kind in ("ask", "do", "count")]
 
     def statuses(self) -> list[str]:
-        """One status per check step along the path that leads down it."""
-        return [h.label.split("|")[0] for h in self.hops if h.kind == "check"]
+        """What each check or diagnose step along the path answers to lead down it
+        (a status, or a verdict place), in order."""
+        return [h.label.split("|")[0] for h in self.hops if h.kind in ("check", "diagnose")]
 
     def steps(self) -> list[str]:
         return [h.step for h in self.hops] + [self.end]

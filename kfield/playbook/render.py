@@ -13,7 +13,7 @@ from kfield.core.result import Result, Status
 from kfield.formats.text import measure_text, status_label
 from kfield.playbook import model as m
 
-KIND_KEYS = {"ask": "pb.kind.ask", "check": "pb.kind.check", "do": "pb.kind.do",
+KIND_KEYS = {"ask": "pb.kind.ask", "check": "pb.kind.check", "diagnose": "pb.kind.diagnose", "do": "pb.kind.do",
              "info": "pb.kind.info", "count": "pb.kind.count", "switch": "pb.kind.switch", "end": "pb.kind.end"}
 OUTCOME_KEYS = {"fixed": "pb.outcome.fixed", "escalate": "pb.outcome.escalate",
                 "not_fixed": "pb.outcome.not_fixed", "incomplete": "pb.outcome.incomplete"}
@@ -43,6 +43,16 @@ def checking(step: m.Check, lang: str, vars: Mapping[str, str]) -> list[str]:
     intro = [f"[{text(KIND_KEYS['check'], lang)}] {fill(step.text, lang, vars)}"] if step.text else []
     title = text(f"check.{step.check}.title", lang)
     return ["", *intro, text("pb.run.checking", lang, check=step.check, title=title)]
+
+
+def diagnosing(step: m.Diagnose, lang: str, vars: Mapping[str, str]) -> list[str]:
+    intro = [f"[{text(KIND_KEYS['diagnose'], lang)}] {fill(step.text, lang, vars)}"] if step.text else []
+    return ["", *intro, text("pb.run.diagnosing", lang)]
+
+
+def verdict_lines(result: Result, lang: str, place: str) -> list[str]:
+    lines = [f"  {text(f'diag.place.{place}', lang)}: {render(result.summary, lang)}"]
+    return lines + [f"    {measure_text(m, lang)}" for m in result.evidence if m.name != "diag_place"]
 
 
 def result_lines(result: Result, lang: str) -> list[str]:
@@ -101,6 +111,8 @@ def edge_labels(step: m.Step, lang: str) -> list[tuple[str, str]]:
         return [(f"{c.key}: {c.label.get(lang)}" + _sets(c.sets), c.next) for c in step.choices]
     if isinstance(step, m.Check):
         return [(", ".join(status_text(s, lang) for s in e.label.split("|")), e.target) for e in step.edges()]
+    if isinstance(step, m.Diagnose):
+        return [(", ".join(text(f"diag.place.{p}", lang) for p in e.label.split("|")), e.target) for e in step.edges()]
     if isinstance(step, m.Do):
         return [(text("pb.do.done", lang), step.done), (text("pb.do.not_done", lang), step.not_done)]
     if isinstance(step, m.Switch):

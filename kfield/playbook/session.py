@@ -152,8 +152,12 @@ class Session:
         step = self.engine.step(self.state)
         if isinstance(step, m.Check):
             self.console.write(render.checking(step, self.s.lang, self.state.vars))
+        if isinstance(step, m.Diagnose):
+            self.console.write(render.diagnosing(step, self.s.lang, self.state.vars))
         self.state, event = self.engine.advance(self.state)
-        if event.result is not None:
+        if event.result is not None and event.kind == "diagnose":
+            self.console.write(render.verdict_lines(event.result, self.s.lang, event.answer))
+        elif event.result is not None:
             self.console.write(render.result_lines(event.result, self.s.lang))
         self._record(event, at, t0)
         return None

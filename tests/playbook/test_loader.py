@@ -15,8 +15,8 @@ from tests.playbook.conftest import BAD, GOOD, SHORT, SIGNING
 def test_sample_loads_into_frozen_steps_of_every_kind():
     playbook = loader.load(SIGNING)
     assert (playbook.id, playbook.version, playbook.system, playbook.start) == ("sample-signing", 2, "signing", "which-browser")
-    # every kind but count, which tests/playbook/test_count.py and playbooks/training-session.yaml cover
-    assert {s.kind for s in playbook.steps.values()} == set(m.KINDS) - {"count"}
+    # every kind but count and diagnose, which test_count.py and test_diagnose_step.py cover
+    assert {s.kind for s in playbook.steps.values()} == set(m.KINDS) - {"count", "diagnose"}
     assert playbook.vars == {"browser": "unknown"}
     ask = playbook.steps["which-browser"]
     assert [c.key for c in ask.choices] == ["chrome", "edge", "other"]  # file order is display order
