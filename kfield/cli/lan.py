@@ -95,3 +95,42 @@ def _spinner(label: str):
     from rich.console import Console
 
     return Console(stderr=True).status(label)
+
+
+class SpeedFormat(str, common.Enum):
+    console = "console"
+    json = "json"
+
+
+@app.command("speed", help=h("help.lan.speed"))
+def speed(
+    host: Annotated[str, typer.Argument(metavar="HOST", help=h("help.lan.speed_host"), show_default=False)],
+    token: Annotated[str, typer.Option("--token", help=h("help.lan.speed_token"))],
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help=h("help.serve.port"))] = 8737,
+    seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 5.0,
+    streams: Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))] = 4,
+    fmt: Annotated[SpeedFormat, typer.Option("--format", "-f", help=h("help.format"))] = SpeedFormat.console,
+    output: common.OutputOpt = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.core.i18n import text
+        from kfield.formats import speed as render
+        from kfield.net.throughput import measure
+
+        errors.say(text("speed.measuring", language, host=host, port=port, seconds=seconds))
+        with _spinner(text("speed.measuring_short", language)):
+            result = measure(_host(host), port, token, seconds=seconds, streams=streams)
+        common.emit(render.render(result, fmt.value, language), output)
+
+
+def _host(name: str) -> str:
+    import socket
+
+    from kfield.core.errors import UsageError
+
+    try:
+        return socket.getaddrinfo(name.strip(), None, socket.AF_INET)[0][4][0]
+    except (socket.gaierror, UnicodeError, ValueError):
+        raise UsageError("speed.bad_host", host=name) from None
