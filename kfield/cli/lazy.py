@@ -19,6 +19,7 @@ LAZY_GROUPS = {
     "profile": ("kfield.cli.profile", "help.profile"),
     "playbook": ("kfield.cli.playbook", "help.playbook"),
     "lan": ("kfield.cli.lan", "help.lan"),
+    "net": ("kfield.cli.net", "help.net"),
 }
 
 

@@ -13,7 +13,8 @@ def render(result, fmt: str, lang: str) -> str:
     if fmt == "json":
         return json.dumps({"schema_version": SCHEMA_VERSION, **result.to_dict()}, ensure_ascii=False, indent=2) + "\n"
     data = result.to_dict()
-    lines = [text("speed.line.down", lang, mbps=data["down_mbps"]), text("speed.line.up", lang, mbps=data["up_mbps"])]
+    lines = [text("speed.line.server", lang, server=data["server"])] if data.get("server") else []
+    lines += [text("speed.line.down", lang, mbps=data["down_mbps"]), text("speed.line.up", lang, mbps=data["up_mbps"])]
     if data.get("idle_latency_ms") is not None:
         lines.append(text("speed.line.latency", lang, idle=data["idle_latency_ms"],
                           loaded=data.get("loaded_latency_ms") or "—", jitter=data.get("jitter_ms") or "—"))

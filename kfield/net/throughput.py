@@ -117,6 +117,13 @@ class ThroughputServer(http.server.ThreadingHTTPServer):
         self.token = token
         super().__init__((bind, port), _Handler)
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that stops mid-transfer (its time is up) is normal, not an error to print."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError, OSError)):
+            super().handle_error(request, client_address)
+
 
 # --- client ----------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -163,17 +170,43 @@ def steady_mbps(samples: list[tuple[float, int]], warmup_share: float = 0.25, mi
     return round((after[-1][1] - after[0][1]) * 8 / seconds / 1e6, 2) if seconds > 0 else 0.0
 
 
+@dataclass(frozen=True)
+class Endpoints:
+    """Where to measure: a `kfield serve` peer, or any download URL with an upload URL.
+    ``{size}`` in the download URL is replaced by the bytes wanted (the peer serves any size)."""
+
+    down: str
+    up: str
+    ping: str
+    token: str = ""
+
+    @classmethod
+    def peer(cls, host: str, port: int, token: str) -> "Endpoints":
+        base = f"http://{host}:{port}{PREFIX}"
+        return cls(f"{base}/down?bytes={{size}}", f"{base}/up", f"{base}/ping", token)
+
+    @classmethod
+    def urls(cls, down: str, up: str) -> "Endpoints":
+        return cls(down, up, down)
+
+
 class Client:
-    def __init__(self, host: str, port: int, token: str, timeout: float = 10.0) -> None:
-        self.host, self.port, self.token, self.timeout = host, port, token, timeout
+    def __init__(self, endpoints: Endpoints, timeout: float = 10.0) -> None:
+        self.endpoints, self.timeout = endpoints, timeout
+        parts = urlsplit(endpoints.down)
+        self.host, self.port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
-    def connection(self) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+    def connection(self, url: str) -> http.client.HTTPConnection:
+        parts = urlsplit(url)
+        kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        return kind(parts.hostname or "", parts.port, timeout=self.timeout)
 
-    def request(self, conn, method: str, path: str, body=None, headers=None):
-        headers = {"X-Kfield-Token": self.token, **(headers or {})}
+    def request(self, conn, method: str, url: str, body=None, headers=None):
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = {**({"X-Kfield-Token": self.endpoints.token} if self.endpoints.token else {}), **(headers or {})}
         try:
-            conn.request(method, PREFIX + path, body=body, headers=headers)
+            conn.request(method, target, body=body, headers=headers)
             response = conn.getresponse()
         except (socket.timeout, TimeoutError):
             raise KfieldError("speed.timeout", host=self.host, port=self.port) from None
@@ -183,16 +216,19 @@ class Client:
             raise KfieldError("speed.unreachable", host=self.host, port=self.port, reason=str(exc)[:80]) from None
         if response.status == 403:
             raise KfieldError("speed.bad_token", host=self.host)
+        if response.status >= 400:
+            raise KfieldError("speed.http_status", url=url, status=response.status)
         return response
 
     def ping_ms(self, conn) -> float:
+        method = "GET" if self.endpoints.token else "HEAD"
         started = time.perf_counter()
-        self.request(conn, "GET", "/ping").read()
+        self.request(conn, method, self.endpoints.ping).read()
         return (time.perf_counter() - started) * 1000
 
 
 def _pings(client: Client, count: int, pause: float, stop: threading.Event | None = None) -> list[float]:
-    conn, found = client.connection(), []
+    conn, found = client.connection(client.endpoints.ping), []
     try:
         for _ in range(count):
             if stop is not None and stop.is_set():
@@ -205,14 +241,19 @@ def _pings(client: Client, count: int, pause: float, stop: threading.Event | Non
 
 
 def _download_stream(client: Client, counter: _Counter, until: float, budget: list[int], clock) -> None:
-    conn, size = client.connection(), FIRST_CHUNK
+    url, size = client.endpoints.down, FIRST_CHUNK
+    conn = client.connection(url)
     try:
-        while clock() < until and _take(budget, size):
+        while clock() < until and budget.left > 0:
             started = clock()
-            response = client.request(conn, "GET", f"/down?bytes={size}")
-            while clock() < until and (piece := response.read1(READ)):
+            response = client.request(conn, "GET", url.replace("{size}", str(max(1, min(size, budget.left)))))
+            while clock() < until and (granted := budget.take(READ)):
+                piece = response.read1(granted)
+                budget.give_back(granted - len(piece))
+                if not piece:
+                    break
                 counter.add(len(piece))
-            if clock() >= until:
+            if clock() >= until or budget.left <= 0:
                 break
             response.read()
             size = _next_size(size, clock() - started)
@@ -221,13 +262,15 @@ def _download_stream(client: Client, counter: _Counter, until: float, budget: li
 
 
 def _upload_stream(client: Client, counter: _Counter, until: float, budget: list[int], clock) -> None:
-    conn, size = client.connection(), FIRST_CHUNK
+    url, size = client.endpoints.up, FIRST_CHUNK
+    conn = client.connection(url)
     try:
-        while clock() < until and _take(budget, size):
+        while clock() < until and (size := budget.take(size)):
             started = clock()
-            response = client.request(conn, "POST", "/up", body=_body(size),
-                                      headers={"Content-Length": str(size)})
-            counter.add(int(response.read() or 0))   # counted when the server says it has them
+            response = client.request(conn, "POST", url, body=_body(size), headers={"Content-Length": str(size)})
+            reply = response.read()
+            # the peer says how many bytes it got; any other server's 2xx means all of them
+            counter.add(int(reply) if client.endpoints.token and reply.isdigit() else size)
             size = _next_size(size, clock() - started)
     finally:
         conn.close()
@@ -246,16 +289,26 @@ def _body(size: int):
         size -= piece
 
 
-def _take(budget: list[int], size: int) -> bool:
-    """Reserve ``size`` bytes of the shared byte budget (a one-item list, under the GIL)."""
-    if budget[0] < size:
-        return False
-    budget[0] -= size
-    return True
+class Budget:
+    """The bytes a direction may still move, shared by its streams."""
+
+    def __init__(self, total: int) -> None:
+        self.left, self.lock = total, threading.Lock()
+
+    def take(self, wanted: int) -> int:
+        """Up to ``wanted`` bytes granted (0 when spent)."""
+        with self.lock:
+            granted = max(0, min(wanted, self.left))
+            self.left -= granted
+            return granted
+
+    def give_back(self, count: int) -> None:
+        with self.lock:
+            self.left += count
 
 
 def _direction(client: Client, worker, seconds: float, streams: int, max_bytes: int, clock):
-    counter, budget = _Counter(clock), [max_bytes]
+    counter, budget = _Counter(clock), Budget(max_bytes)
     until = clock() + seconds
     errors: list[BaseException] = []
 
@@ -275,10 +328,15 @@ def _direction(client: Client, worker, seconds: float, streams: int, max_bytes: 
     return counter
 
 
-def measure(host: str, port: int, token: str, *, seconds: float = 5.0, streams: int = 4,
-            max_bytes: int = 1 << 30, timeout: float = 10.0, clock=time.monotonic) -> SpeedResult:
-    """Idle latency, download with latency under load, then upload."""
-    client = Client(host, port, token, timeout)
+def measure(host: str, port: int, token: str, **options) -> SpeedResult:
+    """Against a `kfield serve` peer."""
+    return measure_endpoints(Endpoints.peer(host, port, token), **options)
+
+
+def measure_endpoints(endpoints: Endpoints, *, seconds: float = 5.0, streams: int = 4, max_bytes: int = 1 << 30,
+                      timeout: float = 10.0, clock=time.monotonic) -> SpeedResult:
+    """Idle latency, download with latency under load, then upload; ``max_bytes`` per direction."""
+    client = Client(endpoints, timeout)
     started = clock()
     idle = _pings(client, 10, 0.05)
     stop, loaded = threading.Event(), []
@@ -290,7 +348,7 @@ def measure(host: str, port: int, token: str, *, seconds: float = 5.0, streams: 
         stop.set()
         pinger.join(client.timeout + 1)
     up = _direction(client, _upload_stream, seconds, streams, max_bytes, clock)
-    return SpeedResult(host, port, steady_mbps(down.samples), steady_mbps(up.samples), _median(idle),
+    return SpeedResult(client.host, client.port, steady_mbps(down.samples), steady_mbps(up.samples), _median(idle),
                        _median(loaded), _jitter(idle), down.total, up.total, streams, round(clock() - started, 2))
 
 

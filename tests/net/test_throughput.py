@@ -74,6 +74,8 @@ def test_request_sizes_grow_only_while_requests_are_quick():
     assert tp._next_size(tp.MAX_CHUNK, 0.01) == tp.MAX_CHUNK
 
 
-def test_the_byte_budget_is_shared():
-    budget = [100]
-    assert tp._take(budget, 60) and not tp._take(budget, 60) and budget == [40]
+def test_the_byte_budget_is_shared_and_never_overdrawn():
+    budget = tp.Budget(100)
+    assert (budget.take(60), budget.take(60), budget.take(60)) == (60, 40, 0)
+    budget.give_back(15)
+    assert budget.take(100) == 15

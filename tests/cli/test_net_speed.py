@@ -1,0 +1,101 @@
+"""`kfield net speed`: the http backend within its byte budget (kfield serve peer and a URL
+pair, on loopback); the ookla backend offline; the refusals."""
+
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import uuid
+
+import pytest
+
+from kfield.net import throughput
+
+
+@pytest.fixture(scope="module")
+def peer():
+    server = throughput.ThroughputServer("127.0.0.1", 0, "tok")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+class FileAndSink(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    BODY = os.urandom(3_000_000)
+
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.BODY)))
+        self.end_headers()
+        self.wfile.write(self.BODY)
+
+    def do_HEAD(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.BODY)))
+        self.end_headers()
+
+    def do_POST(self):  # noqa: N802
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_peer_within_the_byte_budget(kfield_cmd, peer):
+    done = kfield_cmd("net", "speed", "--server", f"127.0.0.1:{peer}", "--token", "tok", "--max-mb", "4",
+                      "--seconds", "3", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert 0 < result["bytes_down"] <= 2_000_000 and 0 < result["bytes_up"] <= 2_000_000
+    assert "4 MB" in done.stderr
+
+
+def test_url_pair(kfield_cmd):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FileAndSink)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        done = kfield_cmd("net", "speed", "--down-url", f"{base}/file.bin", "--up-url", f"{base}/upload",
+                          "--max-mb", "6", "--seconds", "2", "--lang", "vi")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 0, done.stderr
+    assert "Tải xuống:" in done.stdout and "Đã dùng" in done.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    ((), "--server"),
+    (("--server", "127.0.0.1", "--down-url", "http://a/", "--up-url", "http://b/"), "--server"),
+    (("--server", "127.0.0.1"), "--token"),
+    (("--down-url", "ftp://a/", "--up-url", "http://b/"), "ftp://a/"),
+])
+def test_refusals(kfield_cmd, args, words):
+    for lang in ("vi", "en"):
+        done = kfield_cmd("net", "speed", *args, "--lang", lang)
+        assert done.returncode == 2 and words in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_ookla_offline_is_one_clear_line():
+    """In an empty network namespace (the offline office) speedtest-cli cannot get its config."""
+    if os.geteuid() != 0 or shutil.which("ip") is None:
+        pytest.skip("needs root and iproute2 for an empty network namespace")
+    name = f"kfsp{uuid.uuid4().hex[:8]}"
+    subprocess.run(["ip", "netns", "add", name], check=True)
+    try:
+        done = {lang: subprocess.run(["ip", "netns", "exec", name, sys.executable, "-m", "kfield", "net", "speed",
+                                      "--backend", "ookla", "--lang", lang], capture_output=True, text=True, timeout=60)
+                for lang in ("vi", "en")}
+    finally:
+        subprocess.run(["ip", "netns", "del", name], check=False)
+    assert done["en"].returncode == 2 and "Cannot fetch the Speedtest.net configuration" in done["en"].stderr
+    assert done["vi"].returncode == 2 and "Không lấy được cấu hình" in done["vi"].stderr
+    assert "Traceback" not in done["en"].stderr + done["vi"].stderr
