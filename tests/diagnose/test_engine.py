@@ -69,6 +69,7 @@ SINGLE_FAULTS = [
     ("NET001", "fail", "net.dns.disagree", {}, "dns"),
     ("NET006", "fail", "net.mtu.black_hole", {}, "gateway"),
     ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:timeout"}, "gateway"),
+    ("NET002", "fail", "net.web.all_fail", {"kinds": "http:timeout"}, "gateway"),
     ("NET002", "fail", "net.web.some_fail", {"kinds": "tls:expired"}, "one_service"),
     ("NET002", "fail", "net.web.all_fail", {"kinds": "http:503"}, "one_service"),
 ]

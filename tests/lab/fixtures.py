@@ -26,3 +26,14 @@ def office(lab_ok):
         yield lab
     finally:
         lab.close()
+
+
+@pytest.fixture(scope="module")
+def internet(lab_ok):
+    from tests.lab.internet import InternetLab
+
+    lab = InternetLab.build(hosts=4)
+    try:
+        yield lab
+    finally:
+        lab.close()

@@ -59,6 +59,8 @@ class OfficeLab:
     dummies: Netns = field(init=False)
     printer: Netns = field(init=False)
     procs: dict = field(default_factory=dict)
+    upstream: str | None = None          # the office DNS forwards here (None: answers locally only)
+    env: dict = field(default_factory=dict)   # extra environment for kfield in the client
 
     @classmethod
     def build(cls, hosts: int = 40, open_ports: bool = True) -> "OfficeLab":
@@ -105,11 +107,14 @@ class OfficeLab:
         ns.run("ip", "link", "set", name, "up")
 
     def _serve(self, open_ports: bool) -> None:
-        self.procs["dnsmasq"] = self._dnsmasq(self.router, "main", GATEWAY, f"{NET}.100,{NET}.199")
+        self.procs["dnsmasq"] = self._office_dns()
         self.procs["printer"] = self._listen(self.printer, f"{PRINTER}:9100", f"{PRINTER}:631")
         if open_ports and self.hosts:
             endpoints = [f"{host_ip(i)}:{port}" for i in range(0, self.hosts, 3) for port in (445, 3389)]
             self.procs["pcs"] = self._listen(self.dummies, *endpoints)
+
+    def _office_dns(self) -> subprocess.Popen:
+        return self._dnsmasq(self.router, "main", GATEWAY, f"{NET}.100,{NET}.199", upstream=self.upstream)
 
     def _listen(self, ns: Netns, *endpoints: str) -> subprocess.Popen:
         proc = ns.python(LISTEN, *endpoints, stdout=subprocess.PIPE, text=True)
@@ -117,7 +122,8 @@ class OfficeLab:
             raise RuntimeError(f"lab listener did not start in {ns.name}")
         return proc
 
-    def _dnsmasq(self, ns: Netns, tag: str, listen: str, dhcp_range: str, dns: bool = True) -> subprocess.Popen:
+    def _dnsmasq(self, ns: Netns, tag: str, listen: str, dhcp_range: str, dns: bool = True,
+                 upstream: str | None = None) -> subprocess.Popen:
         hosts = self.tmp / f"hosts-{tag}"
         hosts.write_text(f"{PRINTER} printer.office.lan\n{GATEWAY} router.office.lan\n"
                          + "".join(f"{host_ip(i)} pc{i:02d}.office.lan\n" for i in range(self.hosts)))
@@ -127,6 +133,8 @@ class OfficeLab:
                 f"--pid-file={self.tmp / f'dnsmasq-{tag}.pid'}", "--dhcp-authoritative", "--log-facility=-"]
         if not dns:
             argv.append("--port=0")
+        if upstream:
+            argv.append(f"--server={upstream}")
         proc = ns.spawn(*argv)
         if dns:
             wait_for(lambda: _listening(ns, 53), 5)
@@ -166,6 +174,8 @@ class OfficeLab:
         if user:
             argv = ["setpriv", f"--reuid={user}", f"--regid={user if user != 'nobody' else 'nogroup'}",
                     "--clear-groups", *argv]
+        if self.env:  # outside setpriv: `env` run as nobody may not reach the interpreter under /root
+            argv = ["env", *(f"{k}={v}" for k, v in self.env.items()), *argv]
         return self.client.run(*argv, check=False, timeout=timeout)
 
     def check_json(self, *args: str, user: str | None = None) -> dict[str, dict]:
@@ -184,7 +194,7 @@ class OfficeLab:
         finally:
             self.router.run("ip", "addr", "add", f"{GATEWAY}/24", "dev", "br0")
             self.stop("dnsmasq")
-            self.procs["dnsmasq"] = self._dnsmasq(self.router, "main", GATEWAY, f"{NET}.100,{NET}.199")
+            self.procs["dnsmasq"] = self._office_dns()
 
     @contextlib.contextmanager
     def dhcp_off(self, link_local: bool = True):
@@ -198,7 +208,7 @@ class OfficeLab:
             yield
         finally:
             self.client.run("ip", "-4", "addr", "flush", "dev", "eth0")
-            self.procs["dnsmasq"] = self._dnsmasq(self.router, "main", GATEWAY, f"{NET}.100,{NET}.199")
+            self.procs["dnsmasq"] = self._office_dns()
             self.lease()
 
     @contextlib.contextmanager

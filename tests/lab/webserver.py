@@ -1,0 +1,64 @@
+"""The lab's web servers: `python webserver.py SPEC...`, each SPEC one of
+  page:IP:PORT:CERT:KEY     HTTPS, 200 with a small page; /big returns 200 kB
+  204:IP:PORT               HTTP, /generate_204 → 204, anything else 404
+  ok:IP:PORT                HTTP, 200 to anything (a timestamp-server stand-in)
+  captive:IP:PORT[:CERT:KEY] 302 to http://portal.login/ for everything (HTTPS when a cert is given)
+Prints "ready" once every server listens.
+"""
+
+import http.server
+import ssl
+import sys
+import threading
+
+BIG = b"k" * 200_000
+PAGE = b"<html><body>" + b"kfield lab " * 2000 + b"</body></html>"
+
+
+def handler(kind: str):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):  # noqa: N802
+            if kind == "captive":
+                return self.reply(302, b"", {"Location": "http://portal.login/"})
+            if kind == "204":
+                return self.reply(204 if self.path.startswith("/generate_204") else 404, b"")
+            if kind == "page" and self.path.startswith("/big"):
+                return self.reply(200, BIG)
+            return self.reply(200, PAGE)  # bigger than one packet, as every real portal page is
+
+        do_POST = do_GET  # noqa: N815
+        do_HEAD = do_GET  # noqa: N815
+
+        def reply(self, code, body, headers=None):
+            self.send_response(code)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+def start(spec: str) -> None:
+    kind, ip, port, *tls = spec.split(":")
+    server = http.server.ThreadingHTTPServer((ip, int(port)), handler(kind))
+    server.daemon_threads = True
+    if tls:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(tls[0], tls[1])
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
+if __name__ == "__main__":
+    for spec in sys.argv[1:]:
+        start(spec)
+    print("ready", flush=True)
+    threading.Event().wait()
