@@ -78,13 +78,13 @@ def pre_skip(spec: CheckSpec, done: Mapping[str, r.Result], admin: bool, platfor
 
 
 class _Run:
-    def __init__(self, specs, inputs, observer, admin, max_workers, deadline_s, platform):
+    def __init__(self, specs, inputs, observer, admin, max_workers, deadline_s, platform, prior=None):
         self.specs = {s.id: s for s in specs}
         self.waiting = list(specs)
         self.inputs, self.observer, self.admin = inputs, observer, admin
         self.max_workers, self.platform = max_workers, platform
         self.deadline = time.monotonic() + deadline_s if deadline_s else None
-        self.done: dict[str, r.Result] = {}
+        self.done: dict[str, r.Result] = dict(prior or {})  # earlier results prerequisites may name
         self.running: dict[str, float] = {}
         self.queue: queue.Queue = queue.Queue()
 
@@ -171,10 +171,12 @@ def run(
     max_workers: int = 8,
     deadline_s: float | None = None,
     platform: str | None = None,
+    prior: Mapping[str, r.Result] | None = None,
 ) -> Iterator[r.Result]:
-    """Yield one Result per check, in completion order."""
+    """Yield one Result per check, in completion order. ``prior`` holds results of an
+    earlier run that these checks' prerequisites may refer to (they are not yielded)."""
     planned = order(specs)
     observer = observer or NullObserver()
     observer.planned(planned)
-    job = _Run(planned, inputs, observer, admin, max_workers, deadline_s, platform or platform_name())
+    job = _Run(planned, inputs, observer, admin, max_workers, deadline_s, platform or platform_name(), prior)
     yield from job.results()

@@ -42,21 +42,37 @@ def decide(results: Iterable[Result], rules: RuleSet | None = None) -> Verdict:
     return Verdict("healthy", Message("diag.reason.healthy", {"count": len(by_id)}), "", ())
 
 
+LOCAL_AREAS = ("LAN",)   # PC009 (the clock) asks NTP servers: it belongs to the Internet stage
+
+
 def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | None = None,
                platform: str | None = None, rules: RuleSet | None = None) -> list[Result]:
-    """Results of the rules' checks (and their prerequisites) with the given inputs."""
+    """Results of the rules' checks, in two stages: this PC and the LAN first; the Internet
+    checks only when no rule already places the fault locally (a dead router would make
+    every Internet probe wait for its timeout and add nothing to the verdict)."""
+    rules = rules or load()
+    local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS]
+    results = _run(local, inputs, admin, observer, deadline_s, platform)
+    if decide(results, rules).place not in ("healthy", "unknown"):
+        return results
+    remote = [c for c in rules.checks if c not in local]
+    return results + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
+
+
+def _run(check_ids, inputs, admin, observer, deadline_s, platform, done=()) -> list[Result]:
     from kfield.core import registry
     from kfield.core.runner import NullObserver, run as run_all
 
-    checks = registry.load_all()
-    wanted, stack = {}, list((rules or load()).checks)
+    checks, have = registry.load_all(), {r.check_id for r in done}
+    wanted, stack = {}, list(check_ids)
     while stack:
         spec = checks[stack.pop()]
-        if spec.id not in wanted:
+        if spec.id not in wanted and spec.id not in have:
             wanted[spec.id] = spec
             stack.extend(spec.requires)
+    prior = {r.check_id: r for r in done}
     return list(run_all(list(wanted.values()), inputs, observer=observer or NullObserver(), admin=admin,
-                        deadline_s=deadline_s, platform=platform))
+                        deadline_s=deadline_s, platform=platform, prior=prior))
 
 
 def run(profile_name: str | None, observer=None):

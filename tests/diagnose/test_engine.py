@@ -143,3 +143,17 @@ def test_all_pairs_of_single_faults_give_a_known_place():
             continue
         overrides = {a[0]: result(a[0], a[1], a[2], **a[3]), b[0]: result(b[0], b[1], b[2], **b[3])}
         assert place(**overrides) in (a[-1], b[-1])
+
+
+def test_a_fault_placed_on_the_lan_skips_the_internet_stage():
+    from kfield.core import registry
+    from kfield.platform.base import Interface
+    from tests.fakes import FakeHost
+
+    registry.load_all()
+    inputs = {name: p.default for name, p in registry.PARAMS.items()}
+    lo = Interface("lo", True, 0, 65536, "00:00:00:00:00:00", (("127.0.0.1", 8),), loopback=True)
+    inputs.update(host=FakeHost(interfaces=[lo], default_route=None), ntp_servers=[], time_http_url="")
+    results = engine.run_checks(inputs, admin=False)
+    assert {r.check_id[:3] for r in results} == {"LAN"}
+    assert engine.decide(results).place == "cable_wifi"
