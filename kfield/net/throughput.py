@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import http.client
+import json
 import http.server
 import os
 import socket
@@ -30,6 +31,7 @@ BUFFER = os.urandom(1 << 20)     # random, so compression on the way cannot flat
 FIRST_CHUNK = 64 << 10          # each stream starts with small requests…
 MAX_CHUNK = 16 << 20            # …and doubles them while one takes under FAST_REQUEST seconds
 FAST_REQUEST = 0.25
+LONG_RTT = 0.2                  # seconds: satellite and congested 4G links
 READ = 64 << 10
 DEFAULT_PORT = 8737
 
@@ -38,6 +40,7 @@ DEFAULT_PORT = 8737
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "kfield"
+    disable_nagle_algorithm = True   # headers and a small body leave at once, not one round trip apart
 
     def log_message(self, *args) -> None:  # quiet: the CLI prints what matters
         pass
@@ -63,6 +66,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if parts.path == f"{PREFIX}/ping":
             return self._reply(200, b"pong")
+        if parts.path == f"{PREFIX}/progress":
+            return self._upload_progress()
         if parts.path != f"{PREFIX}/down":
             return self._reply(404, b"not found")
         size = _size(parse_qs(parts.query).get("bytes", [""])[0])
@@ -92,17 +97,29 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         size = _size(self.headers.get("Content-Length", ""))
         if size is None:
             return self._reply(400, b"Content-Length must be 1..1073741824")
-        got = self._drain(size)
+        got = self._drain(size, self.server.progress(self.headers.get("X-Kfield-Upload", "")))
         self._reply(200, str(got).encode())
 
-    def _drain(self, size: int) -> int:
+    def _drain(self, size: int, samples: list | None) -> int:
+        """Read the body, noting (time, bytes so far) when the client asked for progress."""
         got = 0
         while got < size:
-            chunk = self.rfile.read(min(READ, size - got))
+            try:
+                chunk = self.rfile.read1(min(READ, size - got))
+            except (ConnectionError, TimeoutError, OSError):
+                break
             if not chunk:
                 break
             got += len(chunk)
+            if samples is not None:   # shared by the client's streams: (server time, bytes)
+                samples.append((time.monotonic(), len(chunk)))
+        self.close_connection = got < size
         return got
+
+    def _upload_progress(self) -> None:
+        upload = parse_qs(urlsplit(self.path).query).get("id", [""])[0]
+        body = json.dumps(self.server.uploads.pop(upload, [])).encode()
+        self._reply(200, body)
 
 
 def _size(text: str) -> int | None:
@@ -115,7 +132,15 @@ class ThroughputServer(http.server.ThreadingHTTPServer):
 
     def __init__(self, bind: str, port: int, token: str) -> None:
         self.token = token
+        self.uploads: dict[str, list] = {}   # upload id → (seconds, bytes) samples, fetched once
         super().__init__((bind, port), _Handler)
+
+    def progress(self, upload: str) -> list | None:
+        if not upload or len(upload) > 64:
+            return None
+        if len(self.uploads) > 256:          # never grow without bound on a long-running serve
+            self.uploads.clear()
+        return self.uploads.setdefault(upload, [])
 
     def handle_error(self, request, client_address) -> None:
         """A client that stops mid-transfer (its time is up) is normal, not an error to print."""
@@ -170,6 +195,23 @@ def steady_mbps(samples: list[tuple[float, int]], warmup_share: float = 0.25, mi
     return round((after[-1][1] - after[0][1]) * 8 / seconds / 1e6, 2) if seconds > 0 else 0.0
 
 
+class _NoDelay:
+    """Requests leave whole: with Nagle, a request's headers and body go one round trip apart,
+    which on a 600 ms satellite link doubles every ping."""
+
+    def connect(self) -> None:
+        super().connect()
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class _HTTP(_NoDelay, http.client.HTTPConnection):
+    pass
+
+
+class _HTTPS(_NoDelay, http.client.HTTPSConnection):
+    pass
+
+
 @dataclass(frozen=True)
 class Endpoints:
     """Where to measure: a `kfield serve` peer, or any download URL with an upload URL.
@@ -198,7 +240,7 @@ class Client:
 
     def connection(self, url: str) -> http.client.HTTPConnection:
         parts = urlsplit(url)
-        kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        kind = _HTTPS if parts.scheme == "https" else _HTTP
         return kind(parts.hostname or "", parts.port, timeout=self.timeout)
 
     def request(self, conn, method: str, url: str, body=None, headers=None):
@@ -240,8 +282,12 @@ def _pings(client: Client, count: int, pause: float, stop: threading.Event | Non
     return found
 
 
-def _download_stream(client: Client, counter: _Counter, until: float, budget: list[int], clock) -> None:
-    url, size = client.endpoints.down, FIRST_CHUNK
+def _download_stream(client: Client, counter: _Counter, until: float, budget: "Budget", clock, fast: float) -> None:
+    """A peer serves any size, so each stream asks once for its share and reads until time is
+    up (no idle round trip between requests, which on a long link restarts TCP's slow start);
+    a plain URL is fetched again and again."""
+    url = client.endpoints.down
+    size = max(FIRST_CHUNK, min(budget.left, MAX_REQUEST)) if "{size}" in url else FIRST_CHUNK
     conn = client.connection(url)
     try:
         while clock() < until and budget.left > 0:
@@ -256,12 +302,12 @@ def _download_stream(client: Client, counter: _Counter, until: float, budget: li
             if clock() >= until or budget.left <= 0:
                 break
             response.read()
-            size = _next_size(size, clock() - started)
+            size = _next_size(size, clock() - started, fast)
     finally:
         conn.close()
 
 
-def _upload_stream(client: Client, counter: _Counter, until: float, budget: list[int], clock) -> None:
+def _upload_stream(client: Client, counter: _Counter, until: float, budget: "Budget", clock, fast: float) -> None:
     url, size = client.endpoints.up, FIRST_CHUNK
     conn = client.connection(url)
     try:
@@ -271,14 +317,75 @@ def _upload_stream(client: Client, counter: _Counter, until: float, budget: list
             reply = response.read()
             # the peer says how many bytes it got; any other server's 2xx means all of them
             counter.add(int(reply) if client.endpoints.token and reply.isdigit() else size)
-            size = _next_size(size, clock() - started)
+            size = _next_size(size, clock() - started, fast)
     finally:
         conn.close()
 
 
-def _next_size(size: int, seconds: float) -> int:
-    """Bigger requests while they are quick: fine-grained on a slow link, cheap on a fast one."""
-    return min(size * 2, MAX_CHUNK) if seconds < FAST_REQUEST else size
+class _TimeUp(Exception):
+    pass
+
+
+def _peer_upload(client: Client, seconds: float, streams: int, max_bytes: int, clock) -> _Counter:
+    """Upload to a peer: one long POST per stream, cut when time is up; the peer notes when
+    each piece arrived, and that is what the rate is computed from."""
+    upload, budget = os.urandom(8).hex(), Budget(max_bytes)
+    until = clock() + seconds
+    share = max(FIRST_CHUNK, min(max_bytes // streams, MAX_REQUEST))
+    threads = [threading.Thread(target=_peer_upload_stream, args=(client, upload, budget, share, until, clock),
+                                daemon=True) for _ in range(streams)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + client.timeout + 5)
+    conn = client.connection(client.endpoints.ping)
+    try:
+        arrived = json.loads(client.request(conn, "GET", client.endpoints.up.replace("/up", f"/progress?id={upload}"))
+                             .read() or b"[]")
+    finally:
+        conn.close()
+    return _counter_from(arrived)
+
+
+def _peer_upload_stream(client: Client, upload: str, budget: "Budget", share: int, until: float, clock) -> None:
+    size = budget.take(share)
+    if not size:
+        return
+    conn = client.connection(client.endpoints.up)
+
+    def body():
+        for piece in _body(size):
+            if clock() >= until:
+                raise _TimeUp
+            yield piece
+
+    try:
+        conn.request("POST", urlsplit(client.endpoints.up).path, body=body(),
+                     headers={"Content-Length": str(size), "X-Kfield-Token": client.endpoints.token,
+                              "X-Kfield-Upload": upload})
+        conn.getresponse().read()
+    except (_TimeUp, OSError, http.client.HTTPException):
+        pass  # cut on purpose at the time limit; what arrived is what the peer noted
+    finally:
+        conn.close()
+
+
+def _counter_from(arrived: list) -> _Counter:
+    counter = _Counter(lambda: 0.0)
+    counter.samples, total = [], 0
+    for moment, count in sorted(arrived):
+        total += count
+        counter.samples.append((moment, total))
+    counter.total = total
+    if not counter.samples:
+        counter.samples = [(0.0, 0)]
+    return counter
+
+
+def _next_size(size: int, seconds: float, fast: float = FAST_REQUEST) -> int:
+    """Bigger requests while they are quick: fine-grained on a slow link, cheap on a fast one.
+    "Quick" scales with the round trip, or a satellite link would be stuck with tiny requests."""
+    return min(size * 2, MAX_CHUNK) if seconds < fast else size
 
 
 def _body(size: int):
@@ -307,14 +414,14 @@ class Budget:
             self.left += count
 
 
-def _direction(client: Client, worker, seconds: float, streams: int, max_bytes: int, clock):
+def _direction(client: Client, worker, seconds: float, streams: int, max_bytes: int, clock, fast: float):
     counter, budget = _Counter(clock), Budget(max_bytes)
     until = clock() + seconds
     errors: list[BaseException] = []
 
     def run() -> None:
         try:
-            worker(client, counter, until, budget, clock)
+            worker(client, counter, until, budget, clock, fast)
         except BaseException as exc:  # carried to the caller, never lost in a thread
             errors.append(exc)
 
@@ -339,16 +446,25 @@ def measure_endpoints(endpoints: Endpoints, *, seconds: float = 5.0, streams: in
     client = Client(endpoints, timeout)
     started = clock()
     idle = _pings(client, 10, 0.05)
+    rtt = statistics.median(idle) / 1000 if idle else 0.0
+    fast = max(FAST_REQUEST, 4 * rtt)
+    warmup = 0.25
+    if rtt > LONG_RTT:  # TCP needs many round trips to fill a satellite link: give it the time
+        seconds *= 2
     stop, loaded = threading.Event(), []
     pinger = threading.Thread(target=lambda: loaded.extend(_pings(client, 1000, 0.2, stop)), daemon=True)
     pinger.start()
     try:
-        down = _direction(client, _download_stream, seconds, streams, max_bytes, clock)
+        down = _direction(client, _download_stream, seconds, streams, max_bytes, clock, fast)
     finally:
         stop.set()
         pinger.join(client.timeout + 1)
-    up = _direction(client, _upload_stream, seconds, streams, max_bytes, clock)
-    return SpeedResult(client.host, client.port, steady_mbps(down.samples), steady_mbps(up.samples), _median(idle),
+    if endpoints.token:
+        up = _peer_upload(client, seconds, streams, max_bytes, clock)
+    else:
+        up = _direction(client, _upload_stream, seconds, streams, max_bytes, clock, fast)
+    return SpeedResult(client.host, client.port, steady_mbps(down.samples, warmup), steady_mbps(up.samples, warmup),
+                       _median(idle),
                        _median(loaded), _jitter(idle), down.total, up.total, streams, round(clock() - started, 2))
 
 

@@ -23,7 +23,7 @@ from tests.lab.office import OfficeLab
 
 WORLD = "198.19.1"
 UPLINK_ROUTER, UPLINK_WORLD = "198.19.0.2", "198.19.0.1"
-NAMES = {"eoffice": 10, "expired": 11, "wronghost": 12, "captive": 20, "tsa": 30, "speed": 40}
+NAMES = {"eoffice": 10, "expired": 11, "wronghost": 12, "captive": 20, "tsa": 30, "speed": 40, "stconfig": 41}
 RELAY = str(Path(__file__).with_name("relay.py"))
 WEB = str(Path(__file__).with_name("webserver.py"))
 PORTAL = "https://eoffice.kfield.test/"
@@ -73,7 +73,8 @@ class InternetLab(OfficeLab):
                                       f"page:{ip('eoffice')}:443:{self.certs['eoffice']}",
                                       f"page:{ip('expired')}:443:{self.certs['expired']}",
                                       f"page:{ip('wronghost')}:443:{self.certs['wronghost']}",
-                                      f"204:{ip('captive')}:80", f"ok:{ip('tsa')}:80")
+                                      f"204:{ip('captive')}:80", f"ok:{ip('tsa')}:80",
+                                      f"mini:{ip('speed')}:80", f"stconfig:{ip('stconfig')}:80")
         super()._serve(open_ports)
 
     def _certificates(self) -> None:
@@ -100,7 +101,8 @@ class InternetLab(OfficeLab):
     def _world_dns(self, last: int, eoffice: str) -> subprocess.Popen:
         hosts = self.tmp / f"world-{last}.hosts"
         entries = {**{n: ip(n) for n in NAMES}, "eoffice": eoffice}
-        hosts.write_text("".join(f"{addr} {name}.kfield.test\n" for name, addr in entries.items()))
+        hosts.write_text("".join(f"{addr} {name}.kfield.test\n" for name, addr in entries.items())
+                         + f"{ip('stconfig')} www.speedtest.net\n")
         argv = ["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
                 f"--addn-hosts={hosts}", "--local=/kfield.test/", f"--listen-address={WORLD}.{last}",
                 "--bind-interfaces", f"--pid-file={self.tmp / f'dns{last}.pid'}", "--log-facility=-"]

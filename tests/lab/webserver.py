@@ -3,6 +3,9 @@
   204:IP:PORT               HTTP, /generate_204 → 204, anything else 404
   ok:IP:PORT                HTTP, 200 to anything (a timestamp-server stand-in)
   captive:IP:PORT[:CERT:KEY] 302 to http://portal.login/ for everything (HTTPS when a cert is given)
+  mini:IP:PORT              a Speedtest "mini" server (speedtest-cli --mini): random{N}x{N}.jpg,
+                            upload.php, latency.txt under /speedtest/
+  stconfig:IP:PORT          www.speedtest.net's speedtest-config.php, which speedtest-cli fetches first
 Prints "ready" once every server listens.
 """
 
@@ -12,6 +15,14 @@ import sys
 import threading
 
 BIG = b"k" * 200_000
+RANDOM = __import__("os").urandom(1 << 20)
+ST_CONFIG = (b'<?xml version="1.0" encoding="UTF-8"?><settings>'
+             b'<client ip="198.18.0.100" lat="12.25" lon="109.19" isp="kfield lab" isprating="3.7" rating="0" '
+             b'ispdlavg="0" ispulavg="0" loggedin="0" country="VN"/>'
+             b'<server-config threadcount="4" ignoreids="" notonmap="" forcepingid="" preferredserverid=""/>'
+             b'<download testlength="10" initialtest="250K" mintestsize="250K" threadsperurl="4"/>'
+             b'<upload testlength="10" ratio="5" initialtest="0" mintestsize="32K" threads="2" maxchunksize="512K" '
+             b'maxchunkcount="50" threadsperurl="4"/></settings>')
 PAGE = b"<html><body>" + b"kfield lab " * 2000 + b"</body></html>"
 
 
@@ -20,6 +31,8 @@ def handler(kind: str):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self):  # noqa: N802
+            if kind in ("mini", "stconfig"):
+                return self.speedtest()
             if kind == "captive":
                 return self.reply(302, b"", {"Location": "http://portal.login/"})
             if kind == "204":
@@ -30,6 +43,34 @@ def handler(kind: str):
 
         do_POST = do_GET  # noqa: N815
         do_HEAD = do_GET  # noqa: N815
+
+        def speedtest(self):
+            import re
+
+            if kind == "stconfig":
+                return self.reply(200, ST_CONFIG, {"Content-Type": "text/xml"})
+            if self.command == "POST":
+                length = int(self.headers.get("Content-Length", "0"))
+                got = len(self.rfile.read(length))
+                return self.reply(200, f"size={got}".encode())
+            size = re.search(r"random(\d+)x\d+\.jpg", self.path)
+            if size:
+                return self.stream(int(size[1]) ** 2 * 2)
+            if self.path.startswith("/speedtest/latency.txt"):
+                return self.reply(200, b"test=test\n")
+            return self.reply(200, b'upload_extension: "php"\n')
+
+        def stream(self, total):
+            self.send_response(200)
+            self.send_header("Content-Length", str(total))
+            self.end_headers()
+            try:
+                while total > 0:
+                    piece = min(total, len(RANDOM))
+                    self.wfile.write(RANDOM[:piece])
+                    total -= piece
+            except OSError:
+                self.close_connection = True
 
         def reply(self, code, body, headers=None):
             self.send_response(code)
