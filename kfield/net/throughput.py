@@ -6,15 +6,16 @@ request carries a token so nobody else on the LAN can use it. The client repeats
 fixed-size requests on kept-alive connections in parallel streams, counts bytes as
 they arrive (download) or as the server acknowledges them (upload), and computes the
 rate over the steady part of the run, after TCP's slow start. Pings on a separate
-connection measure latency idle and under load (bufferbloat).
+kept-alive connection (its opening ping not counted) measure latency idle and under load
+(bufferbloat).
 """
 
 from __future__ import annotations
 
 import hmac
 import http.client
-import json
 import http.server
+import json
 import os
 import socket
 import statistics
@@ -270,8 +271,11 @@ class Client:
 
 
 def _pings(client: Client, count: int, pause: float, stop: threading.Event | None = None) -> list[float]:
+    """Pings on one kept-alive connection; the first, which also opens it (TCP handshake), is
+    not counted, so every value is one HTTP round trip."""
     conn, found = client.connection(client.endpoints.ping), []
     try:
+        client.ping_ms(conn)
         for _ in range(count):
             if stop is not None and stop.is_set():
                 break

@@ -79,3 +79,25 @@ def test_the_byte_budget_is_shared_and_never_overdrawn():
     assert (budget.take(60), budget.take(60), budget.take(60)) == (60, 40, 0)
     budget.give_back(15)
     assert budget.take(100) == 15
+
+
+def test_pings_do_not_count_the_one_that_opens_the_connection():
+    class Conn:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    class FakeClient:
+        endpoints = tp.Endpoints.peer("127.0.0.1", 1, "t")
+        conn = Conn()
+        times = iter([250.0, 1.0, 2.0, 3.0])
+
+        def connection(self, url):
+            return self.conn
+
+        def ping_ms(self, conn):
+            return next(self.times)
+
+    client = FakeClient()
+    assert tp._pings(client, 3, 0) == [1.0, 2.0, 3.0] and client.conn.closed
