@@ -28,10 +28,7 @@ def measure(mini: str | None = None, timeout: float = 10.0, secure: bool = True)
         raise KfieldError("speed.ookla.missing") from None
     try:
         tester = speedtest.Speedtest(timeout=timeout, secure=secure)
-        if mini:
-            tester.set_mini_server(mini)
-        else:
-            tester.get_best_server()
+        tester.get_best_server(tester.set_mini_server(mini) if mini else None)
         tester.download()
         tester.upload(pre_allocate=False)
     except speedtest.ConfigRetrievalError:

@@ -74,7 +74,8 @@ class InternetLab(OfficeLab):
                                       f"page:{ip('expired')}:443:{self.certs['expired']}",
                                       f"page:{ip('wronghost')}:443:{self.certs['wronghost']}",
                                       f"204:{ip('captive')}:80", f"ok:{ip('tsa')}:80",
-                                      f"mini:{ip('speed')}:80", f"stconfig:{ip('stconfig')}:80")
+                                      f"mini:{ip('speed')}:80", f"stconfig:{ip('stconfig')}:80",
+                                      f"stconfig:{ip('stconfig')}:443:{self.certs['speedtest']}")
         super()._serve(open_ports)
 
     def _certificates(self) -> None:
@@ -89,7 +90,8 @@ class InternetLab(OfficeLab):
                   "expired": ca.issue_cert("expired.kfield.test", not_before=past - dt.timedelta(days=400),
                                            not_after=past),
                   "wronghost": ca.issue_cert("some-other.kfield.test"),
-                  "captive": stranger.issue_cert("portal.login")}
+                  "captive": stranger.issue_cert("portal.login"),
+                  "speedtest": ca.issue_cert("www.speedtest.net")}
         self.certs = {}
         for name, leaf in issued.items():
             cert, key = self.tmp / f"{name}.pem", self.tmp / f"{name}.key"
