@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated, Optional
 
 import typer
@@ -78,15 +79,41 @@ def _run_scan(cidr, iface, ports, method, force, profile_name, language):
     target = core.plan(host, cidr, iface, force)
     errors.say(text("scan.start", language, network=str(target.network), interface=target.interface,
                     count=len(target.addresses)))
-    with _spinner(text("scan.progress", language)):
-        report = core.scan(host, target, method=method, privileged=admin, ports=ports,
+    with _progress_bar(language) as progress:
+        report = core.scan(host, target, method=method, privileged=admin, ports=ports, progress=progress,
                            devices=params.get("lan_devices") or {}, printers=tuple(params.get("printers") or ()))
     return report
 
 
+def _progress_bar(language: str):
+    """A bar on stderr when it is a terminal (one per phase); a silent callback otherwise."""
+    import os
+    import sys
+
+    if not sys.stderr.isatty() or os.environ.get("KFIELD_NO_PROGRESS"):
+        return contextlib.nullcontext(None)
+    return _rich_bar(language)
+
+
+@contextlib.contextmanager
+def _rich_bar(language: str):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kfield.core.i18n import text
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(text("scan.phase.discover", language), total=1)
+
+        def update(phase: str, done: int, total: int) -> None:
+            bar.update(task, description=text(f"scan.phase.{phase}", language), completed=done, total=max(total, 1))
+
+        yield update
+
+
 def _spinner(label: str):
     """A spinner on stderr when it is a terminal; nothing otherwise (scripts, pipes)."""
-    import contextlib
     import os
     import sys
 

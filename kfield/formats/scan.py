@@ -53,8 +53,12 @@ def _rich(report, lang: str, width: int) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width)
     table = Table(title=headline(report, lang), title_justify="left", expand=True)
+    fixed = {"scan.col.ip", "scan.col.mac", "scan.col.ports"}   # never wrapped: people copy these
     for column in COLUMNS:
-        table.add_column(text(column, lang))
+        if column in fixed:
+            table.add_column(text(column, lang), no_wrap=True, min_width=17 if column == "scan.col.mac" else None)
+        else:
+            table.add_column(text(column, lang), no_wrap=True, overflow="ellipsis", max_width=24)
     for device in report.devices:
         table.add_row(*cells(device, lang), style="bold" if device.roles else None)
     console.print(table)

@@ -183,7 +183,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Network {network} on {interface} — method: {method} — {count} devices — {seconds} s"),
     "scan.start": ("Đang quét {network} trên {interface} ({count} địa chỉ)…",
                    "Scanning {network} on {interface} ({count} addresses)…"),
-    "scan.progress": ("Đang dò thiết bị và cổng mở…", "Looking for devices and open ports…"),
+    "scan.phase.discover": ("Tìm thiết bị", "Finding devices"),
+    "scan.phase.ports": ("Thử cổng", "Trying ports"),
+    "scan.phase.names": ("Tra tên", "Looking up names"),
     "lan.scan.too_big": ("Dải {network} có {count} địa chỉ, lớn hơn {limit}: quét lâu và làm phiền cả mạng. "
                          "Hãy chọn dải nhỏ hơn hoặc thêm --force",
                          "{network} holds {count} addresses, more than a {limit}: slow and noisy for the whole "

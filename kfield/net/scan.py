@@ -149,14 +149,19 @@ def _resolved(host: Host, wanted: set[str]) -> dict[str, tuple[str, bool]]:
 
 
 def enrich(target: Plan, found: dict[str, tuple[str, bool]], ports=DEFAULT_PORTS, devices=None,
-           printers=(), names: bool = True) -> list[Device]:
+           printers=(), names: bool = True, progress=None) -> list[Device]:
     """Vendor, name, open ports and roles for every device found (this PC included)."""
     found = dict(found)
     if target.own_ip:
         found[target.own_ip] = (target.own_mac, True)
     ips = sorted(found, key=lambda ip: ipaddress.IPv4Address(ip))
-    open_set = portscan.open_ports([(ip, p) for ip in ips for p in ports]) if ports else set()
+    report = progress or (lambda phase, done, total: None)
+    targets = [(ip, p) for ip in ips for p in ports]
+    report("ports", 0, len(targets))
+    open_set = portscan.open_ports(targets, on_batch=lambda done, total: report("ports", done, total)) if ports else set()
+    report("names", 0, len(ips))
     hostnames = reverse_names(ips) if names else {}
+    report("names", len(ips), len(ips))
     out = []
     for ip in ips:
         mac, fresh = found[ip]
@@ -201,9 +206,13 @@ def reverse_names(ips: list[str], timeout: float = 1.0) -> dict[str, str]:
 
 
 def scan(host: Host, target: Plan, *, method="auto", privileged=False, ports=DEFAULT_PORTS, devices=None,
-         printers=()) -> ScanReport:
+         printers=(), progress=None) -> ScanReport:
+    """``progress(phase, done, total)`` hears of "discover", "ports" and "names" as they go."""
     started = time.monotonic()
+    report = progress or (lambda phase, done, total: None)
+    report("discover", 0, len(target.addresses))
     used, found = discover(host, target, method, privileged)
-    listed = enrich(target, found, ports, devices, printers)
+    report("discover", len(target.addresses), len(target.addresses))
+    listed = enrich(target, found, ports, devices, printers, progress=progress)
     return ScanReport(str(target.network), target.interface, used, round(time.monotonic() - started, 2),
                       tuple(listed))

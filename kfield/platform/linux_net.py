@@ -123,6 +123,18 @@ def parse_iw_link(text: str, interface: str) -> Wifi | None:
                 float(rate[1]) if rate else None)
 
 
+def parse_nmcli_wifi(text: str, interface: str) -> Wifi | None:
+    """`nmcli -t -f ACTIVE,SSID,SIGNAL,RATE dev wifi list ifname IF`: the active line ("yes:…")."""
+    for line in text.splitlines():
+        fields = re.split(r"(?<!\\):", line)
+        if len(fields) >= 3 and fields[0] == "yes":
+            percent = int(fields[2]) if fields[2].isdigit() else None
+            dbm = percent // 2 - 100 if percent is not None else None
+            rate = re.match(r"([\d.]+)", fields[3]) if len(fields) > 3 else None
+            return Wifi(interface, fields[1].replace("\\:", ":"), dbm, percent, float(rate[1]) if rate else None)
+    return None
+
+
 def dbm_to_percent(dbm: int | None) -> int | None:
     """The linear mapping Windows and NetworkManager use: -100 dBm → 0 %, -50 dBm → 100 %."""
     if dbm is None:
@@ -165,7 +177,13 @@ class LinuxNetMixin:
         return Path(f"/sys/class/net/{name}/wireless").exists() or Path(f"/sys/class/net/{name}/phy80211").exists()
 
     def wifi(self, interface: str) -> Wifi | None:
-        return parse_iw_link(command.run(["iw", "dev", interface, "link"], timeout=5), interface)
+        """`iw` where installed, else NetworkManager's `nmcli` (desktop distributions have one of them)."""
+        try:
+            return parse_iw_link(command.run(["iw", "dev", interface, "link"], timeout=5), interface)
+        except NotSupported:
+            argv = ["nmcli", "-t", "-f", "ACTIVE,SSID,SIGNAL,RATE", "dev", "wifi", "list", "ifname", interface,
+                    "--rescan", "no"]
+            return parse_nmcli_wifi(command.run(argv, timeout=10), interface)
 
 
 def _read_servers(path: str) -> list[str]:

@@ -107,3 +107,13 @@ def test_scan_report_json_shape():
                              (scan.Device("198.18.0.1", "aa:00:00:00:00:01", roles=("gateway",)),))
     data = report.to_dict()
     assert data["count"] == 1 and data["devices"][0]["roles"] == ["gateway"] and data["method"] == "arp"
+
+
+def test_enrich_reports_progress_per_phase_and_adds_this_pc():
+    target = scan.Plan(ipaddress.IPv4Network("198.18.0.0/24"), "eth0", "198.18.0.50", "aa:bb:cc:00:00:01", "198.18.0.1")
+    heard = []
+    devices = scan.enrich(target, {"198.18.0.1": ("00:14:22:00:00:01", True)}, ports=(), names=False,
+                          progress=lambda phase, done, total: heard.append((phase, done, total)))
+    assert [d.ip for d in devices] == ["198.18.0.1", "198.18.0.50"]
+    assert devices[0].roles == ("gateway",) and "Dell" in devices[0].vendor and devices[1].roles == ("self",)
+    assert heard == [("ports", 0, 0), ("names", 0, 2), ("names", 2, 2)]

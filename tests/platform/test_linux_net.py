@@ -2,7 +2,7 @@ import datetime as dt
 
 from kfield.platform.base import Lease, Neighbour, Route
 from kfield.platform.linux_net import (dbm_to_percent, parse_dhclient_leases, parse_ip_neigh_json,
-                                       parse_iw_link, parse_networkd_lease, parse_proc_arp, parse_proc_route,
+                                       parse_iw_link, parse_networkd_lease, parse_nmcli_wifi, parse_proc_arp, parse_proc_route,
                                        parse_resolv_conf)
 
 ROUTE = """Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
@@ -85,3 +85,10 @@ def test_iw_link_connected_and_not():
 
 def test_dbm_to_percent_is_clamped():
     assert (dbm_to_percent(-110), dbm_to_percent(-40), dbm_to_percent(None)) == (0, 100, None)
+
+
+def test_nmcli_active_network_with_an_escaped_colon():
+    text = "no:Nha ben:35:130 Mbit/s\nyes:UBND\\:Tang 2:72:270 Mbit/s\n"
+    wifi = parse_nmcli_wifi(text, "wlp2s0")
+    assert (wifi.ssid, wifi.signal_percent, wifi.signal_dbm, wifi.rate_mbps) == ("UBND:Tang 2", 72, -64, 270.0)
+    assert parse_nmcli_wifi("no:Nha ben:35:130 Mbit/s\n", "wlp2s0") is None
