@@ -41,3 +41,12 @@ def test_vietnamese_lines_and_a_wrong_token(shaped):
     assert done.returncode == 0 and "Tải xuống:" in done.stdout and "Tải lên:" in done.stdout
     wrong = kfield_in(b, "lan", "speed", A_IP, "--token", "guess", "--seconds", "1", "--lang", "vi")
     assert wrong.returncode == 2 and "từ chối mã" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_a_silent_address_is_one_line_exit_2(shaped):
+    # a neighbour entry for an address nobody holds: the SYNs leave and nothing ever answers
+    _, b = shaped
+    b.run("ip", "neigh", "replace", "198.18.5.9", "lladdr", "02:00:00:00:00:09", "dev", "eth0", "nud", "permanent")
+    done = kfield_in(b, "lan", "speed", "198.18.5.9", "--token", "labtoken", "--seconds", "1", "--lang", "en")
+    assert done.returncode == 2 and "does not answer" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 2   # the "Measuring…" line, then the reason
