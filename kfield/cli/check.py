@@ -24,6 +24,7 @@ def check(
         report = run_profile(profile, areas or [], only or [])
         body = render(report, fmt.value, language, output)
         common.emit(body, output)
+        common.attach_evidence("check_run", report.to_dict())
     raise errors.Exit(report.exit_code())
 
 

@@ -68,3 +68,14 @@ def terminal_width() -> int:
     import shutil
 
     return max(60, min(140, shutil.get_terminal_size((100, 24)).columns))
+
+
+def attach_evidence(kind: str, data: dict) -> None:
+    """File a report with the open visit, if there is one; say so on stderr. Never fails the command."""
+    from kfield.visit.visits import attach
+
+    filed = attach(kind, data)
+    if filed == "error":
+        errors.say(_t("visit.attach_failed"))
+    elif filed:
+        errors.say(_t("visit.attached", visit=filed))

@@ -30,4 +30,5 @@ def diagnose(
         with progress_observer() as observer:
             report, verdict = engine.run(profile, observer=observer)
         common.emit(render.render(report, verdict, fmt.value, language), output)
+        common.attach_evidence("check_run", {**report.to_dict(), "verdict": verdict.to_dict()})
     raise errors.Exit(1 if verdict.alarm else 0)

@@ -20,6 +20,8 @@ LAZY_GROUPS = {
     "playbook": ("kfield.cli.playbook", "help.playbook"),
     "lan": ("kfield.cli.lan", "help.lan"),
     "net": ("kfield.cli.net", "help.net"),
+    "member": ("kfield.cli.member", "help.member"),
+    "visit": ("kfield.cli.visit", "help.visit"),
 }
 
 

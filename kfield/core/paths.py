@@ -1,8 +1,11 @@
-"""Where bundled data lives: inside the installed package, or beside it in a checkout."""
+"""Where bundled data lives (inside the installed package, or beside it in a checkout), and
+where kfield keeps what it records (data) and the member profile (config)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Mapping
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -13,3 +16,23 @@ def bundled_dir(kind: str) -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE.parent / kind
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """KFIELD_DATA_DIR, else the user's data folder (platformdirs)."""
+    env = os.environ if env is None else env
+    if env.get("KFIELD_DATA_DIR"):
+        return Path(env["KFIELD_DATA_DIR"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kfield"))
+
+
+def config_dir(env: Mapping[str, str] | None = None) -> Path:
+    """KFIELD_CONFIG_DIR, else the user's config folder (platformdirs)."""
+    env = os.environ if env is None else env
+    if env.get("KFIELD_CONFIG_DIR"):
+        return Path(env["KFIELD_CONFIG_DIR"])
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("kfield"))

@@ -11,20 +11,12 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from kfield.core.errors import UsageError
+from kfield.core.paths import data_dir  # shared with the visit logs
 
 PROGRESS_VERSION = 1
-
-
-def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if env is None else env
-    if env.get("KFIELD_DATA_DIR"):
-        return Path(env["KFIELD_DATA_DIR"])
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("kfield"))
 
 
 def transcripts_dir() -> Path:

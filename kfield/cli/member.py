@@ -1,0 +1,43 @@
+"""`kfield member set|show`: who uses this laptop (name, school, team), once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("set", help=h("help.member.set"))
+def set_member(
+    name: Annotated[str, typer.Option("--name", help=h("help.member.name"))],
+    school: Annotated[str, typer.Option("--school", help=h("help.member.school"))],
+    team: Annotated[str, typer.Option("--team", help=h("help.member.team"))] = "",
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.core.errors import UsageError
+        from kfield.core.i18n import text
+        from kfield.visit import member
+
+        if not name.strip() or not school.strip():
+            raise UsageError("visit.member.empty")
+        member.save(member.Member(name.strip(), school.strip(), team.strip()))
+        errors.say(text("visit.member.saved", language, name=name.strip(), path=str(member.path())))
+
+
+@app.command("show", help=h("help.member.show"))
+def show(lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.core.i18n import text
+        from kfield.visit import member
+
+        who = member.require()
+        common.emit(text("visit.member.line", language, name=who.name, school=who.school, team=who.team or "—") + "\n",
+                    None)

@@ -1,0 +1,118 @@
+"""`kfield visit start|note|task|problem|train|end|show|list`: the record of a commune visit."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+
+def _t(key: str, **params) -> str:
+    from kfield.core.i18n import text
+
+    return text(key, errors.lang(), **params)
+
+
+def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    from kfield.core.errors import UsageError
+
+    folded = value.strip().lower()
+    if folded not in allowed:
+        raise UsageError("visit.bad_choice", what=what, value=value, allowed=", ".join(allowed))
+    return folded
+
+
+@app.command("start", help=h("help.visit.start"))
+def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.commune"))],
+          lang: common.LangOpt = None) -> None:
+    common.use_lang(lang)
+    with errors.funnel():
+        from kfield.visit import member, visits
+
+        visit_id, unit = visits.start(commune, member.require())
+        errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visit_id))
+
+
+@app.command("note", help=h("help.visit.note"))
+def note(text: Annotated[str, typer.Argument(help=h("help.visit.text"))], lang: common.LangOpt = None) -> None:
+    _record(lang, "note", lambda: {"text": text})
+
+
+@app.command("task", help=h("help.visit.task"))
+def task(name: Annotated[str, typer.Argument(metavar="TASK", help=h("help.visit.task_name"))],
+         system: Annotated[Optional[str], typer.Option("--system", help=h("help.visit.system"))] = None,
+         lang: common.LangOpt = None) -> None:
+    from kfield.visit.model import SYSTEMS, TASKS
+
+    _record(lang, "task", lambda: {"task": _choice(name, TASKS, "task"),
+                                   **({"system": _choice(system, SYSTEMS, "system")} if system else {})})
+
+
+@app.command("problem", help=h("help.visit.problem"))
+def problem(text: Annotated[str, typer.Argument(help=h("help.visit.text"))],
+            system: Annotated[str, typer.Option("--system", help=h("help.visit.system"))] = "other",
+            outcome: Annotated[str, typer.Option("--outcome", help=h("help.visit.outcome"))] = "pending",
+            lang: common.LangOpt = None) -> None:
+    from kfield.visit.model import OUTCOMES, SYSTEMS
+
+    _record(lang, "problem", lambda: {"text": text, "system": _choice(system, SYSTEMS, "system"),
+                                      "outcome": _choice(outcome, OUTCOMES, "outcome")})
+
+
+@app.command("train", help=h("help.visit.train"))
+def train(topic: Annotated[str, typer.Option("--topic", help=h("help.visit.topic"))],
+          officials: Annotated[int, typer.Option("--officials", min=0, max=10000, help=h("help.visit.officials"))],
+          lang: common.LangOpt = None) -> None:
+    _record(lang, "train", lambda: {"topic": topic, "officials": officials})
+
+
+def _record(lang, kind: str, data) -> None:
+    common.use_lang(lang)
+    with errors.funnel():
+        from kfield.visit import visits
+
+        event = visits.record(kind, data())
+        errors.say(_t("visit.recorded", kind=kind, visit=event["visit"]))
+
+
+@app.command("end", help=h("help.visit.end"))
+def end(lang: common.LangOpt = None) -> None:
+    common.use_lang(lang)
+    with errors.funnel():
+        from kfield.visit import visits
+
+        errors.say(_t("visit.ended", visit=visits.end()))
+
+
+@app.command("show", help=h("help.visit.show"))
+def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=h("help.visit.id"),
+                                                        show_default=False)] = None,
+         as_json: Annotated[bool, typer.Option("--json", help=h("help.visit.json"))] = False,
+         lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.formats import visit as render
+        from kfield.visit import visits
+
+        record, log = visits.load(visit)
+        for damage in log.damage:
+            errors.say(_t("visit.damage", line=damage.line, reason=damage.reason))
+        common.emit(json.dumps(render.as_dict(record), ensure_ascii=False, indent=2) + "\n" if as_json
+                    else render.text_summary(record, language), None)
+
+
+@app.command("list", help=h("help.visit.list"))
+def list_visits(lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.formats import visit as render
+        from kfield.visit import visits
+
+        records = [visits.load(v)[0] for v in visits.all_ids()]
+        common.emit(render.listing(records, visits.current(), language), None)

@@ -1,0 +1,42 @@
+"""How a visit reads: a short summary for `visit show`, a line per visit for `visit list`, JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from kfield.core.i18n import text
+
+
+def as_dict(visit) -> dict:
+    data = asdict(visit)
+    data["officials_trained"] = visit.officials_trained
+    return data
+
+
+def text_summary(visit, lang: str) -> str:
+    t = lambda key, **p: text(key, lang, **p)  # noqa: E731
+    lines = [t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id),
+             t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—"),
+             t("visit.show.when", started=visit.started, ended=visit.ended or t("visit.show.open"))]
+    if visit.tasks:
+        lines.append(t("visit.show.tasks", tasks=", ".join(visit.tasks)))
+    for problem in visit.problems:
+        lines.append(t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"), system=problem.system,
+                       text=problem.text))
+    for training in visit.trainings:
+        lines.append(t("visit.show.training", topic=training.topic, officials=training.officials))
+    lines += [t("visit.show.note", text=n) for n in visit.notes]
+    lines.append(t("visit.show.evidence", checks=len(visit.checks), transcripts=len(visit.transcripts)))
+    return "\n".join(lines) + "\n"
+
+
+def listing(visits, current: str | None, lang: str) -> str:
+    if not visits:
+        return text("visit.list.empty", lang) + "\n"
+    rows = []
+    for visit in visits:
+        mark = "*" if visit.id == current else " "
+        state = text("visit.show.open", lang) if visit.open else visit.ended
+        rows.append(f"{mark} {visit.id}  {visit.commune} ({visit.commune_code})  {visit.started} → {state}  "
+                    + text("visit.list.counts", lang, problems=len(visit.problems), trained=visit.officials_trained))
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,43 @@
+"""The member profile, once per laptop: name, school, team (config folder, JSON)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from kfield.core.errors import UsageError
+from kfield.core.paths import config_dir
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    school: str
+    team: str = ""
+
+
+def path():
+    return config_dir() / "member.json"
+
+
+def save(member: Member) -> None:
+    from kfield.playbook.store import write_json
+
+    write_json(path(), asdict(member))
+
+
+def load() -> Member | None:
+    try:
+        data = json.loads(path().read_text(encoding="utf-8"))
+        return Member(str(data["name"]), str(data["school"]), str(data.get("team", "")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise UsageError("visit.member.damaged", path=str(path())) from None
+
+
+def require() -> Member:
+    member = load()
+    if member is None:
+        raise UsageError("visit.member.missing")
+    return member

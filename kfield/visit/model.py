@@ -1,0 +1,99 @@
+"""A visit replayed from its events: the frozen picture exports, reports and `visit show` use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+TASKS = ("lan", "computers", "internet", "eoffice", "pakn", "kpi", "public_services", "digitisation",
+         "training", "mooc", "cybersecurity", "vneid")
+SYSTEMS = ("network", "pc", "signing", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer", "security",
+           "training", "other")
+OUTCOMES = ("fixed", "escalated", "pending")
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    text: str
+    system: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Training:
+    topic: str
+    officials: int
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    commune_code: int
+    commune: str
+    members: tuple[str, ...]
+    school: str
+    team: str
+    started: str
+    ended: str | None
+    tasks: tuple[str, ...] = ()
+    systems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+    trainings: tuple[Training, ...] = ()
+    checks: tuple[dict, ...] = field(default_factory=tuple)        # attached `kfield check`/`diagnose` reports
+    transcripts: tuple[dict, ...] = field(default_factory=tuple)   # attached playbook transcripts
+
+    @property
+    def open(self) -> bool:
+        return self.ended is None
+
+    @property
+    def officials_trained(self) -> int:
+        return sum(t.officials for t in self.trainings)
+
+
+def replay(events: Iterable[dict[str, Any]]) -> Visit:
+    """Fold the events in file order (the order the lock let them in); event types a newer kfield
+    wrote are left out."""
+    state: dict[str, Any] = {"tasks": [], "systems": [], "problems": {}, "notes": [], "trainings": [],
+                             "checks": [], "transcripts": [], "ended": None}
+    for event in events:
+        _APPLY.get(event["type"], _ignore)(state, event)
+    problems = tuple(state["problems"].values())
+    systems = tuple(dict.fromkeys([*state["systems"], *(p.system for p in problems)]))
+    return Visit(state["id"], state["code"], state["commune"], tuple(state["members"]), state["school"],
+                 state["team"], state["started"], state["ended"], tuple(dict.fromkeys(state["tasks"])), systems,
+                 problems, tuple(state["notes"]), tuple(state["trainings"]), tuple(state["checks"]),
+                 tuple(state["transcripts"]))
+
+
+def _start(state, event) -> None:
+    data = event["data"]
+    state.update(id=event["visit"], code=data["commune_code"], commune=data["commune"], members=data["members"],
+                 school=data.get("school", ""), team=data.get("team", ""), started=event["time"])
+
+
+def _problem(state, event) -> None:
+    data = event["data"]
+    pid = data.get("problem") or event["id"]
+    old = state["problems"].get(pid)
+    state["problems"][pid] = Problem(pid, data.get("text") or (old.text if old else ""),
+                                     data.get("system") or (old.system if old else "other"), data["outcome"])
+
+
+def _ignore(state, event) -> None:
+    pass
+
+
+_APPLY = {
+    "start": _start,
+    "note": lambda s, e: s["notes"].append(e["data"]["text"]),
+    "task": lambda s, e: (s["tasks"].append(e["data"]["task"]),
+                          s["systems"].append(e["data"]["system"]) if e["data"].get("system") else None),
+    "problem": _problem,
+    "train": lambda s, e: s["trainings"].append(Training(e["data"]["topic"], int(e["data"]["officials"]))),
+    "check_run": lambda s, e: s["checks"].append(e["data"]),
+    "transcript": lambda s, e: s["transcripts"].append(e["data"]),
+    "end": lambda s, e: s.update(ended=e["time"]),
+}

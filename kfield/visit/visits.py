@@ -1,0 +1,106 @@
+"""Visits on this laptop: start, record, end, list; and attaching evidence to the open one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kfield.core.errors import UsageError
+from kfield.core.paths import data_dir
+from kfield.visit import communes, model, store
+from kfield.visit.member import Member
+
+
+def visits_dir() -> Path:
+    return data_dir() / "visits"
+
+
+def log_path(visit_id: str) -> Path:
+    if not visit_id or "/" in visit_id or "\\" in visit_id or visit_id.startswith("."):
+        raise UsageError("visit.unknown", visit=visit_id)
+    return visits_dir() / f"{visit_id}.jsonl"
+
+
+def current() -> str | None:
+    try:
+        visit_id = (visits_dir() / "current").read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return visit_id or None
+
+
+def _point(visit_id: str | None) -> None:
+    pointer = visits_dir() / "current"
+    if visit_id is None:
+        pointer.unlink(missing_ok=True)
+        return
+    import os
+
+    tmp = pointer.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:   # written whole, then renamed into place
+        handle.write(visit_id)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, pointer)
+
+
+def start(commune_text: str, member: Member, province: int = communes.KHANH_HOA) -> tuple[str, communes.Commune]:
+    if current():
+        raise UsageError("visit.already_open", visit=current())
+    unit = communes.resolve(commune_text, province)
+    visit_id = store.new_id()
+    data = {"commune_code": unit.code, "commune": unit.name, "members": [member.name], "school": member.school,
+            "team": member.team}
+    store.append(log_path(visit_id), store.make_event("start", visit_id, data))
+    _point(visit_id)
+    return visit_id, unit
+
+
+def record(kind: str, data: dict[str, Any], visit_id: str | None = None) -> dict[str, Any]:
+    """Append one event to the given visit, or the open one; returns the event once on disk."""
+    target = visit_id or current()
+    if not target:
+        raise UsageError("visit.none_open")
+    path = log_path(target)
+    if not path.exists():
+        raise UsageError("visit.unknown", visit=target)
+    event = store.make_event(kind, target, data)
+    store.append(path, event)
+    return event
+
+
+def end() -> str:
+    visit_id = current()
+    if not visit_id:
+        raise UsageError("visit.none_open")
+    record("end", {}, visit_id)
+    _point(None)
+    return visit_id
+
+
+def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
+    target = visit_id or current()
+    if not target:
+        raise UsageError("visit.none_open")
+    path = log_path(target)
+    if not path.exists():
+        raise UsageError("visit.unknown", visit=target)
+    log = store.read(path)
+    if not any(e["type"] == "start" for e in log.events):
+        raise UsageError("visit.no_start", visit=target)
+    return model.replay(log.events), log
+
+
+def all_ids() -> list[str]:
+    return sorted(p.stem for p in visits_dir().glob("*.jsonl"))
+
+
+def attach(kind: str, data: dict[str, Any]) -> str | None:
+    """Evidence for the open visit, if any: the id it was filed under, or None. Never raises:
+    the check or playbook that produced it must not fail because of the visit log."""
+    try:
+        if current() is None:
+            return None
+        return record(kind, data)["visit"]
+    except Exception:  # a damaged pointer or a full disk: the caller warns, the output stands
+        return "error"
