@@ -77,4 +77,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.outcome.pending": ("còn chờ", "pending"),
     "visit.list.empty": ("Chưa có chuyến công tác nào trên máy này", "No visits on this laptop yet"),
     "visit.list.counts": ("{problems} sự cố, {trained} cán bộ được tập huấn", "{problems} problems, {trained} officials trained"),
+    "help.export": ("Xuất nhật ký chuyến công tác: csv, xlsx, json, md, html; --redact ẩn địa chỉ IP, MAC, tên máy, "
+                    "tên người bằng bí danh cố định.",
+                    "Export visit logs as csv, xlsx, json, md or html; --redact replaces IP and MAC addresses, host "
+                    "and person names with stable pseudonyms."),
+    "help.export.visit": ("Một chuyến công tác (mặc định: chuyến đang mở hoặc gần nhất)",
+                          "One visit (default: the open or the latest one)"),
+    "help.export.all": ("Mọi chuyến công tác trên máy này", "Every visit on this laptop"),
+    "help.export.table": ("Bảng cho CSV: visits, problems, checks, trainings", "The table for CSV: visits, problems, checks, trainings"),
+    "help.export.redact": ("Thay thông tin nhận dạng bằng bí danh cố định", "Replace identifying data with stable pseudonyms"),
+    "export.one_or_all": ("Chọn --visit hoặc --all, không dùng cả hai", "Use --visit or --all, not both"),
+    "export.xlsx_needs_output": ("Tệp Excel cần --output TÊN.xlsx", "An Excel file needs --output NAME.xlsx"),
+    "visit.list.none": ("Chưa có chuyến công tác nào để xuất", "No visit to export yet"),
+    "export.title": ("Nhật ký chuyến công tác", "Visit logs"),
+    "export.table.visits": ("Chuyến công tác", "Visits"),
+    "export.table.problems": ("Sự cố", "Problems"),
+    "export.table.checks": ("Kết quả kiểm tra", "Check results"),
+    "export.table.trainings": ("Tập huấn", "Trainings"),
 }

@@ -1,0 +1,94 @@
+"""`kfield export`: visit logs as CSV, XLSX, JSON, Markdown or one HTML page, optionally redacted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+
+class ExportFormat(str, common.Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class Table(str, common.Enum):
+    visits = "visits"
+    problems = "problems"
+    checks = "checks"
+    trainings = "trainings"
+
+
+def export(
+    visit: Annotated[Optional[str], typer.Option("--visit", help=h("help.export.visit"))] = None,
+    every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.format"))] = ExportFormat.csv,
+    table: Annotated[Table, typer.Option("--table", help=h("help.export.table"))] = Table.visits,
+    redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
+    output: common.OutputOpt = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.visit import export as ex
+
+        docs = ex.documents(_visits(visit, every), _redactor() if redact else None)
+        rows = ex.tables(docs)
+        if fmt is ExportFormat.xlsx:
+            _write_bytes(ex.to_xlsx(rows), output)
+            return
+        body = {"csv": lambda: ex.to_csv(rows[table.value], ex.TABLES[table.value]), "json": lambda: ex.to_json(docs),
+                "md": lambda: ex.to_markdown(rows, language), "html": lambda: ex.to_html(rows, language)}[fmt.value]()
+        common.emit(body, output)
+
+
+def _visits(visit: str | None, every: bool):
+    from kfield.core.errors import UsageError
+    from kfield.visit import visits
+
+    if visit and every:
+        raise UsageError("export.one_or_all")
+    ids = visits.all_ids() if every else [visit or visits.current() or _last(visits.all_ids())]
+    if not ids:
+        raise UsageError("visit.list.none")
+    return [visits.load(v)[0] for v in ids]
+
+
+def _last(ids: list[str]) -> str:
+    from kfield.core.errors import UsageError
+
+    if not ids:
+        raise UsageError("visit.list.none")
+    return ids[-1]
+
+
+def _redactor():
+    from kfield.visit.redact import Redactor, key
+
+    return Redactor(key())
+
+
+def _write_bytes(data: bytes, output: Path | None) -> None:
+    import sys
+
+    from kfield.core.errors import UsageError
+
+    if output is None:
+        if sys.stdout.isatty():
+            raise UsageError("export.xlsx_needs_output")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+    except OSError as exc:
+        raise UsageError("cli.cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
+    errors.say(errors.text("cli.written", errors.lang(), path=str(output)))
