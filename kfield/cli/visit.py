@@ -116,3 +116,35 @@ def list_visits(lang: common.LangOpt = None) -> None:
 
         records = [visits.load(v)[0] for v in visits.all_ids()]
         common.emit(render.listing(records, visits.current(), language), None)
+
+
+@app.command("diff", help=h("help.visit.diff"))
+def diff(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=h("help.visit.id"),
+                                                        show_default=False)] = None,
+         since_last: Annotated[bool, typer.Option("--since-last", help=h("help.visit.since_last"))] = False,
+         lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.formats import visit as render
+        from kfield.visit import diff as changes
+        from kfield.visit import visits
+
+        earlier, later = _runs_to_compare(visits, visit, since_last)
+        common.emit(render.diff_text(changes.compare(earlier, later), language), None)
+
+
+def _runs_to_compare(visits, visit_id, since_last):
+    from kfield.core.errors import UsageError
+
+    record, _ = visits.load(visit_id)
+    if not record.checks:
+        raise UsageError("visit.diff.no_runs", visit=record.id)
+    if not since_last:
+        if len(record.checks) < 2:
+            raise UsageError("visit.diff.one_run", visit=record.id)
+        return record.checks[0], record.checks[-1]
+    earlier = [v for v in (visits.load(i)[0] for i in visits.all_ids() if i < record.id)
+               if v.commune_code == record.commune_code and v.checks]
+    if not earlier:
+        raise UsageError("visit.diff.no_previous", commune=record.commune)
+    return earlier[-1].checks[-1], record.checks[-1]

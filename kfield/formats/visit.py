@@ -40,3 +40,13 @@ def listing(visits, current: str | None, lang: str) -> str:
         rows.append(f"{mark} {visit.id}  {visit.commune} ({visit.commune_code})  {visit.started} → {state}  "
                     + text("visit.list.counts", lang, problems=len(visit.problems), trained=visit.officials_trained))
     return "\n".join(rows) + "\n"
+
+
+def diff_text(diff, lang: str) -> str:
+    lines = [text("visit.diff.head", lang, before=diff.before or "—", after=diff.after or "—")]
+    for group in ("fixed", "broken", "still_broken"):
+        changes = getattr(diff, group)
+        lines.append(text(f"visit.diff.{group}", lang, count=len(changes)))
+        lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {c.before} → {c.after}" for c in changes]
+    lines.append(text("visit.diff.still_ok", lang, count=len(diff.still_ok)))
+    return "\n".join(lines) + "\n"

@@ -94,4 +94,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.table.problems": ("Sự cố", "Problems"),
     "export.table.checks": ("Kết quả kiểm tra", "Check results"),
     "export.table.trainings": ("Tập huấn", "Trainings"),
+    "help.visit.diff": ("So sánh lần kiểm tra đầu và cuối của chuyến công tác (hoặc với chuyến trước tại cùng xã): "
+                        "đã sửa, mới hỏng, vẫn như cũ.",
+                        "Compare a visit's first and last check runs (or with the previous visit to the same commune): "
+                        "fixed, newly broken, unchanged."),
+    "help.visit.since_last": ("So với lần kiểm tra cuối của chuyến trước tại cùng xã",
+                              "Against the last check run of the previous visit to the same commune"),
+    "visit.diff.no_runs": ("Chuyến {visit} chưa có lần kiểm tra nào (kfield check khi chuyến đang mở)",
+                           "Visit {visit} has no check runs (run kfield check while it is open)"),
+    "visit.diff.one_run": ("Chuyến {visit} mới có một lần kiểm tra: chạy kfield check lần nữa sau khi sửa",
+                           "Visit {visit} has one check run only: run kfield check again after fixing"),
+    "visit.diff.no_previous": ("Chưa có chuyến trước tại {commune} có kết quả kiểm tra",
+                               "No earlier visit to {commune} with check runs"),
+    "visit.diff.head": ("So sánh {before} → {after}", "Comparing {before} → {after}"),
+    "visit.diff.fixed": ("Đã sửa được: {count}", "Fixed: {count}"),
+    "visit.diff.broken": ("Mới hỏng: {count}", "Newly broken: {count}"),
+    "visit.diff.still_broken": ("Vẫn còn lỗi: {count}", "Still failing: {count}"),
+    "visit.diff.still_ok": ("Vẫn tốt: {count}", "Still fine: {count}"),
 }

@@ -78,3 +78,20 @@ def test_a_torn_log_still_shows_with_a_warning(kf):
         handle.write(b'{"id": "20261124T999999Z-torn", "type": "no')
     shown = kf("visit", "show", "--lang", "en")
     assert shown.returncode == 0 and "Note: một" in shown.stdout and "damaged (torn)" in shown.stderr
+
+
+def test_diff_within_a_visit_and_since_the_last_visit(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    one = kf("visit", "diff", "--lang", "en")
+    assert one.returncode == 2 and "no check runs" in one.stderr
+    kf("check", "--only", "PC001")
+    kf("check", "--only", "PC001")
+    within = kf("visit", "diff", "--lang", "vi")
+    assert within.returncode == 0 and "Vẫn tốt: 1" in within.stdout and "Đã sửa được: 0" in within.stdout
+    kf("visit", "end")
+    assert kf("visit", "diff", "--since-last", "--lang", "en").returncode == 2   # the open one is gone: no visit
+    kf("visit", "start", "--commune", "Phường Nha Trang")
+    kf("check", "--only", "PC001")
+    since = kf("visit", "diff", "--since-last", "--lang", "en")
+    assert since.returncode == 0 and "Still fine: 1" in since.stdout
