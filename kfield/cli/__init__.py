@@ -43,13 +43,11 @@ def _root(
 
 
 def _register() -> None:
-    """Eager commands; the groups in kfield.cli.lazy.LAZY_GROUPS load on first use."""
-    from kfield.cli import check, diagnose, export, serve
+    """Eager commands; kfield.cli.lazy.LAZY_GROUPS and LAZY_COMMANDS load on first use."""
+    from kfield.cli import check
 
     app.command("check", help=h("help.check"), epilog=h("help.exit_codes"))(check.check)
-    app.command("diagnose", help=h("help.diagnose"), epilog=h("help.exit_codes"))(diagnose.diagnose)
-    app.command("serve", help=h("help.serve"))(serve.serve)
-    app.command("export", help=h("help.export"))(export.export)
+
 
 
 _register()

@@ -25,6 +25,21 @@ LAZY_GROUPS = {
 }
 
 
+# command name → (module, function, catalogue key of its help): single commands loaded on first use
+LAZY_COMMANDS = {
+    "diagnose": ("kfield.cli.diagnose", "diagnose", "help.diagnose"),
+    "serve": ("kfield.cli.serve", "serve", "help.serve"),
+    "export": ("kfield.cli.export", "export", "help.export"),
+}
+
+
+def load_command(name: str):
+    module, function, help_key = LAZY_COMMANDS[name]
+    parent = typer.Typer(rich_markup_mode=None)
+    parent.command(name, help=h(help_key), epilog=h("help.exit_codes"))(getattr(importlib.import_module(module), function))
+    return typer.main.get_command(parent)
+
+
 def load_group(name: str):
     """The click command for a lazy group, built exactly as add_typer would build it."""
     module, help_key = LAZY_GROUPS[name]
@@ -35,11 +50,14 @@ def load_group(name: str):
 
 class LazyGroup(TyperGroup):
     def list_commands(self, ctx) -> list[str]:
-        return [*self.commands, *(n for n in LAZY_GROUPS if n not in self.commands)]
+        lazy = [*LAZY_COMMANDS, *LAZY_GROUPS]
+        return [*self.commands, *(n for n in lazy if n not in self.commands)]
 
     def get_command(self, ctx, cmd_name: str):
         if cmd_name in LAZY_GROUPS and cmd_name not in self.commands:
             self.commands[cmd_name] = load_group(cmd_name)
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            self.commands[cmd_name] = load_command(cmd_name)
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx, formatter) -> None:
@@ -51,5 +69,5 @@ class LazyGroup(TyperGroup):
     def _short_help(self, name: str, width: int) -> str:
         if name in self.commands:
             return self.commands[name].get_short_help_str(width - 16)
-        text = h(LAZY_GROUPS[name][1])
+        text = h(LAZY_GROUPS[name][1] if name in LAZY_GROUPS else LAZY_COMMANDS[name][2])
         return text if len(text) < width - 16 else text[: width - 19].rstrip() + "..."
