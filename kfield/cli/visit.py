@@ -30,12 +30,14 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
 
 @app.command("start", help=h("help.visit.start"))
 def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.commune"))],
+          members: Annotated[Optional[list[str]], typer.Option("--member", help=h("help.visit.member"))] = None,
+          province: Annotated[int, typer.Option("--province", help=h("help.visit.province"))] = 56,
           lang: common.LangOpt = None) -> None:
     common.use_lang(lang)
     with errors.funnel():
         from kfield.visit import member, visits
 
-        visit_id, unit = visits.start(commune, member.require())
+        visit_id, unit = visits.start(commune, member.require(), province, companions=members or [])
         errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visit_id))
 
 

@@ -13,6 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.visit.start": ("Bắt đầu chuyến công tác tại một xã, phường, đặc khu (tên hoặc mã chính thức).",
                          "Start a visit to a commune, ward or special zone (name or official code)."),
     "help.visit.commune": ("Tên xã, phường (có dấu hoặc không) hoặc mã", "Commune name (with or without marks) or code"),
+    "help.visit.member": ("Thêm thành viên cùng đi (lặp lại được)", "Another member on this visit (repeatable)"),
+    "help.visit.province": ("Mã tỉnh (mặc định 56: Khánh Hòa)", "Province code (default 56: Khánh Hòa)"),
     "help.visit.note": ("Ghi chú vào chuyến công tác đang mở.", "Add a note to the open visit."),
     "help.visit.text": ("Nội dung", "The text"),
     "help.visit.task": ("Ghi nhiệm vụ đã làm (lan, computers, internet, eoffice, pakn, kpi, public_services, "

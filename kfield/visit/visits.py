@@ -44,13 +44,15 @@ def _point(visit_id: str | None) -> None:
     os.replace(tmp, pointer)
 
 
-def start(commune_text: str, member: Member, province: int = communes.KHANH_HOA) -> tuple[str, communes.Commune]:
+def start(commune_text: str, member: Member, province: int = communes.KHANH_HOA,
+          companions: list[str] = ()) -> tuple[str, communes.Commune]:
     if current():
         raise UsageError("visit.already_open", visit=current())
     unit = communes.resolve(commune_text, province)
     visit_id = store.new_id()
-    data = {"commune_code": unit.code, "commune": unit.name, "members": [member.name], "school": member.school,
-            "team": member.team}
+    names = list(dict.fromkeys([member.name, *(c.strip() for c in companions if c.strip())]))
+    data = {"commune_code": unit.code, "commune": unit.name, "members": names, "school": member.school,
+            "team": member.team, "province": province}
     store.append(log_path(visit_id), store.make_event("start", visit_id, data))
     _point(visit_id)
     return visit_id, unit

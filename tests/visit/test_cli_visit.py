@@ -23,14 +23,14 @@ def kf(tmp_path):
 
 def test_a_whole_visit(kf):
     assert kf("member", "set", "--name", "Trần Thị Bình", "--school", "Đại học Khánh Hòa", "--team", "Tổ 5").returncode == 0
-    started = kf("visit", "start", "--commune", "xa cam lam", "--lang", "vi")
+    started = kf("visit", "start", "--commune", "xa cam lam", "--member", "Lê Văn Cường", "--lang", "vi")
     assert started.returncode == 0 and "Xã Cam Lâm" in started.stderr
     assert kf("visit", "note", "Phòng một cửa mất mạng").returncode == 0
     assert kf("visit", "problem", "Không ký được", "--system", "signing", "--outcome", "escalated").returncode == 0
     assert kf("visit", "task", "eoffice", "--system", "eoffice").returncode == 0
     assert kf("visit", "train", "--topic", "Nhận diện lừa đảo", "--officials", "14").returncode == 0
     shown = json.loads(kf("visit", "show", "--json").stdout)
-    assert shown["commune"] == "Xã Cam Lâm" and shown["members"] == ["Trần Thị Bình"]
+    assert shown["commune"] == "Xã Cam Lâm" and shown["members"] == ["Trần Thị Bình", "Lê Văn Cường"]
     assert shown["problems"][0]["outcome"] == "escalated" and shown["officials_trained"] == 14
     assert shown["systems"] == ["eoffice", "signing"] and shown["ended"] is None
     assert kf("visit", "end").returncode == 0
@@ -95,3 +95,11 @@ def test_diff_within_a_visit_and_since_the_last_visit(kf):
     kf("check", "--only", "PC001")
     since = kf("visit", "diff", "--since-last", "--lang", "en")
     assert since.returncode == 0 and "Still fine: 1" in since.stdout
+
+
+def test_another_province_and_a_wrong_province_code(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    other = kf("visit", "start", "--commune", "Nha Trang", "--province", "1", "--lang", "en")
+    assert other.returncode == 2 and "No commune" in other.stderr          # Hà Nội has no Nha Trang
+    wrong = kf("visit", "start", "--commune", "x", "--province", "999", "--lang", "vi")
+    assert wrong.returncode == 2 and "999" in wrong.stderr
