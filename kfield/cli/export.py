@@ -50,23 +50,16 @@ def export(
 
 
 def _visits(visit: str | None, every: bool):
+    """The visits to export: all, the one named, else the open or latest one."""
     from kfield.core.errors import UsageError
     from kfield.visit import visits
 
     if visit and every:
         raise UsageError("export.one_or_all")
-    ids = visits.all_ids() if every else [visit or visits.current() or _last(visits.all_ids())]
+    ids = visits.all_ids() if every else [visit]
     if not ids:
         raise UsageError("visit.list.none")
     return [visits.load(v)[0] for v in ids]
-
-
-def _last(ids: list[str]) -> str:
-    from kfield.core.errors import UsageError
-
-    if not ids:
-        raise UsageError("visit.list.none")
-    return ids[-1]
 
 
 def _redactor():

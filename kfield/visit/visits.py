@@ -81,9 +81,10 @@ def end() -> str:
 
 
 def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
-    target = visit_id or current()
+    """The given visit, else the open one, else the latest on this laptop."""
+    target = visit_id or current() or next(reversed(all_ids()), None)
     if not target:
-        raise UsageError("visit.none_open")
+        raise UsageError("visit.list.none")
     path = log_path(target)
     if not path.exists():
         raise UsageError("visit.unknown", visit=target)

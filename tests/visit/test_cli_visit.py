@@ -90,7 +90,7 @@ def test_diff_within_a_visit_and_since_the_last_visit(kf):
     within = kf("visit", "diff", "--lang", "vi")
     assert within.returncode == 0 and "Vẫn tốt: 1" in within.stdout and "Đã sửa được: 0" in within.stdout
     kf("visit", "end")
-    assert kf("visit", "diff", "--since-last", "--lang", "en").returncode == 2   # the open one is gone: no visit
+    assert kf("visit", "diff", "--since-last", "--lang", "en").returncode == 2   # the latest visit is the first
     kf("visit", "start", "--commune", "Phường Nha Trang")
     kf("check", "--only", "PC001")
     since = kf("visit", "diff", "--since-last", "--lang", "en")
