@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from kfield.cli import errors
+from kfield.cli.help import h
 
 
 class Lang(str, Enum):
@@ -26,6 +27,15 @@ class Format(str, Enum):
     html = "html"
 
 
+class TextOrJson(str, Enum):
+    """Outputs that are either lines for a person or JSON (speed tests, the verdict)."""
+
+    console = "console"
+    json = "json"
+
+
+TextOrJsonOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help=h("help.format"))]
+StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="vi | en (default: KFIELD_LANG, then the system locale)")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout")]
 

@@ -10,14 +10,10 @@ from kfield.cli import common, errors
 from kfield.cli.help import h
 
 
-class VerdictFormat(str, common.Enum):
-    console = "console"
-    json = "json"
-
 
 def diagnose(
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
-    fmt: Annotated[VerdictFormat, typer.Option("--format", "-f", help=h("help.format"))] = VerdictFormat.console,
+    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -124,10 +124,6 @@ def _spinner(label: str):
     return Console(stderr=True).status(label)
 
 
-class SpeedFormat(str, common.Enum):
-    console = "console"
-    json = "json"
-
 
 @app.command("speed", help=h("help.lan.speed"))
 def speed(
@@ -135,8 +131,8 @@ def speed(
     token: Annotated[str, typer.Option("--token", help=h("help.lan.speed_token"))],
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help=h("help.serve.port"))] = 8737,
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 5.0,
-    streams: Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))] = 4,
-    fmt: Annotated[SpeedFormat, typer.Option("--format", "-f", help=h("help.format"))] = SpeedFormat.console,
+    streams: common.StreamsOpt = 4,
+    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -17,10 +17,6 @@ class Backend(str, common.Enum):
     ookla = "ookla"
 
 
-class SpeedFormat(str, common.Enum):
-    console = "console"
-    json = "json"
-
 
 @app.command("speed", help=h("help.net.speed"))
 def speed(
@@ -32,8 +28,8 @@ def speed(
     mini: Annotated[Optional[str], typer.Option("--mini", help=h("help.net.mini"))] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", min=1, max=10000, help=h("help.net.max_mb"))] = 20,
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 8,
-    streams: Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))] = 4,
-    fmt: Annotated[SpeedFormat, typer.Option("--format", "-f", help=h("help.format"))] = SpeedFormat.console,
+    streams: common.StreamsOpt = 4,
+    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:
