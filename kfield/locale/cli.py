@@ -40,4 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.profile.list": ("Liệt kê các hồ sơ có sẵn.", "List the bundled profiles."),
     "help.profile.schema": ("In JSON Schema của hồ sơ (dùng cho trình soạn thảo).",
                             "Print the profiles' JSON Schema (for editors)."),
+    "help.run": ("Chạy kiểm tra theo kịch bản (từ USB): không hỏi gì, ghi report.json và summary.html vào thư mục "
+                 "kết quả; mã thoát theo kết quả xấu nhất.",
+                 "The scripted run (from a USB stick): asks nothing, writes report.json and summary.html to the "
+                 "results folder; the exit code follows the worst result."),
+    "help.run.non_interactive": ("Không bao giờ hỏi (mặc định của lệnh này; giữ để kịch bản ghi rõ ý)",
+                                 "Never ask anything (this command never does; the flag documents it in scripts)"),
+    "help.run.results_dir": ("Thư mục kết quả (mặc định ./results)", "Results folder (default ./results)"),
+    "run.written": ("Đã ghi kết quả vào {path}", "Results written to {path}"),
+    "run.read_only": ("Không ghi được vào {path} ({reason}); kết quả được ghi vào {fallback}",
+                      "Cannot write to {path} ({reason}); results went to {fallback}"),
 }
