@@ -30,7 +30,7 @@ LAZY_COMMANDS = {
     "diagnose": ("kfield.cli.diagnose", "diagnose", "help.diagnose"),
     "serve": ("kfield.cli.serve", "serve", "help.serve"),
     "export": ("kfield.cli.export", "export", "help.export"),
-    "run": ("kfield.cli.run", "run", "help.run"),
+    "run": ("kfield.cli.scripted", "run", "help.run"),
 }
 
 
