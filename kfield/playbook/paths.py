@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from kfield.playbook import model as m
 
-MAX_PATHS = 500
+MAX_PATHS = 1000
 MAX_VISITS = 2
 MAX_WORK = 100_000  # steps walked in all; a trap full of branches must not hang lint or CI
 
