@@ -291,7 +291,9 @@ def _download_stream(client: Client, counter: _Counter, until: float, budget: "B
     up (no idle round trip between requests, which on a long link restarts TCP's slow start);
     a plain URL is fetched again and again."""
     url = client.endpoints.down
-    size = max(FIRST_CHUNK, min(budget.left, MAX_REQUEST)) if "{size}" in url else FIRST_CHUNK
+    # Each stream asks for its share of the budget only: what a peer sends is on the wire (and paid
+    # for on a metered link) whether or not we read it before time is up.
+    size = max(FIRST_CHUNK, min(budget.left // budget.streams, MAX_REQUEST)) if "{size}" in url else FIRST_CHUNK
     conn = client.connection(url)
     try:
         while clock() < until and budget.left > 0:
@@ -403,8 +405,8 @@ def _body(size: int):
 class Budget:
     """The bytes a direction may still move, shared by its streams."""
 
-    def __init__(self, total: int) -> None:
-        self.left, self.lock = total, threading.Lock()
+    def __init__(self, total: int, streams: int = 1) -> None:
+        self.left, self.lock, self.streams = total, threading.Lock(), max(1, streams)
 
     def take(self, wanted: int) -> int:
         """Up to ``wanted`` bytes granted (0 when spent)."""
@@ -419,7 +421,7 @@ class Budget:
 
 
 def _direction(client: Client, worker, seconds: float, streams: int, max_bytes: int, clock, fast: float):
-    counter, budget = _Counter(clock), Budget(max_bytes)
+    counter, budget = _Counter(clock), Budget(max_bytes, streams)
     until = clock() + seconds
     errors: list[BaseException] = []
 
