@@ -52,17 +52,23 @@ def wants_color(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def emit(body: str, output: Path | None) -> None:
-    """Results go to stdout or --output; nothing else goes to stdout."""
+def emit(body: str | bytes, output: Path | None) -> None:
+    """Results go to stdout or --output; nothing else goes to stdout. Bytes (XLSX) go as they are."""
     if output is None:
-        sys.stdout.write(body)
+        if isinstance(body, bytes):
+            sys.stdout.buffer.write(body)
+        else:
+            sys.stdout.write(body)
         sys.stdout.flush()
         return
     from kfield.core.errors import UsageError
 
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(body, encoding="utf-8")
+        if isinstance(body, bytes):
+            output.write_bytes(body)
+        else:
+            output.write_text(body, encoding="utf-8")
     except OSError as exc:
         raise UsageError("cli.cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
     errors.say(_t("cli.written", path=str(output)))

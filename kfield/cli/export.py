@@ -42,7 +42,8 @@ def export(
         docs = ex.documents(_visits(visit, every), _redactor() if redact else None)
         rows = ex.tables(docs)
         if fmt is ExportFormat.xlsx:
-            _write_bytes(ex.to_xlsx(rows), output)
+            _refuse_binary_on_terminal(output)
+            common.emit(ex.to_xlsx(rows), output)
             return
         body = {"csv": lambda: ex.to_csv(rows[table.value], ex.TABLES[table.value]), "json": lambda: ex.to_json(docs),
                 "md": lambda: ex.to_markdown(rows, language), "html": lambda: ex.to_html(rows, language)}[fmt.value]()
@@ -68,20 +69,10 @@ def _redactor():
     return Redactor(key())
 
 
-def _write_bytes(data: bytes, output: Path | None) -> None:
+def _refuse_binary_on_terminal(output: Path | None) -> None:
     import sys
 
     from kfield.core.errors import UsageError
 
-    if output is None:
-        if sys.stdout.isatty():
-            raise UsageError("export.xlsx_needs_output")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(data)
-    except OSError as exc:
-        raise UsageError("cli.cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
-    errors.say(errors.text("cli.written", errors.lang(), path=str(output)))
+    if output is None and sys.stdout.isatty():
+        raise UsageError("export.xlsx_needs_output")

@@ -87,10 +87,9 @@ def _run_scan(cidr, iface, ports, method, force, profile_name, language):
 
 def _progress_bar(language: str):
     """A bar on stderr when it is a terminal (one per phase); a silent callback otherwise."""
-    import os
-    import sys
+    from kfield.cli.progress import shown
 
-    if not sys.stderr.isatty() or os.environ.get("KFIELD_NO_PROGRESS"):
+    if not shown():
         return contextlib.nullcontext(None)
     return _rich_bar(language)
 
@@ -114,10 +113,9 @@ def _rich_bar(language: str):
 
 def _spinner(label: str):
     """A spinner on stderr when it is a terminal; nothing otherwise (scripts, pipes)."""
-    import os
-    import sys
+    from kfield.cli.progress import shown
 
-    if not sys.stderr.isatty() or os.environ.get("KFIELD_NO_PROGRESS"):
+    if not shown():
         return contextlib.nullcontext()
     from rich.console import Console
 

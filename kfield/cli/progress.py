@@ -29,9 +29,14 @@ class RichObserver:
         self.progress.advance(self.task)
 
 
+def shown() -> bool:
+    """Progress is drawn only on a terminal, and never when KFIELD_NO_PROGRESS is set."""
+    return sys.stderr.isatty() and not os.environ.get("KFIELD_NO_PROGRESS")
+
+
 @contextmanager
 def progress_observer() -> Iterator[object]:
-    if not sys.stderr.isatty() or os.environ.get("KFIELD_NO_PROGRESS"):
+    if not shown():
         yield NullObserver()
         return
     from rich.console import Console

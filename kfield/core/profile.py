@@ -121,14 +121,4 @@ def plan(profile: Profile, areas: Iterable[str] = (), only: Iterable[str] = ()) 
         raise UsageError("profile.unknown_area", area=area, known=", ".join(registry.areas()))
     if wanted:
         ids = [i for i in ids if checks[i].area in wanted]
-    return [checks[i] for i in sorted(_with_prerequisites(ids, checks))]
-
-
-def _with_prerequisites(ids: list[str], checks: dict[str, CheckSpec]) -> set[str]:
-    chosen, stack = set(), list(ids)
-    while stack:
-        check_id = stack.pop()
-        if check_id not in chosen:
-            chosen.add(check_id)
-            stack.extend(checks[check_id].requires)
-    return chosen
+    return registry.with_prerequisites(ids)

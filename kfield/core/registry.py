@@ -98,6 +98,19 @@ def load_all() -> dict[str, CheckSpec]:
     return CHECKS
 
 
+def with_prerequisites(ids) -> list[CheckSpec]:
+    """The checks named and, transitively, the checks they require, in id order."""
+    checks = load_all()
+    chosen: dict[str, CheckSpec] = {}
+    stack = list(ids)
+    while stack:
+        spec = checks[stack.pop()]
+        if spec.id not in chosen:
+            chosen[spec.id] = spec
+            stack.extend(spec.requires)
+    return [chosen[i] for i in sorted(chosen)]
+
+
 def all_tags() -> list[str]:
     return sorted({tag for spec in load_all().values() for tag in spec.all_tags})
 

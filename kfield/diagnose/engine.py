@@ -63,15 +63,9 @@ def _run(check_ids, inputs, admin, observer, deadline_s, platform, done=()) -> l
     from kfield.core import registry
     from kfield.core.runner import NullObserver, run as run_all
 
-    checks, have = registry.load_all(), {r.check_id for r in done}
-    wanted, stack = {}, list(check_ids)
-    while stack:
-        spec = checks[stack.pop()]
-        if spec.id not in wanted and spec.id not in have:
-            wanted[spec.id] = spec
-            stack.extend(spec.requires)
     prior = {r.check_id: r for r in done}
-    return list(run_all(list(wanted.values()), inputs, observer=observer or NullObserver(), admin=admin,
+    wanted = [s for s in registry.with_prerequisites(check_ids) if s.id not in prior]
+    return list(run_all(wanted, inputs, observer=observer or NullObserver(), admin=admin,
                         deadline_s=deadline_s, platform=platform, prior=prior))
 
 

@@ -22,3 +22,18 @@ def neutralise(value: Any) -> Any:
 
 def neutralise_row(row) -> list:
     return [neutralise(value) for value in row]
+
+
+def csv_text(header, rows) -> str:
+    """A spreadsheet-safe CSV: UTF-8 with a BOM (Excel then shows Vietnamese right), every cell
+    neutralised, "\n" line ends (text-mode output turns them into the platform's own; "\r\n"
+    would become "\r\r\n" on Windows)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    writer.writerow(neutralise_row(header))
+    for row in rows:
+        writer.writerow(neutralise_row(row))
+    return "\ufeff" + buffer.getvalue()

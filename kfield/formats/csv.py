@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from kfield.core.i18n import text
 from kfield.core.report import Report
 from kfield.core.result import Result, Status
 from kfield.formats import text as t
-from kfield.formats.cells import neutralise_row
+from kfield.formats.cells import csv_text
 
-BOM = "\ufeff"
 COLUMNS = ("fmt.col.id", "fmt.col.area", "fmt.col.title", "fmt.col.status", "fmt.col.status_code",
            "fmt.col.summary", "fmt.col.evidence", "fmt.col.remedy", "fmt.col.duration", "fmt.col.admin")
 
 
 def render(report: Report, lang: str, *, color: bool = False, width: int = 100) -> str:
-    buffer = io.StringIO()
-    # "\n" rather than "\r\n": the CLI writes in text mode, which turns "\n" into the
-    # platform's line end; "\r\n" would become "\r\r\n" on Windows.
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    writer.writerow(neutralise_row(text(key, lang) for key in COLUMNS))
-    for result in report.sorted():
-        writer.writerow(neutralise_row(row(result, lang)))
-    return BOM + buffer.getvalue()
+    return csv_text((text(key, lang) for key in COLUMNS), (row(result, lang) for result in report.sorted()))
 
 
 def row(result: Result, lang: str) -> list:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from kfield.core.i18n import text
-from kfield.formats.cells import neutralise_row
+from kfield.formats.cells import csv_text
 
 COLUMNS = ("scan.col.ip", "scan.col.mac", "scan.col.vendor", "scan.col.name", "scan.col.ports", "scan.col.roles")
 SCHEMA_VERSION = 1
@@ -66,9 +65,4 @@ def _rich(report, lang: str, width: int) -> str:
 
 
 def _csv(report, lang: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(neutralise_row(text(c, lang) for c in COLUMNS))
-    for device in report.devices:
-        writer.writerow(neutralise_row(cells(device, lang)))
-    return "\ufeff" + buffer.getvalue()
+    return csv_text((text(c, lang) for c in COLUMNS), (cells(d, lang) for d in report.devices))

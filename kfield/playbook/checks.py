@@ -10,17 +10,6 @@ from kfield.core.result import Result
 from kfield.playbook import model as m
 
 
-def with_prerequisites(check_id: str) -> list[registry.CheckSpec]:
-    checks = registry.load_all()
-    chosen, stack = {}, [check_id]
-    while stack:
-        spec = checks[stack.pop()]
-        if spec.id not in chosen:
-            chosen[spec.id] = spec
-            stack.extend(spec.requires)
-    return list(chosen.values())
-
-
 def real_runner(params: Mapping[str, Any], host: Any, admin: bool, platform: str | None = None):
     """A ``run_check(step)`` for the engine. The core runner applies the check's
     timeout, platform and admin skips, so a hanging check cannot freeze a session."""
@@ -29,7 +18,7 @@ def real_runner(params: Mapping[str, Any], host: Any, admin: bool, platform: str
         if isinstance(step, m.Diagnose):
             return diagnose(params, host, admin, platform)
         inputs = {**params, **step.params, "host": host}
-        specs = with_prerequisites(step.check)
+        specs = registry.with_prerequisites([step.check])
         results = runner.run(specs, inputs, admin=admin, platform=platform)
         return next(r for r in results if r.check_id == step.check)
 

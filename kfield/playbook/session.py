@@ -21,7 +21,7 @@ from kfield.core.schema import AnyOf, List, Map, Str, compose, validate
 from kfield.playbook import model as m
 from kfield.playbook import render, store
 from kfield.playbook import transcript as tr
-from kfield.playbook.engine import Engine, Event, State
+from kfield.playbook.engine import Engine, Event
 
 MAX_STEPS = 1000  # a scripted answer that loops forever must end, not hang CI
 BACK, QUIT = "b", "q"

@@ -3,7 +3,6 @@ Markdown and one self-contained HTML page; optionally redacted (kfield/visit/red
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -11,7 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from kfield.core.i18n import text
-from kfield.formats.cells import neutralise_row
+from kfield.formats.cells import csv_text, neutralise_row
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -59,12 +58,7 @@ def to_json(docs: list[dict]) -> str:
 
 
 def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(neutralise_row(row[c] for c in columns))
-    return "\ufeff" + buffer.getvalue()   # Excel reads UTF-8 with a BOM, so Vietnamese shows right
+    return csv_text(columns, ([row[c] for c in columns] for row in rows))
 
 
 def to_xlsx(all_rows: dict[str, list[dict]]) -> bytes:

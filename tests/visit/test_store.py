@@ -1,6 +1,5 @@
 """The visit log store: checksums, torn and damaged lines, concurrent writers, and kill -9."""
 
-import json
 import os
 import random
 import signal
@@ -9,7 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from kfield.visit import store
 
