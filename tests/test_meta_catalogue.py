@@ -17,6 +17,8 @@ def _literals_and_measures():
     literals, measured = set(), set()
 
     for path in PACKAGE.rglob("*.py"):
+        if path.parent.name == "locale":      # the catalogue itself names every key: it proves no use
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 literals.add(node.value)
@@ -52,7 +54,27 @@ def _dynamic_keys():
     keys |= {p.doc_key for p in registry.PARAMS.values()}
     keys |= {f"ev.{name}" for name in MEASURED}
     keys |= {f"unit.{unit}" for unit in UNITS}
-    return keys
+    return keys | _families()
+
+
+def _families():
+    """Keys built from a value at run time (f"visit.outcome.{outcome}"), from the values' own declarations."""
+    from kfield.aggregate import importer, reports, sources
+    from kfield.cli import logs
+    from kfield.diagnose import rules
+    from kfield.formats import dashboard
+    from kfield.visit import export, model
+
+    keys = {f"diag.place.{p}" for p in (*rules.PLACES, "healthy", "unknown")}   # the last two: engine.decide
+    keys |= {r.reason for r in rules.load().rules}
+    keys |= {f"visit.outcome.{o}" for o in model.OUTCOMES} | {f"export.table.{t}" for t in export.TABLES}
+    keys |= {f"visit.diff.{g}" for g in ("fixed", "broken", "still_broken")}              # formats/visit.py
+    keys |= {f"scan.method.{m}" for m in ("arp", "neighbour")} | {f"scan.phase.{p}" for p in ("names", "ports")}
+    keys |= {f"scan.role.{r}" for r in ("gateway", "printer", "self")}                    # formats/scan.py
+    keys |= {f"report.title.{n}" for n in reports.NAMES} | {f"report.tile.{k}" for k in dashboard.TILES}
+    keys |= {f"report.col.{c}" for columns in reports.COLUMNS.values() for c in columns}
+    keys |= {f"agg.refused.{r}" for r in sources.REASONS} | {f"agg.damage.{d}" for d in logs.DAMAGE}
+    return keys | {f"agg.issue.{k}" for k in importer.ISSUE_KINDS}
 
 
 def test_no_unused_keys():

@@ -22,6 +22,7 @@ LAZY_GROUPS = {
     "net": ("kfield.cli.net", "help.net"),
     "member": ("kfield.cli.member", "help.member"),
     "visit": ("kfield.cli.visit", "help.visit"),
+    "logs": ("kfield.cli.logs", "help.logs"),
 }
 
 
@@ -31,6 +32,7 @@ LAZY_COMMANDS = {
     "serve": ("kfield.cli.serve", "serve", "help.serve"),
     "export": ("kfield.cli.export", "export", "help.export"),
     "run": ("kfield.cli.scripted", "run", "help.run"),
+    "report": ("kfield.cli.report", "report", "help.report"),
 }
 
 

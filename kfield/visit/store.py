@@ -95,22 +95,30 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def read(path: Path) -> Log:
+    return parse(path.read_bytes() if path.exists() else b"")
+
+
+def parse(raw: bytes) -> Log:
     events, damage = [], []
-    raw = path.read_bytes() if path.exists() else b""
-    lines = raw.split(b"\n")
-    for number, chunk in enumerate(lines, start=1):
-        if not chunk.strip():
-            continue
-        last = number == len(lines)          # no newline after it: it was being written
-        event, reason = _parse(chunk)
+    for number, event, reason in lines(raw):
         if reason:
-            damage.append(Damage(number, "torn" if last else reason))
+            damage.append(Damage(number, reason))
         else:
             events.append(event)
     return Log(tuple(events), tuple(damage))
 
 
-def _parse(chunk: bytes) -> tuple[dict | None, str]:
+def lines(raw: bytes):
+    """(line number, event or None, "" or the reason it is damaged) for each non-blank line."""
+    chunks = raw.split(b"\n")
+    for number, chunk in enumerate(chunks, start=1):
+        if not chunk.strip():
+            continue
+        event, reason = parse_line(chunk)
+        yield number, event, ("torn" if reason and number == len(chunks) else reason)   # no newline: being written
+
+
+def parse_line(chunk: bytes) -> tuple[dict | None, str]:
     try:
         event = json.loads(chunk.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

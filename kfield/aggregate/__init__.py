@@ -1,0 +1,1 @@
+"""Lecturer aggregation: many students' visit logs into one database, and the review's reports."""

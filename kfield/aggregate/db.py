@@ -1,0 +1,183 @@
+"""The aggregation database: SQLite in the data folder, or a shared PostgreSQL server (psycopg 3).
+
+One schema, written once with a few words that differ by dialect. `events` keeps every imported
+event whole (id, content hash, where it came from); the other tables are facts derived from the
+new events as they arrive (visits, problems with their latest outcome, trainings, check runs and
+their failures), so the reports are plain GROUP BY queries that stay fast at a million events.
+Ids and times are compared as bytes (PostgreSQL columns use the "C" collation): an event id sorts
+by time, and a later problem event must win whatever the server's locale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from kfield.core.errors import UsageError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (id {key} PRIMARY KEY, visit {key} NOT NULL, type TEXT NOT NULL,
+  time {key} NOT NULL, sha256 TEXT NOT NULL, body TEXT NOT NULL, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS conflicts (id {key} NOT NULL, stored_sha256 TEXT NOT NULL, new_sha256 TEXT NOT NULL,
+  source TEXT NOT NULL, seen TEXT NOT NULL, PRIMARY KEY (id, new_sha256));
+CREATE TABLE IF NOT EXISTS quarantine (sha256 TEXT PRIMARY KEY, origin TEXT NOT NULL, reason TEXT NOT NULL,
+  saved_as TEXT NOT NULL, seen TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS visits (id {key} PRIMARY KEY, province INTEGER, commune_code INTEGER, commune TEXT,
+  school TEXT, team TEXT, members TEXT, started {key}, started_s DOUBLE PRECISION, day {key},
+  ended {key}, ended_s DOUBLE PRECISION);
+CREATE TABLE IF NOT EXISTS visit_members (visit {key} NOT NULL, member TEXT NOT NULL, PRIMARY KEY (visit, member));
+CREATE TABLE IF NOT EXISTS problems (visit {key} NOT NULL, problem {key} NOT NULL, system TEXT NOT NULL,
+  outcome TEXT NOT NULL, text TEXT NOT NULL, event {key} NOT NULL, PRIMARY KEY (visit, problem));
+CREATE TABLE IF NOT EXISTS trainings (event {key} PRIMARY KEY, visit {key} NOT NULL, topic TEXT NOT NULL,
+  officials INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tasks (event {key} PRIMARY KEY, visit {key} NOT NULL, task TEXT NOT NULL,
+  system TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS check_runs (event {key} PRIMARY KEY, visit {key} NOT NULL, time {key} NOT NULL,
+  verdict TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS check_failures (event {key} NOT NULL, visit {key} NOT NULL, check_id TEXT NOT NULL,
+  status TEXT NOT NULL, PRIMARY KEY (event, check_id));
+CREATE INDEX IF NOT EXISTS visits_commune ON visits (commune_code);
+CREATE INDEX IF NOT EXISTS visits_day ON visits (day);
+CREATE INDEX IF NOT EXISTS problems_visit ON problems (visit);
+CREATE INDEX IF NOT EXISTS trainings_visit ON trainings (visit);
+CREATE INDEX IF NOT EXISTS check_runs_visit ON check_runs (visit);
+CREATE INDEX IF NOT EXISTS check_failures_visit ON check_failures (visit);
+"""
+
+EVENT_COLUMNS = ("id", "visit", "type", "time", "sha256", "body", "source")
+
+
+@dataclass
+class Database:
+    conn: Any
+    dialect: str                      # "sqlite" or "postgres"
+    where: str                        # shown to the user: a file path or host/dbname (no password)
+
+    def sql(self, text: str) -> str:
+        return text.replace("?", "%s") if self.dialect == "postgres" else text
+
+    def execute(self, text: str, params: Sequence = ()):
+        return self.conn.execute(self.sql(text), params)
+
+    def query(self, text: str, params: Sequence = ()) -> list[tuple]:
+        return list(self.execute(text, params).fetchall())
+
+    def executemany(self, text: str, rows: Iterable[Sequence]) -> None:
+        rows = list(rows)
+        if rows:
+            self.conn.cursor().executemany(self.sql(text), rows)
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """One import batch: all or nothing; PostgreSQL imports by several lecturers take turns."""
+        if self.dialect == "sqlite":
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute("BEGIN")
+            self.conn.execute("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        """id → sha256 of those of `ids` already stored."""
+        found: dict[str, str] = {}
+        if self.dialect == "postgres":
+            found.update(self.query("SELECT id, sha256 FROM events WHERE id = ANY(?)", (ids,)))
+            return found
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            found.update(self.query(f"SELECT id, sha256 FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def insert_events(self, rows: list[tuple]) -> None:
+        if self.dialect == "postgres":
+            with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        self.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * 7)})", rows)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def default_path() -> Path:
+    from kfield.core.paths import data_dir
+
+    return data_dir() / "aggregate.sqlite3"
+
+
+def connect(url: str | None = None) -> Database:
+    """`postgresql://…` → PostgreSQL; `sqlite:///path`, a path or nothing → SQLite."""
+    url = url or ""
+    if url.startswith(("postgresql://", "postgres://")):
+        database = _postgres(url)
+    else:
+        path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url) if url else default_path()
+        database = _sqlite(path)
+    _create(database)
+    return database
+
+
+def _sqlite(path: Path) -> Database:
+    import sqlite3
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        conn.execute("PRAGMA journal_mode=WAL")
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError("agg.db.open", where=str(path), reason=str(exc)) from None
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return Database(conn, "sqlite", str(path))
+
+
+def _postgres(url: str) -> Database:
+    try:
+        import psycopg
+    except ImportError:
+        raise UsageError("agg.db.no_psycopg") from None
+    try:
+        conn = psycopg.connect(url, connect_timeout=10, autocommit=True)
+    except psycopg.Error as exc:
+        raise UsageError("agg.db.open", where=_public(url), reason=str(exc).strip().splitlines()[0]) from None
+    return Database(conn, "postgres", _public(url))
+
+
+def _public(url: str) -> str:
+    """The URL without its password."""
+    from urllib.parse import urlsplit
+
+    from urllib.parse import parse_qs
+
+    parts = urlsplit(url)
+    host = parts.hostname or parse_qs(parts.query).get("host", ["localhost"])[0]
+    return f"postgresql://{parts.username + '@' if parts.username else ''}{host}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+
+
+def _create(database: Database) -> None:
+    key = 'TEXT COLLATE "C"' if database.dialect == "postgres" else "TEXT"
+    statements = [s.strip() for s in SCHEMA.format(key=key).split(";") if s.strip()]
+    if database.dialect == "sqlite":
+        database.conn.executescript(";\n".join(statements) + ";")
+        return
+    with database.conn.transaction():
+        for statement in statements:
+            database.conn.execute(statement)
+
+
+def failures(database: Database) -> tuple[type[BaseException], ...]:
+    """The driver's error classes, for the CLI to turn into one line (the batch in flight is rolled back)."""
+    if database.dialect == "postgres":
+        import psycopg
+
+        return (psycopg.Error,)
+    import sqlite3
+
+    return (sqlite3.Error,)

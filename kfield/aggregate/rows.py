@@ -1,0 +1,98 @@
+"""Facts derived from one event, as rows for the report tables; a malformed event raises.
+
+The same function validates: an event whose fields cannot make its rows (a start without a
+commune code, a problem with an unknown outcome, officials that are not a number) is a damaged
+line, quarantined with its file, never half-imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from kfield.visit.model import OUTCOMES
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))   # report days are Vietnam days (UTC+7, no daylight saving)
+BAD = (KeyError, TypeError, ValueError, AttributeError)
+
+_START_COLUMNS = ("province", "commune_code", "commune", "school", "team", "members", "started", "started_s", "day")
+SQL = {
+    "start": f"INSERT INTO visits (id, {', '.join(_START_COLUMNS)}) VALUES ({','.join('?' * 10)}) "
+             f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _START_COLUMNS)}",
+    "end": "INSERT INTO visits (id, ended, ended_s) VALUES (?,?,?) "
+           "ON CONFLICT (id) DO UPDATE SET ended = excluded.ended, ended_s = excluded.ended_s",
+    "member": "INSERT INTO visit_members (visit, member) VALUES (?,?) ON CONFLICT DO NOTHING",
+    "problem": "INSERT INTO problems (visit, problem, system, outcome, text, event) VALUES (?,?,?,?,?,?) "
+               "ON CONFLICT (visit, problem) DO UPDATE SET "
+               "outcome = CASE WHEN excluded.event > problems.event THEN excluded.outcome ELSE problems.outcome END, "
+               "system = CASE WHEN excluded.system <> '' AND (excluded.event > problems.event OR problems.system = '') "
+               "THEN excluded.system ELSE problems.system END, "
+               "text = CASE WHEN excluded.text <> '' AND (excluded.event > problems.event OR problems.text = '') "
+               "THEN excluded.text ELSE problems.text END, "
+               "event = CASE WHEN excluded.event > problems.event THEN excluded.event ELSE problems.event END",
+    "train": "INSERT INTO trainings (event, visit, topic, officials) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+    "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+    "check_run": "INSERT INTO check_runs (event, visit, time, verdict) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+    "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+}
+
+
+def envelope(event: dict[str, Any]) -> dt.datetime:
+    """The fields every event has; raises if one is missing or of the wrong kind."""
+    for name in ("id", "visit", "type", "time"):
+        value = event[name]
+        if not isinstance(value, str) or not 0 < len(value) <= 200:
+            raise ValueError(name)
+    if not isinstance(event["data"], dict):
+        raise TypeError("data")
+    moment = dt.datetime.fromisoformat(event["time"])
+    if moment.tzinfo is None:
+        raise ValueError("time")
+    return moment
+
+
+def derive(event: dict[str, Any]) -> list[tuple[str, tuple]]:
+    moment = envelope(event)
+    return _DERIVE.get(event["type"], lambda e, d, m: [])(event, event["data"], moment)
+
+
+def _start(event, data, moment) -> list[tuple[str, tuple]]:
+    members = [str(m) for m in data.get("members") or []]
+    row = (event["visit"], int(data.get("province", 56)), int(data["commune_code"]), str(data["commune"]),
+           str(data.get("school") or ""), str(data.get("team") or ""), json.dumps(members, ensure_ascii=False),
+           event["time"], moment.timestamp(), moment.astimezone(VIETNAM).date().isoformat())
+    return [("start", row), *(("member", (event["visit"], m)) for m in dict.fromkeys(members))]
+
+
+def _problem(event, data, moment) -> list[tuple[str, tuple]]:
+    if data["outcome"] not in OUTCOMES:
+        raise ValueError("outcome")
+    return [("problem", (event["visit"], str(data.get("problem") or event["id"]), str(data.get("system") or ""),
+                         data["outcome"], str(data.get("text") or ""), event["id"]))]
+
+
+def _train(event, data, moment) -> list[tuple[str, tuple]]:
+    officials = int(data["officials"])
+    if officials < 0:
+        raise ValueError("officials")
+    return [("train", (event["id"], event["visit"], str(data["topic"]), officials))]
+
+
+def _check_run(event, data, moment) -> list[tuple[str, tuple]]:
+    verdict = data.get("verdict")
+    place = str(verdict.get("place", "")) if isinstance(verdict, dict) else ""
+    failures = {str(r["check_id"]): str(r["status"]) for r in data.get("results") or []
+                if isinstance(r, dict) and r.get("status") in ("fail", "error")}
+    return [("check_run", (event["id"], event["visit"], event["time"], place)),
+            *(("failure", (event["id"], event["visit"], check, status)) for check, status in failures.items())]
+
+
+_DERIVE = {
+    "start": _start,
+    "end": lambda e, d, m: [("end", (e["visit"], e["time"], m.timestamp()))],
+    "problem": _problem,
+    "train": _train,
+    "task": lambda e, d, m: [("task", (e["id"], e["visit"], str(d["task"]), str(d.get("system") or "")))],
+    "check_run": _check_run,
+}

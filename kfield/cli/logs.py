@@ -1,0 +1,120 @@
+"""`kfield logs import PATH…`: students' visit logs into the lecturer's database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+DbOpt = Annotated[Optional[str], typer.Option("--db", envvar="KFIELD_DB", help=h("help.logs.db"))]
+SHOWN_ISSUES = 15
+
+
+@app.command("import", help=h("help.logs.import"), epilog=h("help.exit_codes"))
+def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"), show_default=False)],
+            db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.console,
+            lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.aggregate import db as dbmod
+        from kfield.core.errors import UsageError
+        from kfield.core.paths import data_dir
+
+        for path in paths:
+            if not path.exists():
+                raise UsageError("agg.path.missing", path=str(path))
+        database = dbmod.connect(db)
+        quarantine = data_dir() / "quarantine"
+        summary = _run(database, paths, quarantine, language)
+        common.emit(_render(summary, database.where, quarantine, fmt, language), None)
+    raise errors.Exit(1 if summary.conflict or summary.quarantined or summary.refused else 0)
+
+
+def _run(database, paths, quarantine: Path, language: str):
+    from kfield.aggregate import db as dbmod, sources
+    from kfield.aggregate.importer import Importer
+    from kfield.core.errors import UsageError
+
+    with _progress(sources.total_weight(paths), language) as advance:
+        importer = Importer(database, quarantine, advance)
+        try:
+            return importer.run(paths)
+        except dbmod.failures(database) as exc:
+            raise UsageError("agg.db.failed", reason=str(exc).strip().splitlines()[0]) from None
+        except KeyboardInterrupt:
+            errors.say(_summary_line(importer.summary, database.where, language))   # what was committed stays
+            raise
+
+
+def _progress(total: int, language: str):
+    from contextlib import contextmanager, nullcontext
+
+    from kfield.cli.progress import shown
+
+    if not shown():
+        return nullcontext(None)
+
+    @contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from kfield.core.i18n import text
+
+        with Progress(TextColumn(text("agg.progress", language)), BarColumn(), DownloadColumn(),
+                      TimeRemainingColumn(), console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("", total=total or None)
+            yield lambda weight: progress.advance(task, weight)
+    return bar()
+
+
+def _summary_line(summary, where: str, language: str) -> str:
+    from kfield.core.i18n import text
+
+    counts = {k: v for k, v in summary.to_dict().items() if k not in ("issues", "damaged_lines")}
+    return text("agg.summary", language, **counts, where=where)
+
+
+def _render(summary, where: str, quarantine: Path, fmt, language: str) -> str:
+    import json
+
+    from kfield.core.i18n import text
+
+    if fmt is common.TextOrJson.json:
+        return json.dumps({**summary.to_dict(), "database": where, "quarantine_dir": str(quarantine)},
+                          ensure_ascii=False, indent=2) + "\n"
+    lines = [_summary_line(summary, where, language)]
+    lines += [_issue(issue, language) for issue in summary.issues[:SHOWN_ISSUES]]
+    if len(summary.issues) > SHOWN_ISSUES:
+        lines.append(text("agg.issue.more", language, count=len(summary.issues) - SHOWN_ISSUES))
+    if summary.quarantined:
+        lines.append(text("agg.quarantine.where", language, path=str(quarantine)))
+    return "\n".join(lines) + "\n"
+
+
+def _issue(issue, language: str) -> str:
+    from kfield.core.i18n import text
+
+    detail = issue.detail
+    if issue.kind == "quarantined":
+        detail = "; ".join(_damage(part, language) for part in issue.detail.split(" ") if ":" in part)
+    elif issue.kind == "refused":
+        reason, _, rest = issue.detail.partition(": ")
+        detail = text(f"agg.refused.{reason}", language, detail=rest)
+    return text(f"agg.issue.{issue.kind}", language, origin=issue.origin, detail=detail)
+
+
+def _damage(part: str, language: str) -> str:
+    from kfield.core.i18n import text
+
+    line, _, reason = part.partition(":")
+    return text(f"agg.damage.{reason}", language, line=line) if reason in DAMAGE else part
+
+
+DAMAGE = ("json", "checksum", "torn", "fields")

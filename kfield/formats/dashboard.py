@@ -1,0 +1,146 @@
+"""One self-contained HTML dashboard for the review: headline figures, charts, then the tables.
+
+The charts are drawn by Chart.js (kfield/formats/vendor, MIT), inlined in the page with the data
+as JSON, so the file opens offline from a stick or an e-mail attachment: no CDN, no request.
+Every value from the logs is escaped; the data block cannot close its <script> element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from typing import Any
+
+from kfield.core.i18n import text
+from kfield.core.table import Table
+from kfield.formats.tables import body, label, title
+
+STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;background:#fff}"
+         "h1{font-size:1.5em;margin:0 0 .2em}.meta{color:#555;margin-bottom:1em}"
+         ".tiles{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}.tile{border:1px solid #ccd;border-radius:6px;"
+         "padding:.6em 1em;min-width:9em}.tile b{display:block;font-size:1.6em}.charts{display:grid;"
+         "grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1.2em}.chart{border:1px solid #dde;"
+         "border-radius:6px;padding:.6em;height:340px}table{border-collapse:collapse;margin:.6em 0 1.6em;width:100%}"
+         "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#e8eef7}"
+         "tr.none td{background:#fdecea}tr.total td{font-weight:bold;background:#f4f4f4}"
+         "@media print{.chart{break-inside:avoid}h2{break-before:page}}")
+COLOURS = {"visited": "#2b6cb0", "unvisited": "#e53e3e", "fixed": "#38a169", "escalated": "#dd6b20",
+           "pending": "#d69e2e", "visits": "#2b6cb0", "officials": "#805ad5", "faults": "#c53030"}
+TILES = ("visited", "visits", "open", "escalated", "fixed", "officials")
+
+
+def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], lang: str) -> str:
+    t = lambda key, **p: html.escape(text(key, lang, **p))  # noqa: E731
+    data = {"charts": charts(tables, lang)}
+    script = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
+             f"<meta name='viewport' content='width=device-width'><title>{t('report.dashboard.title')}</title>"
+             f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",
+             f"<div class='meta'>{t('report.dashboard.meta', **{k: str(v) for k, v in meta.items()})}</div>",
+             _tiles(headline, t), "<div class='charts'>",
+             *(f"<div class='chart'><canvas id='chart-{i}' role='img' aria-label='{html.escape(c['title'])}'>"
+               f"</canvas></div>" for i, c in enumerate(data["charts"])), "</div>"]
+    for table in tables:
+        parts.append(_table(table, lang))
+    parts.append(f"<script type='application/json' id='kf-data'>{script}</script>")
+    parts.append(f"<script>{_library()}</script><script>{DRAW}</script></body></html>\n")
+    return "".join(parts)
+
+
+def _tiles(headline: dict[str, int], t) -> str:
+    values = {**headline, "visited": f"{headline['visited']}/{headline['units']}"}
+    return "<div class='tiles'>" + "".join(
+        f"<div class='tile'><b>{html.escape(str(values[k]))}</b>{t(f'report.tile.{k}')}</div>" for k in TILES) + "</div>"
+
+
+def _table(table: Table, lang: str) -> str:
+    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in table.columns)
+    rows = []
+    for index, row in enumerate(body(table, lang)):
+        css = "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
+        rows.append(f"<tr class='{css}'>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>")
+    return f"<h2>{html.escape(title(table, lang))}</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def charts(tables: list[Table], lang: str) -> list[dict[str, Any]]:
+    """Chart.js configurations (plain data) for the reports present."""
+    by_name = {t.name: t for t in tables}
+    out = []
+    if "coverage" in by_name:
+        out += _coverage(by_name["coverage"], lang)
+    if "systems" in by_name:
+        out.append(_stacked(by_name["systems"], lang))
+    if "schools" in by_name:
+        out.append(_people(by_name["schools"], lang))
+    if "faults" in by_name:
+        out.append(_faults(by_name["faults"], lang))
+    return out
+
+
+def _chart(kind: str, title: str, labels: list, datasets: list[dict], **options) -> dict[str, Any]:
+    return {"title": title, "type": kind, "labels": labels, "datasets": datasets, "options": options}
+
+
+def _coverage(table: Table, lang: str) -> list[dict]:
+    units = [r for r in table.rows if r[8]]
+    visited = sum(1 for r in units if r[3])
+    ring = _chart("doughnut", text("report.chart.coverage", lang),
+                  [text("report.chart.visited", lang), text("report.chart.unvisited", lang)],
+                  [{"data": [visited, len(units) - visited],
+                    "backgroundColor": [COLOURS["visited"], COLOURS["unvisited"]]}])
+    ordered = sorted(units, key=lambda r: (-r[3], r[1]))
+    bars = _chart("bar", text("report.chart.visits_per_unit", lang), [r[1] for r in ordered],
+                  [{"label": text("report.col.visits", lang), "data": [r[3] for r in ordered],
+                    "backgroundColor": COLOURS["visits"]}])
+    return [ring, bars]
+
+
+def _stacked(table: Table, lang: str) -> dict:
+    labels = [r[0] for r in table.rows]
+    datasets = [{"label": text(f"report.col.{o}", lang), "data": [r[i] for r in table.rows],
+                 "backgroundColor": COLOURS[o]} for i, o in ((2, "fixed"), (3, "escalated"), (4, "pending"))]
+    return _chart("bar", text("report.chart.systems", lang), labels, datasets, stacked=True)
+
+
+def _people(table: Table, lang: str) -> dict:
+    labels = [r[0] for r in table.rows]
+    return _chart("bar", text("report.chart.schools", lang), labels, [
+        {"label": text("report.col.visits", lang), "data": [r[1] for r in table.rows],
+         "backgroundColor": COLOURS["visits"]},
+        {"label": text("report.col.officials_trained", lang), "data": [r[4] for r in table.rows],
+         "backgroundColor": COLOURS["officials"]}])
+
+
+def _faults(table: Table, lang: str) -> dict:
+    totals: dict[str, int] = {}
+    for row in table.rows:
+        if row[2] == "verdict":
+            totals[row[4]] = totals.get(row[4], 0) + row[5]
+    ordered = sorted(totals.items(), key=lambda i: (-i[1], i[0]))[:10]
+    return _chart("bar", text("report.chart.faults", lang), [text(f"diag.place.{k}", lang) if _known(k) else k
+                                                            for k, _ in ordered],
+                  [{"label": text("report.col.count", lang), "data": [v for _, v in ordered],
+                    "backgroundColor": COLOURS["faults"]}], horizontal=True)
+
+
+def _known(place: str) -> bool:
+    from kfield.core.i18n import catalogue
+
+    return f"diag.place.{place}" in catalogue()
+
+
+def _library() -> str:
+    source = resources.files("kfield.formats").joinpath("vendor/chart.umd.min.js").read_text(encoding="utf-8")
+    return source.replace("</script", "<\\/script")
+
+
+# Draws each chart from the data block; marks the page with what was drawn (for tests and printing).
+DRAW = """(function(){var data=JSON.parse(document.getElementById('kf-data').textContent),drawn=[];
+data.charts.forEach(function(c,i){var o={animation:false,responsive:true,maintainAspectRatio:false,
+plugins:{title:{display:true,text:c.title},legend:{display:c.type==='doughnut'||c.datasets.length>1}}};
+if(c.options.stacked){o.scales={x:{stacked:true},y:{stacked:true,beginAtZero:true}};}
+if(c.options.horizontal){o.indexAxis='y';}
+var chart=new Chart(document.getElementById('chart-'+i),{type:c.type,data:{labels:c.labels,
+datasets:c.datasets},options:o});drawn.push(chart.canvas.toDataURL().length);});
+document.body.setAttribute('data-drawn',drawn.join(','));})();"""

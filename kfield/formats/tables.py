@@ -1,0 +1,98 @@
+"""Report tables (kfield.core.table.Table) as console text, CSV, JSON, XLSX and one HTML dashboard.
+
+Column labels and report titles come from the catalogue (`report.col.*`, `report.title.*`); JSON
+keeps the stable keys. CSV and XLSX cells are neutralised against formulas (formats/cells.py).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any, Iterable
+
+from kfield.core.i18n import text
+from kfield.core.table import Table
+from kfield.formats.cells import csv_text, neutralise_row
+
+SCHEMA_VERSION = 1
+
+
+def label(column: str, lang: str) -> str:
+    return text(f"report.col.{column}", lang)
+
+
+def title(table: Table, lang: str) -> str:
+    return text(f"report.title.{table.name}", lang)
+
+
+def cell(value: Any, lang: str) -> Any:
+    if isinstance(value, bool):
+        return text("report.yes" if value else "report.no", lang)
+    return value
+
+
+def body(table: Table, lang: str, totals_label: bool = True) -> list[list[Any]]:
+    rows = [[cell(v, lang) for v in row] for row in table.rows]
+    if table.totals is not None:
+        total = list(table.totals)
+        total[0] = text("report.total", lang) if totals_label else total[0]
+        rows.append(total)
+    return rows
+
+
+def console(tables: Iterable[Table], lang: str, *, color: bool = False, width: int = 100) -> str:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    buffer = io.StringIO()
+    out = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None)
+    for table in tables:
+        grid = RichTable(title=title(table, lang), show_lines=False, header_style="bold")
+        for column in table.columns:
+            grid.add_column(label(column, lang), overflow="fold")
+        for row in body(table, lang):
+            grid.add_row(*(str(v) for v in row))
+        out.print(grid)
+    return buffer.getvalue()
+
+
+def to_csv(table: Table, lang: str) -> str:
+    return csv_text([label(c, lang) for c in table.columns], body(table, lang))
+
+
+def to_json(tables: Iterable[Table], meta: dict[str, Any]) -> str:
+    reports = {t.name: {"columns": list(t.columns), "rows": t.dicts(),
+                        "totals": dict(zip(t.columns, t.totals)) if t.totals is not None else None} for t in tables}
+    return json.dumps({"schema_version": SCHEMA_VERSION, **meta, "reports": reports}, ensure_ascii=False,
+                      indent=2, default=str) + "\n"
+
+
+def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
+    """One sheet per (name, header, rows); numbers stay numbers, text cannot become a formula."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, header, rows in sheets:
+        sheet = book.create_sheet(_sheet_name(name))
+        sheet.append(neutralise_row(header))
+        for row in rows:
+            sheet.append(neutralise_row(row))
+        for index, column in enumerate(header, start=1):
+            longest = max([len(str(column))] + [len(str(r[index - 1])) for r in rows])
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def report_sheets(tables: Iterable[Table], lang: str):
+    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang)) for t in tables]
+
+
+def _sheet_name(name: str) -> str:
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name)
+    return cleaned[:31] or "sheet"
+

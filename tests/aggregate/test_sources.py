@@ -1,0 +1,99 @@
+"""Folders and zips: what is read, what is refused and why (no database)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from kfield.aggregate import sources
+
+
+def found(*paths, limits=sources.Limits()):
+    items = list(sources.walk(paths, limits))
+    return ([i.origin for i in items if isinstance(i, sources.LogFile)],
+            [(i.reason, i.origin) for i in items if isinstance(i, sources.Refused)])
+
+
+def zipped(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_folders_are_walked_for_logs_and_zips_only(tmp_path):
+    (tmp_path / "a" / "visits").mkdir(parents=True)
+    (tmp_path / "a" / "visits" / "x.jsonl").write_text("{}\n")
+    (tmp_path / "a" / "visits" / "current").write_text("x")
+    (tmp_path / "a" / "notes.txt").write_text("hi")
+    (tmp_path / "a" / "more.zip").write_bytes(zipped({"v/y.jsonl": b"{}\n", "readme.md": b"#"}))
+    logs, refused = found(tmp_path / "a")
+    assert [o.replace(str(tmp_path), "") for o in logs] == ["/a/more.zip!v/y.jsonl", "/a/visits/x.jsonl"]
+    assert refused == []
+
+
+@pytest.mark.parametrize("name", ["../up.jsonl", "/etc/x.jsonl", "C:/Windows/x.jsonl", "a/../../b.jsonl",
+                                  "..\\win.jsonl"])
+def test_names_that_climb_out_are_refused(tmp_path, name):
+    (tmp_path / "t.zip").write_bytes(zipped({name: b"{}\n", "ok.jsonl": b"{}\n"}))
+    logs, refused = found(tmp_path / "t.zip")
+    assert [r for r, _ in refused] == ["traversal"] and len(logs) == 1
+
+
+def test_a_link_inside_a_zip_is_refused(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = zipfile.ZipInfo("link.jsonl")
+        info.external_attr = (0o120777 << 16)
+        archive.writestr(info, "/etc/passwd")
+    (tmp_path / "l.zip").write_bytes(buffer.getvalue())
+    assert found(tmp_path / "l.zip")[1][0][0] == "link"
+
+
+def test_a_zip_bomb_is_refused_by_its_ratio(tmp_path):
+    (tmp_path / "bomb.zip").write_bytes(zipped({"big.jsonl": b"\0" * (20 * 2**20)}))
+    logs, refused = found(tmp_path / "bomb.zip")
+    assert logs == [] and refused[0][0] == "bomb"
+
+
+def test_an_archive_that_inflates_past_its_budget_is_refused(tmp_path):
+    data = zipped({f"{i}.jsonl": bytes(range(256)) * 400 for i in range(5)}, zipfile.ZIP_STORED)
+    (tmp_path / "many.zip").write_bytes(data)
+    logs, refused = found(tmp_path / "many.zip", limits=sources.Limits(archive_bytes=250_000))
+    assert len(logs) == 2 and {r for r, _ in refused} == {"bomb"}
+
+
+def test_a_header_that_lies_about_the_size_is_caught_while_reading(tmp_path):
+    raw = bytearray(zipped({"x.jsonl": b"A" * 500_000}))
+    for at in (raw.find(b"PK\x03\x04") + 22, raw.find(b"PK\x01\x02") + 24):     # the sizes both headers give
+        raw[at:at + 4] = (10).to_bytes(4, "little")
+    (tmp_path / "liar.zip").write_bytes(bytes(raw))
+    logs, refused = found(tmp_path / "liar.zip")      # only 10 bytes are inflated, then the CRC fails
+    assert logs == [] and [r for r, _ in refused] == ["zip"]
+
+
+def test_zip_in_zip_is_read_to_the_depth_limit(tmp_path):
+    inner = zipped({"deep.jsonl": b"{}\n"})
+    middle = zipped({"inner.zip": inner})
+    (tmp_path / "outer.zip").write_bytes(zipped({"middle.zip": middle, "top.jsonl": b"{}\n"}))
+    logs, refused = found(tmp_path / "outer.zip", limits=sources.Limits(depth=2))
+    assert [o.split("!", 1)[1] for o in logs] == ["top.jsonl"]
+    assert refused[0][0] == "bomb"
+    logs, _ = found(tmp_path / "outer.zip", limits=sources.Limits(depth=3))
+    assert any(o.endswith("inner.zip!deep.jsonl") for o in logs)
+
+
+def test_a_damaged_zip_is_refused_not_fatal(tmp_path):
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "ok.jsonl").write_text("{}\n")
+    logs, refused = found(tmp_path / "broken.zip", tmp_path / "ok.jsonl")
+    assert refused[0][0] == "zip" and len(logs) == 1
+
+
+def test_total_weight_counts_candidate_files(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b"x" * 10)
+    (tmp_path / "b.txt").write_bytes(b"x" * 99)
+    assert sources.total_weight([tmp_path]) == 10
