@@ -33,7 +33,7 @@ TILES = ("visited", "visits", "open", "escalated", "fixed", "officials")
 def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], lang: str) -> str:
     t = lambda key, **p: html.escape(text(key, lang, **p))  # noqa: E731
     data = {"charts": charts(tables, lang)}
-    script = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    script = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")   # no tag can start inside
     parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
              f"<meta name='viewport' content='width=device-width'><title>{t('report.dashboard.title')}</title>"
              f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",

@@ -41,13 +41,25 @@ def body(table: Table, lang: str, totals_label: bool = True) -> list[list[Any]]:
 
 
 def console(tables: Iterable[Table], lang: str, *, color: bool = False, width: int = 100) -> str:
+    """A Rich table per report on a terminal; aligned plain text (never wrapped) when piped."""
+    return _rich(tables, lang, width) if color else "\n".join(_plain(t, lang) for t in tables)
+
+
+def _plain(table: Table, lang: str) -> str:
+    grid = [[label(c, lang) for c in table.columns], *([str(v) for v in row] for row in body(table, lang))]
+    widths = [max(len(row[i]) for row in grid) for i in range(len(table.columns))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
+    return f"== {title(table, lang)}\n" + "\n".join(lines) + "\n"
+
+
+def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
     from rich.console import Console
     from rich.table import Table as RichTable
 
     buffer = io.StringIO()
-    out = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None)
+    out = Console(file=buffer, width=width, force_terminal=True, color_system="standard")
     for table in tables:
-        grid = RichTable(title=title(table, lang), show_lines=False, header_style="bold")
+        grid = RichTable(title=title(table, lang), header_style="bold")
         for column in table.columns:
             grid.add_column(label(column, lang), overflow="fold")
         for row in body(table, lang):

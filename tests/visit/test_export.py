@@ -4,15 +4,12 @@ XLSX typed cells, the published JSON Schema, and the HTML page rendered by headl
 import csv
 import io
 import json
-import shutil
-import struct
-import subprocess
-import zlib
 from pathlib import Path
 
 import pytest
 
 from kfield.visit import export, model, redact, store
+from tests import chromium
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "visit-export.schema.json"
 REPORT = {"started": "2026-11-24T08:00:00+00:00", "profile": "commune-office", "hostname": "PC-VANTHU-01",
@@ -95,33 +92,9 @@ def test_pseudonyms_are_stable_per_key_and_differ_between_keys():
     assert a.pseudonym("mac", "AA:BB:CC:00:11:22") == a.pseudonym("mac", "aa:bb:cc:00:11:22")
 
 
-def _png_colours(path: Path) -> int:
-    """Distinct pixel rows in a PNG (enough to tell a blank page from a drawn one)."""
-    data = path.read_bytes()
-    pos, chunks = 8, []
-    width = height = 0
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
-        elif kind == b"IDAT":
-            chunks.append(body)
-        pos += 12 + length
-    raw = zlib.decompress(b"".join(chunks))
-    stride = len(raw) // height
-    return len({raw[i * stride + 1:(i + 1) * stride] for i in range(height)})
-
-
 def test_html_renders_in_headless_chromium(tmp_path):
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("chromium is not installed (.ci/apt-packages.txt installs it in CI)")
     _, tables = rows()
     page, shot = tmp_path / "visits.html", tmp_path / "shot.png"
     page.write_text(export.to_html(tables, "vi"), encoding="utf-8")
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1200,900",
-                    page.as_uri()], capture_output=True, timeout=120, check=False)
-    assert shot.exists() and _png_colours(shot) > 20   # text and tables drawn, not a blank page
+    chromium.screenshot(page, shot)
+    assert shot.exists() and chromium.distinct_rows(shot) > 20   # text and tables drawn, not a blank page
