@@ -4,13 +4,12 @@ Markdown and one self-contained HTML page; optionally redacted (kfield/visit/red
 from __future__ import annotations
 
 import html
-import io
 import json
 from dataclasses import asdict
 from typing import Any
 
 from kfield.core.i18n import text
-from kfield.formats.cells import csv_text, neutralise_row
+from kfield.formats.cells import csv_text
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -62,23 +61,10 @@ def to_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
 
 
 def to_xlsx(all_rows: dict[str, list[dict]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+    from kfield.formats.tables import to_xlsx as workbook
 
-    book = Workbook()
-    book.remove(book.active)
-    for name, columns in TABLES.items():
-        sheet = book.create_sheet(name)
-        sheet.append(list(columns))
-        for row in all_rows[name]:
-            sheet.append(neutralise_row(row[c] for c in columns))   # ints stay numbers
-        for index, column in enumerate(columns, start=1):
-            longest = max([len(str(column))] + [len(str(r[column])) for r in all_rows[name]])
-            sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook((name, list(columns), [[row[c] for c in columns] for row in all_rows[name]])
+                    for name, columns in TABLES.items())
 
 
 def to_markdown(all_rows: dict[str, list[dict]], lang: str) -> str:

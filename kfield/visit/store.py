@@ -100,7 +100,7 @@ def read(path: Path) -> Log:
 
 def parse(raw: bytes) -> Log:
     events, damage = [], []
-    for number, event, reason in lines(raw):
+    for number, event, reason, _ in lines(raw):
         if reason:
             damage.append(Damage(number, reason))
         else:
@@ -109,13 +109,13 @@ def parse(raw: bytes) -> Log:
 
 
 def lines(raw: bytes):
-    """(line number, event or None, "" or the reason it is damaged) for each non-blank line."""
+    """(line number, event or None, "" or the reason it is damaged, the line's bytes) per non-blank line."""
     chunks = raw.split(b"\n")
     for number, chunk in enumerate(chunks, start=1):
         if not chunk.strip():
             continue
         event, reason = parse_line(chunk)
-        yield number, event, ("torn" if reason and number == len(chunks) else reason)   # no newline: being written
+        yield number, event, ("torn" if reason and number == len(chunks) else reason), chunk   # torn: no newline
 
 
 def parse_line(chunk: bytes) -> tuple[dict | None, str]:

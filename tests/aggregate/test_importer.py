@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import zipfile
 
+import pytest
+
 from kfield.aggregate.importer import Importer
 from kfield.visit import store
 from tests.aggregate import logs
@@ -121,3 +123,21 @@ def test_zip_from_chat_is_imported_without_extracting(db, tmp_path):
     assert summary.new == 5 and summary.refused == 1
     assert summary.issues[0].kind == "refused" and "traversal" in summary.issues[0].detail
     assert not (tmp_path.parent / "etc").exists()
+
+
+def test_ctrl_c_keeps_the_written_batches_and_a_second_run_finishes(db, tmp_path):
+    for index in range(6):
+        logs.write(tmp_path / "stick", logs.visit(code=22333 + index))
+    files = []
+
+    def interrupt_on_the_fourth_file(weight):
+        files.append(weight)
+        if len(files) == 4:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Importer(db, tmp_path / "q", interrupt_on_the_fourth_file, batch=5).run([tmp_path / "stick"])
+    kept = db.query("SELECT COUNT(*) FROM events")[0][0]
+    assert kept in (15, 20)                  # whole batches of 5 only: the fourth file's events were pending
+    again = run(db, tmp_path, tmp_path / "stick")
+    assert (again.new, again.duplicate, again.conflict) == (30 - kept, kept, 0)
