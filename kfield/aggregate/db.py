@@ -133,7 +133,7 @@ def _sqlite(path: Path) -> Database:
     except (OSError, sqlite3.Error) as exc:
         raise UsageError("agg.db.open", where=str(path), reason=str(exc)) from None
     conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA cache_size=-98304")        # 96 MB: the id index stays in memory at a million events
+    conn.execute("PRAGMA cache_size=-98304")        # 96 MB: most of the id index stays in memory at a million events
     return Database(conn, "sqlite", str(path))
 
 
