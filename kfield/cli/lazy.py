@@ -22,6 +22,7 @@ LAZY_GROUPS = {
     "net": ("kfield.cli.net", "help.net"),
     "member": ("kfield.cli.member", "help.member"),
     "visit": ("kfield.cli.visit", "help.visit"),
+    "usb": ("kfield.cli.usb", "help.usb"),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook")
+MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook", "usb")
 
 
 def load() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,107 @@
+"""`kfield usb init`: write the kit onto a stick and return what was written (never prints)."""
+
+from __future__ import annotations
+
+import platform
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kfield.core.errors import UsageError
+from kfield.core.paths import bundled_dir
+from kfield.usb import installed, manifest, wheels, zipapp
+
+OWNED_FOLDERS = ("checks", "playbooks", "wheelhouse")  # replaced as a whole on each init
+SAFE_PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # goes into launcher text
+LAUNCHERS = {
+    "kfield": ("kfield", '"$@"', "%*"),
+    "run-checks": ("scripted run", 'run --profile {p} --non-interactive --results-dir "$KIT/results" "$@"',
+                   'run --profile {p} --non-interactive --results-dir "%KIT%results" %*'),
+}
+
+
+@dataclass(frozen=True)
+class Kit:
+    root: Path
+    files: int
+    size_bytes: int
+    manifest_sha256: str
+    wheels: int
+
+
+def init(dest: Path, profile: str = "usb", wheelhouse: bool = True) -> Kit:
+    check_profile(profile)
+    root = prepare(dest)
+    dists = installed.closure()
+    zipapp.build(dists, root / "kfield.pyz")
+    made = wheels.write_all(dists, root / "wheelhouse") if wheelhouse else []
+    copy_yaml(root)
+    write_launchers(root, profile)
+    write_guides(root, profile)
+    (root / "verify.py").write_bytes(Path(manifest.__file__).read_bytes())
+    (root / "results").mkdir(exist_ok=True)
+    digest = manifest.write(root)
+    listed = manifest.kit_files(root)
+    size = sum((root / rel).stat().st_size for rel in listed) + (root / manifest.NAME).stat().st_size
+    return Kit(root, len(listed) + 1, size, digest, len(made))
+
+
+def check_profile(profile: str) -> None:
+    """A bundled profile name: the pyz carries the bundled profiles, and the name goes into scripts."""
+    from kfield.core.profile import load_profile
+
+    if not SAFE_PROFILE.match(profile):
+        raise UsageError("usb.error.bad_profile", profile=profile)
+    load_profile(profile)
+
+
+def prepare(dest: Path) -> Path:
+    if dest.exists() and not dest.is_dir():
+        raise UsageError("usb.error.dest_not_dir", path=str(dest))
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        for name in OWNED_FOLDERS:
+            shutil.rmtree(dest / name, ignore_errors=True)
+    except OSError as exc:
+        raise UsageError("usb.error.cannot_write", path=str(dest), reason=exc.strerror or str(exc)) from None
+    return dest.resolve()
+
+
+def copy_yaml(root: Path) -> None:
+    for kind in ("checks", "playbooks"):
+        shutil.copytree(bundled_dir(kind), root / kind, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def write_launchers(root: Path, profile: str) -> None:
+    for name, (purpose, sh_args, cmd_args) in LAUNCHERS.items():
+        sh = _template("launcher.sh", PURPOSE=purpose, NAME=f"{name}.sh", COMMAND=sh_args.format(p=profile))
+        cmd = _template("launcher.cmd", PURPOSE=purpose, NAME=f"{name}.cmd", COMMAND=cmd_args.format(p=profile))
+        (root / f"{name}.sh").write_bytes(sh.encode("utf-8"))
+        (root / f"{name}.cmd").write_bytes(cmd.replace("\n", "\r\n").encode("utf-8"))
+        _make_executable(root / f"{name}.sh")
+
+
+def write_guides(root: Path, profile: str) -> None:
+    from kfield import __version__
+
+    values = {"PROFILE": profile, "VERSION": __version__, "PYTHON": platform.python_version(),
+              "PLATFORM": f"{sys.platform} {platform.machine()}"}
+    for name in ("HUONG-DAN.txt", "README.txt"):
+        (root / name).write_bytes(_template(name, **values).replace("\n", "\r\n").encode("utf-8"))
+
+
+def _template(name: str, **values: str) -> str:
+    text = resources.files("kfield.usb").joinpath("templates", name).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    return text
+
+
+def _make_executable(path: Path) -> None:
+    try:
+        path.chmod(0o755)
+    except OSError:  # FAT sticks have no permission bits: `sh kfield.sh` still works
+        pass
