@@ -34,7 +34,14 @@ class Kit:
 
 def init(dest: Path, profile: str = "usb", wheelhouse: bool = True) -> Kit:
     check_profile(profile)
-    root = prepare(dest)
+    try:
+        return write_kit(prepare(dest), profile, wheelhouse)
+    except OSError as exc:  # a full, removed or read-only stick: one line, exit 2
+        raise UsageError("usb.error.cannot_write", path=str(exc.filename or dest),
+                         reason=exc.strerror or str(exc)) from None
+
+
+def write_kit(root: Path, profile: str, wheelhouse: bool) -> Kit:
     dists = installed.closure()
     zipapp.build(dists, root / "kfield.pyz")
     made = wheels.write_all(dists, root / "wheelhouse") if wheelhouse else []
@@ -61,18 +68,21 @@ def check_profile(profile: str) -> None:
 def prepare(dest: Path) -> Path:
     if dest.exists() and not dest.is_dir():
         raise UsageError("usb.error.dest_not_dir", path=str(dest))
-    try:
-        dest.mkdir(parents=True, exist_ok=True)
-        for name in OWNED_FOLDERS:
-            shutil.rmtree(dest / name, ignore_errors=True)
-    except OSError as exc:
-        raise UsageError("usb.error.cannot_write", path=str(dest), reason=exc.strerror or str(exc)) from None
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in OWNED_FOLDERS:
+        shutil.rmtree(dest / name, ignore_errors=True)
     return dest.resolve()
 
 
 def copy_yaml(root: Path) -> None:
+    """Contents only (copyfile): copying permissions or times fails on FAT sticks."""
     for kind in ("checks", "playbooks"):
-        shutil.copytree(bundled_dir(kind), root / kind, ignore=shutil.ignore_patterns("__pycache__"))
+        source = bundled_dir(kind)
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                target = root / kind / path.relative_to(source)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
 
 
 def write_launchers(root: Path, profile: str) -> None:

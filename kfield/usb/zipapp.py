@@ -15,14 +15,18 @@ ENTRY_POINT = "kfield.cli:main"
 
 
 def build(dists: list, output: Path) -> Path:
-    """Copy every distribution into one site-packages folder and let shiv zip it."""
+    """Copy every distribution into one site-packages folder and let shiv zip it.
+
+    shiv writes into a temporary folder and sets the executable bit there; the zipapp is then
+    copied without permissions, which a FAT stick would refuse."""
     if importlib.util.find_spec("shiv") is None:
         raise UsageError("usb.error.no_shiv")
     with tempfile.TemporaryDirectory(prefix="kfield-kit-") as tmp:
         site = Path(tmp) / "site-packages"
         for dist in dists:
             _copy(dist.files, site)
-        _shiv(site, output)
+        _shiv(site, Path(tmp) / output.name)
+        shutil.copyfile(Path(tmp) / output.name, output)
     return output
 
 

@@ -99,6 +99,13 @@ def test_a_file_as_dest_is_refused(tmp_path):
     assert done.returncode == 2 and done.stderr.strip().endswith("is a file, not a folder")
 
 
+def test_an_unwritable_dest_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    done = init(tmp_path / "file" / "stick", "--no-wheelhouse", "--lang", "en")
+    assert done.returncode == 2 and done.stderr.splitlines()[-1].startswith("kfield: error: Cannot write to ")
+    assert "Traceback" not in done.stderr
+
+
 def test_a_profile_path_is_refused(tmp_path):
     done = init(tmp_path / "stick", "--no-wheelhouse", "--profile", "../x.yaml", "--lang", "en")
     assert done.returncode == 2 and "bundled profile" in done.stderr and not (tmp_path / "stick").exists()
