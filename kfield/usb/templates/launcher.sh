@@ -22,8 +22,7 @@ if [ -z "${SHIV_ROOT:-}" ]; then
     SHIV_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/kfield-shiv.XXXXXX") || exit 2
     export SHIV_ROOT
     trap 'rm -rf "$SHIV_ROOT"' EXIT
-    trap 'exit 130' INT TERM
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
 fi
 "$PY" -I "$KIT/kfield.pyz" @@COMMAND@@
-code=$?
-exit $code
