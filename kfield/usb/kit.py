@@ -15,6 +15,8 @@ from kfield.core.paths import bundled_dir
 from kfield.usb import installed, manifest, wheels, zipapp
 
 OWNED_FOLDERS = ("checks", "playbooks", "wheelhouse")  # replaced as a whole on each init
+TOP_FILES = ("kfield.pyz", "verify.py", "kfield.sh", "kfield.cmd", "run-checks.sh", "run-checks.cmd",
+             "HUONG-DAN.txt", "README.txt")
 SAFE_PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # goes into launcher text
 LAUNCHERS = {
     "kfield": ("kfield", '"$@"', "%*"),
@@ -50,19 +52,27 @@ def write_kit(root: Path, profile: str, wheelhouse: bool) -> Kit:
     write_guides(root, profile)
     (root / "verify.py").write_bytes(Path(manifest.__file__).read_bytes())
     (root / "results").mkdir(exist_ok=True)
-    digest = manifest.write(root)
-    listed = manifest.kit_files(root)
+    listed = kit_names(root)
+    digest = manifest.write(root, listed)
     size = sum((root / rel).stat().st_size for rel in listed) + (root / manifest.NAME).stat().st_size
     return Kit(root, len(listed) + 1, size, digest, len(made))
 
 
+def kit_names(root: Path) -> list:
+    """What the kit wrote, for the manifest: the user's own files on the stick stay out of it,
+    so editing them never makes a launcher refuse."""
+    names = [name for name in TOP_FILES if (root / name).is_file()]
+    for folder in OWNED_FOLDERS:
+        names += [p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file()]
+    return sorted(names)
+
+
 def check_profile(profile: str) -> None:
     """A bundled profile name: the pyz carries the bundled profiles, and the name goes into scripts."""
-    from kfield.core.profile import load_profile
+    from kfield.core.profile import bundled_profiles
 
-    if not SAFE_PROFILE.match(profile):
+    if not SAFE_PROFILE.match(profile) or profile not in {path.stem for path in bundled_profiles()}:
         raise UsageError("usb.error.bad_profile", profile=profile)
-    load_profile(profile)
 
 
 def prepare(dest: Path) -> Path:

@@ -48,9 +48,10 @@ def kit_files(root: Path) -> list:
     return sorted(names)
 
 
-def write(root: Path) -> str:
-    """Write MANIFEST.sha256 (sha256sum format) and return the manifest's own SHA-256."""
-    lines = [f"{sha256(root / rel)}  {rel}\n" for rel in kit_files(root)]
+def write(root: Path, names: list | None = None) -> str:
+    """Write MANIFEST.sha256 (sha256sum format) for `names` (default: every file) and return
+    the manifest's own SHA-256."""
+    lines = [f"{sha256(root / rel)}  {rel}\n" for rel in sorted(names if names is not None else kit_files(root))]
     (root / NAME).write_text("".join(lines), encoding="utf-8", newline="\n")
     return sha256(root / NAME)
 

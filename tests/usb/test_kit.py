@@ -111,6 +111,19 @@ def test_a_profile_path_is_refused(tmp_path):
     assert done.returncode == 2 and "bundled profile" in done.stderr and not (tmp_path / "stick").exists()
 
 
+def test_the_users_own_files_stay_out_of_the_manifest(kit):
+    (kit / "my-notes.txt").write_text("v1", encoding="utf-8")
+    assert init(kit, "--no-wheelhouse", "--lang", "en").returncode == 0
+    (kit / "my-notes.txt").write_text("v2", encoding="utf-8")
+    assert "my-notes.txt" not in manifest.read(kit)
+    assert manifest.verify(kit).ok and manifest.verify(kit).extra == ["my-notes.txt"]
+
+
+def test_unknown_profile_is_refused(tmp_path):
+    done = init(tmp_path / "stick", "--no-wheelhouse", "--profile", "nope", "--lang", "en")
+    assert done.returncode == 2 and "Profile nope: use the name of a bundled profile" in done.stderr
+
+
 def test_init_over_a_kit_keeps_results(kit):
     (kit / "results" / "pc-1").mkdir()
     (kit / "results" / "pc-1" / "report.json").write_text("{}", encoding="utf-8")
