@@ -14,9 +14,6 @@ from kfield.core.errors import UsageError
 from kfield.core.paths import bundled_dir
 from kfield.usb import installed, manifest, wheels, zipapp
 
-OWNED_FOLDERS = ("checks", "playbooks", "wheelhouse")  # replaced as a whole on each init
-TOP_FILES = ("kfield.pyz", "verify.py", "kfield.sh", "kfield.cmd", "run-checks.sh", "run-checks.cmd",
-             "HUONG-DAN.txt", "README.txt")
 SAFE_PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # goes into launcher text
 LAUNCHERS = {
     "kfield": ("kfield", '"$@"', "%*"),
@@ -44,27 +41,17 @@ def init(dest: Path, profile: str = "usb", wheelhouse: bool = True) -> Kit:
 
 
 def write_kit(root: Path, profile: str, wheelhouse: bool) -> Kit:
+    """Every writer returns the names it wrote; only those go into the manifest, so the user's
+    own files on the stick stay out of it (editing them never makes a launcher refuse)."""
     dists = installed.closure()
     zipapp.build(dists, root / "kfield.pyz")
     made = wheels.write_all(dists, root / "wheelhouse") if wheelhouse else []
-    copy_yaml(root)
-    write_launchers(root, profile)
-    write_guides(root, profile)
-    (root / "verify.py").write_bytes(Path(manifest.__file__).read_bytes())
+    listed = ["kfield.pyz", *(f"wheelhouse/{path.name}" for path in made), *copy_yaml(root),
+              *write_launchers(root, profile), *write_guides(root, profile), write_verifier(root)]
     (root / "results").mkdir(exist_ok=True)
-    listed = kit_names(root)
     digest = manifest.write(root, listed)
     size = sum((root / rel).stat().st_size for rel in listed) + (root / manifest.NAME).stat().st_size
     return Kit(root, len(listed) + 1, size, digest, len(made))
-
-
-def kit_names(root: Path) -> list:
-    """What the kit wrote, for the manifest: the user's own files on the stick stay out of it,
-    so editing them never makes a launcher refuse."""
-    names = [name for name in TOP_FILES if (root / name).is_file()]
-    for folder in OWNED_FOLDERS:
-        names += [p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file()]
-    return sorted(names)
 
 
 def check_profile(profile: str) -> None:
@@ -76,41 +63,58 @@ def check_profile(profile: str) -> None:
 
 
 def prepare(dest: Path) -> Path:
+    """DEST as a folder; the files an earlier kit listed are removed (stale wheels go), nothing else."""
     if dest.exists() and not dest.is_dir():
         raise UsageError("usb.error.dest_not_dir", path=str(dest))
     dest.mkdir(parents=True, exist_ok=True)
-    for name in OWNED_FOLDERS:
-        shutil.rmtree(dest / name, ignore_errors=True)
+    if (dest / manifest.NAME).is_file():
+        for rel in manifest.read(dest):
+            path = manifest.inside(dest, rel)
+            if path.is_file():
+                path.unlink()
     return dest.resolve()
 
 
-def copy_yaml(root: Path) -> None:
+def copy_yaml(root: Path) -> list:
     """Contents only (copyfile): copying permissions or times fails on FAT sticks."""
+    names = []
     for kind in ("checks", "playbooks"):
         source = bundled_dir(kind)
         for path in sorted(source.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                target = root / kind / path.relative_to(source)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+                rel = f"{kind}/{path.relative_to(source).as_posix()}"
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, root / rel)
+                names.append(rel)
+    return names
 
 
-def write_launchers(root: Path, profile: str) -> None:
+def write_launchers(root: Path, profile: str) -> list:
+    names = []
     for name, (purpose, sh_args, cmd_args) in LAUNCHERS.items():
         sh = _template("launcher.sh", PURPOSE=purpose, NAME=f"{name}.sh", COMMAND=sh_args.format(p=profile))
         cmd = _template("launcher.cmd", PURPOSE=purpose, NAME=f"{name}.cmd", COMMAND=cmd_args.format(p=profile))
         (root / f"{name}.sh").write_bytes(sh.encode("utf-8"))
         (root / f"{name}.cmd").write_bytes(cmd.replace("\n", "\r\n").encode("utf-8"))
         _make_executable(root / f"{name}.sh")
+        names += [f"{name}.sh", f"{name}.cmd"]
+    return names
 
 
-def write_guides(root: Path, profile: str) -> None:
+def write_guides(root: Path, profile: str) -> list:
     from kfield import __version__
 
     values = {"PROFILE": profile, "VERSION": __version__, "PYTHON": platform.python_version(),
               "PLATFORM": f"{sys.platform} {platform.machine()}"}
     for name in ("HUONG-DAN.txt", "README.txt"):
         (root / name).write_bytes(_template(name, **values).replace("\n", "\r\n").encode("utf-8"))
+    return ["HUONG-DAN.txt", "README.txt"]
+
+
+def write_verifier(root: Path) -> str:
+    """verify.py is kfield/usb/manifest.py itself: one implementation, tested both ways."""
+    (root / "verify.py").write_bytes(Path(manifest.__file__).read_bytes())
+    return "verify.py"
 
 
 def _template(name: str, **values: str) -> str:

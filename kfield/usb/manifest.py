@@ -69,14 +69,14 @@ def verify(root: Path) -> Verdict:
     if not (root / NAME).is_file():
         return Verdict(no_manifest=True)
     listed = read(root)
-    missing = [rel for rel in listed if not _inside(root, rel).is_file()]
-    changed = [rel for rel in listed if rel not in missing and sha256(_inside(root, rel)) != listed[rel]]
+    missing = [rel for rel in listed if not inside(root, rel).is_file()]
+    changed = [rel for rel in listed if rel not in missing and sha256(inside(root, rel)) != listed[rel]]
     extra = [rel for rel in kit_files(root) if rel not in listed]
     return Verdict(sorted(missing), sorted(changed), extra)
 
 
-def _inside(root: Path, rel: str) -> Path:
-    """A listed path, refused if it leaves the kit (a forged manifest naming ../x)."""
+def inside(root: Path, rel: str) -> Path:
+    """A listed path; one leaving the kit (a forged manifest naming ../x) is never a file."""
     path = (root / rel).resolve()
     if root.resolve() not in path.parents:
         return root / NAME / "outside"  # never a file: reported as missing

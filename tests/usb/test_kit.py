@@ -111,12 +111,13 @@ def test_a_profile_path_is_refused(tmp_path):
     assert done.returncode == 2 and "bundled profile" in done.stderr and not (tmp_path / "stick").exists()
 
 
-def test_the_users_own_files_stay_out_of_the_manifest(kit):
+def test_the_users_own_files_are_kept_and_stay_out_of_the_manifest(kit):
     (kit / "my-notes.txt").write_text("v1", encoding="utf-8")
+    (kit / "checks" / "my-office.yaml").write_text("v1", encoding="utf-8")
     assert init(kit, "--no-wheelhouse", "--lang", "en").returncode == 0
     (kit / "my-notes.txt").write_text("v2", encoding="utf-8")
-    assert "my-notes.txt" not in manifest.read(kit)
-    assert manifest.verify(kit).ok and manifest.verify(kit).extra == ["my-notes.txt"]
+    assert {"my-notes.txt", "checks/my-office.yaml"}.isdisjoint(manifest.read(kit))
+    assert manifest.verify(kit).ok and manifest.verify(kit).extra == ["checks/my-office.yaml", "my-notes.txt"]
 
 
 def test_unknown_profile_is_refused(tmp_path):
