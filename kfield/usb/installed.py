@@ -27,19 +27,16 @@ class Dist:
     tags: tuple  # wheel tags from the installed WHEEL file, e.g. ("cp311-cp311-manylinux_2_17_x86_64",)
 
 
-def closure(root: str = "kfield") -> list:
+def closure() -> list:
     """kfield and every distribution it needs on this Python, kfield first."""
-    seen, order, todo = set(), [], [root]
+    seen, order, todo = set(), [], ["kfield"]
     while todo:
         name = _canonical(todo.pop())
-        if name in seen:
-            continue
-        seen.add(name)
-        dist = _distribution(name)
-        order.append(dist)
-        todo.extend(_needed(dist))
-    return [kfield_dist(order[0]) if root == "kfield" else installed_dist(order[0])] + [
-        installed_dist(d) for d in order[1:]]
+        if name not in seen:
+            seen.add(name)
+            order.append(_distribution(name))
+            todo.extend(_needed(order[-1]))
+    return [kfield_dist(order[0]), *(installed_dist(dist) for dist in order[1:])]
 
 
 def _distribution(name: str):
