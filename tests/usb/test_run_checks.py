@@ -31,10 +31,13 @@ def offline():
         subprocess.run(["ip", "netns", "del", name], check=False)
 
 
-def test_scripted_run_writes_valid_json_under_results(offline, kit, tmp_path):
+def test_scripted_run_writes_valid_json_under_results_and_leaves_no_trace(offline, kit, tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
-    done = launch(kit / "run-checks.sh", "--lang", "vi", netns=offline, tmpdir=tmp_path,
-                  extra_env={"KFIELD_DATA_DIR": str(tmp_path / "data")})
+    (tmp_path / "home").mkdir()
+    (tmp_path / "tmp").mkdir()
+    done = launch(kit / "run-checks.sh", "--lang", "vi", netns=offline, tmpdir=tmp_path / "tmp",
+                  extra_env={"HOME": str(tmp_path / "home")})
+    assert list((tmp_path / "home").iterdir()) == [] and list((tmp_path / "tmp").iterdir()) == []
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr and "Đã ghi kết quả vào" in done.stderr
     [folder] = list((kit / "results").iterdir())
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
