@@ -23,6 +23,7 @@ LAZY_GROUPS = {
     "member": ("kfield.cli.member", "help.member"),
     "visit": ("kfield.cli.visit", "help.visit"),
     "logs": ("kfield.cli.logs", "help.logs"),
+    "usb": ("kfield.cli.usb", "help.usb"),
 }
 
 

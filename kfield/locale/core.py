@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "No area \"{area}\"; known: {known}"),
     # platform adapters
     "platform.windows_only": ("Chỉ có trên Windows", "Windows only"),
+    "platform.no_psutil": ("Không nạp được psutil trên máy này ({reason})", "psutil cannot load on this PC ({reason})"),
     "platform.linux_only": ("Chỉ có trên Linux", "Linux only"),
     "platform.not_here": ("Máy này không hỗ trợ kiểm tra này", "Not available on this system"),
     "platform.no_program": ("Máy không có chương trình {program}", "{program} is not installed here"),

@@ -23,6 +23,16 @@ class NotSupported(Exception):
         self.key, self.params = key, params
 
 
+def _psutil():
+    """psutil, or NotSupported (a skip with the reason) when its compiled part does not load,
+    e.g. a USB zipapp made on another OS or Python: the other checks still run."""
+    try:
+        import psutil
+    except ImportError as exc:
+        raise NotSupported("platform.no_psutil", reason=str(exc)) from None
+    return psutil
+
+
 @dataclass(frozen=True)
 class OsInfo:
     family: str          # "windows", "linux", "macos"
@@ -153,24 +163,24 @@ class Host:
                       platform.version(), f"{system.lower()}-{platform.release()}")
 
     def cpu_percent(self, interval: float = 1.0) -> float:
-        import psutil
+        psutil = _psutil()
 
         return psutil.cpu_percent(interval=interval)
 
     def cpu_count(self) -> int:
-        import psutil
+        psutil = _psutil()
 
         return psutil.cpu_count() or 1
 
     def memory(self) -> tuple[int, int]:
         """(total bytes, available bytes)."""
-        import psutil
+        psutil = _psutil()
 
         vm = psutil.virtual_memory()
         return vm.total, vm.available
 
     def system_disk(self) -> Disk:
-        import psutil
+        psutil = _psutil()
 
         mount = self.system_mount()
         usage = psutil.disk_usage(mount)
@@ -180,7 +190,7 @@ class Host:
         return "/"
 
     def battery(self) -> Battery | None:
-        import psutil
+        psutil = _psutil()
 
         try:
             info = psutil.sensors_battery()
@@ -192,7 +202,7 @@ class Host:
         return Battery(float(info.percent), info.power_plugged, left)
 
     def boot_time(self) -> float:
-        import psutil
+        psutil = _psutil()
 
         return psutil.boot_time()
 
@@ -206,7 +216,7 @@ class Host:
         return time.strftime("%Z")
 
     def processes(self) -> list[Proc]:
-        import psutil
+        psutil = _psutil()
 
         out = []
         for p in psutil.process_iter(["pid", "name", "memory_info"]):
@@ -223,13 +233,13 @@ class Host:
             return False
 
     def interfaces(self) -> list[Interface]:
-        import psutil
+        psutil = _psutil()
 
         stats, addrs = psutil.net_if_stats(), psutil.net_if_addrs()
         return [self._interface(name, stats[name], addrs.get(name, [])) for name in sorted(stats)]
 
     def _interface(self, name: str, stat, addrs) -> Interface:
-        import psutil
+        psutil = _psutil()
 
         mac = next((a.address for a in addrs if a.family == psutil.AF_LINK), "")
         ipv4 = tuple((a.address, _prefix(a.netmask)) for a in addrs if a.family == socket.AF_INET)

@@ -1,0 +1,55 @@
+"""`kfield usb init DEST` and `kfield usb verify DEST`: parse, call kfield.usb, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kfield.cli import common, errors
+from kfield.cli.help import h
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+DestArg = Annotated[Path, typer.Argument(help=h("help.usb.dest"))]
+
+
+@app.command("init", help=h("help.usb.init"), epilog=h("help.exit_codes"))
+def init(
+    dest: DestArg,
+    profile: Annotated[str, typer.Option("--profile", "-p", help=h("help.usb.profile"))] = "usb",
+    no_wheelhouse: Annotated[bool, typer.Option("--no-wheelhouse", help=h("help.usb.no_wheelhouse"))] = False,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    from kfield.core.i18n import text
+
+    with errors.funnel():
+        from kfield.usb.kit import init as build
+
+        errors.say(text("usb.building", language, path=str(dest)))
+        kit = build(dest, profile, wheelhouse=not no_wheelhouse)
+        errors.say(text("usb.summary", language, path=str(kit.root), files=kit.files,
+                        size_mb=f"{kit.size_bytes / 1e6:.1f}", wheels=kit.wheels))
+        errors.say(text("usb.manifest_hash", language, digest=kit.manifest_sha256))
+    raise errors.Exit(0)
+
+
+@app.command("verify", help=h("help.usb.verify"), epilog=h("help.exit_codes"))
+def verify(
+    dest: DestArg,
+    expect: Annotated[Optional[str], typer.Option("--expect", help=h("help.usb.expect"))] = None,
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    from kfield.core.i18n import text
+
+    with errors.funnel():
+        from kfield.usb.check import check_kit
+
+        checked = check_kit(dest, expect)
+        if checked.verdict.extra:
+            errors.say(text("usb.extra", language, names=", ".join(checked.verdict.extra)))
+        errors.say(text("usb.verified", language, path=str(dest), files=checked.files, digest=checked.digest))
+    raise errors.Exit(0)

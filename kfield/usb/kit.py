@@ -1,0 +1,131 @@
+"""`kfield usb init`: write the kit onto a stick and return what was written (never prints)."""
+
+from __future__ import annotations
+
+import platform
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kfield.core.errors import UsageError
+from kfield.core.paths import bundled_dir
+from kfield.usb import installed, manifest, wheels, zipapp
+
+SAFE_PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # goes into launcher text
+LAUNCHERS = {
+    "kfield": ("kfield", '"$@"', "%*"),
+    "run-checks": ("scripted run", 'run --profile {p} --non-interactive --results-dir "$KIT/results" "$@"',
+                   'run --profile {p} --non-interactive --results-dir "%KIT%results" %*'),
+}
+
+
+@dataclass(frozen=True)
+class Kit:
+    root: Path
+    files: int
+    size_bytes: int
+    manifest_sha256: str
+    wheels: int
+
+
+def init(dest: Path, profile: str = "usb", wheelhouse: bool = True) -> Kit:
+    check_profile(profile)
+    try:
+        return write_kit(prepare(dest), profile, wheelhouse)
+    except OSError as exc:  # a full, removed or read-only stick: one line, exit 2
+        raise UsageError("usb.error.cannot_write", path=str(exc.filename or dest),
+                         reason=exc.strerror or str(exc)) from None
+
+
+def write_kit(root: Path, profile: str, wheelhouse: bool) -> Kit:
+    """Every writer returns the names it wrote; only those go into the manifest, so the user's
+    own files on the stick stay out of it (editing them never makes a launcher refuse)."""
+    dists = installed.closure()
+    zipapp.build(dists, root / "kfield.pyz")
+    made = wheels.write_all(dists, root / "wheelhouse") if wheelhouse else []
+    listed = ["kfield.pyz", *(f"wheelhouse/{path.name}" for path in made), *copy_yaml(root),
+              *write_launchers(root, profile), *write_guides(root, profile), write_verifier(root)]
+    (root / "results").mkdir(exist_ok=True)
+    digest = manifest.write(root, listed)
+    size = sum((root / rel).stat().st_size for rel in listed) + (root / manifest.NAME).stat().st_size
+    return Kit(root, len(listed) + 1, size, digest, len(made))
+
+
+def check_profile(profile: str) -> None:
+    """A bundled profile name: the pyz carries the bundled profiles, and the name goes into scripts."""
+    from kfield.core.profile import bundled_profiles
+
+    if not SAFE_PROFILE.match(profile) or profile not in {path.stem for path in bundled_profiles()}:
+        raise UsageError("usb.error.bad_profile", profile=profile)
+
+
+def prepare(dest: Path) -> Path:
+    """DEST as a folder; the files an earlier kit listed are removed (stale wheels go), nothing else."""
+    if dest.exists() and not dest.is_dir():
+        raise UsageError("usb.error.dest_not_dir", path=str(dest))
+    dest.mkdir(parents=True, exist_ok=True)
+    if (dest / manifest.NAME).is_file():
+        for rel in manifest.read(dest):
+            path = manifest.inside(dest, rel)
+            if path.is_file():
+                path.unlink()
+    return dest.resolve()
+
+
+def copy_yaml(root: Path) -> list:
+    """Contents only (copyfile): copying permissions or times fails on FAT sticks."""
+    names = []
+    for kind in ("checks", "playbooks"):
+        source = bundled_dir(kind)
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                rel = f"{kind}/{path.relative_to(source).as_posix()}"
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, root / rel)
+                names.append(rel)
+    return names
+
+
+def write_launchers(root: Path, profile: str) -> list:
+    names = []
+    for name, (purpose, sh_args, cmd_args) in LAUNCHERS.items():
+        sh = _template("launcher.sh", PURPOSE=purpose, NAME=f"{name}.sh", COMMAND=sh_args.format(p=profile))
+        cmd = _template("launcher.cmd", PURPOSE=purpose, NAME=f"{name}.cmd", COMMAND=cmd_args.format(p=profile))
+        (root / f"{name}.sh").write_bytes(sh.encode("utf-8"))
+        (root / f"{name}.cmd").write_bytes(cmd.replace("\n", "\r\n").encode("utf-8"))
+        _make_executable(root / f"{name}.sh")
+        names += [f"{name}.sh", f"{name}.cmd"]
+    return names
+
+
+def write_guides(root: Path, profile: str) -> list:
+    from kfield import __version__
+
+    values = {"PROFILE": profile, "VERSION": __version__, "PYTHON": platform.python_version(),
+              "PLATFORM": f"{sys.platform} {platform.machine()}"}
+    for name in ("HUONG-DAN.txt", "README.txt"):
+        (root / name).write_bytes(_template(name, **values).replace("\n", "\r\n").encode("utf-8"))
+    return ["HUONG-DAN.txt", "README.txt"]
+
+
+def write_verifier(root: Path) -> str:
+    """verify.py is kfield/usb/manifest.py itself: one implementation, tested both ways."""
+    (root / "verify.py").write_bytes(Path(manifest.__file__).read_bytes())
+    return "verify.py"
+
+
+def _template(name: str, **values: str) -> str:
+    text = resources.files("kfield.usb").joinpath("templates", name).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    return text
+
+
+def _make_executable(path: Path) -> None:
+    try:
+        path.chmod(0o755)
+    except OSError:  # FAT sticks have no permission bits: `sh kfield.sh` still works
+        pass

@@ -1,0 +1,9 @@
+"""Requirement parsing for the dependency closure: `packaging`, else the copy pip vendors
+(pip is always there when shiv is, so the kit builder needs no new dependency)."""
+
+try:
+    from packaging.requirements import Requirement
+except ImportError:  # pragma: no cover - depends on what is installed
+    from pip._vendor.packaging.requirements import Requirement
+
+__all__ = ["Requirement"]
