@@ -31,10 +31,10 @@ SQL = {
                "text = CASE WHEN excluded.text <> '' AND (excluded.event > problems.event OR problems.text = '') "
                "THEN excluded.text ELSE problems.text END, "
                "event = CASE WHEN excluded.event > problems.event THEN excluded.event ELSE problems.event END",
-    "train": "INSERT INTO trainings (event, visit, topic, officials) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-    "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-    "check_run": "INSERT INTO check_runs (event, visit, time, verdict) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-    "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+    "train": "INSERT INTO trainings (event, visit, topic, officials) VALUES (?,?,?,?)",
+    "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?)",
+    "check_run": "INSERT INTO check_runs (event, visit, time, verdict) VALUES (?,?,?,?)",
+    "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?)",
 }
 
 

@@ -62,6 +62,8 @@ def test_conflict_inside_one_batch_is_reported(db, tmp_path):
     logs.write(tmp_path / "b", [changed])
     summary = run(db, tmp_path, tmp_path / "a", tmp_path / "b")
     assert (summary.new, summary.conflict) == (5, 1)
+    assert db.query("SELECT id, stored_sha256, new_sha256 FROM conflicts") == [
+        (events[1]["id"], events[1]["sha256"], changed["sha256"])]
 
 
 def test_torn_and_damaged_files_are_quarantined_and_their_good_events_kept(db, tmp_path):
