@@ -4,7 +4,7 @@ Idempotent: an event is stored once, by its id; the same id with the same conten
 duplicate, with a different hash a conflict — recorded, never overwritten. A file with a torn,
 unreadable or malformed line is copied to the quarantine folder with the reasons, and its good
 events are still imported (a student's acknowledged work is not lost because one line is bad).
-Events go in batches of 20,000 (sorted by id), ten batches to a transaction, so memory stays flat
+Events are written 10,000 at a time (sorted by id), 200,000 to a transaction, so memory stays flat
 however many files there are.
 """
 
@@ -22,8 +22,8 @@ from kfield.aggregate import rows, sources
 from kfield.aggregate.db import Database
 from kfield.visit import store
 
-BATCH = 20_000
-COMMIT_EVERY = 10           # batches per transaction: fewer commits, far fewer index pages rewritten
+BATCH = 10_000
+COMMIT_EVERY = 20           # batches per transaction: fewer commits, far fewer index pages rewritten
 ISSUE_KINDS = ("quarantined", "refused", "conflict")
 
 
