@@ -15,6 +15,7 @@ keyed fact tables are WITHOUT ROWID (one B-tree each, not a table plus its key i
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -175,12 +176,15 @@ def _create(database: Database) -> None:
             database.conn.execute(statement)
 
 
-def failures(database: Database) -> tuple[type[BaseException], ...]:
-    """The driver's error classes, for the CLI to turn into one line (the batch in flight is rolled back)."""
+@contextlib.contextmanager
+def reported(database: Database):
+    """A driver error (server gone, disk full, locked file) as one domain error; the transaction in
+    flight was rolled back by whoever opened it, and what was committed before stays."""
     if database.dialect == "postgres":
-        import psycopg
-
-        return (psycopg.Error,)
-    import sqlite3
-
-    return (sqlite3.Error,)
+        from psycopg import Error
+    else:
+        from sqlite3 import Error
+    try:
+        yield
+    except Error as exc:
+        raise UsageError("agg.db.failed", reason=str(exc).strip().splitlines()[0]) from None

@@ -95,3 +95,11 @@ def attach_evidence(kind: str, data: dict) -> None:
         errors.say(_t("visit.attach_failed"))
     elif filed:
         errors.say(_t("visit.attached", visit=filed))
+
+
+def refuse_binary_on_terminal(output: Path | None) -> None:
+    """XLSX is bytes: to a file, or to a pipe, never onto a terminal."""
+    from kfield.core.errors import UsageError
+
+    if output is None and sys.stdout.isatty():
+        raise UsageError("export.xlsx_needs_output")

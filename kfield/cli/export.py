@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -42,7 +41,7 @@ def export(
         docs = ex.documents(_visits(visit, every), _redactor() if redact else None)
         rows = ex.tables(docs)
         if fmt is ExportFormat.xlsx:
-            _refuse_binary_on_terminal(output)
+            common.refuse_binary_on_terminal(output)
             common.emit(ex.to_xlsx(rows), output)
             return
         body = {"csv": lambda: ex.to_csv(rows[table.value], ex.TABLES[table.value]), "json": lambda: ex.to_json(docs),
@@ -67,12 +66,3 @@ def _redactor():
     from kfield.visit.redact import Redactor, key
 
     return Redactor(key())
-
-
-def _refuse_binary_on_terminal(output: Path | None) -> None:
-    import sys
-
-    from kfield.core.errors import UsageError
-
-    if output is None and sys.stdout.isatty():
-        raise UsageError("export.xlsx_needs_output")

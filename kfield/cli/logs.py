@@ -39,14 +39,12 @@ def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"
 def _run(database, paths, quarantine: Path, language: str):
     from kfield.aggregate import db as dbmod, sources
     from kfield.aggregate.importer import Importer
-    from kfield.core.errors import UsageError
 
     with _progress(sources.total_weight(paths), language) as advance:
         importer = Importer(database, quarantine, advance)
         try:
-            return importer.run(paths)
-        except dbmod.failures(database) as exc:
-            raise UsageError("agg.db.failed", reason=str(exc).strip().splitlines()[0]) from None
+            with dbmod.reported(database):
+                return importer.run(paths)
         except KeyboardInterrupt:
             errors.say(_summary_line(importer.summary, database.where, language))   # what was committed stays
             raise

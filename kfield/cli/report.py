@@ -38,13 +38,9 @@ def report(
         period = reports.Period(_day(start), _day(end))
         _check(period, fmt, chosen, output)
         database = dbmod.connect(db)
-        try:
+        with dbmod.reported(database):
             tables = [reports.build(database, name, period, province) for name in chosen]
             headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
-        except dbmod.failures(database) as exc:
-            from kfield.core.errors import UsageError
-
-            raise UsageError("agg.db.failed", reason=str(exc).strip().splitlines()[0]) from None
         common.emit(_render(tables, headline, _meta(period, database.where, language), fmt, language, output), output)
 
 
@@ -79,9 +75,7 @@ def _check(period, fmt: ReportFormat, chosen: list[str], output) -> None:
     if fmt is ReportFormat.csv and len(chosen) > 1:
         raise UsageError("report.csv_one")
     if fmt is ReportFormat.xlsx:
-        from kfield.cli.export import _refuse_binary_on_terminal
-
-        _refuse_binary_on_terminal(output)
+        common.refuse_binary_on_terminal(output)
 
 
 def _meta(period, where: str, language: str) -> dict:

@@ -21,15 +21,20 @@ def write_all(dists: list, folder: Path) -> list:
     return [write(dist, folder) for dist in dists]
 
 
+def _escaped(name: str) -> str:
+    """A distribution name as wheel file and dist-info names spell it (PEP 427)."""
+    return re.sub(r"[-_.]+", "_", name)
+
+
 def filename(dist) -> str:
-    name = re.sub(r"[-_.]+", "_", dist.name)
+    name = _escaped(dist.name)
     parts = [sorted({tag.split("-")[i] for tag in dist.tags}) for i in range(3)]
     return f"{name}-{dist.version}-{'-'.join('.'.join(p) for p in parts)}.whl"
 
 
 def write(dist, folder: Path) -> Path:
     path = folder / filename(dist)
-    info = f"{re.sub(r'[-_.]+', '_', dist.name)}-{dist.version}.dist-info"
+    info = f"{_escaped(dist.name)}-{dist.version}.dist-info"
     members = {rel: src.read_bytes() for rel, src in dist.files.items() if not _install_only(rel)}
     members = {_rename_info(rel, info): body for rel, body in members.items()}
     members.setdefault(f"{info}/WHEEL", WHEEL_FILE.format(tag=dist.tags[0]).encode())
