@@ -4,9 +4,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.usb": ("Bộ công cụ trên USB: tạo (zipapp, gói cài, trình khởi chạy, bảng băm), kiểm tra.",
                  "The USB stick kit: make it (zipapp, wheels, launchers, manifest), verify it."),
     "help.usb.init": ("Ghi bộ kfield lên USB (thư mục DEST): kfield.pyz, wheelhouse/, trình khởi chạy, "
-                      "hướng dẫn, MANIFEST.sha256.",
+                      "hướng dẫn, MANIFEST.sha256. --platform windows: bộ có Python nhúng riêng cho máy "
+                      "Windows chưa cài Python (python\\, kfield.cmd, run-checks.cmd).",
                       "Write the kfield kit to a stick (folder DEST): kfield.pyz, wheelhouse/, launchers, "
-                      "guide, MANIFEST.sha256."),
+                      "guide, MANIFEST.sha256. --platform windows: a kit with its own embeddable Python for "
+                      "Windows PCs with no Python (python\\, kfield.cmd, run-checks.cmd)."),
     "help.usb.verify": ("Kiểm tra mọi tệp của bộ trên USB với MANIFEST.sha256.",
                         "Verify every file of a kit against its MANIFEST.sha256."),
     "help.usb.dest": ("Thư mục của USB (đã gắn)", "The stick's folder (mounted)"),

@@ -36,7 +36,8 @@ def write_python(root: Path, cache: Path) -> tuple:
     names += _install_kfield(root)
     if _same_bytecode():
         names += _compile(root, [n for n in names if n.startswith(SITE) and n.endswith(".py")])
-    return sorted(set(names + [zip_pure(pure, root / SITE_ZIP) and SITE_ZIP])), len(found)
+    zip_pure(pure, root / SITE_ZIP)
+    return sorted({*names, SITE_ZIP}), len(found)
 
 
 def _same_bytecode() -> bool:

@@ -102,3 +102,14 @@ def test_unknown_platform_is_usage_error(tmp_path):
     with pytest.raises(UsageError) as caught:
         init(tmp_path / "kit", target="macos")
     assert caught.value.message.key == "usb.error.bad_platform"
+
+
+def test_unknown_platform_on_the_command_line_is_one_line_and_exit_2(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kfield", "usb", "init", str(tmp_path / "kit"), "--platform", "macos",
+                           "--lang", "vi"], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith("Nền tảng macos không có; hãy chọn một trong: linux, windows")
+    assert not (tmp_path / "kit").exists()
