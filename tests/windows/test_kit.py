@@ -117,3 +117,11 @@ def _init_in(netns, dest: Path, cache: Path, *args: str):
     argv = ["ip", "netns", "exec", netns.name, sys.executable, "-m", "kfield", "usb", "init", str(dest),
             "--platform", "windows", *args]
     return subprocess.run(argv, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=600)
+
+
+def test_usb_verify_on_a_team_laptop_accepts_the_windows_kit(windows_kit):
+    root, _ = windows_kit
+    digest = manifest.sha256(root / manifest.NAME)
+    done = subprocess.run([sys.executable, "-m", "kfield", "usb", "verify", str(root), "--expect", digest, "--lang", "en"],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 0 and "every file matches MANIFEST.sha256" in done.stderr, done.stderr
