@@ -55,4 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "Could not get {what} for Windows: not in the cache and pip could not download it ({reason}); "
                                "run it once with Internet access, later runs need none"),
     "usb.error.wheels_missing": ("Thiếu gói cho Windows sau khi tải: {names}", "Windows packages still missing after download: {names}"),
+    "usb.error.no_packaging": ("Python này không có pip (cũng không có packaging) nên không tạo được bộ USB; "
+                               "hãy chạy kfield usb init trên máy của tổ đã cài kfield bằng pip",
+                               "This Python has no pip (nor packaging), so it cannot build a kit; "
+                               "run kfield usb init on a team laptop where kfield was installed with pip"),
 }

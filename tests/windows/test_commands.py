@@ -87,3 +87,11 @@ def test_run_non_interactive_writes_results_on_drive_c(pc):
     [folder] = list((pc.prefix.path / "drive_c" / "kfield-results").iterdir())
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert report["profile"] == "usb" and (folder / "summary.html").is_file()
+
+
+def test_usb_init_from_the_kits_own_python_says_why_it_cannot(pc):
+    """The kit's embeddable CPython has no pip: building a kit there is one line and exit 2."""
+    done = pc.kfield("usb", "init", "C:\\stick", "--lang", "en")
+    lines = [line for line in text(done).splitlines() if line.strip()]
+    assert done.returncode == 2 and "Traceback" not in text(done) and not (pc.prefix.path / "drive_c" / "stick").exists()
+    assert lines[-1].endswith("run kfield usb init on a team laptop where kfield was installed with pip")
