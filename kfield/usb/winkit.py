@@ -74,7 +74,7 @@ def zip_pure(wheels: list, target: Path) -> Path:
 
 def _legacy_pyc(source: Path, name: str):
     try:
-        py_compile.compile(str(source), cfile=str(source) + "c", doraise=True,
+        py_compile.compile(str(source), cfile=str(source) + "c", dfile=name.split("/", 1)[1], doraise=True,
                            invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
     except py_compile.PyCompileError:
         return None
@@ -130,12 +130,14 @@ def _install_kfield(root: Path) -> list:
 
 
 def _compile(root: Path, sources: list) -> list:
-    """Unchecked-hash .pyc beside each module: valid whatever times a FAT stick keeps."""
+    """Unchecked-hash .pyc beside each module: valid whatever times a FAT stick keeps; named by
+    the module's path inside site-packages, not this machine's folder (the same kit twice is
+    byte for byte the same)."""
     names = []
     for rel in sources:
         pyc = Path(rel).parent / "__pycache__" / f"{Path(rel).stem}.{sys.implementation.cache_tag}.pyc"
         try:
-            py_compile.compile(str(root / rel), cfile=str(root / pyc), doraise=True,
+            py_compile.compile(str(root / rel), cfile=str(root / pyc), dfile=rel[len(SITE) + 1:], doraise=True,
                                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
         except py_compile.PyCompileError:
             continue  # a module Python 3.11 cannot compile is never imported there either
