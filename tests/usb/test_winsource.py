@@ -113,3 +113,16 @@ def test_unknown_platform_on_the_command_line_is_one_line_and_exit_2(tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].endswith("Nền tảng macos không có; hãy chọn một trong: linux, windows")
     assert not (tmp_path / "kit").exists()
+
+
+def test_only_wheels_of_python_sources_go_into_the_zip(tmp_path):
+    assert winkit._pure(wheel(tmp_path, "plain", "1.0", files={"plain/__init__.py": "", "plain/py.typed": ""}))
+    assert not winkit._pure(wheel(tmp_path, "fast", "1.0", files={"fast/_speed.cp311-win_amd64.pyd": "MZ"}))
+    assert not winkit._pure(wheel(tmp_path, "data", "1.0", files={"data/units.json": "{}"}))
+
+
+def test_zip_of_pure_wheels_is_the_same_bytes_twice(tmp_path):
+    plain = wheel(tmp_path, "plain", "1.0", files={"plain/__init__.py": "x = 1\n"})
+    first, second = winkit.zip_pure([plain], tmp_path / "a.zip"), winkit.zip_pure([plain], tmp_path / "b.zip")
+    assert first.read_bytes() == second.read_bytes()
+    assert "plain/__init__.py" in zipfile.ZipFile(first).namelist()
