@@ -3,7 +3,7 @@
 One schema, written once with a few words that differ by dialect. `events` keeps every imported
 event whole (id, content hash, where it came from); the other tables are facts derived from the
 new events as they arrive (visits, problems with their latest outcome, trainings, check runs and
-their failures), so the reports are plain GROUP BY queries that stay fast at a million events.
+their failures, cancelled visits), so the reports are plain GROUP BY queries that stay fast at a million events.
 Ids and times are compared as bytes (PostgreSQL columns use the "C" collation): an event id sorts
 by time, and a later problem event must win whatever the server's locale. Ids are random in arrival
 order, so every index is written at random places on each insert, and rewritten pages grow with the
@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS check_runs (event {key} NOT NULL, visit {key} NOT NUL
   verdict TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS check_failures (event {key} NOT NULL, visit {key} NOT NULL, check_id TEXT NOT NULL,
   status TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cancellations (visit {key} PRIMARY KEY, time {key} NOT NULL, reason TEXT NOT NULL){tail};
 CREATE INDEX IF NOT EXISTS visits_commune ON visits (commune_code);
 CREATE INDEX IF NOT EXISTS visits_day ON visits (day);
 """

@@ -35,6 +35,7 @@ SQL = {
     "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?)",
     "check_run": "INSERT INTO check_runs (event, visit, time, verdict) VALUES (?,?,?,?)",
     "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?)",
+    "cancel": "INSERT INTO cancellations (visit, time, reason) VALUES (?,?,?) ON CONFLICT (visit) DO NOTHING",
 }
 
 
@@ -95,4 +96,5 @@ _DERIVE = {
     "train": _train,
     "task": lambda e, d, m: [("task", (e["id"], e["visit"], str(d["task"]), str(d.get("system") or "")))],
     "check_run": _check_run,
+    "cancel": lambda e, d, m: [("cancel", (e["visit"], e["time"], str(d.get("reason") or "")))],
 }

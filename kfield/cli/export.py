@@ -50,16 +50,21 @@ def export(
 
 
 def _visits(visit: str | None, every: bool):
-    """The visits to export: all, the one named, else the open or latest one."""
+    """The visits to export: all, the one named, else the open or latest one; cancelled visits never."""
     from kfield.core.errors import UsageError
     from kfield.visit import visits
 
     if visit and every:
         raise UsageError("export.one_or_all")
-    ids = visits.all_ids() if every else [visit]
-    if not ids:
+    if not every:
+        record = visits.load(visit)[0]
+        if record.cancelled:
+            raise UsageError("visit.is_cancelled", visit=visits.short(record.id))
+        return [record]
+    kept = [r for r in (visits.load(v)[0] for v in visits.all_ids()) if not r.cancelled]
+    if not kept:
         raise UsageError("visit.list.none")
-    return [visits.load(v)[0] for v in ids]
+    return kept
 
 
 def _redactor():

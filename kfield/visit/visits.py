@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +45,44 @@ def _point(visit_id: str | None) -> None:
     os.replace(tmp, pointer)
 
 
+def nfc(value: Any) -> Any:
+    """Text as typed, composed (NFC): a Vietnamese console on Windows delivers "ê" + U+0303 for "ễ",
+    and the same word must be stored, compared and counted once."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def short(visit_id: str) -> str:
+    """The short id people type and read: the random part after the time (20261124T171530.123456Z-4f9a2c → 4f9a2c)."""
+    return visit_id.rsplit("-", 1)[-1]
+
+
+def resolve(text: str) -> str:
+    """A full id, a short id or any unique prefix of either → the visit id; several → the candidates."""
+    wanted = text.strip()
+    ids = all_ids()
+    if wanted in ids:
+        return wanted
+    found = [i for i in ids if wanted and (i.startswith(wanted) or short(i).startswith(wanted.lower()))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError("visit.id.ambiguous", visit=text, candidates=", ".join(short(i) for i in found[:10]))
+    raise UsageError("visit.unknown", visit=text)
+
+
 def start(commune_text: str, member: Member, province: int = communes.KHANH_HOA,
           companions: list[str] = ()) -> tuple[str, communes.Commune]:
     if current():
-        raise UsageError("visit.already_open", visit=current())
-    unit = communes.resolve(commune_text, province)
+        raise UsageError("visit.already_open", visit=short(current()))
+    unit = communes.resolve(nfc(commune_text), province)
     visit_id = store.new_id()
-    names = list(dict.fromkeys([member.name, *(c.strip() for c in companions if c.strip())]))
+    names = list(dict.fromkeys(nfc([member.name, *(c.strip() for c in companions if c.strip())])))
     data = {"commune_code": unit.code, "commune": unit.name, "members": names, "school": member.school,
             "team": member.team, "province": province}
     store.append(log_path(visit_id), store.make_event("start", visit_id, data))
@@ -66,7 +98,7 @@ def record(kind: str, data: dict[str, Any], visit_id: str | None = None) -> dict
     path = log_path(target)
     if not path.exists():
         raise UsageError("visit.unknown", visit=target)
-    event = store.make_event(kind, target, data)
+    event = store.make_event(kind, target, nfc(data))
     store.append(path, event)
     return event
 
@@ -80,9 +112,24 @@ def end() -> str:
     return visit_id
 
 
+def cancel(visit_id: str | None = None, reason: str = "") -> str:
+    """Mark a practice or mistaken visit cancelled (the given one, else the open one): its log is
+    kept, it is counted nowhere; an open visit is closed so the next one can start."""
+    target = resolve(visit_id) if visit_id else current()
+    if not target:
+        raise UsageError("visit.cancel.which")
+    visit, _ = load(target)
+    if visit.cancelled:
+        raise UsageError("visit.cancel.already", visit=short(target))
+    record("cancel", {"reason": reason.strip()}, target)
+    if current() == target:
+        _point(None)
+    return target
+
+
 def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
-    """The given visit, else the open one, else the latest on this laptop."""
-    target = visit_id or current() or next(reversed(all_ids()), None)
+    """The given visit (full id, short id or unique prefix), else the open one, else the latest on this laptop."""
+    target = resolve(visit_id) if visit_id else current() or next(reversed(all_ids()), None)
     if not target:
         raise UsageError("visit.list.none")
     path = log_path(target)
