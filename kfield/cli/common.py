@@ -36,8 +36,8 @@ class TextOrJson(str, Enum):
 
 TextOrJsonOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help=h("help.format"))]
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="vi | en (default: KFIELD_LANG, then the system locale)")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout")]
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("help.output"))]
 
 
 def use_lang(choice: Lang | None) -> str:

@@ -68,10 +68,13 @@ def listing(visits, current: str | None, lang: str) -> str:
 
 
 def diff_text(diff, lang: str) -> str:
-    lines = [text("visit.diff.head", lang, before=diff.before or "—", after=diff.after or "—")]
+    lines = [text("visit.diff.head", lang, before=human(diff.before, "—"), after=human(diff.after, "—"))]
+    if not (diff.fixed or diff.broken or diff.still_broken or diff.still_ok):
+        return "\n".join([*lines, text("visit.diff.nothing_shared", lang)]) + "\n"
     for group in ("fixed", "broken", "still_broken"):
         changes = getattr(diff, group)
         lines.append(text(f"visit.diff.{group}", lang, count=len(changes)))
-        lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {c.before} → {c.after}" for c in changes]
+        lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {text(f'status.{c.before}', lang)} → "
+                  f"{text(f'status.{c.after}', lang)}" for c in changes]
     lines.append(text("visit.diff.still_ok", lang, count=len(diff.still_ok)))
     return "\n".join(lines) + "\n"

@@ -50,4 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.written": ("Đã ghi kết quả vào {path}", "Results written to {path}"),
     "run.read_only": ("Không ghi được vào {path} ({reason}); kết quả được ghi vào {fallback}",
                       "Cannot write to {path} ({reason}); results went to {fallback}"),
+    "help.lang": ("Ngôn ngữ: vi | en (mặc định: KFIELD_LANG, rồi ngôn ngữ của hệ thống); ghi một lần ở đầu lệnh "
+                  "là đủ", "Language: vi | en (default: KFIELD_LANG, then the system locale); once at the start is enough"),
+    "help.output": ("Ghi kết quả vào tệp này thay vì in ra màn hình (thư mục phải có sẵn)",
+                    "Write the result to this file instead of stdout (its folder must exist)"),
 }

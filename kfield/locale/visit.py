@@ -156,4 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "system.security": ("an toàn thông tin", "cybersecurity"),
     "system.training": ("tập huấn, MOOC", "training, MOOC"),
     "system.other": ("khác", "other"),
+    "visit.diff.nothing_shared": ("Hai lần kiểm tra không có mục kiểm tra chung nào chạy được cả hai lần: không so sánh "
+                                  "được (chạy cùng một hồ sơ kiểm tra, ví dụ kfield check --profile …)",
+                                  "The two runs share no check that ran both times: nothing to compare (run the same "
+                                  "profile both times, e.g. kfield check --profile …)"),
 }
