@@ -70,7 +70,8 @@ def _families():
     keys |= {f"visit.outcome.{o}" for o in model.OUTCOMES} | {f"export.table.{t}" for t in export.TABLES}
     keys |= {f"visit.diff.{g}" for g in ("fixed", "broken", "still_broken")}              # formats/visit.py
     keys |= {f"visit.kind.{k}" for k in ("note", "task", "problem", "train")}             # cli/visit.py
-    keys |= {f"system.{s}" for s in model.SYSTEMS}
+    keys |= {f"system.{s}" for s in model.SYSTEMS} | {f"visit.task.{t}" for t in model.TASKS}
+    keys |= {f"export.col.{c}" for columns in export.TABLES.values() for c in columns}
     keys |= {f"visit.list.head.{c}" for c in ("id", "commune", "started", "ended", "problems", "trained")}
     keys |= {f"scan.method.{m}" for m in ("arp", "neighbour")} | {f"scan.phase.{p}" for p in ("names", "ports")}
     keys |= {f"scan.role.{r}" for r in ("gateway", "printer", "self")}                    # formats/scan.py

@@ -42,9 +42,9 @@ def export(
         rows = ex.tables(docs)
         if fmt is ExportFormat.xlsx:
             common.refuse_binary_on_terminal(output)
-            common.emit(ex.to_xlsx(rows), output)
+            common.emit(ex.to_xlsx(rows, language), output)
             return
-        body = {"csv": lambda: ex.to_csv(rows[table.value], ex.TABLES[table.value]), "json": lambda: ex.to_json(docs),
+        body = {"csv": lambda: ex.to_csv(rows, table.value, language), "json": lambda: ex.to_json(docs),
                 "md": lambda: ex.to_markdown(rows, language), "html": lambda: ex.to_html(rows, language)}[fmt.value]()
         common.emit(body, output)
 

@@ -91,6 +91,7 @@ def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
         sheet.append(neutralise_row(header))
         for row in rows:
             sheet.append(neutralise_row(row))
+        _date_format(sheet)
         for index, column in enumerate(header, start=1):
             longest = max([len(str(column))] + [len(str(r[index - 1])) for r in rows])
             sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
@@ -98,6 +99,16 @@ def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _date_format(sheet) -> None:
+    """Dates are real spreadsheet dates (sortable, filterable), shown day first as in Vietnam."""
+    import datetime as dt
+
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = "DD/MM/YYYY HH:MM"
 
 
 def report_sheets(tables: Iterable[Table], lang: str):
