@@ -181,6 +181,13 @@ def _unit_names(db: Database) -> dict[int, str]:
                          "GROUP BY commune_code"))
 
 
+def visit_count(db: Database, period: Period) -> int:
+    """Visits counted in the period (cancelled ones never)."""
+    where, params = period.where()
+    (count,), = db.query(f"SELECT COUNT(*) FROM visits v WHERE {where}", params)
+    return int(count)
+
+
 def headline(db: Database, period: Period, province: int = communes.KHANH_HOA) -> dict[str, int]:
     """The dashboard's first line: units visited of all, visits, open and escalated problems, officials."""
     where, params = period.where()

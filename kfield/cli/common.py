@@ -63,8 +63,9 @@ def emit(body: str | bytes, output: Path | None) -> None:
         return
     from kfield.core.errors import UsageError
 
+    if not output.parent.is_dir():                 # a typo in a folder name must not scatter files
+        raise UsageError("cli.no_folder", path=str(output), folder=str(output.parent))
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(body, bytes):
             output.write_bytes(body)
         else:

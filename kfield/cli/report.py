@@ -41,7 +41,18 @@ def report(
         with dbmod.reported(database):
             tables = [reports.build(database, name, period, province) for name in chosen]
             headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
+            _say_if_empty(database, period)
         common.emit(_render(tables, headline, _meta(period, database.where, language), fmt, language, output), output)
+
+
+def _say_if_empty(database, period) -> None:
+    """An empty database or period prints zeros: say why, so nobody reads them as a result."""
+    from kfield.aggregate import reports
+
+    if not reports.visit_count(database, reports.Period()):
+        errors.say(common._t("report.empty_db", where=database.where))
+    elif (period.start or period.end) and not reports.visit_count(database, period):
+        errors.say(common._t("report.empty_period"))
 
 
 def _names(given: list[str]) -> list[str]:

@@ -93,4 +93,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.systems": ("Sự cố theo hệ thống và kết quả", "Problems by system and outcome"),
     "report.chart.schools": ("Theo trường: lượt đến và cán bộ được tập huấn", "By school: visits and officials trained"),
     "report.chart.faults": ("Kết luận chẩn đoán hay gặp", "Most frequent diagnosis verdicts"),
+    "help.logs.pack": ("Gói mọi nhật ký chuyến công tác trên máy này vào một tệp zip (kèm bảng kê) để gửi qua Zalo, "
+                       "email hoặc USB; in ra nơi lưu tệp.",
+                       "Pack every visit log on this laptop into one zip (with a short manifest) to send by chat, email "
+                       "or stick; says where it is."),
+    "visit.packed": ("Đã gói {count} nhật ký vào {path} — gửi tệp này cho giảng viên (nhật ký gốc vẫn ở {folder})",
+                     "Packed {count} visit logs into {path} — send this file to your lecturer (the logs stay in {folder})"),
+    "agg.no_logs": ("Không có nhật ký chuyến công tác nào (tệp *.jsonl, hoặc tệp zip từ kfield logs pack) ở đường dẫn đã "
+                    "cho; ở đó có {found}. Tệp từ kfield export (csv, xlsx, json, md, html) là bản để đọc, không nhập "
+                    "được: hãy lấy thư mục visits của máy sinh viên hoặc tệp zip từ kfield logs pack",
+                    "No visit logs (*.jsonl files, or a zip from kfield logs pack) at the paths given; found {found}. "
+                    "Files from kfield export (csv, xlsx, json, md, html) are for reading and cannot be imported: use "
+                    "the student's visits folder or the zip from kfield logs pack"),
+    "agg.found.nothing": ("không có tệp nào", "no files at all"),
+    "agg.found.files": ("{count} tệp ({kinds})", "{count} files ({kinds})"),
+    "agg.no_suffix": ("không đuôi", "no extension"),
+    "report.empty_db": ("Cơ sở dữ liệu {where} chưa có chuyến công tác nào: nhập nhật ký trước bằng kfield logs import "
+                        "… (các số dưới đây đều là 0)",
+                        "The database {where} holds no visits yet: import logs first with kfield logs import … (every "
+                        "figure below is zero)"),
+    "report.empty_period": ("Không có chuyến công tác nào trong khoảng thời gian đã chọn",
+                            "No visits in the period chosen"),
 }

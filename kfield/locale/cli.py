@@ -54,4 +54,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "là đủ", "Language: vi | en (default: KFIELD_LANG, then the system locale); once at the start is enough"),
     "help.output": ("Ghi kết quả vào tệp này thay vì in ra màn hình (thư mục phải có sẵn)",
                     "Write the result to this file instead of stdout (its folder must exist)"),
+    "cli.no_folder": ("Không ghi được {path}: chưa có thư mục {folder} (tạo thư mục trước, hoặc chọn nơi khác)",
+                      "Cannot write {path}: the folder {folder} does not exist (create it first, or choose another place)"),
 }
