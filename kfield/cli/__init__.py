@@ -12,11 +12,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import errors
+from kfield.cli import clicktext, errors
 from kfield.cli.help import h, lang_from_argv
 from kfield.cli.lazy import LazyGroup
 
 lang_from_argv(sys.argv[1:])      # before the first help text is made
+clicktext.install(errors.lang())
 
 class Lang(str, Enum):
     vi = "vi"
@@ -89,11 +90,13 @@ def utf8_streams() -> None:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code (tests call this too)."""
     utf8_streams()
+    args = lang_from_argv(list(sys.argv[1:] if argv is None else argv))
     if argv is not None:
-        lang_from_argv(list(argv))
+        errors.state["lang"] = None
+        clicktext.install(errors.lang())
     try:
         with errors.funnel():
-            code = app(args=argv, standalone_mode=False, prog_name="kfield")
+            code = app(args=args, standalone_mode=False, prog_name="kfield")
         return code if isinstance(code, int) else 0
     except errors.Exit as done:
         return done.code

@@ -102,5 +102,7 @@ def usage_exit(exc) -> int:
     if type(exc).__name__ == "NoArgsIsHelpError":
         say(exc.format_message())
         return EXIT_USAGE
-    say(text("cli.error_prefix", lang()) + exc.format_message())
+    from kfield.cli.clicktext import usage_message
+
+    say(text("cli.error_prefix", lang()) + usage_message(exc, lang()))
     return EXIT_USAGE

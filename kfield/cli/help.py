@@ -18,10 +18,11 @@ def h(key: str, **params) -> str:
     return text(key, _lang(), **params)
 
 
-def lang_from_argv(argv: list[str]) -> None:
-    """`--lang vi` anywhere on the command line (at the root or after a command) chooses the language
-    of everything, help included: it is read before any help text is made, and kept for this process
-    as KFIELD_LANG. A wrong value is left for the parser to refuse."""
+def lang_from_argv(argv: list[str]) -> list[str]:
+    """`--lang vi` anywhere on the command line (at the root, after a group or a command) chooses the
+    language of everything, help included: it is read before any help text is made and kept for this
+    process as KFIELD_LANG. Returns the arguments with it moved to the root, where every command
+    accepts it. A wrong value is left for the parser to refuse."""
     import os
 
     from kfield.core.errors import KfieldError
@@ -29,13 +30,17 @@ def lang_from_argv(argv: list[str]) -> None:
 
     for index, arg in enumerate(argv):
         if arg == "--":
-            return
-        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else (
-            arg[len("--lang="):] if arg.startswith("--lang=") else None)
-        if value is not None:
-            try:
-                os.environ["KFIELD_LANG"] = normalise_lang(value)
-            except KfieldError:
-                pass
-            _lang.cache_clear()
-            return
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            value, rest = argv[index + 1], argv[:index] + argv[index + 2:]
+        elif arg.startswith("--lang="):
+            value, rest = arg[len("--lang="):], argv[:index] + argv[index + 1:]
+        else:
+            continue
+        try:
+            os.environ["KFIELD_LANG"] = normalise_lang(value)
+        except KfieldError:
+            pass
+        _lang.cache_clear()
+        return ["--lang", value, *rest]
+    return argv
