@@ -71,7 +71,9 @@ def emit(body: str | bytes, output: Path | None) -> None:
         else:
             output.write_text(body, encoding="utf-8")
     except OSError as exc:
-        raise UsageError("cli.cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
+        from kfield.formats.oserrors import reason
+
+        raise UsageError("cli.cannot_write", path=str(output), reason=reason(exc)) from None
     errors.say(_t("cli.written", path=str(output)))
 
 

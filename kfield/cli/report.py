@@ -41,8 +41,9 @@ def report(
         with dbmod.reported(database):
             tables = [reports.build(database, name, period, province) for name in chosen]
             headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
-            _say_if_empty(database, period)
         common.emit(_render(tables, headline, _meta(period, database.where, language), fmt, language, output), output)
+        with dbmod.reported(database):
+            _say_if_empty(database, period)
 
 
 def _say_if_empty(database, period) -> None:

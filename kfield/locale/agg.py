@@ -109,9 +109,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agg.found.files": ("{count} tệp ({kinds})", "{count} files ({kinds})"),
     "agg.no_suffix": ("không đuôi", "no extension"),
     "report.empty_db": ("Cơ sở dữ liệu {where} chưa có chuyến công tác nào: nhập nhật ký trước bằng kfield logs import "
-                        "… (các số dưới đây đều là 0)",
+                        "… (mọi con số trong báo cáo đều là 0)",
                         "The database {where} holds no visits yet: import logs first with kfield logs import … (every "
-                        "figure below is zero)"),
+                        "figure in the report is zero)"),
     "report.empty_period": ("Không có chuyến công tác nào trong khoảng thời gian đã chọn",
                             "No visits in the period chosen"),
 }
