@@ -97,7 +97,9 @@ def _coverage(table: Table, lang: str) -> list[dict]:
 
 
 def _stacked(table: Table, lang: str) -> dict:
-    labels = [r[0] for r in table.rows]
+    from kfield.formats.tables import coded
+
+    labels = [coded(table, r, lang)[0] for r in table.rows]
     datasets = [{"label": text(f"report.col.{o}", lang), "data": [r[i] for r in table.rows],
                  "backgroundColor": COLOURS[o]} for i, o in ((2, "fixed"), (3, "escalated"), (4, "pending"))]
     return _chart("bar", text("report.chart.systems", lang), labels, datasets, stacked=True)

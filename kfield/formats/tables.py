@@ -31,8 +31,25 @@ def cell(value: Any, lang: str) -> Any:
     return value
 
 
+def coded(table: Table, row: tuple, lang: str) -> tuple:
+    """A row with its codes as words: systems ("ký số"), fault kinds, verdict places and check titles."""
+    from kfield.core.i18n import catalogue
+
+    def known(key: str, fallback: Any) -> Any:
+        return text(key, lang) if key in catalogue() else fallback
+
+    if table.name == "systems":
+        return (known(f"system.{row[0]}", row[0]), *row[1:])
+    if table.name == "faults":
+        kind, item = row[2], row[4]
+        shown = (known(f"diag.place.{item}", item) if kind == "verdict"
+                 else f"{item} {known(f'check.{item}.title', '')}".strip())
+        return (*row[:2], known(f"report.fault.{kind}", kind), row[3], shown, *row[5:])
+    return row
+
+
 def body(table: Table, lang: str, totals_label: bool = True) -> list[list[Any]]:
-    rows = [[cell(v, lang) for v in row] for row in table.rows]
+    rows = [[cell(v, lang) for v in coded(table, row, lang)] for row in table.rows]
     if table.totals is not None:
         total = list(table.totals)
         total[0] = text("report.total", lang) if totals_label else total[0]

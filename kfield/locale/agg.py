@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.code": ("Mã", "Code"),
     "report.col.unit": ("Đơn vị", "Unit"),
     "report.col.kind": ("Loại", "Kind"),
+    "report.fault.verdict": ("kết luận chẩn đoán", "diagnosis"),
+    "report.fault.check": ("bước kiểm tra lỗi", "failing check"),
     "report.col.visits": ("Lượt đến", "Visits"),
     "report.col.last_visit": ("Lần gần nhất", "Last visit"),
     "report.col.open": ("Còn chờ", "Open"),

@@ -38,7 +38,7 @@ def field(db, tmp_path):
     """Five visits; the fourth (Chi's practice visit to Cam Lâm) is cancelled afterwards."""
     visits = [
         _visit(("An", "Bình", "Chi"), A, 3, (("signing", "fixed"), ("eoffice", "fixed"), ("network", "pending")), (4, 6)),
-        _visit(("Bình", "An"), B, 2, (("pc", "fixed"),), (5,), day=1),
+        _visit(("Bình", "An"), B, 2, (("pc", "fixed"),), (5,), day=1, failing=("LAN003",)),
         _visit(("An",), A, 1, day=2),
         _visit(("Chi", "An"), C, 4, (("signing", "fixed"),), (20,), day=3, failing=("SIGN001",)),
         _visit(("Dung",), B, 0, (("dvc", "escalated"),), (3,), school="UKH", day=4, ended=False),
@@ -91,3 +91,13 @@ def test_a_cancel_imported_later_takes_the_visit_out(db, tmp_path):
     assert reports.headline(db, reports.Period()) == {"units": len(communes.all_units()), "visited": 0, "visits": 0,
                                                       "open": 0, "escalated": 0, "fixed": 0, "officials": 0}
     assert reports.build(db, "members").rows == () and reports.build(db, "members").totals == ("", 0, 0, 0.0, 0, 0)
+
+
+def test_report_cells_name_systems_places_and_checks_in_the_reader_language(field):
+    from kfield.formats import tables
+
+    systems = tables.body(reports.build(field, "systems"), "vi")
+    assert {row[0] for row in systems[:-1]} >= {"ký số", "quản lý văn bản và điều hành", "máy tính"}
+    faults = tables.body(reports.build(field, "faults"), "vi")
+    assert [row[2:5] for row in faults] == [["bước kiểm tra lỗi", 1, "LAN003 Cổng mặc định (router)"]]
+    assert reports.build(field, "systems").rows[0][0] in ("signing", "eoffice", "pc", "network", "dvc")  # data: codes
