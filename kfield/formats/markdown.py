@@ -53,7 +53,9 @@ def report_title(report: Report, lang: str) -> str:
 
 def generated(report: Report, lang: str) -> str:
     """When, with which rights and by which kfield version the report was made (HTML reuses it)."""
-    return text("fmt.generated", lang, time=report.finished.isoformat(sep=" ", timespec="seconds"),
+    from kfield.formats.when import human, zone_name
+
+    return text("fmt.generated", lang, time=f"{human(report.finished.isoformat())} ({zone_name()})",
                 admin=text("fmt.yes" if report.admin else "fmt.no", lang), version=report.version)
 
 

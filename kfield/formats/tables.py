@@ -25,9 +25,13 @@ def title(table: Table, lang: str) -> str:
     return text(f"report.title.{table.name}", lang)
 
 
-def cell(value: Any, lang: str) -> Any:
+def cell(value: Any, lang: str, real_dates: bool = False) -> Any:
+    import datetime as dt
+
     if isinstance(value, bool):
         return text("report.yes" if value else "report.no", lang)
+    if isinstance(value, dt.date) and not real_dates:
+        return value.strftime("%d/%m/%Y")            # day first, as dates are written in Vietnam
     return value
 
 
@@ -38,6 +42,10 @@ def coded(table: Table, row: tuple, lang: str) -> tuple:
     def known(key: str, fallback: Any) -> Any:
         return text(key, lang) if key in catalogue() else fallback
 
+    if table.name == "coverage" and row[4]:
+        import datetime as dt
+
+        return (*row[:4], dt.date.fromisoformat(row[4]), *row[5:])       # the last visit's day, a real date
     if table.name == "systems":
         return (known(f"system.{row[0]}", row[0]), *row[1:])
     if table.name == "faults":
@@ -48,8 +56,8 @@ def coded(table: Table, row: tuple, lang: str) -> tuple:
     return row
 
 
-def body(table: Table, lang: str, totals_label: bool = True) -> list[list[Any]]:
-    rows = [[cell(v, lang) for v in coded(table, row, lang)] for row in table.rows]
+def body(table: Table, lang: str, totals_label: bool = True, real_dates: bool = False) -> list[list[Any]]:
+    rows = [[cell(v, lang, real_dates) for v in coded(table, row, lang)] for row in table.rows]
     if table.totals is not None:
         total = list(table.totals)
         total[0] = text("report.total", lang) if totals_label else total[0]
@@ -126,10 +134,12 @@ def _date_format(sheet) -> None:
         for cell in row:
             if isinstance(cell.value, dt.datetime):
                 cell.number_format = "DD/MM/YYYY HH:MM"
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
 
 
 def report_sheets(tables: Iterable[Table], lang: str):
-    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang)) for t in tables]
+    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang, real_dates=True)) for t in tables]
 
 
 def _sheet_name(name: str) -> str:

@@ -43,6 +43,12 @@ def human(iso: str | None, empty: str = "") -> str:
     return moment.strftime("%d/%m/%Y %H:%M") if moment else (iso or empty)
 
 
+def zone_name() -> str:
+    """"UTC+7", or the IANA name in KFIELD_TZ when that is the zone in use."""
+    current = zone()
+    return "UTC+7" if current is VIETNAM else str(current)
+
+
 def naive_local(iso: str | None) -> dt.datetime | None:
     """Local time without a zone: what a spreadsheet cell holds as a real date."""
     moment = local(iso)
