@@ -7,22 +7,18 @@ Help texts come from the catalogue in the language of KFIELD_LANG / the locale.
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from typing import Annotated, Optional
 
-import typer
-
-from kfield.cli import clicktext, errors
 from kfield.cli.help import h, lang_from_argv
-from kfield.cli.lazy import LazyGroup
 
-lang_from_argv(sys.argv[1:])      # before the first help text is made
+lang_from_argv(sys.argv[1:])      # before the first help text is made (some are made at import)
+
+import typer  # noqa: E402
+
+from kfield.cli import clicktext, common, errors  # noqa: E402
+from kfield.cli.lazy import LazyGroup  # noqa: E402
+
 clicktext.install(errors.lang())
-
-class Lang(str, Enum):
-    vi = "vi"
-    en = "en"
-
 
 app = typer.Typer(
     name="kfield",
@@ -54,7 +50,7 @@ def _root_lang(value) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))] = False,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", callback=_root_lang, is_eager=True,
+    lang: Annotated[Optional[common.Lang], typer.Option("--lang", callback=_root_lang, is_eager=True,
                                                  help=h("help.lang"))] = None,
 ) -> None:
     pass

@@ -34,7 +34,12 @@ class TextOrJson(str, Enum):
     json = "json"
 
 
-TextOrJsonOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help=h("help.format"))]
+def format_opt(choices: type[Enum]):
+    """The one --format/-f declaration; each command gives the formats it writes."""
+    return Annotated[choices, typer.Option("--format", "-f", help=h("help.format"))]
+
+
+TextOrJsonOpt = format_opt(TextOrJson)
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("help.output"))]

@@ -28,7 +28,7 @@ class Table(str, common.Enum):
 def export(
     visit: Annotated[Optional[str], typer.Option("--visit", help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.format"))] = ExportFormat.csv,
+    fmt: common.format_opt(ExportFormat) = ExportFormat.csv,
     table: Annotated[Table, typer.Option("--table", help=h("help.export.table"))] = Table.visits,
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
     output: common.OutputOpt = None,

@@ -24,7 +24,7 @@ def report(
     names: Annotated[Optional[list[str]], typer.Argument(help=h("help.report.names"), show_default=False)] = None,
     start: Annotated[Optional[str], typer.Option("--from", help=h("help.report.from"))] = None,
     end: Annotated[Optional[str], typer.Option("--to", help=h("help.report.to"))] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("help.format"))] = ReportFormat.console,
+    fmt: common.format_opt(ReportFormat) = ReportFormat.console,
     db: DbOpt = None,
     province: Annotated[int, typer.Option("--province", help=h("help.report.province"))] = 56,
     output: common.OutputOpt = None,
