@@ -64,7 +64,9 @@ def listing(visits, current: str | None, lang: str) -> str:
     grid[0][0] = "  " + grid[0][0]
     widths = [max(len(row[i]) for row in grid) for i in range(len(LIST_COLUMNS))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
-    return "\n".join(lines) + "\n" + text("visit.list.current", lang) + "\n"
+    from kfield.visit.visits import visits_dir
+
+    return "\n".join(lines) + "\n" + text("visit.list.current", lang, folder=str(visits_dir())) + "\n"
 
 
 def diff_text(diff, lang: str) -> str:

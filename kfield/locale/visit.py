@@ -136,7 +136,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.list.head.ended": ("Kết thúc", "Ended"),
     "visit.list.head.problems": ("Sự cố", "Problems"),
     "visit.list.head.trained": ("Cán bộ tập huấn", "Officials trained"),
-    "visit.list.current": ("* chuyến đang mở; giờ Việt Nam (UTC+7)", "* the open visit; times in Vietnam time (UTC+7)"),
+    "visit.list.current": ("* chuyến đang mở; giờ Việt Nam (UTC+7). Nhật ký ở {folder}; gửi cho giảng viên bằng "
+                           "kfield logs pack", "* the open visit; times in Vietnam time (UTC+7). The logs are in {folder}; "
+                           "send them to your lecturer with kfield logs pack"),
     "visit.what.task": ("Nhiệm vụ", "Task"),
     "visit.what.system": ("Hệ thống", "System"),
     "visit.what.outcome": ("Kết quả", "Outcome"),
