@@ -9,22 +9,42 @@ schema version and a SHA-256 of its content. read() keeps every good line; a tor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
+import math
 import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kfield.core.errors import KfieldError
+from kfield.core.result import Message
+
 SCHEMA_VERSION = 1
+
+
+MAX_LINE = 16 * 2**20         # bytes in one line (a check report with every evidence is ~50 KB)
+MAX_DEPTH = 64                # nesting of lists and objects in one event (kfield writes at most ~8)
+
+
+class UnreadableLog(KfieldError):
+    """A visit log that exists but cannot be opened (permissions, a device error)."""
+
+
+class StorageError(KfieldError):
+    """The data folder cannot take the event (read-only, full, missing, not writable): nothing was
+    written, and every event acknowledged before is still on disk."""
 
 
 @dataclass(frozen=True)
 class Damage:
     line: int
-    reason: str                   # "torn" (an unfinished last line), "json", "checksum"
+    reason: str                   # "torn" (an unfinished last line), "json", "checksum", "fields"
+    detail: str = ""              # what exactly (for logs and --json): "data.outcome: missing"
 
 
 @dataclass(frozen=True)
@@ -50,10 +70,39 @@ def make_event(kind: str, visit: str, data: dict[str, Any], now: dt.datetime | N
     event = {"id": new_id(moment), "time": moment.isoformat(timespec="seconds"), "type": kind,
              "v": SCHEMA_VERSION, "visit": visit, "data": data}
     event["sha256"] = checksum(event)
-    return event
+    from kfield.visit import events
+
+    return events.check(event)
 
 
 def append(path: Path, event: dict[str, Any]) -> None:
+    """Write one event; a data folder that cannot take it (read-only, full, missing, no permission)
+    raises StorageError and leaves every earlier line as it was."""
+    with writing(path.parent):
+        _append(path, event)
+
+
+@contextlib.contextmanager
+def writing(folder: Path):
+    """An OSError while writing into `folder` becomes a StorageError (one line, exit 2)."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageError("visit.storage", path=str(folder), reason=os_reason(exc)) from None
+
+
+def os_reason(exc: OSError) -> Message:
+    """What went wrong, as a catalogue sentence (no errno text reaches a person)."""
+    key = _OS_REASONS.get(exc.errno or 0, "os.other")
+    return Message(key, {"errno": exc.errno or 0})
+
+
+_OS_REASONS = {errno.EROFS: "os.read_only", errno.ENOSPC: "os.full", errno.EDQUOT: "os.full",
+               errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOENT: "os.missing",
+               errno.ENOTDIR: "os.missing", errno.EIO: "os.io"}
+
+
+def _append(path: Path, event: dict[str, Any]) -> None:
     from filelock import FileLock
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,34 +144,146 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def read(path: Path) -> Log:
-    return parse(path.read_bytes() if path.exists() else b"")
+    """Every good event of the log and every damaged line (all events in memory: `scan` streams)."""
+    return _collect(scan(path))
 
 
 def parse(raw: bytes) -> Log:
+    return _collect(lines(raw))
+
+
+def _collect(numbered) -> Log:
     events, damage = [], []
-    for number, event, reason, _ in lines(raw):
+    for number, event, reason, _ in numbered:
         if reason:
-            damage.append(Damage(number, reason))
+            damage.append(damaged(number, reason))
         else:
             events.append(event)
     return Log(tuple(events), tuple(damage))
 
 
+def damaged(number: int, reason: str) -> Damage:
+    code, _, detail = reason.partition(":")
+    return Damage(number, code, detail.strip())
+
+
+def scan(path: Path):
+    """(line number, event or None, "" or why it is damaged, the line's bytes) per non-blank line,
+    read one line at a time: memory is bounded by MAX_LINE, not by the file."""
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UnreadableLog("visit.log_unreadable", path=str(path), reason=os_reason(exc)) from None
+    with handle:
+        yield from _numbered(_raw_lines(handle))
+
+
 def lines(raw: bytes):
-    """(line number, event or None, "" or the reason it is damaged, the line's bytes) per non-blank line."""
-    chunks = raw.split(b"\n")
-    for number, chunk in enumerate(chunks, start=1):
+    """(line number, event or None, "" or the reason it is damaged, the line's bytes) per non-blank line.
+    The reason is a code, optionally followed by ": " and a detail ("fields: data.outcome: missing")."""
+    return _numbered(_split(raw))
+
+
+def _split(raw: bytes):
+    """(line bytes, ended by a newline) per line of an in-memory log, without copying it whole."""
+    start, size = 0, len(raw)
+    while start < size:
+        end = raw.find(b"\n", start)
+        if end < 0:
+            yield raw[start:], False
+            return
+        yield (raw[start:end] if end - start <= MAX_LINE else None), True
+        start = end + 1
+
+
+def _raw_lines(handle):
+    """(line bytes or None when longer than MAX_LINE, ended by a newline) per line of an open file;
+    the rest of an over-long line is skipped a block at a time, never held."""
+    while True:
+        chunk = handle.readline(MAX_LINE + 1)
+        if not chunk:
+            return
+        if chunk.endswith(b"\n"):
+            yield chunk[:-1], True
+            continue
+        if len(chunk) <= MAX_LINE:
+            yield chunk, False          # the last line, unfinished
+            return
+        yield None, _skip_rest(handle)
+
+
+def _skip_rest(handle) -> bool:
+    while True:
+        block = handle.readline(2**20)
+        if not block or block.endswith(b"\n"):
+            return bool(block)
+
+
+def _numbered(raw_lines):
+    for number, (chunk, ended) in enumerate(raw_lines, start=1):
+        if chunk is None:
+            yield number, None, "json: line longer than {} bytes".format(MAX_LINE), b""
+            continue
         if not chunk.strip():
             continue
         event, reason = parse_line(chunk)
-        yield number, event, ("torn" if reason and number == len(chunks) else reason), chunk   # torn: no newline
+        yield number, event, ("torn" if reason and not ended else reason), chunk
 
 
 def parse_line(chunk: bytes) -> tuple[dict | None, str]:
+    """The event on one line, or None and why not: "json" (not bounded, strict JSON: too long, too
+    deep, NaN/Infinity, NUL or a lone surrogate), "checksum", or "fields" (the schema refuses it)."""
+    from kfield.visit import events
+
+    if len(chunk) > MAX_LINE:
+        return None, f"json: line longer than {MAX_LINE} bytes"
     try:
-        event = json.loads(chunk.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None, "json"
+        event = json.loads(chunk.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        return None, "json: nested too deep"
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, f"json: {str(exc)[:80]}"
+    why = _unsafe(chunk, event)
+    if why:
+        return None, f"json: {why}"
     if not isinstance(event, dict) or event.get("sha256") != checksum(event):
         return None, "checksum"
-    return event, ""
+    why = events.problem(event)
+    return (None, f"fields: {why}") if why else (event, "")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text[:20]} is out of range")
+    return number
+
+
+def _unsafe(chunk: bytes, value) -> str:
+    """Nesting beyond MAX_DEPTH, or NUL / a lone surrogate in any string or key. Both need
+    brackets or \\u escapes in the line, so most lines are passed on counting bytes alone."""
+    deep = chunk.count(b"[") + chunk.count(b"{") > MAX_DEPTH
+    escaped = b"\\u" in chunk
+    if not (deep or escaped):
+        return ""
+    from kfield.visit.events import bad_text
+
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"nested deeper than {MAX_DEPTH}"
+        if isinstance(item, str):
+            if escaped and bad_text(item):
+                return "NUL or lone surrogate"
+        elif isinstance(item, dict):
+            stack += [(k, depth) for k in item] + [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+    return ""
