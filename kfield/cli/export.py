@@ -56,10 +56,13 @@ def _visits(visit: str | None, every: bool):
 
     if visit and every:
         raise UsageError("export.one_or_all")
-    ids = visits.all_ids() if every else [visit]
-    if not ids:
+    if not every:
+        return [visits.load(visit)[0]]
+    records, skipped = visits.load_all()
+    common.say_skipped(skipped)
+    if not records:
         raise UsageError("visit.list.none")
-    return [visits.load(v)[0] for v in ids]
+    return records
 
 
 def _redactor():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from kfield.core.i18n import text
+from kfield.formats.cells import console_text, scrub
 
 
 def as_dict(visit) -> dict:
@@ -14,6 +15,7 @@ def as_dict(visit) -> dict:
 
 
 def text_summary(visit, lang: str) -> str:
+    visit = scrub(visit, console_text)          # notes and names from a log never drive the terminal
     t = lambda key, **p: text(key, lang, **p)  # noqa: E731
     lines = [t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id),
              t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—"),
@@ -34,7 +36,7 @@ def listing(visits, current: str | None, lang: str) -> str:
     if not visits:
         return text("visit.list.empty", lang) + "\n"
     rows = []
-    for visit in visits:
+    for visit in scrub(list(visits), console_text):
         mark = "*" if visit.id == current else " "
         state = text("visit.show.open", lang) if visit.open else visit.ended
         rows.append(f"{mark} {visit.id}  {visit.commune} ({visit.commune_code})  {visit.started} → {state}  "
@@ -43,6 +45,7 @@ def listing(visits, current: str | None, lang: str) -> str:
 
 
 def diff_text(diff, lang: str) -> str:
+    diff = scrub(diff, console_text)
     lines = [text("visit.diff.head", lang, before=diff.before or "—", after=diff.after or "—")]
     for group in ("fixed", "broken", "still_broken"):
         changes = getattr(diff, group)

@@ -125,4 +125,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os.missing": ("thư mục không còn (thẻ nhớ đã rút?)", "the folder is gone (stick removed?)"),
     "os.io": ("lỗi đọc ghi thiết bị", "a device input/output error"),
     "os.other": ("lỗi hệ điều hành số {errno}", "operating system error {errno}"),
+    "visit.skipped": ("Cảnh báo: bỏ qua nhật ký hỏng {path} ({reason}); các chuyến khác vẫn đầy đủ",
+                      "Warning: skipped the damaged log {path} ({reason}); the other visits are complete"),
 }

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from kfield.core.i18n import text
-from kfield.formats.cells import csv_text
+from kfield.formats.cells import csv_text, markdown_cell
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -77,7 +77,7 @@ def to_markdown(all_rows: dict[str, list[dict]], lang: str) -> str:
 
 
 def _md(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_cell(value)
 
 
 STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0;"

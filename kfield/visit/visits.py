@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kfield.core.errors import UsageError
+from kfield.core.errors import KfieldError, UsageError
+from kfield.core.result import Message
 from kfield.core.paths import data_dir
 from kfield.visit import communes, model, store
 from kfield.visit.member import Member
@@ -128,6 +130,26 @@ def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
             raise
         raise UsageError("visit.no_start", visit=visit_id) from None
     return visit, store.Log((), tuple(damage))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A visit log that could not be replayed (no readable start, unreadable file): named, not fatal."""
+
+    path: str
+    reason: Message
+
+
+def load_all() -> tuple[list[model.Visit], list[Skipped]]:
+    """Every visit on this laptop that can be replayed, and the logs that cannot (one damaged file
+    never hides the good visits)."""
+    good, skipped = [], []
+    for visit_id in all_ids():
+        try:
+            good.append(load(visit_id)[0])
+        except KfieldError as exc:
+            skipped.append(Skipped(str(visits_dir() / f"{visit_id}.jsonl"), exc.message))
+    return good, skipped
 
 
 def all_ids() -> list[str]:
