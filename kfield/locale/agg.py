@@ -43,6 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agg.refused.zip": ("tệp zip hỏng ({detail})", "damaged zip ({detail})"),
     "agg.refused.unreadable": ("không đọc được ({detail})", "unreadable ({detail})"),
     "agg.refused.missing": ("không tồn tại ({detail})", "does not exist ({detail})"),
+    "agg.refused.special": ("không phải tệp thường: ống, thiết bị… ({detail})",
+                            "not a regular file: a pipe, a device… ({detail})"),
     "report.bad_name": ("Không có báo cáo «{name}»; chọn: {choices}", "No report \"{name}\"; choose: {choices}"),
     "report.csv_one": ("CSV chỉ chứa một báo cáo: chọn một tên, hoặc dùng --format xlsx / json / html",
                        "CSV holds one report: name one, or use --format xlsx / json / html"),
