@@ -76,6 +76,9 @@ class Importer:
         self.quarantine_left = QUARANTINE_TOTAL
 
     def run(self, paths, limits: sources.Limits = sources.Limits()) -> Summary:
+        from kfield.aggregate.db import verify
+
+        verify(self.db)             # a damaged database is not written into
         try:
             with _no_cycle_collection():
                 self._walk(paths, limits)

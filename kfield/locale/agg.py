@@ -16,6 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report.to": ("Đến ngày (YYYY-MM-DD, tính cả ngày này)", "To this day (YYYY-MM-DD, inclusive)"),
     "help.report.province": ("Mã tỉnh (mặc định 56: Khánh Hòa)", "Province code (default 56: Khánh Hòa)"),
     "agg.db.open": ("Không mở được cơ sở dữ liệu {where}: {reason}", "Cannot open the database {where}: {reason}"),
+    "agg.db.corrupt": ("Cơ sở dữ liệu {where} bị hỏng: không nhập vào để khỏi lan hỏng; khôi phục bản sao "
+                       "hoặc dùng --db với tệp mới",
+                       "The database {where} is damaged: nothing imported, so the damage does not spread; "
+                       "restore a copy or use --db with a new file"),
+    "agg.db.schema": ("Cơ sở dữ liệu {where} không phải của kfield: bảng {table} thiếu cột {columns}",
+                      "The database {where} is not kfield's: table {table} lacks the columns {columns}"),
+    "agg.db.version": ("Cơ sở dữ liệu {where} do phiên bản kfield khác tạo (lược đồ {found}, cần {expected}): "
+                       "cập nhật kfield",
+                       "The database {where} was made by another kfield version (schema {found}, expected {expected}): "
+                       "update kfield"),
     "agg.db.no_psycopg": ("Cần gói psycopg để dùng PostgreSQL: pip install 'kfield[postgres]'",
                           "PostgreSQL needs the psycopg package: pip install 'kfield[postgres]'"),
     "agg.db.failed": ("Cơ sở dữ liệu báo lỗi: {reason}. Những gì đã nhập trước đó vẫn được giữ",
