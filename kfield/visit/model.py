@@ -53,10 +53,13 @@ class Visit:
         return sum(t.officials for t in self.trainings)
 
 
-def replay(events: Iterable[dict[str, Any]]) -> Visit:
+def replay(events: Iterable[dict[str, Any]], checked: bool = False) -> Visit:
     """Fold the events in file order (the order the lock let them in); event types a newer kfield
-    wrote are left out, and so is an event the schema (kfield/visit/events.py) refuses."""
-    from kfield.visit.events import problem as invalid
+    wrote are left out, and so is an event the schema (kfield/visit/events.py) refuses (`checked`:
+    the events were read by store.scan, which checked them already)."""
+    from kfield.visit.events import problem
+
+    invalid = (lambda event: None) if checked else problem
 
     state: dict[str, Any] = {"tasks": [], "systems": [], "problems": {}, "notes": [], "trainings": [],
                              "checks": [], "transcripts": [], "ended": None}

@@ -13,9 +13,11 @@ import contextlib
 import datetime as dt
 import errno
 import hashlib
+import itertools
 import json
 import math
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,7 @@ from typing import Any
 
 from kfield.core.errors import KfieldError
 from kfield.core.result import Message
+from kfield.visit.events import bad_text
 
 SCHEMA_VERSION = 1
 
@@ -266,24 +269,36 @@ def _finite(text: str) -> float:
 
 
 def _unsafe(chunk: bytes, value) -> str:
-    """Nesting beyond MAX_DEPTH, or NUL / a lone surrogate in any string or key. Both need
-    brackets or \\u escapes in the line, so most lines are passed on counting bytes alone."""
-    deep = chunk.count(b"[") + chunk.count(b"{") > MAX_DEPTH
-    escaped = b"\\u" in chunk
-    if not (deep or escaped):
-        return ""
-    from kfield.visit.events import bad_text
-
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return f"nested deeper than {MAX_DEPTH}"
-        if isinstance(item, str):
-            if escaped and bad_text(item):
-                return "NUL or lone surrogate"
-        elif isinstance(item, dict):
-            stack += [(k, depth) for k in item] + [(v, depth + 1) for v in item.values()]
-        elif isinstance(item, list):
-            stack += [(v, depth + 1) for v in item]
+    """Nesting beyond MAX_DEPTH, or NUL / a lone surrogate in any string or key. Deep nesting needs
+    more than MAX_DEPTH brackets and those characters need \\u escapes, so most lines are passed
+    on counting bytes alone."""
+    if chunk.count(b"[") + chunk.count(b"{") > MAX_DEPTH and _depth(chunk) > MAX_DEPTH:
+        return f"nested deeper than {MAX_DEPTH}"
+    if b"\\u" in chunk and any(map(bad_text, _strings(value))):
+        return "NUL or lone surrogate"
     return ""
+
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+_NOT_BRACKET = bytes(c for c in range(256) if c not in _STEP)
+
+
+def _depth(chunk: bytes) -> int:
+    """The deepest nesting of a line that decoded: its brackets outside strings, counted in C."""
+    skeleton = _STRING.sub(b"", chunk).translate(None, _NOT_BRACKET)
+    return max(itertools.accumulate(map(_STEP.__getitem__, skeleton)), default=0)
+
+
+def _strings(value):
+    """Every string and key inside a decoded value (iterative: the nesting was bounded first)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item

@@ -124,7 +124,7 @@ def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
                 kinds.add(event["type"])
                 yield event
     try:
-        visit = model.replay(good())
+        visit = model.replay(good(), checked=True)
     except KeyError:
         if "start" in kinds:
             raise
