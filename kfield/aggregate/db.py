@@ -132,6 +132,7 @@ def connect(url: str | None = None) -> Database:
             _check_columns(database)       # before CREATE: an index on a missing column would fail first
             _create(database)
             _check_version(database)
+            _check_numbers(database)
     except BaseException:
         database.close()
         raise
@@ -166,6 +167,21 @@ def _check_version(database: Database) -> None:
         raise UsageError("agg.db.version", where=database.where, found=str(version[0][0])[:20], expected=SCHEMA_VERSION)
 
 
+def _check_numbers(database: Database) -> None:
+    """SQLite stores any value in any column: text where a number belongs (a hand-edited or hostile
+    file) would break every report, so such a database is refused (PostgreSQL enforces types)."""
+    if database.dialect != "sqlite":
+        return
+    for table, column in _numeric_columns():
+        if database.query(f"SELECT 1 FROM {table} WHERE typeof({column}) NOT IN ('integer', 'real', 'null') LIMIT 1"):
+            raise UsageError("agg.db.schema", where=database.where, table=table, columns=column)
+
+
+def _numeric_columns() -> list[tuple[str, str]]:
+    return [(table, name) for table, columns in _declared().items() for name, kind in columns
+            if kind in ("INTEGER", "DOUBLE PRECISION")]
+
+
 def _columns(database: Database, table: str) -> set[str]:
     if database.dialect == "sqlite":
         return {row[1] for row in database.query(f"PRAGMA table_info({table})")}
@@ -174,16 +190,20 @@ def _columns(database: Database, table: str) -> set[str]:
         (table,))}
 
 
-@functools.lru_cache(maxsize=1)
 def _expected_columns() -> dict[str, tuple[str, ...]]:
-    """Each table's columns, read from SCHEMA itself (created in an in-memory SQLite once)."""
+    return {table: tuple(name for name, _ in columns) for table, columns in _declared().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _declared() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each table's (column, declared type), read from SCHEMA itself (created in an in-memory SQLite once)."""
     import sqlite3
 
     memory = sqlite3.connect(":memory:")
     try:
         memory.executescript(SCHEMA.format(key="TEXT", tail=""))
         tables = [row[0] for row in memory.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {t: tuple(row[1] for row in memory.execute(f"PRAGMA table_info({t})")) for t in tables}
+        return {t: tuple((row[1], row[2]) for row in memory.execute(f"PRAGMA table_info({t})")) for t in tables}
     finally:
         memory.close()
 

@@ -17,9 +17,11 @@ its directory is read, and one whose entries overlap (many names for the same by
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterator
@@ -155,6 +157,9 @@ def _archive(origin: str, handle, limits: Limits, depth: int, budget: _Budget) -
             yield from _member(origin, archive, info, limits, depth, budget)
 
 
+# what a damaged member raises while it inflates (zlib/lzma streams, bz2 raises OSError)
+_INFLATE_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error,
+                   lzma.LZMAError)
 _EOCD, _EOCD64, _LOCATOR64 = b"PK\x05\x06", b"PK\x06\x06", b"PK\x06\x07"
 
 
@@ -216,7 +221,7 @@ def _member(origin, archive, info: zipfile.ZipInfo, limits: Limits, depth: int, 
         return
     try:
         data = _read_capped(archive, info, min(limits.file_bytes if name.endswith(SUFFIX) else budget.left, budget.left))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except _INFLATE_ERRORS as exc:
         yield Refused(label, "zip", str(exc), info.compress_size)
         return
     if data is None:
