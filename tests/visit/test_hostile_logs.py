@@ -128,3 +128,11 @@ def test_a_data_folder_that_is_a_file_ends_in_one_line(kf):
     kf.data.parent.mkdir(exist_ok=True)
     kf.data.write_text("not a folder")
     _one_clear_line(kf("visit", "start", "--commune", "22366", "--lang", "vi"))
+
+
+def test_input_the_schema_refuses_is_a_usage_error_and_nothing_is_written(kf):
+    assert kf("visit", "start", "--commune", "22366").returncode == 0
+    _one_clear_line(kf("visit", "note", os.fsdecode(b"\xff\xfe"), "--lang", "vi"))   # not UTF-8: surrogate escapes
+    _one_clear_line(kf("visit", "train", "--topic", "", "--officials", "3", "--lang", "en"))
+    shown = json.loads(kf("visit", "show", "--json").stdout)
+    assert shown["notes"] == [] and shown["trainings"] == []
