@@ -86,19 +86,38 @@ def walk(paths, limits: Limits = Limits()) -> Iterator[LogFile | Refused]:
 def _files(folder: Path) -> Iterator[Path | Refused]:
     """Candidate files under `folder`, in name order, one directory listing at a time (a list of
     every Path on a big stick would be walked by each garbage collection: import time grew faster
-    than the number of files). Links are refused, not followed; only regular files are candidates."""
+    than the number of files). Links are refused, not followed; only regular files are candidates.
+    Iterative: a tree nested thousands of folders deep is walked like any other."""
+    pending = [iter([folder])]
+    while pending:
+        item = next(pending[-1], None)
+        if item is None:
+            pending.pop()
+        elif isinstance(item, Path):
+            pending.append(_listing(item))
+        elif isinstance(item, Refused):
+            yield item
+        elif item.is_symlink():
+            yield Refused(item.path, "link", _target(item.path))
+        elif item.is_dir(follow_symlinks=False):
+            pending.append(iter([Path(item.path)]))
+        elif item.name.lower().endswith((SUFFIX, ".zip")):
+            yield Path(item.path) if item.is_file(follow_symlinks=False) else Refused(item.path, "special")
+
+
+def _listing(folder: Path) -> Iterator:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield Refused(str(folder), "unreadable", exc.strerror or str(exc))
-        return
-    for entry in entries:
-        if entry.is_symlink():
-            yield Refused(entry.path, "link", os.readlink(entry.path)[:200])
-        elif entry.is_dir(follow_symlinks=False):
-            yield from _files(Path(entry.path))
-        elif entry.name.lower().endswith((SUFFIX, ".zip")):
-            yield Path(entry.path) if entry.is_file(follow_symlinks=False) else Refused(entry.path, "special")
+        return iter([Refused(str(folder), "unreadable", exc.strerror or str(exc))])
+    return iter(entries)
+
+
+def _target(path: str) -> str:
+    try:
+        return os.readlink(path)[:200]
+    except OSError:
+        return ""
 
 
 def _one(path: Path, limits: Limits, budget: _Budget) -> Iterator[LogFile | Refused]:

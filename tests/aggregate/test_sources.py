@@ -156,3 +156,20 @@ def test_an_implausible_entry_count_is_refused_before_the_directory_is_read(tmp_
     assert refused == [sources.Refused(str(tmp_path / "many.zip"), "bomb", "1001 members")]
     big = sources.Limits(directory_bytes=10_000)
     assert list(sources.walk([tmp_path / "many.zip"], big))[0].detail.startswith("central directory of")
+
+
+def test_a_tree_thousands_of_folders_deep_is_walked(tmp_path):
+    import os
+
+    here = str(tmp_path)
+    fd = os.open(here, os.O_RDONLY)
+    try:
+        for _ in range(1100):                              # deeper than Python's recursion limit
+            os.mkdir("d", dir_fd=fd)
+            fd, old = os.open("d", os.O_RDONLY, dir_fd=fd), fd
+            os.close(old)
+        os.close(os.open("x.jsonl", os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=fd))
+    finally:
+        os.close(fd)
+    items = list(sources.walk([tmp_path]))
+    assert [i.origin for i in items] == [str(tmp_path) + "/d" * 1100 + "/x.jsonl"]
