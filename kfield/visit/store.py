@@ -19,6 +19,7 @@ import math
 import os
 import re
 import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,7 @@ def os_reason(exc: OSError) -> Message:
     return Message(key, {"errno": exc.errno or 0})
 
 
-_OS_REASONS = {errno.EROFS: "os.read_only", errno.ENOSPC: "os.full", errno.EDQUOT: "os.full",
+_OS_REASONS = {errno.EINVAL: "os.not_a_file", errno.ELOOP: "os.not_a_file", errno.EROFS: "os.read_only", errno.ENOSPC: "os.full", errno.EDQUOT: "os.full",
                errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOENT: "os.missing",
                errno.ENOTDIR: "os.missing", errno.EIO: "os.io"}
 
@@ -174,13 +175,23 @@ def scan(path: Path):
     """(line number, event or None, "" or why it is damaged, the line's bytes) per non-blank line,
     read one line at a time: memory is bounded by MAX_LINE, not by the file."""
     try:
-        handle = open(path, "rb")
+        handle = _open_regular(path)
     except FileNotFoundError:
         return
     except OSError as exc:
         raise UnreadableLog("visit.log_unreadable", path=str(path), reason=os_reason(exc)) from None
     with handle:
         yield from _numbered(_raw_lines(handle))
+
+
+def _open_regular(path: Path):
+    """A log opened for reading: never through a link, never blocking on a FIFO, never a device."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file")
+    return os.fdopen(fd, "rb")
 
 
 def lines(raw: bytes):

@@ -136,3 +136,14 @@ def test_input_the_schema_refuses_is_a_usage_error_and_nothing_is_written(kf):
     _one_clear_line(kf("visit", "train", "--topic", "", "--officials", "3", "--lang", "en"))
     shown = json.loads(kf("visit", "show", "--json").stdout)
     assert shown["notes"] == [] and shown["trainings"] == []
+
+
+def test_a_fifo_or_a_link_among_the_logs_is_named_not_read(kf):
+    _visit(kf)
+    visits = kf.data / "visits"
+    os.mkfifo(visits / "20200101T000000.000000Z-fifo00.jsonl")          # reading it would wait forever
+    (visits / "20200101T000000.000000Z-link00.jsonl").symlink_to("/etc/passwd")
+    listed = kf("visit", "list", "--lang", "en")
+    assert listed.returncode == 0 and "22366" in listed.stdout
+    assert sorted(line.count("not a regular file") for line in listed.stderr.splitlines()) == [1, 1]
+    _one_clear_line(kf("visit", "show", "20200101T000000.000000Z-link00", "--lang", "vi"))
