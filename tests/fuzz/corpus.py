@@ -115,7 +115,7 @@ def _refield(rng: random.Random, lines: list[bytes]) -> list[bytes]:
     at = rng.randrange(len(lines))
     try:
         event = json.loads(lines[at])
-    except ValueError:
+    except (ValueError, RecursionError):
         return lines
     if not isinstance(event, dict):
         return lines
