@@ -12,10 +12,9 @@ controls, so XLSX cells show them as U+FFFD.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
-from typing import Any, Callable
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _LEADING = re.compile(r"^[\s\x00-\x1f\x7f-\x9f]+")              # whitespace and control characters
@@ -52,20 +51,6 @@ def console_text(value: str) -> str:
 def _visible(match: re.Match) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def scrub(value: Any, clean: Callable[[str], str]) -> Any:
-    """`value` with `clean` applied to every string inside it (dataclasses, tuples, lists, dicts)."""
-    if isinstance(value, str):
-        return clean(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: scrub(getattr(value, f.name), clean)
-                                             for f in dataclasses.fields(value) if f.init})
-    if isinstance(value, (tuple, list)):
-        return type(value)(scrub(v, clean) for v in value)
-    if isinstance(value, dict):
-        return {k: scrub(v, clean) for k, v in value.items()}
-    return value
 
 
 def neutralise_row(row) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from kfield.core.i18n import text
-from kfield.formats.cells import console_text, scrub
+from kfield.formats.cells import console_text
 
 
 def as_dict(visit) -> dict:
@@ -15,7 +15,6 @@ def as_dict(visit) -> dict:
 
 
 def text_summary(visit, lang: str) -> str:
-    visit = scrub(visit, console_text)          # notes and names from a log never drive the terminal
     t = lambda key, **p: text(key, lang, **p)  # noqa: E731
     lines = [t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id),
              t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—"),
@@ -29,27 +28,26 @@ def text_summary(visit, lang: str) -> str:
         lines.append(t("visit.show.training", topic=training.topic, officials=training.officials))
     lines += [t("visit.show.note", text=n) for n in visit.notes]
     lines.append(t("visit.show.evidence", checks=len(visit.checks), transcripts=len(visit.transcripts)))
-    return "\n".join(lines) + "\n"
+    return console_text("\n".join(lines) + "\n")      # what a log holds never drives the terminal
 
 
 def listing(visits, current: str | None, lang: str) -> str:
     if not visits:
         return text("visit.list.empty", lang) + "\n"
     rows = []
-    for visit in scrub(list(visits), console_text):
+    for visit in visits:
         mark = "*" if visit.id == current else " "
         state = text("visit.show.open", lang) if visit.open else visit.ended
         rows.append(f"{mark} {visit.id}  {visit.commune} ({visit.commune_code})  {visit.started} → {state}  "
                     + text("visit.list.counts", lang, problems=len(visit.problems), trained=visit.officials_trained))
-    return "\n".join(rows) + "\n"
+    return console_text("\n".join(rows) + "\n")
 
 
 def diff_text(diff, lang: str) -> str:
-    diff = scrub(diff, console_text)
     lines = [text("visit.diff.head", lang, before=diff.before or "—", after=diff.after or "—")]
     for group in ("fixed", "broken", "still_broken"):
         changes = getattr(diff, group)
         lines.append(text(f"visit.diff.{group}", lang, count=len(changes)))
         lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {c.before} → {c.after}" for c in changes]
     lines.append(text("visit.diff.still_ok", lang, count=len(diff.still_ok)))
-    return "\n".join(lines) + "\n"
+    return console_text("\n".join(lines) + "\n")
