@@ -1,6 +1,7 @@
 """Facts derived from one event, as rows for the report tables; a malformed event raises.
 
-Events are checked against the declared schema (kfield/visit/events.py) first: an event whose
+Events are checked against the declared schema (kfield/visit/events.py) first (by store.lines, or
+here with checked=False): an event whose
 fields cannot make its rows (a start without a commune code, a problem with an unknown outcome,
 officials that are not a number) is a damaged line, quarantined with its file, never half-imported.
 """
@@ -39,16 +40,17 @@ SQL = {
 }
 
 
-def envelope(event: dict[str, Any]) -> dt.datetime:
-    """The event's moment; ValueError if the schema refuses the event."""
-    why = problem(event)
+def envelope(event: dict[str, Any], checked: bool = True) -> dt.datetime:
+    """The event's moment; ValueError if the schema refuses the event (`checked`: store.lines, the
+    importer's reader, checked it already)."""
+    why = None if checked else problem(event)
     if why:
         raise ValueError(why)
     return dt.datetime.fromisoformat(event["time"])
 
 
-def derive(event: dict[str, Any]) -> list[tuple[str, tuple]]:
-    moment = envelope(event)
+def derive(event: dict[str, Any], checked: bool = True) -> list[tuple[str, tuple]]:
+    moment = envelope(event, checked)
     return _DERIVE.get(event["type"], lambda e, d, m: [])(event, event["data"], moment)
 
 

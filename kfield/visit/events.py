@@ -209,6 +209,8 @@ KINDS: dict[str, Kind] = {
 
 
 def bad_text(value: str) -> bool:
+    if value.isascii():                       # most strings: ids, keys, statuses (no surrogate possible)
+        return "\x00" in value
     return _FORBIDDEN.search(value) is not None
 
 
