@@ -124,6 +124,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os.denied": ("không có quyền truy cập", "access denied"),
     "os.missing": ("thư mục không còn (thẻ nhớ đã rút?)", "the folder is gone (stick removed?)"),
     "os.io": ("lỗi đọc ghi thiết bị", "a device input/output error"),
+    "os.not_a_folder": ("có một tệp nằm ở chỗ của thư mục", "a file stands where the folder should be"),
     "os.not_a_file": ("không phải tệp thường (liên kết, ống hoặc thiết bị)", "not a regular file (a link, a pipe or a device)"),
     "os.other": ("lỗi hệ điều hành số {errno}", "operating system error {errno}"),
     "visit.skipped": ("Cảnh báo: bỏ qua nhật ký hỏng {path} ({reason}); các chuyến khác vẫn đầy đủ",

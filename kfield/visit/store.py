@@ -101,9 +101,12 @@ def os_reason(exc: OSError) -> Message:
     return Message(key, {"errno": exc.errno or 0})
 
 
-_OS_REASONS = {errno.EINVAL: "os.not_a_file", errno.ELOOP: "os.not_a_file", errno.EROFS: "os.read_only", errno.ENOSPC: "os.full", errno.EDQUOT: "os.full",
-               errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOENT: "os.missing",
-               errno.ENOTDIR: "os.missing", errno.EIO: "os.io"}
+_OS_REASONS = {
+    errno.EINVAL: "os.not_a_file", errno.ELOOP: "os.not_a_file", errno.EROFS: "os.read_only",
+    errno.ENOSPC: "os.full", getattr(errno, "EDQUOT", errno.ENOSPC): "os.full",     # no EDQUOT on Windows
+    errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOENT: "os.missing",
+    errno.ENOTDIR: "os.not_a_folder", errno.EEXIST: "os.not_a_folder", errno.EIO: "os.io",
+}
 
 
 def _append(path: Path, event: dict[str, Any]) -> None:

@@ -127,7 +127,9 @@ def test_a_read_only_data_folder_refuses_a_new_visit_in_one_line(kf):
 def test_a_data_folder_that_is_a_file_ends_in_one_line(kf):
     kf.data.parent.mkdir(exist_ok=True)
     kf.data.write_text("not a folder")
-    _one_clear_line(kf("visit", "start", "--commune", "22366", "--lang", "vi"))
+    done = kf("visit", "start", "--commune", "22366", "--lang", "vi")
+    _one_clear_line(done)
+    assert "có một tệp nằm ở chỗ của thư mục" in done.stderr
 
 
 def test_input_the_schema_refuses_is_a_usage_error_and_nothing_is_written(kf):
