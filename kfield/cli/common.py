@@ -105,6 +105,12 @@ def attach_evidence(kind: str, data: dict) -> None:
         errors.say(_t("visit.attached", visit=filed))
 
 
+def say_skipped(skipped) -> None:
+    """Name each visit log that could not be read (the good visits are still listed/exported)."""
+    for item in skipped:
+        errors.say(_t("visit.skipped", path=item.path, reason=item.reason))
+
+
 def refuse_binary_on_terminal(output: Path | None) -> None:
     """XLSX is bytes: to a file, or to a pipe, never onto a terminal."""
     from kfield.core.errors import UsageError

@@ -61,7 +61,9 @@ def _visits(visit: str | None, every: bool):
         if record.cancelled:
             raise UsageError("visit.is_cancelled", visit=visits.short(record.id))
         return [record]
-    kept = [r for r in (visits.load(v)[0] for v in visits.all_ids()) if not r.cancelled]
+    records, skipped = visits.load_all()
+    common.say_skipped(skipped)
+    kept = [r for r in records if not r.cancelled]
     if not kept:
         raise UsageError("visit.list.none")
     return kept

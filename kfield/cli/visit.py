@@ -153,7 +153,8 @@ def list_visits(lang: common.LangOpt = None) -> None:
         from kfield.formats import visit as render
         from kfield.visit import visits
 
-        records = [visits.load(v)[0] for v in visits.all_ids()]
+        records, skipped = visits.load_all()
+        common.say_skipped(skipped)
         common.emit(render.listing(records, visits.current(), language), None)
 
 

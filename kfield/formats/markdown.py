@@ -10,6 +10,7 @@ from kfield.core.i18n import text
 from kfield.core.report import Report
 from kfield.core.result import Result, Status
 from kfield.formats import text as t
+from kfield.formats.cells import console_text
 
 # Markdown punctuation that could end a table cell or start emphasis, links or code.
 _SPECIAL = re.compile(r"([\\|`*_\[\]])")
@@ -27,7 +28,9 @@ def render(report: Report, lang: str, *, color: bool = False, width: int = 100) 
 
 
 def cell(value: str) -> str:
-    """Escape text for a table cell: HTML stays inert, pipes stay inside, lines become <br>."""
+    """Escape text for a table cell: HTML stays inert, pipes stay inside, lines become <br>,
+    control characters become visible escapes (cells.console_text)."""
+    value = console_text(_NEWLINES.sub("\n", value))
     escaped = _SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
     return _NEWLINES.sub("<br>", escaped)
 

@@ -22,4 +22,4 @@ def reason(exc: BaseException) -> Message:
         return Message(f"os.{name}", {})
     if getattr(exc, "winerror", None) == 32:            # a file another program holds open (Windows)
         return Message("os.EBUSY", {})
-    return Message("os.other", {"code": code if isinstance(code, int) else "—"})
+    return Message("os.other", {"errno": code if isinstance(code, int) else 0})   # the entry visit/store.py shares

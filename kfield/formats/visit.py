@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from kfield.core.i18n import text
 from kfield.formats.when import human
+from kfield.formats.cells import console_text
 
 
 def as_dict(visit) -> dict:
@@ -30,7 +31,7 @@ def text_summary(visit, lang: str) -> str:
         lines.append(t("visit.show.training", topic=training.topic, officials=training.officials))
     lines += [t("visit.show.note", text=n) for n in visit.notes]
     lines.append(t("visit.show.evidence", checks=len(visit.checks), transcripts=len(visit.transcripts)))
-    return "\n".join(lines) + "\n"
+    return console_text("\n".join(lines) + "\n")      # what a log holds never drives the terminal
 
 
 def system_label(system: str, lang: str) -> str:
@@ -66,17 +67,17 @@ def listing(visits, current: str | None, lang: str) -> str:
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
     from kfield.visit.visits import visits_dir
 
-    return "\n".join(lines) + "\n" + text("visit.list.current", lang, folder=str(visits_dir())) + "\n"
+    return console_text("\n".join(lines) + "\n" + text("visit.list.current", lang, folder=str(visits_dir())) + "\n")
 
 
 def diff_text(diff, lang: str) -> str:
     lines = [text("visit.diff.head", lang, before=human(diff.before, "—"), after=human(diff.after, "—"))]
     if not (diff.fixed or diff.broken or diff.still_broken or diff.still_ok):
-        return "\n".join([*lines, text("visit.diff.nothing_shared", lang)]) + "\n"
+        return console_text("\n".join([*lines, text("visit.diff.nothing_shared", lang)]) + "\n")
     for group in ("fixed", "broken", "still_broken"):
         changes = getattr(diff, group)
         lines.append(text(f"visit.diff.{group}", lang, count=len(changes)))
         lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {text(f'status.{c.before}', lang)} → "
                   f"{text(f'status.{c.after}', lang)}" for c in changes]
     lines.append(text("visit.diff.still_ok", lang, count=len(diff.still_ok)))
-    return "\n".join(lines) + "\n"
+    return console_text("\n".join(lines) + "\n")

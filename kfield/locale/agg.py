@@ -16,6 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report.to": ("Đến ngày (YYYY-MM-DD, tính cả ngày này)", "To this day (YYYY-MM-DD, inclusive)"),
     "help.report.province": ("Mã tỉnh (mặc định 56: Khánh Hòa)", "Province code (default 56: Khánh Hòa)"),
     "agg.db.open": ("Không mở được cơ sở dữ liệu {where}: {reason}", "Cannot open the database {where}: {reason}"),
+    "agg.db.corrupt": ("Cơ sở dữ liệu {where} bị hỏng: không nhập vào để khỏi lan hỏng; khôi phục bản sao "
+                       "hoặc dùng --db với tệp mới",
+                       "The database {where} is damaged: nothing imported, so the damage does not spread; "
+                       "restore a copy or use --db with a new file"),
+    "agg.db.schema": ("Cơ sở dữ liệu {where} không phải của kfield: bảng {table} thiếu cột {columns}",
+                      "The database {where} is not kfield's: table {table} lacks the columns {columns}"),
+    "agg.db.version": ("Cơ sở dữ liệu {where} do phiên bản kfield khác tạo (lược đồ {found}, cần {expected}): "
+                       "cập nhật kfield",
+                       "The database {where} was made by another kfield version (schema {found}, expected {expected}): "
+                       "update kfield"),
     "agg.db.no_psycopg": ("Cần gói psycopg để dùng PostgreSQL: pip install 'kfield[postgres]'",
                           "PostgreSQL needs the psycopg package: pip install 'kfield[postgres]'"),
     "agg.db.failed": ("Cơ sở dữ liệu báo lỗi: {reason}. Những gì đã nhập trước đó vẫn được giữ",
@@ -43,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agg.refused.zip": ("tệp zip hỏng ({detail})", "damaged zip ({detail})"),
     "agg.refused.unreadable": ("không đọc được ({detail})", "unreadable ({detail})"),
     "agg.refused.missing": ("không tồn tại ({detail})", "does not exist ({detail})"),
+    "agg.refused.special": ("không phải tệp thường: ống, thiết bị… ({detail})",
+                            "not a regular file: a pipe, a device… ({detail})"),
     "report.bad_name": ("Không có báo cáo «{name}»; chọn: {choices}", "No report \"{name}\"; choose: {choices}"),
     "report.csv_one": ("CSV chỉ chứa một báo cáo: chọn một tên, hoặc dùng --format xlsx / json / html",
                        "CSV holds one report: name one, or use --format xlsx / json / html"),

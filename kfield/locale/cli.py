@@ -122,5 +122,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os.EINVAL": ("giá trị không hợp lệ với hệ điều hành (tên tệp có ký tự lạ?)", "the system refused the value (odd characters in a file name?)"),
     "os.EIO": ("lỗi đọc/ghi ổ đĩa", "a disk read/write error"),
     "os.ELOOP": ("đường dẫn là liên kết vòng", "the path is a link loop"),
-    "os.other": ("lỗi hệ điều hành (mã {code})", "an operating-system error (code {code})"),
 }

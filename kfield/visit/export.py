@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from kfield.core.i18n import text
-from kfield.formats.cells import csv_text
+from kfield.formats.cells import csv_text, markdown_cell
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -124,7 +124,7 @@ def to_markdown(all_rows: dict[str, list[dict]], lang: str) -> str:
 
 
 def _md(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_cell(value)
 
 
 # Printable: A4 landscape, the table as wide as the page and never wider (cells wrap, long words too).

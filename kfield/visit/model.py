@@ -71,14 +71,20 @@ class Visit:
         return sum(t.officials for t in self.trainings)
 
 
-def replay(events: Iterable[dict[str, Any]]) -> Visit:
+def replay(events: Iterable[dict[str, Any]], checked: bool = False) -> Visit:
     """Fold the events in file order (the order the lock let them in); event types a newer kfield
-    wrote are left out."""
+    wrote are left out, and so is an event the schema (kfield/visit/events.py) refuses (`checked`:
+    the events were read by store.scan, which checked them already)."""
+    from kfield.visit.events import problem
+
+    invalid = (lambda event: None) if checked else problem
+
     state: dict[str, Any] = {"tasks": [], "systems": [], "problems": {}, "notes": [], "trainings": [],
                              "checks": [], "transcripts": [], "ended": None,
                              "cancelled": False, "cancel_reason": ""}
     for event in events:
-        _APPLY.get(event["type"], _ignore)(state, event)
+        if not invalid(event):
+            _APPLY.get(event["type"], _ignore)(state, event)
     problems = tuple(state["problems"].values())
     systems = tuple(dict.fromkeys([*state["systems"], *(p.system for p in problems)]))
     return Visit(state["id"], state["code"], state["commune"], tuple(state["members"]), state["school"],
