@@ -21,8 +21,8 @@ def h(key: str, **params) -> str:
 def lang_from_argv(argv: list[str]) -> list[str]:
     """`--lang vi` anywhere on the command line (at the root, after a group or a command) chooses the
     language of everything, help included: it is read before any help text is made and kept for this
-    process as KFIELD_LANG. Returns the arguments with it moved to the root, where every command
-    accepts it. A wrong value is left for the parser to refuse."""
+    process as KFIELD_LANG. Returns the arguments without it (a wrong value moved to the root, for the
+    parser to refuse)."""
     import os
 
     from kfield.core.errors import KfieldError
@@ -40,7 +40,7 @@ def lang_from_argv(argv: list[str]) -> list[str]:
         try:
             os.environ["KFIELD_LANG"] = normalise_lang(value)
         except KfieldError:
-            pass
+            return ["--lang", value, *rest]          # the root option refuses it, in one line
         _lang.cache_clear()
-        return ["--lang", value, *rest]
+        return rest                                   # chosen: no option value left to parse (parsing one imports pydantic)
     return argv
