@@ -26,8 +26,9 @@ def screenshot(page: Path, shot: Path, size: str = "1200,900") -> None:
                     f"--window-size={size}", page.as_uri()], capture_output=True, timeout=120, check=False)
 
 
-def dom(page: Path) -> str:
-    done = subprocess.run([browser(), *FLAGS, f"--user-data-dir={page.parent / 'chromium-profile'}",
+def dom(page: Path, size: str | None = None) -> str:
+    window = [f"--window-size={size}"] if size else []
+    done = subprocess.run([browser(), *FLAGS, *window, f"--user-data-dir={page.parent / 'chromium-profile'}",
                            "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=False)
     return done.stdout
 

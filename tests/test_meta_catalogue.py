@@ -69,6 +69,18 @@ def _families():
     keys |= {r.reason for r in rules.load().rules}
     keys |= {f"visit.outcome.{o}" for o in model.OUTCOMES} | {f"export.table.{t}" for t in export.TABLES}
     keys |= {f"visit.diff.{g}" for g in ("fixed", "broken", "still_broken")}              # formats/visit.py
+    keys |= {f"visit.kind.{k}" for k in ("note", "task", "problem", "train")}             # cli/visit.py
+    keys |= {f"system.{s}" for s in model.SYSTEMS} | {f"visit.task.{t}" for t in model.TASKS}
+    keys |= {f"export.col.{c}" for columns in export.TABLES.values() for c in columns}
+    from kfield.cli import clicktext
+
+    keys |= {f"click.msg.{m}" for m in clicktext.MSGIDS} | {f"click.type.{t}" for t in clicktext.TYPES}
+    keys |= {f"click.pyd.{p}" for p in clicktext.PYDANTIC}
+    from kfield.formats import oserrors
+
+    keys |= {f"os.{name}" for name in oserrors.KNOWN} | {f"report.fault.{k}" for k in ("verdict", "check")}
+    keys |= {f"click.err.missing_{k}" for k in ("option", "argument", "parameter")}
+    keys |= {f"visit.list.head.{c}" for c in ("id", "commune", "started", "ended", "problems", "trained")}
     keys |= {f"scan.method.{m}" for m in ("arp", "neighbour")} | {f"scan.phase.{p}" for p in ("names", "ports")}
     keys |= {f"scan.role.{r}" for r in ("gateway", "printer", "self")}                    # formats/scan.py
     keys |= {f"report.title.{n}" for n in reports.NAMES} | {f"report.tile.{k}" for k in dashboard.TILES}

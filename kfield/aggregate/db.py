@@ -3,7 +3,7 @@
 One schema, written once with a few words that differ by dialect. `events` keeps every imported
 event whole (id, content hash, where it came from); the other tables are facts derived from the
 new events as they arrive (visits, problems with their latest outcome, trainings, check runs and
-their failures), so the reports are plain GROUP BY queries that stay fast at a million events.
+their failures, cancelled visits), so the reports are plain GROUP BY queries that stay fast at a million events.
 Ids and times are compared as bytes (PostgreSQL columns use the "C" collation): an event id sorts
 by time, and a later problem event must win whatever the server's locale. Ids are random in arrival
 order, so every index is written at random places on each insert, and rewritten pages grow with the
@@ -16,6 +16,7 @@ keyed fact tables are WITHOUT ROWID (one B-tree each, not a table plus its key i
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -43,11 +44,14 @@ CREATE TABLE IF NOT EXISTS check_runs (event {key} NOT NULL, visit {key} NOT NUL
   verdict TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS check_failures (event {key} NOT NULL, visit {key} NOT NULL, check_id TEXT NOT NULL,
   status TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cancellations (visit {key} PRIMARY KEY, time {key} NOT NULL, reason TEXT NOT NULL){tail};
+CREATE TABLE IF NOT EXISTS meta (key {key} PRIMARY KEY, value TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS visits_commune ON visits (commune_code);
 CREATE INDEX IF NOT EXISTS visits_day ON visits (day);
 """
 
 EVENT_COLUMNS = ("id", "visit", "type", "time", "sha256", "body", "source")
+SCHEMA_VERSION = "1"             # in meta: a database a newer kfield changed is not written into
 
 
 @dataclass
@@ -115,15 +119,94 @@ def default_path() -> Path:
 
 
 def connect(url: str | None = None) -> Database:
-    """`postgresql://…` → PostgreSQL; `sqlite:///path`, a path or nothing → SQLite."""
+    """`postgresql://…` → PostgreSQL; `sqlite:///path`, a path or nothing → SQLite. The tables are
+    created if missing, then checked: a file that is not a database, tables with other columns or
+    a newer schema version end in a domain error before anything is written."""
     url = url or ""
     if url.startswith(("postgresql://", "postgres://")):
         database = _postgres(url)
     else:
         path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url) if url else default_path()
         database = _sqlite(path)
-    _create(database)
+    try:
+        with reported(database, "agg.db.open", where=database.where):
+            _check_columns(database)       # before CREATE: an index on a missing column would fail first
+            _create(database)
+            _check_version(database)
+            _check_numbers(database)
+    except BaseException:
+        database.close()
+        raise
     return database
+
+
+def verify(database: Database) -> None:
+    """Before an import writes: SQLite's quick_check must say "ok" (a damaged file is not written
+    into, which would spread the damage)."""
+    if database.dialect != "sqlite":
+        return                         # the server checks its own pages
+    with reported(database, "agg.db.open", where=database.where):
+        found = [row[0] for row in database.query("PRAGMA quick_check(5)")]
+    if found != ["ok"]:
+        raise UsageError("agg.db.corrupt", where=database.where)   # SQLite's English page list helps no one here
+
+
+def _check_columns(database: Database) -> None:
+    """Every table that exists has the columns kfield writes (a missing table is created)."""
+    for table, columns in _expected_columns().items():
+        present = _columns(database, table)
+        missing = [c for c in columns if present and c not in present]
+        if missing:
+            raise UsageError("agg.db.schema", where=database.where, table=table, columns=", ".join(missing))
+
+
+def _check_version(database: Database) -> None:
+    version = database.query("SELECT value FROM meta WHERE key = ?", ("schema",))
+    if not version:
+        database.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING", ("schema", SCHEMA_VERSION))
+    elif version[0][0] != SCHEMA_VERSION:
+        raise UsageError("agg.db.version", where=database.where, found=str(version[0][0])[:20], expected=SCHEMA_VERSION)
+
+
+def _check_numbers(database: Database) -> None:
+    """SQLite stores any value in any column: text where a number belongs (a hand-edited or hostile
+    file) would break every report, so such a database is refused (PostgreSQL enforces types)."""
+    if database.dialect != "sqlite":
+        return
+    for table, column in _numeric_columns():
+        if database.query(f"SELECT 1 FROM {table} WHERE typeof({column}) NOT IN ('integer', 'real', 'null') LIMIT 1"):
+            raise UsageError("agg.db.schema", where=database.where, table=table, columns=column)
+
+
+def _numeric_columns() -> list[tuple[str, str]]:
+    return [(table, name) for table, columns in _declared().items() for name, kind in columns
+            if kind in ("INTEGER", "DOUBLE PRECISION")]
+
+
+def _columns(database: Database, table: str) -> set[str]:
+    if database.dialect == "sqlite":
+        return {row[1] for row in database.query(f"PRAGMA table_info({table})")}
+    return {row[0] for row in database.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?",
+        (table,))}
+
+
+def _expected_columns() -> dict[str, tuple[str, ...]]:
+    return {table: tuple(name for name, _ in columns) for table, columns in _declared().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _declared() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each table's (column, declared type), read from SCHEMA itself (created in an in-memory SQLite once)."""
+    import sqlite3
+
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.executescript(SCHEMA.format(key="TEXT", tail=""))
+        tables = [row[0] for row in memory.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: tuple((row[1], row[2]) for row in memory.execute(f"PRAGMA table_info({t})")) for t in tables}
+    finally:
+        memory.close()
 
 
 def _sqlite(path: Path) -> Database:
@@ -177,9 +260,9 @@ def _create(database: Database) -> None:
 
 
 @contextlib.contextmanager
-def reported(database: Database):
-    """A driver error (server gone, disk full, locked file) as one domain error; the transaction in
-    flight was rolled back by whoever opened it, and what was committed before stays."""
+def reported(database: Database, key: str = "agg.db.failed", **params: str):
+    """A driver error (server gone, disk full, locked file, not a database) as one domain error;
+    the transaction in flight was rolled back by whoever opened it, and what was committed before stays."""
     if database.dialect == "postgres":
         from psycopg import Error
     else:
@@ -187,4 +270,4 @@ def reported(database: Database):
     try:
         yield
     except Error as exc:
-        raise UsageError("agg.db.failed", reason=str(exc).strip().splitlines()[0]) from None
+        raise UsageError(key, reason=(str(exc).strip().splitlines() or [type(exc).__name__])[0], **params) from None

@@ -23,6 +23,8 @@ from kfield.aggregate.db import Database
 from kfield.visit import store
 
 BATCH = 10_000
+QUARANTINE_FILE = 1 * 2**20     # bytes of one damaged file kept as evidence
+QUARANTINE_TOTAL = 64 * 2**20   # bytes one import writes into the quarantine folder at most
 COMMIT_EVERY = 20           # batches per transaction: fewer commits, far fewer index pages rewritten
 ISSUE_KINDS = ("quarantined", "refused", "conflict")
 
@@ -71,8 +73,12 @@ class Importer:
         self.quarantined: list[tuple] = []     # rows for the quarantine and conflicts tables, written with
         self.conflicts: list[tuple] = []       # the next batch
         self.batches = 0            # flushed since the last commit; a transaction is open when > 0
+        self.quarantine_left = QUARANTINE_TOTAL
 
     def run(self, paths, limits: sources.Limits = sources.Limits()) -> Summary:
+        from kfield.aggregate.db import verify
+
+        verify(self.db)             # a damaged database is not written into
         try:
             with _no_cycle_collection():
                 self._walk(paths, limits)
@@ -171,14 +177,19 @@ class Importer:
         self.conflicts.append((key, old, new, origin, _now()))
 
     def _quarantine(self, item: sources.LogFile, damage: list[str]) -> None:
+        """Keep the evidence, bounded: the file up to QUARANTINE_FILE bytes (the rest is named in
+        the reason), and nothing more once this import has written QUARANTINE_TOTAL bytes."""
         digest = hashlib.sha256(item.data).hexdigest()
         name = "".join(c if c.isalnum() or c in "-_." else "_" for c in item.origin.replace("\\", "/").split("/")[-1])
         target = self.quarantine_dir / f"{digest[:16]}-{name[-80:]}"
         reason = " ".join(damage[:20]) + (f" (+{len(damage) - 20})" if len(damage) > 20 else "")
+        excerpt = item.data[:min(QUARANTINE_FILE, max(0, self.quarantine_left))]
+        note = f"{item.origin}\n{reason}\nsaved {len(excerpt)} of {len(item.data)} bytes, sha256 {digest}\n"
         try:
             self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.data)
-            target.with_name(target.name + ".reason.txt").write_text(f"{item.origin}\n{reason}\n", encoding="utf-8")
+            target.write_bytes(excerpt)
+            target.with_name(target.name + ".reason.txt").write_text(note, encoding="utf-8")
+            self.quarantine_left -= len(excerpt)
         except OSError as exc:
             reason += f" (not saved: {exc.strerror or exc})"
         self.quarantined.append((digest, item.origin, reason, str(target), _now()))

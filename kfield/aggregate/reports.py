@@ -1,6 +1,10 @@
 """The review's reports, computed in the database: coverage, systems, faults, schools, members.
 
 Each returns a Table. Dates filter on the visit's start day in Vietnam time (UTC+7), inclusive.
+Cancelled visits (a `cancel` event: practice or mistaken) count nowhere. A visit counts once for
+each member present; its trainings, officials trained and fixed problems count once, credited to
+the member who recorded the visit (the first member, whose laptop wrote the log), never to each
+companion; a totals row counts distinct visits, units and problems, not a sum of the rows above.
 Coverage lists every unit of the province from `vietnam-provinces`, visited or not; a visit
 filed under a code that is not one of them is listed after them, marked, rather than lost.
 """
@@ -8,6 +12,7 @@ filed under a code that is not one of them is listed after them, marked, rather 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -34,7 +39,9 @@ class Period:
 
     def where(self, alias: str = "v") -> tuple[str, list]:
         """An SQL condition on the visit's day (always true when no dates are given)."""
-        parts, params = [f"{alias}.commune_code IS NOT NULL"], []
+        parts = [f"{alias}.commune_code IS NOT NULL",
+                 f"NOT EXISTS (SELECT 1 FROM cancellations x WHERE x.visit = {alias}.id)"]
+        params: list = []
         if self.start:
             parts.append(f"{alias}.day >= ?")
             params.append(self.start.isoformat())
@@ -113,36 +120,72 @@ def faults(db: Database, period: Period) -> Table:
 
 
 def schools(db: Database, period: Period) -> Table:
-    where, params = period.where()
-    return _people(db, "v.school", "", where, params, "schools")
+    return _people(db, period, "schools", lambda school, members: school)
 
 
 def members(db: Database, period: Period) -> Table:
+    return _people(db, period, "members", lambda school, members: (json.loads(members or "[]") or [""])[0])
+
+
+_HOURS = "CASE WHEN v.ended_s IS NOT NULL AND v.started_s IS NOT NULL THEN v.ended_s - v.started_s ELSE 0 END"
+
+
+def _people(db: Database, period: Period, name: str, credited) -> Table:
+    """Visits, units visited, hours on site (ended visits), officials trained and problems fixed, per
+    school or member; `credited(school, members)` names who a visit's trainings and fixes count for."""
     where, params = period.where()
-    return _people(db, "m.member", "JOIN visit_members m ON m.visit = v.id", where, params, "members")
-
-
-def _people(db: Database, key: str, join: str, where: str, params: list, name: str) -> Table:
-    """Visits, units visited, hours on site (ended visits), officials trained and problems fixed, per key."""
-    base = db.query(
-        f"SELECT {key}, COUNT(*), COUNT(DISTINCT v.commune_code), "
-        f"SUM(CASE WHEN v.ended_s IS NOT NULL AND v.started_s IS NOT NULL THEN v.ended_s - v.started_s ELSE 0 END) "
-        f"FROM visits v {join} WHERE {where} GROUP BY {key}", params)
-    trained = dict(db.query(f"SELECT {key}, SUM(t.officials) FROM trainings t JOIN visits v ON v.id = t.visit {join} "
-                            f"WHERE {where} GROUP BY {key}", params))
-    fixed = dict(db.query(f"SELECT {key}, COUNT(*) FROM problems p JOIN visits v ON v.id = p.visit {join} "
-                          f"WHERE {where} AND p.outcome = 'fixed' GROUP BY {key}", params))
-    rows = [(who or "—", count, units, round((seconds or 0) / 3600, 1), int(trained.get(who) or 0),
-             int(fixed.get(who) or 0)) for who, count, units, seconds in base]
+    key, join = ("v.school", "") if name == "schools" else ("m.member", "JOIN visit_members m ON m.visit = v.id")
+    base = db.query(f"SELECT {key}, COUNT(*), COUNT(DISTINCT v.commune_code), SUM({_HOURS}) "
+                    f"FROM visits v {join} WHERE {where} GROUP BY {key}", params)
+    trained, fixed = _credits(db, where, params, credited)
+    rows = [(who or "—", count, units, round((seconds or 0) / 3600, 1), trained.get(who or "", 0),
+             fixed.get(who or "", 0)) for who, count, units, seconds in base]
     rows.sort(key=lambda r: (-r[1], r[0]))
-    totals = ("", sum(r[1] for r in rows), "", round(sum(r[3] for r in rows), 1), sum(r[4] for r in rows),
-              sum(r[5] for r in rows))
-    return Table(name, COLUMNS[name], tuple(rows), totals)
+    return Table(name, COLUMNS[name], tuple(rows), _totals(db, where, params))
+
+
+def _credits(db: Database, where: str, params: list, credited) -> tuple[dict[str, int], dict[str, int]]:
+    """Officials trained and problems fixed per person credited, each visit's counted once."""
+    per_visit = {visit: credited(school or "", members) for visit, school, members in db.query(
+        f"SELECT v.id, v.school, v.members FROM visits v WHERE {where}", params)}
+    trained: dict[str, int] = defaultdict(int)
+    fixed: dict[str, int] = defaultdict(int)
+    for visit, officials in _trained_by_visit(db, where, params):
+        trained[per_visit[visit]] += int(officials or 0)
+    for visit, count in _fixed_by_visit(db, where, params):
+        fixed[per_visit[visit]] += int(count)
+    return trained, fixed
+
+
+def _trained_by_visit(db: Database, where: str, params: list) -> list[tuple]:
+    return db.query(f"SELECT t.visit, SUM(t.officials) FROM trainings t JOIN visits v ON v.id = t.visit "
+                    f"WHERE {where} GROUP BY t.visit", params)
+
+
+def _fixed_by_visit(db: Database, where: str, params: list) -> list[tuple]:
+    return db.query(f"SELECT p.visit, COUNT(*) FROM problems p JOIN visits v ON v.id = p.visit "
+                    f"WHERE {where} AND p.outcome = 'fixed' GROUP BY p.visit", params)
+
+
+def _totals(db: Database, where: str, params: list) -> tuple:
+    """Distinct visits, distinct units, hours of those visits, officials trained and problems fixed."""
+    (visits, units, seconds), = db.query(
+        f"SELECT COUNT(*), COUNT(DISTINCT v.commune_code), SUM({_HOURS}) FROM visits v WHERE {where}", params)
+    trained = sum(int(o or 0) for _, o in _trained_by_visit(db, where, params))
+    fixed = sum(int(c) for _, c in _fixed_by_visit(db, where, params))
+    return ("", visits, units, round((seconds or 0) / 3600, 1), trained, fixed)
 
 
 def _unit_names(db: Database) -> dict[int, str]:
     return dict(db.query("SELECT commune_code, MAX(commune) FROM visits WHERE commune_code IS NOT NULL "
                          "GROUP BY commune_code"))
+
+
+def visit_count(db: Database, period: Period) -> int:
+    """Visits counted in the period (cancelled ones never)."""
+    where, params = period.where()
+    (count,), = db.query(f"SELECT COUNT(*) FROM visits v WHERE {where}", params)
+    return int(count)
 
 
 def headline(db: Database, period: Period, province: int = communes.KHANH_HOA) -> dict[str, int]:

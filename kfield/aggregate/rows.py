@@ -1,8 +1,9 @@
 """Facts derived from one event, as rows for the report tables; a malformed event raises.
 
-The same function validates: an event whose fields cannot make its rows (a start without a
-commune code, a problem with an unknown outcome, officials that are not a number) is a damaged
-line, quarantined with its file, never half-imported.
+Events are checked against the declared schema (kfield/visit/events.py) first (by store.lines, or
+here with checked=False): an event whose
+fields cannot make its rows (a start without a commune code, a problem with an unknown outcome,
+officials that are not a number) is a damaged line, quarantined with its file, never half-imported.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from kfield.visit.events import problem
 from kfield.visit.model import OUTCOMES
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))   # report days are Vietnam days (UTC+7, no daylight saving)
@@ -35,25 +37,21 @@ SQL = {
     "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?)",
     "check_run": "INSERT INTO check_runs (event, visit, time, verdict) VALUES (?,?,?,?)",
     "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?)",
+    "cancel": "INSERT INTO cancellations (visit, time, reason) VALUES (?,?,?) ON CONFLICT (visit) DO NOTHING",
 }
 
 
-def envelope(event: dict[str, Any]) -> dt.datetime:
-    """The fields every event has; raises if one is missing or of the wrong kind."""
-    for name in ("id", "visit", "type", "time"):
-        value = event[name]
-        if not isinstance(value, str) or not 0 < len(value) <= 200:
-            raise ValueError(name)
-    if not isinstance(event["data"], dict):
-        raise TypeError("data")
-    moment = dt.datetime.fromisoformat(event["time"])
-    if moment.tzinfo is None:
-        raise ValueError("time")
-    return moment
+def envelope(event: dict[str, Any], checked: bool = True) -> dt.datetime:
+    """The event's moment; ValueError if the schema refuses the event (`checked`: store.lines, the
+    importer's reader, checked it already)."""
+    why = None if checked else problem(event)
+    if why:
+        raise ValueError(why)
+    return dt.datetime.fromisoformat(event["time"])
 
 
-def derive(event: dict[str, Any]) -> list[tuple[str, tuple]]:
-    moment = envelope(event)
+def derive(event: dict[str, Any], checked: bool = True) -> list[tuple[str, tuple]]:
+    moment = envelope(event, checked)
     return _DERIVE.get(event["type"], lambda e, d, m: [])(event, event["data"], moment)
 
 
@@ -95,4 +93,5 @@ _DERIVE = {
     "train": _train,
     "task": lambda e, d, m: [("task", (e["id"], e["visit"], str(d["task"]), str(d.get("system") or "")))],
     "check_run": _check_run,
+    "cancel": lambda e, d, m: [("cancel", (e["visit"], e["time"], str(d.get("reason") or "")))],
 }

@@ -7,13 +7,18 @@ Help texts come from the catalogue in the language of KFIELD_LANG / the locale.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Optional
 
-import typer
+from kfield.cli.help import h, lang_from_argv
 
-from kfield.cli import errors
-from kfield.cli.help import h
-from kfield.cli.lazy import LazyGroup
+lang_from_argv(sys.argv[1:])      # before the first help text is made (some are made at import)
+
+import typer  # noqa: E402
+
+from kfield.cli import clicktext, common, errors  # noqa: E402
+from kfield.cli.lazy import LazyGroup  # noqa: E402
+
+clicktext.install(errors.lang())
 
 app = typer.Typer(
     name="kfield",
@@ -35,9 +40,18 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _root_lang(value) -> None:
+    if value is not None:
+        from kfield.cli.common import use_lang
+
+        use_lang(value)
+
+
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))] = False,
+    lang: Annotated[Optional[common.Lang], typer.Option("--lang", callback=_root_lang, is_eager=True,
+                                                 help=h("help.lang"))] = None,
 ) -> None:
     pass
 
@@ -72,9 +86,13 @@ def utf8_streams() -> None:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code (tests call this too)."""
     utf8_streams()
+    args = lang_from_argv(list(sys.argv[1:] if argv is None else argv))
+    if argv is not None:
+        errors.state["lang"] = None
+        clicktext.install(errors.lang())
     try:
         with errors.funnel():
-            code = app(args=argv, standalone_mode=False, prog_name="kfield")
+            code = app(args=args, standalone_mode=False, prog_name="kfield")
         return code if isinstance(code, int) else 0
     except errors.Exit as done:
         return done.code

@@ -15,7 +15,7 @@ def check(
     areas: Annotated[Optional[list[str]], typer.Argument(metavar="[AREA]...", help=h("help.check.areas"), show_default=False)] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help=h("help.check.only"))] = None,
-    fmt: Annotated[common.Format, typer.Option("--format", "-f", help=h("help.format"))] = common.Format.console,
+    fmt: common.format_opt(common.Format) = common.Format.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -34,10 +34,15 @@ class TextOrJson(str, Enum):
     json = "json"
 
 
-TextOrJsonOpt = Annotated[TextOrJson, typer.Option("--format", "-f", help=h("help.format"))]
+def format_opt(choices: type[Enum]):
+    """The one --format/-f declaration; each command gives the formats it writes."""
+    return Annotated[choices, typer.Option("--format", "-f", help=h("help.format"))]
+
+
+TextOrJsonOpt = format_opt(TextOrJson)
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="vi | en (default: KFIELD_LANG, then the system locale)")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout")]
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("help.output"))]
 
 
 def use_lang(choice: Lang | None) -> str:
@@ -63,14 +68,17 @@ def emit(body: str | bytes, output: Path | None) -> None:
         return
     from kfield.core.errors import UsageError
 
+    if not output.parent.is_dir():                 # a typo in a folder name must not scatter files
+        raise UsageError("cli.no_folder", path=str(output), folder=str(output.parent))
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(body, bytes):
             output.write_bytes(body)
         else:
             output.write_text(body, encoding="utf-8")
     except OSError as exc:
-        raise UsageError("cli.cannot_write", path=str(output), reason=exc.strerror or str(exc)) from None
+        from kfield.formats.oserrors import reason
+
+        raise UsageError("cli.cannot_write", path=str(output), reason=reason(exc)) from None
     errors.say(_t("cli.written", path=str(output)))
 
 
@@ -95,6 +103,12 @@ def attach_evidence(kind: str, data: dict) -> None:
         errors.say(_t("visit.attach_failed"))
     elif filed:
         errors.say(_t("visit.attached", visit=filed))
+
+
+def say_skipped(skipped) -> None:
+    """Name each visit log that could not be read (the good visits are still listed/exported)."""
+    for item in skipped:
+        errors.say(_t("visit.skipped", path=item.path, reason=item.reason))
 
 
 def refuse_binary_on_terminal(output: Path | None) -> None:

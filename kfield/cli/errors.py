@@ -68,12 +68,27 @@ def write_log(exc: BaseException) -> Path:
     for directory in _log_dirs():
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            path = directory / f"kfield-error-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-            path.write_text(header + body, encoding="utf-8")
-            return path
+            return _write_new(directory, header + body)
         except OSError:
             continue
     return Path("-")
+
+
+def _write_new(directory: Path, content: str) -> Path:
+    """A log file no other crash has: the time to the microsecond, the process id and random hex,
+    created exclusively (an existing name is never overwritten)."""
+    import os
+    import secrets
+
+    for _ in range(5):
+        name = f"kfield-error-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}-{secrets.token_hex(3)}.log"
+        try:
+            with open(directory / name, "x", encoding="utf-8") as handle:
+                handle.write(content)
+            return directory / name
+        except FileExistsError:
+            continue
+    raise FileExistsError(directory)
 
 
 def _log_dirs() -> list[Path]:
@@ -102,5 +117,7 @@ def usage_exit(exc) -> int:
     if type(exc).__name__ == "NoArgsIsHelpError":
         say(exc.format_message())
         return EXIT_USAGE
-    say(text("cli.error_prefix", lang()) + exc.format_message())
+    from kfield.cli.clicktext import usage_message
+
+    say(text("cli.error_prefix", lang()) + usage_message(exc, lang()))
     return EXIT_USAGE

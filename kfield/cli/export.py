@@ -28,7 +28,7 @@ class Table(str, common.Enum):
 def export(
     visit: Annotated[Optional[str], typer.Option("--visit", help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.format"))] = ExportFormat.csv,
+    fmt: common.format_opt(ExportFormat) = ExportFormat.csv,
     table: Annotated[Table, typer.Option("--table", help=h("help.export.table"))] = Table.visits,
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
     output: common.OutputOpt = None,
@@ -42,24 +42,31 @@ def export(
         rows = ex.tables(docs)
         if fmt is ExportFormat.xlsx:
             common.refuse_binary_on_terminal(output)
-            common.emit(ex.to_xlsx(rows), output)
+            common.emit(ex.to_xlsx(rows, language), output)
             return
-        body = {"csv": lambda: ex.to_csv(rows[table.value], ex.TABLES[table.value]), "json": lambda: ex.to_json(docs),
+        body = {"csv": lambda: ex.to_csv(rows, table.value, language), "json": lambda: ex.to_json(docs),
                 "md": lambda: ex.to_markdown(rows, language), "html": lambda: ex.to_html(rows, language)}[fmt.value]()
         common.emit(body, output)
 
 
 def _visits(visit: str | None, every: bool):
-    """The visits to export: all, the one named, else the open or latest one."""
+    """The visits to export: all, the one named, else the open or latest one; cancelled visits never."""
     from kfield.core.errors import UsageError
     from kfield.visit import visits
 
     if visit and every:
         raise UsageError("export.one_or_all")
-    ids = visits.all_ids() if every else [visit]
-    if not ids:
+    if not every:
+        record = visits.load(visit)[0]
+        if record.cancelled:
+            raise UsageError("visit.is_cancelled", visit=visits.short(record.id))
+        return [record]
+    records, skipped = visits.load_all()
+    common.say_skipped(skipped)
+    kept = [r for r in records if not r.cancelled]
+    if not kept:
         raise UsageError("visit.list.none")
-    return [visits.load(v)[0] for v in ids]
+    return kept
 
 
 def _redactor():

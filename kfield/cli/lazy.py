@@ -71,7 +71,16 @@ class LazyGroup(TyperGroup):
                 formatter.write_dl(rows)
 
     def _short_help(self, name: str, width: int) -> str:
-        if name in self.commands:
+        if name in self.commands and name not in LAZY_GROUPS and name not in LAZY_COMMANDS and name != "check":
             return self.commands[name].get_short_help_str(width - 16)
-        text = h(LAZY_GROUPS[name][1] if name in LAZY_GROUPS else LAZY_COMMANDS[name][2])
-        return text if len(text) < width - 16 else text[: width - 19].rstrip() + "..."
+        text = h("help.check") if name == "check" else h(LAZY_GROUPS[name][1] if name in LAZY_GROUPS else LAZY_COMMANDS[name][2])
+        return shorten(text, width - 16)
+
+
+def shorten(text: str, limit: int) -> str:
+    """The first sentence if it fits, else whole words up to the limit and "…" (never cut mid-word)."""
+    first = text.split(". ")[0].rstrip(".")
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+    return cut + "…"

@@ -1,4 +1,5 @@
-"""`kfield logs import PATH…`: students' visit logs into the lecturer's database."""
+"""`kfield logs pack` (a student sends this laptop's logs) and `kfield logs import PATH…` (the
+lecturer reads them into the database)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,46 @@ def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"
         quarantine = data_dir() / "quarantine"
         summary = _run(database, paths, quarantine, language)
         common.emit(_render(summary, database.where, quarantine, fmt, language), None)
+        if not summary.files and not summary.refused:
+            raise UsageError("agg.no_logs", found=_what_is_there(paths, language))
     raise errors.Exit(1 if summary.conflict or summary.quarantined or summary.refused else 0)
+
+
+@app.command("pack", help=h("help.logs.pack"))
+def pack(output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        import datetime as dt
+        from dataclasses import asdict
+
+        from kfield.core.i18n import text
+        from kfield.visit import member, pack as packer
+
+        who = member.load()
+        now = dt.datetime.now(dt.timezone.utc)
+        dest = (output or Path(packer.default_name(who.name if who else "", now))).absolute()
+        count = packer.pack(dest, asdict(who) if who else {}, now)
+        errors.say(text("visit.packed", language, count=count, path=str(dest), folder=str(packer.visits.visits_dir())))
+
+
+def _what_is_there(paths: list[Path], language: str, limit: int = 10_000) -> str:
+    """"3 files: 2 .csv, 1 .xlsx" — what a folder with no visit logs holds (export files, photos…)."""
+    import os
+    from collections import Counter
+
+    from kfield.core.i18n import text
+
+    kinds: Counter = Counter()
+    for path in paths:
+        walked = [(str(path.parent), [], [path.name])] if path.is_file() else os.walk(path)
+        for _, _, names in walked:
+            kinds.update(Path(n).suffix.lower() or text("agg.no_suffix", language) for n in names)
+            if sum(kinds.values()) >= limit:
+                break
+    if not kinds:
+        return text("agg.found.nothing", language)
+    listing = ", ".join(f"{count} {suffix}" for suffix, count in kinds.most_common(6))
+    return text("agg.found.files", language, count=sum(kinds.values()), kinds=listing)
 
 
 def _run(database, paths, quarantine: Path, language: str):

@@ -75,7 +75,9 @@ def show(playbook: IdArg, lang: common.LangOpt = None) -> None:
 
     loaded = _load(playbook, language)
     with errors.funnel():
-        common.emit(render_show(loaded, language), None)
+        from kfield.core.profile import load_profile
+
+        common.emit(render_show(loaded, language, load_profile(None).contacts), None)
     raise errors.Exit(0)
 
 
@@ -161,10 +163,47 @@ def run(
             session.resume()
         else:
             _mention_saved_progress(loaded.id, language)
-        outcome = session.run()
+        outcome = _handing_over(session.run(), session, language)
     from kfield.playbook.session import exit_code
 
     raise errors.Exit(exit_code(outcome))
+
+
+def _handing_over(outcome, session, language: str) -> dict:
+    """An end with outcome handoff continues in the playbook it names (Wi-Fi → net-wifi-weak): same
+    console, checks and scripted answers, its own transcript. A playbook runs once per command, so
+    two that name each other stop."""
+    from dataclasses import replace
+
+    from kfield.core.i18n import text
+    from kfield.playbook.engine import Engine
+    from kfield.playbook.session import Session
+
+    seen = {session.engine.playbook.id}
+    while outcome["kind"] == "handoff":
+        target = session.engine.playbook.steps[outcome["step"]].handoff
+        if target in seen:
+            errors.say(text("pb.run.handoff_loop", language, playbook=target))
+            return {**outcome, "kind": "not_fixed"}
+        seen.add(target)
+        loaded = _load(target, language)
+        errors.say(text("pb.run.handoff", language, title=loaded.title.get(language), playbook=loaded.id))
+        session = Session(Engine(loaded, session.engine.run_check), session.console,
+                          replace(session.s, transcript_path=None))
+        outcome = session.run()
+    return outcome
+
+
+def _onward(loaded, language: str) -> list:
+    """The playbooks this one can hand over to, directly or not (for checking an answers file)."""
+    found, queue = {loaded.id: loaded}, [loaded]
+    while queue:
+        for step in queue.pop().steps.values():
+            target = getattr(step, "handoff", None)
+            if target and target not in found:
+                found[target] = _load(target, language)
+                queue.append(found[target])
+    return list(found.values())
 
 
 def _mention_saved_progress(playbook_id: str, language: str) -> None:
@@ -186,7 +225,7 @@ def _session(loaded, language, profile_name, answers_file, non_interactive, tran
     from kfield.playbook.engine import Engine
 
     checks_profile = load_profile(profile_name)
-    answers = s.load_answers(answers_file, loaded) if answers_file else None
+    answers = s.load_answers(answers_file, loaded, _onward(loaded, language)) if answers_file else None
     if answers is None and non_interactive:
         answers = s.Answers(by_step={})
     engine = Engine(loaded, real_runner(checks_profile.params, current_host(), is_admin()))

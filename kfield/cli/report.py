@@ -24,7 +24,7 @@ def report(
     names: Annotated[Optional[list[str]], typer.Argument(help=h("help.report.names"), show_default=False)] = None,
     start: Annotated[Optional[str], typer.Option("--from", help=h("help.report.from"))] = None,
     end: Annotated[Optional[str], typer.Option("--to", help=h("help.report.to"))] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help=h("help.format"))] = ReportFormat.console,
+    fmt: common.format_opt(ReportFormat) = ReportFormat.console,
     db: DbOpt = None,
     province: Annotated[int, typer.Option("--province", help=h("help.report.province"))] = 56,
     output: common.OutputOpt = None,
@@ -42,6 +42,18 @@ def report(
             tables = [reports.build(database, name, period, province) for name in chosen]
             headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
         common.emit(_render(tables, headline, _meta(period, database.where, language), fmt, language, output), output)
+        with dbmod.reported(database):
+            _say_if_empty(database, period)
+
+
+def _say_if_empty(database, period) -> None:
+    """An empty database or period prints zeros: say why, so nobody reads them as a result."""
+    from kfield.aggregate import reports
+
+    if not reports.visit_count(database, reports.Period()):
+        errors.say(common._t("report.empty_db", where=database.where))
+    elif (period.start or period.end) and not reports.visit_count(database, period):
+        errors.say(common._t("report.empty_period"))
 
 
 def _names(given: list[str]) -> list[str]:

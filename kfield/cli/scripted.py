@@ -50,8 +50,10 @@ def results_folder(base: Path, report) -> Path:
         (folder / ".write-test").unlink()
         return folder
     except OSError as exc:
+        from kfield.formats.oserrors import reason as _reason
+
         fallback = Path(tempfile.mkdtemp(prefix=f"kfield-{name}-"))
-        errors.say(errors.text("run.read_only", errors.lang(), path=str(base), reason=exc.strerror or str(exc),
+        errors.say(errors.text("run.read_only", errors.lang(), path=str(base), reason=_reason(exc),
                                fallback=str(fallback)))
         return fallback
 

@@ -39,7 +39,9 @@ def _start(bind: str, port: int, token: str | None):
         return ThroughputServer(bind, port, token or secrets.token_urlsafe(9))
     except OSError as exc:
         key = "speed.serve.port_busy" if exc.errno == errno.EADDRINUSE else "speed.serve.cannot_bind"
-        raise UsageError(key, bind=bind, port=port, reason=exc.strerror or str(exc)) from None
+        from kfield.formats.oserrors import reason
+
+        raise UsageError(key, bind=bind, port=port, reason=reason(exc)) from None
 
 
 def _announce(server, language: str) -> None:

@@ -1,4 +1,4 @@
-"""`kfield visit start|note|task|problem|train|end|show|list`: the record of a commune visit."""
+"""`kfield visit start|note|task|problem|train|end|cancel|show|list|diff`: the record of a commune visit."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.c
         from kfield.visit import member, visits
 
         visit_id, unit = visits.start(commune, member.require(), province, companions=members or [])
-        errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visit_id))
+        errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visits.short(visit_id)))
 
 
 @app.command("note", help=h("help.visit.note"))
@@ -46,25 +46,50 @@ def note(text: Annotated[str, typer.Argument(help=h("help.visit.text"))], lang: 
     _record(lang, "note", lambda: {"text": text})
 
 
+def _system(value: str) -> str:
+    from kfield.core.errors import UsageError
+    from kfield.visit.model import system_of
+
+    found = system_of(value)
+    if found is None:
+        raise UsageError("visit.bad_choice", what=_t("visit.what.system"), value=value, allowed=vocabulary())
+    return found
+
+
+def vocabulary() -> str:
+    """Every word `--system` and `visit task` take, with its label: "network (mạng LAN, Internet; lan, internet)"."""
+    from kfield.visit.model import SYSTEMS, words_for
+
+    return ", ".join(f"{s} ({'; '.join([_t(f'system.{s}'), *([', '.join(words_for(s))] if words_for(s) else [])])})"
+                     for s in SYSTEMS)
+
+
+def _task(name: str, system: str | None) -> dict:
+    from kfield.core.errors import UsageError
+    from kfield.visit.model import TASKS, system_of
+
+    word = name.strip().lower()
+    if system_of(word) is None:
+        raise UsageError("visit.bad_choice", what=_t("visit.what.task"), value=name, allowed=", ".join(TASKS))
+    return {"task": word, "system": _system(system) if system else system_of(word)}
+
+
 @app.command("task", help=h("help.visit.task"))
 def task(name: Annotated[str, typer.Argument(metavar="TASK", help=h("help.visit.task_name"))],
-         system: Annotated[Optional[str], typer.Option("--system", help=h("help.visit.system"))] = None,
+         system: Annotated[Optional[str], typer.Option("--system", help=h("help.visit.system", systems=vocabulary()))] = None,
          lang: common.LangOpt = None) -> None:
-    from kfield.visit.model import SYSTEMS, TASKS
-
-    _record(lang, "task", lambda: {"task": _choice(name, TASKS, "task"),
-                                   **({"system": _choice(system, SYSTEMS, "system")} if system else {})})
+    _record(lang, "task", lambda: _task(name, system))
 
 
 @app.command("problem", help=h("help.visit.problem"))
 def problem(text: Annotated[str, typer.Argument(help=h("help.visit.text"))],
-            system: Annotated[str, typer.Option("--system", help=h("help.visit.system"))] = "other",
+            system: Annotated[str, typer.Option("--system", help=h("help.visit.system", systems=vocabulary()))] = "other",
             outcome: Annotated[str, typer.Option("--outcome", help=h("help.visit.outcome"))] = "pending",
             lang: common.LangOpt = None) -> None:
-    from kfield.visit.model import OUTCOMES, SYSTEMS
+    from kfield.visit.model import OUTCOMES
 
-    _record(lang, "problem", lambda: {"text": text, "system": _choice(system, SYSTEMS, "system"),
-                                      "outcome": _choice(outcome, OUTCOMES, "outcome")})
+    _record(lang, "problem", lambda: {"text": text, "system": _system(system),
+                                      "outcome": _choice(outcome, OUTCOMES, _t("visit.what.outcome"))})
 
 
 @app.command("train", help=h("help.visit.train"))
@@ -80,7 +105,7 @@ def _record(lang, kind: str, data) -> None:
         from kfield.visit import visits
 
         event = visits.record(kind, data())
-        errors.say(_t("visit.recorded", kind=kind, visit=event["visit"]))
+        errors.say(_t("visit.recorded", kind=_t(f"visit.kind.{kind}"), visit=visits.short(event["visit"])))
 
 
 @app.command("end", help=h("help.visit.end"))
@@ -89,7 +114,19 @@ def end(lang: common.LangOpt = None) -> None:
     with errors.funnel():
         from kfield.visit import visits
 
-        errors.say(_t("visit.ended", visit=visits.end()))
+        errors.say(_t("visit.ended", visit=visits.short(visits.end())))
+
+
+@app.command("cancel", help=h("help.visit.cancel"))
+def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=h("help.visit.id"),
+                                                          show_default=False)] = None,
+           reason: Annotated[str, typer.Option("--reason", help=h("help.visit.cancel_reason"))] = "",
+           lang: common.LangOpt = None) -> None:
+    common.use_lang(lang)
+    with errors.funnel():
+        from kfield.visit import visits
+
+        errors.say(_t("visit.cancelled", visit=visits.short(visits.cancel(visit, reason))))
 
 
 @app.command("show", help=h("help.visit.show"))
@@ -116,7 +153,8 @@ def list_visits(lang: common.LangOpt = None) -> None:
         from kfield.formats import visit as render
         from kfield.visit import visits
 
-        records = [visits.load(v)[0] for v in visits.all_ids()]
+        records, skipped = visits.load_all()
+        common.say_skipped(skipped)
         common.emit(render.listing(records, visits.current(), language), None)
 
 

@@ -1,23 +1,56 @@
-"""Spreadsheet cells that cannot run as formulas (CSV/XLSX exports share this).
+"""Text from visit logs and PCs made inert where it is shown: spreadsheet cells that cannot run as
+formulas (CSV/XLSX), Markdown without live HTML or links, console text without terminal control
+sequences.
 
-Excel, LibreOffice and Google Sheets evaluate a cell that starts with = + - @
-(and some also after a TAB or CR), so text measured on a PC or typed by a
-citizen could turn into a live formula such as =HYPERLINK(...). A leading
-apostrophe makes the spreadsheet show the text as text (OWASP "CSV injection").
+Excel, LibreOffice and Google Sheets evaluate a cell that starts with = + - @, also after leading
+spaces or control characters (TAB, CR, LF), so text measured on a PC or typed by a citizen could
+turn into a live formula such as =HYPERLINK(...). A leading apostrophe makes the spreadsheet show
+the text as text (OWASP "CSV injection"). A CR inside a cell would end the CSV row for a reader
+that splits on it; cells hold LF line breaks only (then quoted). XML 1.0 cannot carry most C0
+controls, so XLSX cells show them as U+FFFD.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_LEADING = re.compile(r"^[\s\x00-\x1f\x7f-\x9f]+")              # whitespace and control characters
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MD_SPECIAL = re.compile(r"([\\|`*_\[\]()<>#!~])")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+# C0/C1 controls but newline and TAB (ESC starts terminal sequences), DEL, bidi overrides
+_CONSOLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def neutralise(value: Any) -> Any:
-    """Prefix an apostrophe to text that a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text a spreadsheet would read as a formula gets an apostrophe; CRs become LFs; characters
+    XML cannot hold become U+FFFD."""
+    if not isinstance(value, str):
+        return value
+    formula = value.startswith(FORMULA_STARTS) or _LEADING.sub("", value).startswith(FORMULA_STARTS[:4])
+    value = _XML_ILLEGAL.sub("\ufffd", _NEWLINES.sub("\n", value))
+    return "'" + value if formula else value
+
+
+def markdown_cell(value: Any) -> str:
+    """Text for a Markdown table cell: HTML inert (& < > as entities), no emphasis, links or images
+    (their punctuation escaped), pipes kept inside the cell, line breaks as <br>, no controls."""
+    escaped = html.escape(console_text(_NEWLINES.sub("\n", str(value))), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", "<br>")
+
+
+def console_text(value: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC sequences that recolour, move the
+    cursor or retitle the window) and bidi overrides shown as visible escapes, not obeyed."""
+    return _CONSOLE.sub(_visible, value)
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def neutralise_row(row) -> list:

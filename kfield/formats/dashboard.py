@@ -37,7 +37,7 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
              f"<meta name='viewport' content='width=device-width'><title>{t('report.dashboard.title')}</title>"
              f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",
-             f"<div class='meta'>{t('report.dashboard.meta', **{k: str(v) for k, v in meta.items()})}</div>",
+             f"<div class='meta'>{t('report.dashboard.meta', **_meta(meta))}</div>",
              _tiles(headline, t), "<div class='charts'>",
              *(f"<div class='chart'><canvas id='chart-{i}' role='img' aria-label='{html.escape(c['title'])}'>"
                f"</canvas></div>" for i, c in enumerate(data["charts"])), "</div>"]
@@ -46,6 +46,13 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     parts.append(f"<script type='application/json' id='kf-data'>{script}</script>")
     parts.append(f"<script>{_library()}</script><script>{DRAW}</script></body></html>\n")
     return "".join(parts)
+
+
+def _meta(meta: dict[str, Any]) -> dict[str, str]:
+    """The dashboard's line about itself, its time in local time (the JSON keeps ISO)."""
+    from kfield.formats.when import human
+
+    return {**{k: str(v) for k, v in meta.items()}, "generated": human(str(meta.get("generated", "")))}
 
 
 def _tiles(headline: dict[str, int], t) -> str:
@@ -97,7 +104,9 @@ def _coverage(table: Table, lang: str) -> list[dict]:
 
 
 def _stacked(table: Table, lang: str) -> dict:
-    labels = [r[0] for r in table.rows]
+    from kfield.formats.tables import coded
+
+    labels = [coded(table, r, lang)[0] for r in table.rows]
     datasets = [{"label": text(f"report.col.{o}", lang), "data": [r[i] for r in table.rows],
                  "backgroundColor": COLOURS[o]} for i, o in ((2, "fixed"), (3, "escalated"), (4, "pending"))]
     return _chart("bar", text("report.chart.systems", lang), labels, datasets, stacked=True)

@@ -10,6 +10,7 @@ from kfield.core.i18n import text
 from kfield.core.report import Report
 from kfield.core.result import Result, Status
 from kfield.formats import text as t
+from kfield.formats.cells import console_text
 
 # Markdown punctuation that could end a table cell or start emphasis, links or code.
 _SPECIAL = re.compile(r"([\\|`*_\[\]])")
@@ -27,7 +28,9 @@ def render(report: Report, lang: str, *, color: bool = False, width: int = 100) 
 
 
 def cell(value: str) -> str:
-    """Escape text for a table cell: HTML stays inert, pipes stay inside, lines become <br>."""
+    """Escape text for a table cell: HTML stays inert, pipes stay inside, lines become <br>,
+    control characters become visible escapes (cells.console_text)."""
+    value = console_text(_NEWLINES.sub("\n", value))
     escaped = _SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
     return _NEWLINES.sub("<br>", escaped)
 
@@ -53,7 +56,9 @@ def report_title(report: Report, lang: str) -> str:
 
 def generated(report: Report, lang: str) -> str:
     """When, with which rights and by which kfield version the report was made (HTML reuses it)."""
-    return text("fmt.generated", lang, time=report.finished.isoformat(sep=" ", timespec="seconds"),
+    from kfield.formats.when import human, zone_name
+
+    return text("fmt.generated", lang, time=f"{human(report.finished.isoformat())} ({zone_name()})",
                 admin=text("fmt.yes" if report.admin else "fmt.no", lang), version=report.version)
 
 

@@ -25,14 +25,39 @@ def title(table: Table, lang: str) -> str:
     return text(f"report.title.{table.name}", lang)
 
 
-def cell(value: Any, lang: str) -> Any:
+def cell(value: Any, lang: str, real_dates: bool = False) -> Any:
+    import datetime as dt
+
     if isinstance(value, bool):
         return text("report.yes" if value else "report.no", lang)
+    if isinstance(value, dt.date) and not real_dates:
+        return value.strftime("%d/%m/%Y")            # day first, as dates are written in Vietnam
     return value
 
 
-def body(table: Table, lang: str, totals_label: bool = True) -> list[list[Any]]:
-    rows = [[cell(v, lang) for v in row] for row in table.rows]
+def coded(table: Table, row: tuple, lang: str) -> tuple:
+    """A row with its codes as words: systems ("ký số"), fault kinds, verdict places and check titles."""
+    from kfield.core.i18n import catalogue
+
+    def known(key: str, fallback: Any) -> Any:
+        return text(key, lang) if key in catalogue() else fallback
+
+    if table.name == "coverage" and row[4]:
+        import datetime as dt
+
+        return (*row[:4], dt.date.fromisoformat(row[4]), *row[5:])       # the last visit's day, a real date
+    if table.name == "systems":
+        return (known(f"system.{row[0]}", row[0]), *row[1:])
+    if table.name == "faults":
+        kind, item = row[2], row[4]
+        shown = (known(f"diag.place.{item}", item) if kind == "verdict"
+                 else f"{item} {known(f'check.{item}.title', '')}".strip())
+        return (*row[:2], known(f"report.fault.{kind}", kind), row[3], shown, *row[5:])
+    return row
+
+
+def body(table: Table, lang: str, totals_label: bool = True, real_dates: bool = False) -> list[list[Any]]:
+    rows = [[cell(v, lang, real_dates) for v in coded(table, row, lang)] for row in table.rows]
     if table.totals is not None:
         total = list(table.totals)
         total[0] = text("report.total", lang) if totals_label else total[0]
@@ -91,6 +116,7 @@ def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
         sheet.append(neutralise_row(header))
         for row in rows:
             sheet.append(neutralise_row(row))
+        _date_format(sheet)
         for index, column in enumerate(header, start=1):
             longest = max([len(str(column))] + [len(str(r[index - 1])) for r in rows])
             sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
@@ -100,8 +126,20 @@ def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
     return buffer.getvalue()
 
 
+def _date_format(sheet) -> None:
+    """Dates are real spreadsheet dates (sortable, filterable), shown day first as in Vietnam."""
+    import datetime as dt
+
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = "DD/MM/YYYY HH:MM"
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
+
+
 def report_sheets(tables: Iterable[Table], lang: str):
-    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang)) for t in tables]
+    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang, real_dates=True)) for t in tables]
 
 
 def _sheet_name(name: str) -> str:

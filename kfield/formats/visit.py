@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from kfield.core.i18n import text
+from kfield.formats.when import human
+from kfield.formats.cells import console_text
 
 
 def as_dict(visit) -> dict:
@@ -17,36 +19,65 @@ def text_summary(visit, lang: str) -> str:
     t = lambda key, **p: text(key, lang, **p)  # noqa: E731
     lines = [t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id),
              t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—"),
-             t("visit.show.when", started=visit.started, ended=visit.ended or t("visit.show.open"))]
+             t("visit.show.when", started=human(visit.started), ended=_state(visit, lang))]
+    if visit.cancelled:
+        lines.append(t("visit.show.cancel_reason", reason=visit.cancel_reason or "—"))
     if visit.tasks:
         lines.append(t("visit.show.tasks", tasks=", ".join(visit.tasks)))
     for problem in visit.problems:
-        lines.append(t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"), system=problem.system,
+        lines.append(t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"), system=system_label(problem.system, lang),
                        text=problem.text))
     for training in visit.trainings:
         lines.append(t("visit.show.training", topic=training.topic, officials=training.officials))
     lines += [t("visit.show.note", text=n) for n in visit.notes]
     lines.append(t("visit.show.evidence", checks=len(visit.checks), transcripts=len(visit.transcripts)))
-    return "\n".join(lines) + "\n"
+    return console_text("\n".join(lines) + "\n")      # what a log holds never drives the terminal
+
+
+def system_label(system: str, lang: str) -> str:
+    from kfield.core.i18n import catalogue
+
+    key = f"system.{system}"
+    return text(key, lang) if key in catalogue() else system
+
+
+def _state(visit, lang: str) -> str:
+    if visit.cancelled:
+        return text("visit.show.cancelled", lang)
+    return text("visit.show.open", lang) if visit.ended is None else human(visit.ended)
+
+
+LIST_COLUMNS = ("id", "commune", "started", "ended", "problems", "trained")
 
 
 def listing(visits, current: str | None, lang: str) -> str:
+    """A table with headers: short id (* the open visit), commune, local start and end (or open /
+    cancelled), problems, officials trained."""
+    from kfield.visit.visits import short
+
     if not visits:
         return text("visit.list.empty", lang) + "\n"
-    rows = []
+    grid = [[text(f"visit.list.head.{c}", lang) for c in LIST_COLUMNS]]
     for visit in visits:
-        mark = "*" if visit.id == current else " "
-        state = text("visit.show.open", lang) if visit.open else visit.ended
-        rows.append(f"{mark} {visit.id}  {visit.commune} ({visit.commune_code})  {visit.started} → {state}  "
-                    + text("visit.list.counts", lang, problems=len(visit.problems), trained=visit.officials_trained))
-    return "\n".join(rows) + "\n"
+        grid.append([("* " if visit.id == current else "  ") + short(visit.id), f"{visit.commune} ({visit.commune_code})",
+                     human(visit.started), _state(visit, lang), str(len(visit.problems)),
+                     str(visit.officials_trained)])
+    grid[0][0] = "  " + grid[0][0]
+    widths = [max(len(row[i]) for row in grid) for i in range(len(LIST_COLUMNS))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
+    from kfield.visit.visits import visits_dir
+
+    return console_text("\n".join(lines) + "\n" + text("visit.list.current", lang, folder=str(visits_dir())) + "\n")
 
 
 def diff_text(diff, lang: str) -> str:
-    lines = [text("visit.diff.head", lang, before=diff.before or "—", after=diff.after or "—")]
+    lines = [text("visit.diff.head", lang, before=human(diff.before, "—"), after=human(diff.after, "—"))]
+    if not (diff.fixed or diff.broken or diff.still_broken or diff.still_ok):
+        return console_text("\n".join([*lines, text("visit.diff.nothing_shared", lang)]) + "\n")
     for group in ("fixed", "broken", "still_broken"):
         changes = getattr(diff, group)
         lines.append(text(f"visit.diff.{group}", lang, count=len(changes)))
-        lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {c.before} → {c.after}" for c in changes]
+        lines += [f"  {c.check_id} {text(f'check.{c.check_id}.title', lang)}: {text(f'status.{c.before}', lang)} → "
+                  f"{text(f'status.{c.after}', lang)}" for c in changes]
     lines.append(text("visit.diff.still_ok", lang, count=len(diff.still_ok)))
-    return "\n".join(lines) + "\n"
+    return console_text("\n".join(lines) + "\n")

@@ -16,6 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report.to": ("Đến ngày (YYYY-MM-DD, tính cả ngày này)", "To this day (YYYY-MM-DD, inclusive)"),
     "help.report.province": ("Mã tỉnh (mặc định 56: Khánh Hòa)", "Province code (default 56: Khánh Hòa)"),
     "agg.db.open": ("Không mở được cơ sở dữ liệu {where}: {reason}", "Cannot open the database {where}: {reason}"),
+    "agg.db.corrupt": ("Cơ sở dữ liệu {where} bị hỏng: không nhập vào để khỏi lan hỏng; khôi phục bản sao "
+                       "hoặc dùng --db với tệp mới",
+                       "The database {where} is damaged: nothing imported, so the damage does not spread; "
+                       "restore a copy or use --db with a new file"),
+    "agg.db.schema": ("Cơ sở dữ liệu {where} không phải của kfield: bảng {table} thiếu cột {columns}",
+                      "The database {where} is not kfield's: table {table} lacks the columns {columns}"),
+    "agg.db.version": ("Cơ sở dữ liệu {where} do phiên bản kfield khác tạo (lược đồ {found}, cần {expected}): "
+                       "cập nhật kfield",
+                       "The database {where} was made by another kfield version (schema {found}, expected {expected}): "
+                       "update kfield"),
     "agg.db.no_psycopg": ("Cần gói psycopg để dùng PostgreSQL: pip install 'kfield[postgres]'",
                           "PostgreSQL needs the psycopg package: pip install 'kfield[postgres]'"),
     "agg.db.failed": ("Cơ sở dữ liệu báo lỗi: {reason}. Những gì đã nhập trước đó vẫn được giữ",
@@ -43,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agg.refused.zip": ("tệp zip hỏng ({detail})", "damaged zip ({detail})"),
     "agg.refused.unreadable": ("không đọc được ({detail})", "unreadable ({detail})"),
     "agg.refused.missing": ("không tồn tại ({detail})", "does not exist ({detail})"),
+    "agg.refused.special": ("không phải tệp thường: ống, thiết bị… ({detail})",
+                            "not a regular file: a pipe, a device… ({detail})"),
     "report.bad_name": ("Không có báo cáo «{name}»; chọn: {choices}", "No report \"{name}\"; choose: {choices}"),
     "report.csv_one": ("CSV chỉ chứa một báo cáo: chọn một tên, hoặc dùng --format xlsx / json / html",
                        "CSV holds one report: name one, or use --format xlsx / json / html"),
@@ -56,6 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.code": ("Mã", "Code"),
     "report.col.unit": ("Đơn vị", "Unit"),
     "report.col.kind": ("Loại", "Kind"),
+    "report.fault.verdict": ("kết luận chẩn đoán", "diagnosis"),
+    "report.fault.check": ("bước kiểm tra lỗi", "failing check"),
     "report.col.visits": ("Lượt đến", "Visits"),
     "report.col.last_visit": ("Lần gần nhất", "Last visit"),
     "report.col.open": ("Còn chờ", "Open"),
@@ -93,4 +107,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.systems": ("Sự cố theo hệ thống và kết quả", "Problems by system and outcome"),
     "report.chart.schools": ("Theo trường: lượt đến và cán bộ được tập huấn", "By school: visits and officials trained"),
     "report.chart.faults": ("Kết luận chẩn đoán hay gặp", "Most frequent diagnosis verdicts"),
+    "help.logs.pack": ("Gói mọi nhật ký chuyến công tác trên máy này vào một tệp zip (kèm bảng kê) để gửi qua Zalo, "
+                       "email hoặc USB; in ra nơi lưu tệp.",
+                       "Pack every visit log on this laptop into one zip (with a short manifest) to send by chat, email "
+                       "or stick; says where it is."),
+    "visit.packed": ("Đã gói {count} nhật ký vào {path} — gửi tệp này cho giảng viên (nhật ký gốc vẫn ở {folder})",
+                     "Packed {count} visit logs into {path} — send this file to your lecturer (the logs stay in {folder})"),
+    "agg.no_logs": ("Không có nhật ký chuyến công tác nào (tệp *.jsonl, hoặc tệp zip từ kfield logs pack) ở đường dẫn đã "
+                    "cho; ở đó có {found}. Tệp từ kfield export (csv, xlsx, json, md, html) là bản để đọc, không nhập "
+                    "được: hãy lấy thư mục visits của máy sinh viên hoặc tệp zip từ kfield logs pack",
+                    "No visit logs (*.jsonl files, or a zip from kfield logs pack) at the paths given; found {found}. "
+                    "Files from kfield export (csv, xlsx, json, md, html) are for reading and cannot be imported: use "
+                    "the student's visits folder or the zip from kfield logs pack"),
+    "agg.found.nothing": ("không có tệp nào", "no files at all"),
+    "agg.found.files": ("{count} tệp ({kinds})", "{count} files ({kinds})"),
+    "agg.no_suffix": ("không đuôi", "no extension"),
+    "report.empty_db": ("Cơ sở dữ liệu {where} chưa có chuyến công tác nào: nhập nhật ký trước bằng kfield logs import "
+                        "… (mọi con số trong báo cáo đều là 0)",
+                        "The database {where} holds no visits yet: import logs first with kfield logs import … (every "
+                        "figure in the report is zero)"),
+    "report.empty_period": ("Không có chuyến công tác nào trong khoảng thời gian đã chọn",
+                            "No visits in the period chosen"),
 }

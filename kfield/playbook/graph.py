@@ -47,7 +47,7 @@ def _quote(words: str) -> str:
 
 
 def _styles(lang: str) -> list[str]:
-    colours = {"fixed": "#d4edda", "escalate": "#fff3cd", "not_fixed": "#f8d7da"}
+    colours = {"fixed": "#d4edda", "escalate": "#fff3cd", "not_fixed": "#f8d7da", "handoff": "#d6e4f5"}
     lines = [f"  classDef {kind} fill:{colour}" for kind, colour in colours.items()]
     lines.append("  classDef start stroke-width:3px")
     legend = ", ".join(f"{kind} = {text(OUTCOME_KEYS[kind], lang)}" for kind in colours)

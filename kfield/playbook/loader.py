@@ -157,6 +157,8 @@ def _check_end(step, root, at, add) -> None:
         add(find(root, *at, "outcome"), "pb.contact_missing")
     if step.get("contact") and not escalates:
         add(find(root, *at, "contact"), "pb.contact_not_escalate")
+    if (step["outcome"] == "handoff") != bool(step.get("handoff")):
+        add(find(root, *at, "outcome"), "pb.handoff_pair")
 
 
 def _check_vars(step, declared, root, at, add) -> None:
@@ -236,7 +238,7 @@ def _step(step_id: str, raw: dict[str, Any], root: yaml.Node) -> m.Step:
     if kind == "switch":
         return m.Switch(**common, var=raw["var"], cases=m.frozen(raw["cases"]), default=raw["default"])
     if kind == "end":
-        return m.End(**common, outcome=raw["outcome"], contact=raw.get("contact"))
+        return m.End(**common, outcome=raw["outcome"], contact=raw.get("contact"), handoff=raw.get("handoff"))
     if kind == "count":
         return m.Count(**common, var=raw["var"], minimum=raw.get("min", 0), maximum=raw.get("max", 10_000),
                        next=raw["next"])

@@ -26,7 +26,7 @@ VAR_NAME = r"[a-z][a-z0-9_]*"
 ROLE_ID = r"[a-z][a-z0-9_-]*"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 STATUSES = ("ok", "warn", "fail", "skip", "error")
-OUTCOMES = ("fixed", "escalate", "not_fixed")
+OUTCOMES = ("fixed", "escalate", "not_fixed", "handoff")   # handoff: continue in another playbook
 SYSTEMS = ("signing", "training", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer",
            "network", "security", "pc", "email", "other")
 KINDS = ("ask", "check", "diagnose", "do", "info", "count", "switch", "end")
@@ -193,6 +193,7 @@ class Switch(Step):
 class End(Step):
     outcome: str = "fixed"
     contact: str | None = None
+    handoff: str | None = None          # the playbook this one hands over to (outcome "handoff")
     kind: ClassVar[str] = "end"
 
 
@@ -295,7 +296,9 @@ def _step_variants() -> dict[str, Map]:
                        "default": Field(_ref("Next step for any other value"), True)}),
         "end": Map({"kind": _kind_field("end"), "text": Field(Text("The closing message"), True),
                     "outcome": Field(Str(choices=OUTCOMES), True),
-                    "contact": Field(Str(pattern=ROLE_ID, doc="Contact role from the check profile (escalate)"))}),
+                    "contact": Field(Str(pattern=ROLE_ID, doc="Contact role from the check profile (escalate)")),
+                    "handoff": Field(Str(pattern=r"[a-z0-9][a-z0-9-]*",
+                                         doc="The playbook that continues from here (outcome handoff)"))}),
     }
 
 

@@ -16,7 +16,8 @@ from kfield.playbook import model as m
 KIND_KEYS = {"ask": "pb.kind.ask", "check": "pb.kind.check", "diagnose": "pb.kind.diagnose", "do": "pb.kind.do",
              "info": "pb.kind.info", "count": "pb.kind.count", "switch": "pb.kind.switch", "end": "pb.kind.end"}
 OUTCOME_KEYS = {"fixed": "pb.outcome.fixed", "escalate": "pb.outcome.escalate",
-                "not_fixed": "pb.outcome.not_fixed", "incomplete": "pb.outcome.incomplete"}
+                "not_fixed": "pb.outcome.not_fixed", "handoff": "pb.outcome.handoff",
+                "incomplete": "pb.outcome.incomplete"}
 Contacts = Mapping[str, Mapping[str, str]]
 
 
@@ -71,6 +72,19 @@ def outcome_lines(step: m.End, lang: str, vars: Mapping[str, str], contacts: Con
     return lines
 
 
+def short_text(step: m.Step, lang: str, vars: Mapping[str, str], limit: int = 80) -> str:
+    """A step as a person recognises it: its text's first sentence (variables filled), whole words, at most
+    `limit` characters."""
+    words = " ".join((fill(step.text, lang, vars) if step.text else step.id).split())
+    first = words.split(". ")[0]
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def role_name(role: str, lang: str, contacts: Contacts | None) -> str:
+    """The role as people say it ("Bộ phận hỗ trợ kỹ thuật cấp tỉnh"), the id when the profile lacks it."""
+    return contacts[role][lang] if contacts and role in contacts else role
+
+
 def contact_line(role: str, lang: str, contacts: Contacts, profile: str) -> str:
     if role in contacts:
         return text("pb.run.contact", lang, contact=contacts[role][lang], role=role)
@@ -80,7 +94,7 @@ def contact_line(role: str, lang: str, contacts: Contacts, profile: str) -> str:
 # --- show: the whole playbook for review --------------------------------------------------
 
 
-def show(playbook: m.Playbook, lang: str) -> str:
+def show(playbook: m.Playbook, lang: str, contacts: Contacts | None = None) -> str:
     lines = [header(playbook, lang), playbook.summary.get(lang),
              text("pb.show.meta", lang, system=playbook.system, tags=", ".join(playbook.tags) or "—",
                   start=playbook.start)]
@@ -88,18 +102,19 @@ def show(playbook: m.Playbook, lang: str) -> str:
         pairs = ", ".join(f"{k}={v!r}" for k, v in playbook.vars.items())
         lines.append(text("pb.show.vars", lang, vars=pairs))
     for step in playbook.steps.values():
-        lines += ["", f"{step.id}  [{text(KIND_KEYS[step.kind], lang)}] {step_summary(step, lang)}"]
+        lines += ["", f"{step.id}  [{text(KIND_KEYS[step.kind], lang)}] {step_summary(step, lang, contacts)}"]
         lines += [f"    {label} → {target}" for label, target in edge_labels(step, lang)]
     return "\n".join(lines) + "\n"
 
 
-def step_summary(step: m.Step, lang: str) -> str:
+def step_summary(step: m.Step, lang: str, contacts: Contacts | None = None) -> str:
     words = step.text.get(lang) if step.text else ""
     if isinstance(step, m.Check):
         return f"{step.check} {text(f'check.{step.check}.title', lang)}" + (f" — {words}" if words else "")
     if isinstance(step, m.End):
-        role = f" ({step.contact})" if step.contact else ""
-        return f"{text(OUTCOME_KEYS[step.outcome], lang)}{role}: {words}"
+        role = f" ({role_name(step.contact, lang, contacts)})" if step.contact else ""
+        onward = f" → {step.handoff}" if step.handoff else ""
+        return f"{text(OUTCOME_KEYS[step.outcome], lang)}{role}{onward}: {words}"
     if isinstance(step, m.Switch):
         return f"{{{step.var}}}" + (f" — {words}" if words else "")
     return words

@@ -75,14 +75,15 @@ class Answers:
         return queue.pop(0) if queue else None
 
 
-def load_answers(path: Path, playbook: m.Playbook) -> Answers:
-    """An answers file (YAML or JSON), validated with file:line:column errors."""
+def load_answers(path: Path, playbook: m.Playbook, onward: list[m.Playbook] = ()) -> Answers:
+    """An answers file (YAML or JSON), validated with file:line:column errors; its steps may belong to
+    the playbook or to one it hands over to (`onward`)."""
     root = compose(path)
     if isinstance(root, yaml.SequenceNode):
         return Answers(in_order=validate(path, List(_Key()))[0])
     by_step = validate(path, Map(values=AnyOf((_Key(), List(_Key()))), key_pattern=r".+"))[0]
     for step_id in by_step:
-        if step_id not in playbook.steps:
+        if not any(step_id in p.steps for p in (playbook, *onward)):
             raise UsageError("pb.answers.unknown_step", step=step_id, path=str(path), playbook=playbook.id)
     return Answers(by_step=by_step)
 
@@ -119,7 +120,8 @@ class Session:
         self.transcript = tr.Transcript.from_dict(saved["transcript"])
         self.transcript.resumed.append(tr.stamp(self.s.clock()))
         self.path = self.s.transcript_path or Path(saved["transcript_path"])
-        self.s.notify(text("pb.run.resumed", self.s.lang, step=self.state.step))
+        self.s.notify(text("pb.run.resumed", self.s.lang, step=render.short_text(self.engine.step(self.state), self.s.lang,
+                                                                                   self.state.vars)))
 
     # --- the loop -------------------------------------------------------------------------
 
@@ -270,5 +272,5 @@ class Session:
 
 
 def exit_code(outcome: Mapping[str, Any]) -> int:
-    """0 fixed (or stopped on purpose with q), 1 escalated or not fixed."""
+    """0 fixed (or stopped on purpose with q, or handed over: the next playbook decides), 1 escalated or not fixed."""
     return 1 if outcome["kind"] in ("escalate", "not_fixed") else 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kfield.core.errors import UsageError
+from kfield.formats.oserrors import reason
 from kfield.core.paths import data_dir  # shared with the visit logs
 
 PROGRESS_VERSION = 1
@@ -34,7 +35,7 @@ def write_json(path: Path, data: Any) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise UsageError("cli.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.cannot_write", path=str(path), reason=reason(exc)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(body)
@@ -43,7 +44,7 @@ def write_json(path: Path, data: Any) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise UsageError("cli.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cli.cannot_write", path=str(path), reason=reason(exc)) from None
 
 
 def save_progress(playbook_id: str, progress: dict[str, Any]) -> Path:

@@ -50,17 +50,41 @@ def all_units(province: int = KHANH_HOA) -> list[Commune]:
 
 
 def resolve(text: str, province: int = KHANH_HOA) -> Commune:
+    """The unit named: the code, the full or bare name, else a unique start of a name ("cam la" → Cam Lâm);
+    several fits list every candidate ("cam" → the five Cam… units). A trailing ", Khánh Hòa" is allowed."""
     units = all_units(province)
-    wanted = text.strip()
+    wanted = _without_province(text.strip(), province)
     if wanted.isdigit():
         match = [u for u in units if u.code == int(wanted)]
     else:
-        match = [u for u in units if fold(u.name) == fold(wanted)] or [u for u in units if bare(u.name) == bare(wanted)]
+        match = ([u for u in units if fold(u.name) == fold(wanted)] or [u for u in units if bare(u.name) == bare(wanted)]
+                 or _partial(wanted, units))
     if len(match) == 1:
         return match[0]
     if match:
         raise UsageError("visit.commune.ambiguous", text=text, candidates=_listing(match))
     raise UsageError("visit.commune.unknown", text=text, suggestions=_listing(_nearest(wanted, units)) or "—")
+
+
+def _without_province(text: str, province: int) -> str:
+    """"Cam Lâm, Khánh Hòa" / "Xã Cam Lâm, tỉnh Khánh Hòa" → "Cam Lâm" (only this province's name is dropped)."""
+    head, _, tail = text.partition(",")
+    if not tail:
+        return text
+    from vietnam_provinces import Province, ProvinceCode
+
+    name = fold(Province.from_code(ProvinceCode(province)).name)
+    where = re.sub(r"^(tinh|thanh pho|tp\.?) ", "", fold(tail))
+    return head.strip() if where == bare(name) or where == name else text
+
+
+def _partial(wanted: str, units: list[Commune]) -> list[Commune]:
+    """Units whose bare name starts with the words typed, else contains them as whole words."""
+    typed = bare(wanted)
+    if not typed:
+        return []
+    starts = [u for u in units if bare(u.name).startswith(typed)]
+    return starts or [u for u in units if f" {typed} " in f" {bare(u.name)} "]
 
 
 def _nearest(wanted: str, units: list[Commune], count: int = 3) -> list[Commune]:

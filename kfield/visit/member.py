@@ -22,8 +22,9 @@ def path():
 
 def save(member: Member) -> None:
     from kfield.playbook.store import write_json
+    from kfield.visit.visits import nfc
 
-    write_json(path(), asdict(member))
+    write_json(path(), nfc(asdict(member)))
 
 
 def load() -> Member | None:

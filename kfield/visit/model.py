@@ -10,6 +10,22 @@ TASKS = ("lan", "computers", "internet", "eoffice", "pakn", "kpi", "public_servi
 SYSTEMS = ("network", "pc", "signing", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer", "security",
            "training", "other")
 OUTCOMES = ("fixed", "escalated", "pending")
+# One vocabulary: every task word names the system it serves, so `visit task internet` and
+# `visit problem --system internet` mean the same thing (stored as the system "network").
+TASK_SYSTEM = {"lan": "network", "computers": "pc", "internet": "network", "eoffice": "eoffice", "pakn": "pakn",
+               "kpi": "kpi", "public_services": "dvc", "digitisation": "scan", "training": "training",
+               "mooc": "training", "cybersecurity": "security", "vneid": "vneid"}
+
+
+def system_of(word: str) -> str | None:
+    """The system a word of the vocabulary names (a system or a task word), None for any other word."""
+    folded = word.strip().lower()
+    return folded if folded in SYSTEMS else TASK_SYSTEM.get(folded)
+
+
+def words_for(system: str) -> tuple[str, ...]:
+    """The task words that also name this system (network ← lan, internet)."""
+    return tuple(w for w, s in TASK_SYSTEM.items() if s == system and w != system)
 
 
 @dataclass(frozen=True)
@@ -43,29 +59,38 @@ class Visit:
     trainings: tuple[Training, ...] = ()
     checks: tuple[dict, ...] = field(default_factory=tuple)        # attached `kfield check`/`diagnose` reports
     transcripts: tuple[dict, ...] = field(default_factory=tuple)   # attached playbook transcripts
+    cancelled: bool = False         # a practice or mistaken visit: kept in the log, counted nowhere
+    cancel_reason: str = ""
 
     @property
     def open(self) -> bool:
-        return self.ended is None
+        return self.ended is None and not self.cancelled
 
     @property
     def officials_trained(self) -> int:
         return sum(t.officials for t in self.trainings)
 
 
-def replay(events: Iterable[dict[str, Any]]) -> Visit:
+def replay(events: Iterable[dict[str, Any]], checked: bool = False) -> Visit:
     """Fold the events in file order (the order the lock let them in); event types a newer kfield
-    wrote are left out."""
+    wrote are left out, and so is an event the schema (kfield/visit/events.py) refuses (`checked`:
+    the events were read by store.scan, which checked them already)."""
+    from kfield.visit.events import problem
+
+    invalid = (lambda event: None) if checked else problem
+
     state: dict[str, Any] = {"tasks": [], "systems": [], "problems": {}, "notes": [], "trainings": [],
-                             "checks": [], "transcripts": [], "ended": None}
+                             "checks": [], "transcripts": [], "ended": None,
+                             "cancelled": False, "cancel_reason": ""}
     for event in events:
-        _APPLY.get(event["type"], _ignore)(state, event)
+        if not invalid(event):
+            _APPLY.get(event["type"], _ignore)(state, event)
     problems = tuple(state["problems"].values())
     systems = tuple(dict.fromkeys([*state["systems"], *(p.system for p in problems)]))
     return Visit(state["id"], state["code"], state["commune"], tuple(state["members"]), state["school"],
                  state["team"], state["started"], state["ended"], tuple(dict.fromkeys(state["tasks"])), systems,
                  problems, tuple(state["notes"]), tuple(state["trainings"]), tuple(state["checks"]),
-                 tuple(state["transcripts"]))
+                 tuple(state["transcripts"]), state["cancelled"], state["cancel_reason"])
 
 
 def _start(state, event) -> None:
@@ -96,4 +121,5 @@ _APPLY = {
     "check_run": lambda s, e: s["checks"].append(e["data"]),
     "transcript": lambda s, e: s["transcripts"].append(e["data"]),
     "end": lambda s, e: s.update(ended=e["time"]),
+    "cancel": lambda s, e: s.update(cancelled=True, cancel_reason=str(e["data"].get("reason") or "")),
 }

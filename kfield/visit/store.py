@@ -9,22 +9,46 @@ schema version and a SHA-256 of its content. read() keeps every good line; a tor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import hashlib
+import itertools
 import json
+import math
 import os
+import re
 import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kfield.core.errors import KfieldError
+from kfield.core.result import Message
+from kfield.visit.events import bad_text
+
 SCHEMA_VERSION = 1
+
+
+MAX_LINE = 16 * 2**20         # bytes in one line (a check report with every evidence is ~50 KB)
+MAX_DEPTH = 64                # nesting of lists and objects in one event (kfield writes at most ~8)
+
+
+class UnreadableLog(KfieldError):
+    """A visit log that exists but cannot be opened (permissions, a device error)."""
+
+
+class StorageError(KfieldError):
+    """The data folder cannot take the event (read-only, full, missing, not writable): nothing was
+    written, and every event acknowledged before is still on disk."""
 
 
 @dataclass(frozen=True)
 class Damage:
     line: int
-    reason: str                   # "torn" (an unfinished last line), "json", "checksum"
+    reason: str                   # "torn" (an unfinished last line), "json", "checksum", "fields"
+    detail: str = ""              # what exactly (for logs and --json): "data.outcome: missing"
 
 
 @dataclass(frozen=True)
@@ -50,10 +74,42 @@ def make_event(kind: str, visit: str, data: dict[str, Any], now: dt.datetime | N
     event = {"id": new_id(moment), "time": moment.isoformat(timespec="seconds"), "type": kind,
              "v": SCHEMA_VERSION, "visit": visit, "data": data}
     event["sha256"] = checksum(event)
-    return event
+    from kfield.visit import events
+
+    return events.check(event)
 
 
 def append(path: Path, event: dict[str, Any]) -> None:
+    """Write one event; a data folder that cannot take it (read-only, full, missing, no permission)
+    raises StorageError and leaves every earlier line as it was."""
+    with writing(path.parent):
+        _append(path, event)
+
+
+@contextlib.contextmanager
+def writing(folder: Path):
+    """An OSError while writing into `folder` becomes a StorageError (one line, exit 2)."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageError("visit.storage", path=str(folder), reason=os_reason(exc)) from None
+
+
+def os_reason(exc: OSError) -> Message:
+    """What went wrong, as a catalogue sentence (no errno text reaches a person)."""
+    key = _OS_REASONS.get(exc.errno or 0, "os.other")
+    return Message(key, {"errno": exc.errno or 0})
+
+
+_OS_REASONS = {
+    errno.EINVAL: "os.not_a_file", errno.ELOOP: "os.not_a_file", errno.EROFS: "os.read_only",
+    errno.ENOSPC: "os.full", getattr(errno, "EDQUOT", errno.ENOSPC): "os.full",     # no EDQUOT on Windows
+    errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOENT: "os.missing",
+    errno.ENOTDIR: "os.not_a_folder", errno.EEXIST: "os.not_a_folder", errno.EIO: "os.io",
+}
+
+
+def _append(path: Path, event: dict[str, Any]) -> None:
     from filelock import FileLock
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,34 +151,168 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def read(path: Path) -> Log:
-    return parse(path.read_bytes() if path.exists() else b"")
+    """Every good event of the log and every damaged line (all events in memory: `scan` streams)."""
+    return _collect(scan(path))
 
 
 def parse(raw: bytes) -> Log:
+    return _collect(lines(raw))
+
+
+def _collect(numbered) -> Log:
     events, damage = [], []
-    for number, event, reason, _ in lines(raw):
+    for number, event, reason, _ in numbered:
         if reason:
-            damage.append(Damage(number, reason))
+            damage.append(damaged(number, reason))
         else:
             events.append(event)
     return Log(tuple(events), tuple(damage))
 
 
+def damaged(number: int, reason: str) -> Damage:
+    code, _, detail = reason.partition(":")
+    return Damage(number, code, detail.strip())
+
+
+def scan(path: Path):
+    """(line number, event or None, "" or why it is damaged, the line's bytes) per non-blank line,
+    read one line at a time: memory is bounded by MAX_LINE, not by the file."""
+    try:
+        handle = _open_regular(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UnreadableLog("visit.log_unreadable", path=str(path), reason=os_reason(exc)) from None
+    with handle:
+        yield from _numbered(_raw_lines(handle))
+
+
+def _open_regular(path: Path):
+    """A log opened for reading: never through a link, never blocking on a FIFO, never a device."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file")
+    return os.fdopen(fd, "rb")
+
+
 def lines(raw: bytes):
-    """(line number, event or None, "" or the reason it is damaged, the line's bytes) per non-blank line."""
-    chunks = raw.split(b"\n")
-    for number, chunk in enumerate(chunks, start=1):
+    """(line number, event or None, "" or the reason it is damaged, the line's bytes) per non-blank line.
+    The reason is a code, optionally followed by ": " and a detail ("fields: data.outcome: missing")."""
+    return _numbered(_split(raw))
+
+
+def _split(raw: bytes):
+    """(line bytes, ended by a newline) per line of an in-memory log, without copying it whole."""
+    start, size = 0, len(raw)
+    while start < size:
+        end = raw.find(b"\n", start)
+        if end < 0:
+            yield raw[start:], False
+            return
+        yield (raw[start:end] if end - start <= MAX_LINE else None), True
+        start = end + 1
+
+
+def _raw_lines(handle):
+    """(line bytes or None when longer than MAX_LINE, ended by a newline) per line of an open file;
+    the rest of an over-long line is skipped a block at a time, never held."""
+    while True:
+        chunk = handle.readline(MAX_LINE + 1)
+        if not chunk:
+            return
+        if chunk.endswith(b"\n"):
+            yield chunk[:-1], True
+            continue
+        if len(chunk) <= MAX_LINE:
+            yield chunk, False          # the last line, unfinished
+            return
+        yield None, _skip_rest(handle)
+
+
+def _skip_rest(handle) -> bool:
+    while True:
+        block = handle.readline(2**20)
+        if not block or block.endswith(b"\n"):
+            return bool(block)
+
+
+def _numbered(raw_lines):
+    for number, (chunk, ended) in enumerate(raw_lines, start=1):
+        if chunk is None:
+            yield number, None, "json: line longer than {} bytes".format(MAX_LINE), b""
+            continue
         if not chunk.strip():
             continue
         event, reason = parse_line(chunk)
-        yield number, event, ("torn" if reason and number == len(chunks) else reason), chunk   # torn: no newline
+        yield number, event, ("torn" if reason and not ended else reason), chunk
 
 
 def parse_line(chunk: bytes) -> tuple[dict | None, str]:
+    """The event on one line, or None and why not: "json" (not bounded, strict JSON: too long, too
+    deep, NaN/Infinity, NUL or a lone surrogate), "checksum", or "fields" (the schema refuses it)."""
+    from kfield.visit import events
+
+    if len(chunk) > MAX_LINE:
+        return None, f"json: line longer than {MAX_LINE} bytes"
     try:
-        event = json.loads(chunk.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None, "json"
+        event = json.loads(chunk.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        return None, "json: nested too deep"
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, f"json: {str(exc)[:80]}"
+    why = _unsafe(chunk, event)
+    if why:
+        return None, f"json: {why}"
     if not isinstance(event, dict) or event.get("sha256") != checksum(event):
         return None, "checksum"
-    return event, ""
+    why = events.problem(event)
+    return (None, f"fields: {why}") if why else (event, "")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text[:20]} is out of range")
+    return number
+
+
+def _unsafe(chunk: bytes, value) -> str:
+    """Nesting beyond MAX_DEPTH, or NUL / a lone surrogate in any string or key. Deep nesting needs
+    more than MAX_DEPTH brackets and those characters need \\u escapes, so most lines are passed
+    on counting bytes alone."""
+    if chunk.count(b"[") + chunk.count(b"{") > MAX_DEPTH and _depth(chunk) > MAX_DEPTH:
+        return f"nested deeper than {MAX_DEPTH}"
+    if b"\\u" in chunk and any(map(bad_text, _strings(value))):
+        return "NUL or lone surrogate"
+    return ""
+
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+_NOT_BRACKET = bytes(c for c in range(256) if c not in _STEP)
+
+
+def _depth(chunk: bytes) -> int:
+    """The deepest nesting of a line that decoded: its brackets outside strings, counted in C."""
+    skeleton = _STRING.sub(b"", chunk).translate(None, _NOT_BRACKET)
+    return max(itertools.accumulate(map(_STEP.__getitem__, skeleton)), default=0)
+
+
+def _strings(value):
+    """Every string and key inside a decoded value (iterative: the nesting was bounded first)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item

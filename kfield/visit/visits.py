@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kfield.core.errors import UsageError
+from kfield.core.errors import KfieldError, UsageError
+from kfield.core.result import Message
 from kfield.core.paths import data_dir
 from kfield.visit import communes, model, store
 from kfield.visit.member import Member
@@ -22,10 +25,13 @@ def log_path(visit_id: str) -> Path:
 
 
 def current() -> str | None:
+    pointer = visits_dir() / "current"
     try:
-        visit_id = (visits_dir() / "current").read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+        visit_id = pointer.read_bytes()[:256].decode("utf-8", "replace").strip()
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except OSError as exc:
+        raise store.UnreadableLog("visit.log_unreadable", path=str(pointer), reason=store.os_reason(exc)) from None
     return visit_id or None
 
 
@@ -44,17 +50,50 @@ def _point(visit_id: str | None) -> None:
     os.replace(tmp, pointer)
 
 
+def nfc(value: Any) -> Any:
+    """Text as typed, composed (NFC): a Vietnamese console on Windows delivers "ê" + U+0303 for "ễ",
+    and the same word must be stored, compared and counted once."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def short(visit_id: str) -> str:
+    """The short id people type and read: the random part after the time (20261124T171530.123456Z-4f9a2c → 4f9a2c)."""
+    return visit_id.rsplit("-", 1)[-1]
+
+
+def resolve(text: str) -> str:
+    """A full id, a short id or any unique prefix of either → the visit id; several → the candidates."""
+    wanted = text.strip()
+    ids = all_ids()
+    if wanted in ids:
+        return wanted
+    found = [i for i in ids if wanted and (i.startswith(wanted) or short(i).startswith(wanted.lower()))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError("visit.id.ambiguous", visit=text, candidates=", ".join(short(i) for i in found[:10]))
+    raise UsageError("visit.unknown", visit=text)
+
+
 def start(commune_text: str, member: Member, province: int = communes.KHANH_HOA,
           companions: list[str] = ()) -> tuple[str, communes.Commune]:
     if current():
-        raise UsageError("visit.already_open", visit=current())
-    unit = communes.resolve(commune_text, province)
+        raise UsageError("visit.already_open", visit=short(current()))
+    unit = communes.resolve(nfc(commune_text), province)
     visit_id = store.new_id()
-    names = list(dict.fromkeys([member.name, *(c.strip() for c in companions if c.strip())]))
+    names = list(dict.fromkeys(nfc([member.name, *(c.strip() for c in companions if c.strip())])))
     data = {"commune_code": unit.code, "commune": unit.name, "members": names, "school": member.school,
             "team": member.team, "province": province}
+    _refuse_bad_input("start", data)
     store.append(log_path(visit_id), store.make_event("start", visit_id, data))
-    _point(visit_id)
+    with store.writing(visits_dir()):
+        _point(visit_id)
     return visit_id, unit
 
 
@@ -66,9 +105,22 @@ def record(kind: str, data: dict[str, Any], visit_id: str | None = None) -> dict
     path = log_path(target)
     if not path.exists():
         raise UsageError("visit.unknown", visit=target)
+    data = nfc(data)
+    _refuse_bad_input(kind, data)
     event = store.make_event(kind, target, data)
     store.append(path, event)
     return event
+
+
+def _refuse_bad_input(kind: str, data: dict[str, Any]) -> None:
+    """What a person typed (or a member file holds) that the event schema refuses: an empty topic,
+    bytes that are not text (a surrogate-escaped argument): a usage error, before anything is written."""
+    from kfield.visit import events
+
+    spec = events.KINDS.get(kind)
+    why = events.fields_problem(spec.fields, data) if spec else None
+    if why:
+        raise UsageError("visit.bad_input", field=why.split(":")[0])
 
 
 def end() -> str:
@@ -76,22 +128,76 @@ def end() -> str:
     if not visit_id:
         raise UsageError("visit.none_open")
     record("end", {}, visit_id)
-    _point(None)
+    with store.writing(visits_dir()):
+        _point(None)
     return visit_id
 
 
+def cancel(visit_id: str | None = None, reason: str = "") -> str:
+    """Mark a practice or mistaken visit cancelled (the given one, else the open one): its log is
+    kept, it is counted nowhere; an open visit is closed so the next one can start."""
+    target = resolve(visit_id) if visit_id else current()
+    if not target:
+        raise UsageError("visit.cancel.which")
+    visit, _ = load(target)
+    if visit.cancelled:
+        raise UsageError("visit.cancel.already", visit=short(target))
+    record("cancel", {"reason": reason.strip()}, target)
+    if current() == target:
+        _point(None)
+    return target
+
+
 def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
-    """The given visit, else the open one, else the latest on this laptop."""
-    target = visit_id or current() or next(reversed(all_ids()), None)
+    """The given visit (full id, short id or unique prefix), else the open one, else the latest on this laptop."""
+    target = resolve(visit_id) if visit_id else current() or next(reversed(all_ids()), None)
     if not target:
         raise UsageError("visit.list.none")
     path = log_path(target)
     if not path.exists():
         raise UsageError("visit.unknown", visit=target)
-    log = store.read(path)
-    if not any(e["type"] == "start" for e in log.events):
-        raise UsageError("visit.no_start", visit=target)
-    return model.replay(log.events), log
+    return replay(path, target)
+
+
+def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
+    """The visit folded while its log streams past (memory follows the visit, not the file); the
+    Log returned names the damaged lines only (its events were not kept)."""
+    damage, kinds = [], set()
+
+    def good():
+        for number, event, reason, _ in store.scan(path):
+            if reason:
+                damage.append(store.damaged(number, reason))
+            else:
+                kinds.add(event["type"])
+                yield event
+    try:
+        visit = model.replay(good(), checked=True)
+    except KeyError:
+        if "start" in kinds:
+            raise
+        raise UsageError("visit.no_start", visit=visit_id) from None
+    return visit, store.Log((), tuple(damage))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A visit log that could not be replayed (no readable start, unreadable file): named, not fatal."""
+
+    path: str
+    reason: Message
+
+
+def load_all() -> tuple[list[model.Visit], list[Skipped]]:
+    """Every visit on this laptop that can be replayed, and the logs that cannot (one damaged file
+    never hides the good visits)."""
+    good, skipped = [], []
+    for visit_id in all_ids():
+        try:
+            good.append(load(visit_id)[0])
+        except KfieldError as exc:
+            skipped.append(Skipped(str(visits_dir() / f"{visit_id}.jsonl"), exc.message))
+    return good, skipped
 
 
 def all_ids() -> list[str]:

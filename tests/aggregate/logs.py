@@ -26,7 +26,9 @@ def visit(code: int = 22333, name: str = "Phường Bắc Nha Trang", members=("
                             5 + index, start))
     if officials:
         events.append(event("train", visit_id, {"topic": "VNeID", "officials": officials}, 60, start))
-    results = [{"check_id": c, "status": "fail"} for c in failing] + [{"check_id": "PC001", "status": "ok"}]
+    summary = {"key": "check.summary", "params": {}}
+    results = [{"check_id": c, "status": "fail", "summary": summary} for c in failing] + [
+        {"check_id": "PC001", "status": "ok", "summary": summary}]
     events.append(event("check_run", visit_id, {"results": results, "verdict": {"place": verdict}}, 70, start))
     if ended:
         events.append(event("end", visit_id, {}, hours * 60, start))

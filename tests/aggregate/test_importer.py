@@ -143,3 +143,31 @@ def test_ctrl_c_keeps_the_written_batches_and_a_second_run_finishes(db, tmp_path
     assert kept in (15, 20)                  # whole batches of 5 only: the fourth file's events were pending
     again = run(db, tmp_path, tmp_path / "stick")
     assert (again.new, again.duplicate, again.conflict) == (30 - kept, kept, 0)
+
+
+@pytest.mark.parametrize("hostile", [b"[" * 100_000, b'{"province": Infinity}', b'{"a": "\\ud800"}', b"\x00" * 50])
+def test_a_hostile_line_costs_no_good_event_of_any_file(db, tmp_path, hostile):
+    first, second = logs.visit(), logs.visit(code=22366, name="Xã Cam Lâm")
+    logs.write(tmp_path / "stick", first, name="a.jsonl")
+    path = logs.write(tmp_path / "stick", second, name="b.jsonl")
+    path.write_bytes(path.read_bytes() + hostile + b"\n")
+    summary = run(db, tmp_path, tmp_path / "stick")
+    assert summary.new == len(first) + len(second) and summary.quarantined == 1 and summary.damaged_lines == 1
+    assert db.query("SELECT COUNT(*) FROM events") == [(len(first) + len(second),)]
+
+
+def test_a_quarantine_copy_is_bounded_and_says_what_it_left_out(db, tmp_path, monkeypatch):
+    from kfield.aggregate import importer
+
+    monkeypatch.setattr(importer, "QUARANTINE_FILE", 4096)
+    monkeypatch.setattr(importer, "QUARANTINE_TOTAL", 6000)
+    (tmp_path / "stick").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "stick" / f"{name}.jsonl").write_bytes(b"not json\n" * 10_000)     # 90 KB each
+    summary = run(db, tmp_path, tmp_path / "stick")
+    assert summary.quarantined == 3
+    copies = sorted((tmp_path / "quarantine").glob("*.jsonl"))
+    assert sorted(p.stat().st_size for p in copies) == [0, 6000 - 4096, 4096]
+    reasons = [p.read_text(encoding="utf-8") for p in (tmp_path / "quarantine").glob("*.reason.txt")]
+    assert sorted(r.split("\n")[2].split(",")[0] for r in reasons) == sorted(
+        ["saved 4096 of 90000 bytes", "saved 1904 of 90000 bytes", "saved 0 of 90000 bytes"])

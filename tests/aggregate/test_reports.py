@@ -65,7 +65,7 @@ def test_schools_and_members_count_visits_hours_and_officials(filled):
     assert schools["NTU"] == (2, 1, 5.0, 5, 1)
     assert schools["UKH"] == (1, 1, 0.0, 12, 0)            # still open: no hours yet
     members = {r[0]: r[1:] for r in reports.build(filled, "members").rows}
-    assert members["An"] == (2, 1, 5.0, 5, 1) and members["Bình"] == (1, 1, 3.0, 5, 1)
+    assert members["An"] == (2, 1, 5.0, 5, 1) and members["Bình"] == (1, 1, 3.0, 0, 0)   # a companion: no credit
 
 
 def test_period_filters_on_the_vietnam_day(filled):

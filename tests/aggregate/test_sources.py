@@ -97,3 +97,97 @@ def test_total_weight_counts_candidate_files(tmp_path):
     (tmp_path / "a.jsonl").write_bytes(b"x" * 10)
     (tmp_path / "b.txt").write_bytes(b"x" * 99)
     assert sources.total_weight([tmp_path]) == 10
+
+
+def test_links_inside_a_named_folder_are_refused_never_followed(tmp_path):
+    secret, stick = tmp_path / "secret", tmp_path / "stick"
+    secret.mkdir()
+    (secret / "shadow.jsonl").write_text("root:$6$hash\n")
+    (stick / "visits").mkdir(parents=True)
+    (stick / "visits" / "good.jsonl").write_text("{}\n")
+    (stick / "visits" / "evil.jsonl").symlink_to(secret / "shadow.jsonl")
+    (stick / "outside").symlink_to(secret, target_is_directory=True)
+    logs, refused = found(stick)
+    assert logs == [str(stick / "visits" / "good.jsonl")]
+    assert sorted(refused) == [("link", str(stick / "outside")), ("link", str(stick / "visits" / "evil.jsonl"))]
+    assert sources.total_weight([stick]) == 3
+
+
+def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.jsonl")                  # opening it for reading would wait for a writer
+    if os.geteuid() == 0:
+        os.mknod(tmp_path / "zero.jsonl", 0o600 | __import__("stat").S_IFCHR, os.makedev(1, 5))
+    logs, refused = found(tmp_path)
+    assert logs == [] and {r for r, _ in refused} == {"special"}
+    assert sources.Refused(str(tmp_path / "pipe.jsonl"), "special") in list(sources.walk([tmp_path / "pipe.jsonl"]))
+
+
+def test_one_inflation_budget_covers_every_nesting_level(tmp_path):
+    inner = zipped({f"{i}.jsonl": bytes(range(256)) * 400 for i in range(2)}, zipfile.ZIP_STORED)   # 204,800 B
+    (tmp_path / "outer.zip").write_bytes(zipped({f"copy{i}.zip": inner for i in range(3)}, zipfile.ZIP_STORED))
+    logs, refused = found(tmp_path / "outer.zip", limits=sources.Limits(archive_bytes=700_000))
+    # each copy costs its own 205 KB as a member and 205 KB inflated inside: the budget ends in copy 2
+    assert 2 <= len(logs) < 6 and {r for r, _ in refused} == {"bomb"}
+    logs, refused = found(tmp_path / "outer.zip", limits=sources.Limits(archive_bytes=10**7))
+    assert len(logs) == 6 and refused == []
+
+
+def test_overlapping_entries_are_refused(tmp_path):
+    """One member, and a central directory with 400 names pointing at its bytes."""
+    raw = zipped({"a.jsonl": b'{"x": 1}\n' * 1000})
+    directory_at = raw.find(b"PK\x01\x02")
+    end_at = raw.find(b"PK\x05\x06")
+    entry = raw[directory_at:end_at]
+    entries = entry * 400
+    end = bytearray(raw[end_at:])
+    end[8:10] = end[10:12] = (400).to_bytes(2, "little")
+    end[12:16] = len(entries).to_bytes(4, "little")
+    (tmp_path / "overlap.zip").write_bytes(raw[:directory_at] + entries + bytes(end))
+    logs, refused = found(tmp_path / "overlap.zip")
+    assert logs == [] and refused[0][0] == "bomb" and "overlapping" in list(sources.walk([tmp_path / "overlap.zip"]))[0].detail
+
+
+def test_an_implausible_entry_count_is_refused_before_the_directory_is_read(tmp_path, monkeypatch):
+    (tmp_path / "many.zip").write_bytes(zipped({f"{i}.jsonl": b"" for i in range(1001)}, zipfile.ZIP_STORED))
+    monkeypatch.setattr(zipfile, "ZipFile", None)        # reaching zipfile would raise: the end record decides
+    refused = list(sources.walk([tmp_path / "many.zip"], sources.Limits(members=1000)))
+    assert refused == [sources.Refused(str(tmp_path / "many.zip"), "bomb", "1001 members")]
+    big = sources.Limits(directory_bytes=10_000)
+    assert list(sources.walk([tmp_path / "many.zip"], big))[0].detail.startswith("central directory of")
+
+
+def test_a_tree_thousands_of_folders_deep_is_walked(tmp_path):
+    import os
+
+    here = str(tmp_path)
+    fd = os.open(here, os.O_RDONLY)
+    try:
+        for _ in range(1100):                              # deeper than Python's recursion limit
+            os.mkdir("d", dir_fd=fd)
+            fd, old = os.open("d", os.O_RDONLY, dir_fd=fd), fd
+            os.close(old)
+        os.close(os.open("x.jsonl", os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=fd))
+    finally:
+        os.close(fd)
+    try:
+        items = list(sources.walk([tmp_path]))
+        assert [i.origin for i in items] == [str(tmp_path) + "/d" * 1100 + "/x.jsonl"]
+    finally:
+        _remove_deep(tmp_path)
+
+
+def _remove_deep(root):
+    """shutil.rmtree recurses (and so would pytest's clean-up): pull each level up and remove it."""
+    import os
+
+    top = root / "d"
+    while top.exists():
+        if (top / "d").exists():
+            os.rename(top / "d", root / "next")
+        for name in os.listdir(top):
+            os.unlink(top / name)
+        os.rmdir(top)
+        if (root / "next").exists():
+            os.rename(root / "next", top)

@@ -67,9 +67,11 @@ def test_bad_input_message_in_vietnamese(kfield_cmd):
 
 
 def test_output_file_and_unwritable_output(kfield_cmd, tmp_path):
-    target = tmp_path / "out" / "r.json"
+    target = tmp_path / "r.json"
     done = kfield_cmd("check", "--only", "PC001", "--format", "json", "--output", str(target))
     assert done.stdout == "" and json.loads(target.read_text(encoding="utf-8"))["results"]
+    missing = kfield_cmd("check", "--only", "PC001", "--output", str(tmp_path / "out" / "r.json"), "--lang", "en")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and not (tmp_path / "out").exists()
     blocker = tmp_path / "file"
     blocker.write_text("x")
     done = kfield_cmd("check", "--only", "PC001", "--output", str(blocker / "sub" / "r.txt"))

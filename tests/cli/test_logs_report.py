@@ -76,3 +76,53 @@ def test_period_filter_from_the_command_line(lecturer, tmp_path):
     lecturer("logs", "import", str(tmp_path / "stick-a"))
     later = json.loads(lecturer("report", "schools", "--from", "2026-11-21", "-f", "json").stdout)
     assert later["reports"]["schools"]["rows"] == []
+
+
+def test_logs_pack_then_import_the_zip(kfield_cmd, tmp_path):
+    env = {"KFIELD_DATA_DIR": str(tmp_path / "student"), "KFIELD_CONFIG_DIR": str(tmp_path / "config")}
+    kfield_cmd("member", "set", "--name", "Trần Thị Bình", "--school", "NTU", env=env)
+    empty = kfield_cmd("logs", "pack", "--lang", "en", env=env, cwd=tmp_path)
+    assert empty.returncode == 2 and "No visit" in empty.stderr
+    for commune in ("Nha Trang", "Cam Lâm"):
+        kfield_cmd("visit", "start", "--commune", commune, env=env)
+        kfield_cmd("visit", "end", env=env)
+    packed = kfield_cmd("logs", "pack", "--lang", "vi", env=env, cwd=tmp_path)
+    assert packed.returncode == 0, packed.stderr
+    made = list(tmp_path.glob("kfield-logs-tran-thi-binh-*.zip"))
+    assert len(made) == 1 and str(made[0]) in packed.stderr and "Đã gói 2 nhật ký" in packed.stderr
+    with zipfile.ZipFile(made[0]) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        assert manifest["visits"] == 2 and manifest["member"]["name"] == "Trần Thị Bình"
+        assert sorted(archive.namelist()) == ["manifest.json", *sorted(f["file"] for f in manifest["files"])]
+    chosen = kfield_cmd("logs", "pack", "-o", str(tmp_path / "gui" / "x.zip"), "--lang", "en", env=env)
+    assert chosen.returncode == 2 and "does not exist" in chosen.stderr and not (tmp_path / "gui").exists()
+    lecturer = {"KFIELD_DATA_DIR": str(tmp_path / "lecturer")}
+    imported = kfield_cmd("logs", "import", str(made[0]), "--format", "json", env=lecturer)
+    assert imported.returncode == 0 and json.loads(imported.stdout)["files"] == 2
+
+
+def test_import_of_export_files_says_what_it_found(lecturer, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "visits.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / "visits.xlsx").write_bytes(b"PK")
+    (folder / "visits.json").write_text("{}", encoding="utf-8")
+    for lang, words in (("vi", "có 3 tệp"), ("en", "found 3 files")):
+        done = lecturer("logs", "import", str(folder), "--lang", lang)
+        assert done.returncode == 2 and words in done.stderr and ".csv" in done.stderr and "logs pack" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_report_on_an_empty_database_says_so(lecturer, tmp_path):
+    empty = lecturer("report", "members", "--lang", "vi")
+    assert empty.returncode == 0 and "chưa có chuyến công tác nào" in empty.stderr
+    lecturer("logs", "import", str(tmp_path / "stick-a"))
+    filled = lecturer("report", "members", "--lang", "en")
+    assert "holds no visits" not in filled.stderr
+    later = lecturer("report", "members", "--from", "2030-01-01", "--lang", "en")
+    assert "No visits in the period" in later.stderr
+
+
+def test_output_into_a_missing_folder_is_refused(lecturer, tmp_path):
+    done = lecturer("report", "members", "-f", "csv", "-o", str(tmp_path / "no" / "such" / "r.csv"), "--lang", "vi")
+    assert done.returncode == 2 and "chưa có thư mục" in done.stderr and not (tmp_path / "no").exists()

@@ -24,7 +24,7 @@ def run_check(*args):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("fmt, name", [("csv", "r.csv"), ("md", "r.md"), ("html", "r.html")])
 def test_check_writes_the_file(tmp_path, fmt, name, lang):
-    target = tmp_path / "out" / name
+    target = tmp_path / name
     done = run_check("--profile", "quick", "--format", fmt, "--output", str(target), "--lang", lang)
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout == ""  # results go to the file only

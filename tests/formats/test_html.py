@@ -80,7 +80,7 @@ def test_summary_meta_and_print_style(report, lang):
     body = html_format.render(report, lang)
     assert t.summary_line(report, lang) in body
     assert "PC-UBND-01" in body and "xa-ninh-hoa" in body and "kfield 9.9.9" in body
-    assert "2026-03-02 08:30:12+07:00" in body
+    assert "02/03/2026 08:30 (UTC+7)" in body                       # local time, day first
     assert "@media print" in body and ".fail .status" in body
 
 

@@ -103,3 +103,120 @@ def test_another_province_and_a_wrong_province_code(kf):
     assert other.returncode == 2 and "No commune" in other.stderr          # Hà Nội has no Nha Trang
     wrong = kf("visit", "start", "--commune", "x", "--province", "999", "--lang", "vi")
     assert wrong.returncode == 2 and "999" in wrong.stderr
+
+
+def _ids(kf):
+    return sorted(p.stem for p in (kf.data / "visits").glob("*.jsonl"))
+
+
+def test_cancel_a_practice_visit_keeps_its_log_and_leaves_it_out(kf, tmp_path):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    kf("visit", "problem", "thử", "--outcome", "fixed")
+    cancelled = kf("visit", "cancel", "--reason", "tập thử", "--lang", "vi")
+    practice = _ids(kf)[0]
+    assert cancelled.returncode == 0 and f"Đã hủy chuyến {practice[-6:]}" in cancelled.stderr
+    log = (kf.data / "visits" / f"{practice}.jsonl").read_text(encoding="utf-8")
+    assert '"type":"cancel"' in log and '"reason":"tập thử"' in log and '"type":"problem"' in log
+    again = kf("visit", "cancel", practice[-6:], "--lang", "en")
+    assert again.returncode == 2 and "already cancelled" in again.stderr
+    assert kf("visit", "start", "--commune", "Cam Lâm").returncode == 0          # the cancel closed it
+    kf("visit", "end")
+    listing = kf("visit", "list", "--lang", "vi").stdout
+    assert "đã hủy" in listing and "Xã Cam Lâm" in listing
+    exported = kf("export", "--all", "--format", "json")
+    assert [v["commune"] for v in json.loads(exported.stdout)["visits"]] == ["Xã Cam Lâm"]
+    refused = kf("export", "--visit", practice[-6:], "--lang", "vi")
+    assert refused.returncode == 2 and "đã hủy" in refused.stderr
+    nothing = kf("visit", "cancel", "--lang", "en")
+    assert nothing.returncode == 2 and "name the visit" in nothing.stderr
+
+
+def test_short_ids_and_unique_prefixes(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    for commune in ("Nha Trang", "Cam Lâm"):
+        kf("visit", "start", "--commune", commune)
+        kf("visit", "end")
+    first, second = _ids(kf)
+    assert json.loads(kf("visit", "show", first[-6:], "--json").stdout)["id"] == first
+    assert json.loads(kf("visit", "show", second[-6:-2], "--json").stdout)["id"] == second    # a prefix of the short id
+    assert json.loads(kf("visit", "show", first, "--json").stdout)["id"] == first
+    both = kf("visit", "show", first[:8], "--lang", "en")                       # the same day: both match
+    assert both.returncode == 2 and first[-6:] in both.stderr and second[-6:] in both.stderr
+    none = kf("visit", "show", "zzzz", "--lang", "vi")
+    assert none.returncode == 2 and "Không có chuyến công tác zzzz" in none.stderr
+
+
+def test_visit_list_has_headers_and_local_times(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    visit_id = _ids(kf)[0]
+    started = json.loads(kf("visit", "show", "--json").stdout)["started"]          # UTC in JSON
+    assert started.endswith("+00:00")
+    import datetime as dt
+
+    local = dt.datetime.fromisoformat(started).astimezone(dt.timezone(dt.timedelta(hours=7)))
+    lines = kf("visit", "list", "--lang", "vi").stdout.splitlines()
+    assert lines[0].split() == ["Mã", "Xã,", "phường", "Bắt", "đầu", "Kết", "thúc", "Sự", "cố", "Cán", "bộ", "tập", "huấn"]
+    assert lines[1].startswith(f"* {visit_id[-6:]}") and local.strftime("%d/%m/%Y %H:%M") in lines[1]
+    assert "đang mở" in lines[1] and "UTC+7" in lines[-1]
+    english = kf("visit", "list", "--lang", "en").stdout.splitlines()
+    assert english[0].split()[:2] == ["Id", "Commune"] and "open" in english[1]
+
+
+def test_decomposed_vietnamese_input_is_stored_composed(kf):
+    import unicodedata
+
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731 - what a cp1258 console delivers
+    kf("member", "set", "--name", nfd("Lê Thị Huyền"), "--school", nfd("Đại học Nha Trang"))
+    assert kf("visit", "start", "--commune", nfd("Xã Cam Lâm"), "--member", nfd("Nguyễn Văn Đông")).returncode == 0
+    kf("visit", "note", nfd("Mất mạng ở phòng một cửa"))
+    kf("visit", "problem", nfd("Không ký được"), "--system", "signing")
+    kf("visit", "train", "--topic", nfd("Nhận diện lừa đảo"), "--officials", "3")
+    kf("visit", "task", "vneid")
+    log = next((kf.data / "visits").glob("*.jsonl")).read_text(encoding="utf-8")
+    assert log == unicodedata.normalize("NFC", log)
+    for word in ("Lê Thị Huyền", "Nguyễn Văn Đông", "Mất mạng ở phòng một cửa", "Không ký được", "Nhận diện lừa đảo"):
+        assert word in log
+
+
+@pytest.mark.parametrize("typed, expected", [("Cam Lâm, Khánh Hòa", "Xã Cam Lâm"), ("cam la", "Xã Cam Lâm"),
+                                             ("Xã Cam Lâm, tỉnh Khánh Hòa", "Xã Cam Lâm")])
+def test_commune_with_the_province_or_a_unique_start(kf, typed, expected):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    done = kf("visit", "start", "--commune", typed, "--lang", "vi")
+    assert done.returncode == 0 and expected in done.stderr
+
+
+def test_a_partial_name_lists_every_candidate(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    for lang in ("vi", "en"):
+        done = kf("visit", "start", "--commune", "cam", "--lang", lang)
+        assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+        for unit in ("Phường Cam Ranh", "Phường Cam Linh", "Xã Cam Lâm", "Xã Cam Hiệp", "Xã Cam An"):
+            assert unit in done.stderr
+
+
+def test_one_vocabulary_of_systems_for_tasks_and_problems(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    assert kf("visit", "task", "internet").returncode == 0
+    assert kf("visit", "problem", "Mất mạng", "--system", "internet").returncode == 0
+    shown = json.loads(kf("visit", "show", "--json").stdout)
+    assert shown["systems"] == ["network"] and shown["problems"][0]["system"] == "network"
+    helped = kf("visit", "problem", "--help", "--lang", "vi").stdout
+    assert "ký số" in helped and "signing" in helped
+    bad = kf("visit", "problem", "x", "--system", "wifi", "--lang", "vi")
+    assert bad.returncode == 2 and "Hệ thống «wifi» không hợp lệ" in bad.stderr and "mạng LAN" in bad.stderr
+    recorded = kf("visit", "note", "ghi", "--lang", "vi")
+    assert "(ghi chú)" in recorded.stderr and "(note)" not in recorded.stderr
+
+
+def test_diff_of_runs_sharing_no_check_says_so(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    kf("check", "--only", "PC001")
+    kf("check", "--only", "PC002")
+    for lang, words in (("vi", "không so sánh"), ("en", "nothing to compare")):
+        done = kf("visit", "diff", "--lang", lang)
+        assert done.returncode == 0 and words in done.stdout and ": 0" not in done.stdout

@@ -14,7 +14,7 @@ from tests import chromium
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "visit-export.schema.json"
 REPORT = {"started": "2026-11-24T08:00:00+00:00", "profile": "commune-office", "hostname": "PC-VANTHU-01",
           "results": [{"check_id": "LAN002", "status": "ok",
-                       "summary": {"key": "lan.ip.ok", "params": {"address": "192.168.1.23/24"}},
+                       "summary": {"key": "lan.ip.ok", "params": {"address": "192.168.1.23/24", "interface": "Ethernet"}},
                        "evidence": [{"name": "mac", "value": "3C:52:82:AA:BB:CC", "unit": ""}]}]}
 
 
@@ -36,7 +36,7 @@ def rows(redactor=None):
 
 def test_csv_has_a_bom_and_neutralises_formulas():
     _, tables = rows()
-    body = export.to_csv(tables["problems"], export.TABLES["problems"])
+    body = export.to_csv(tables, "problems", "en")
     assert body.startswith("\ufeff")
     texts = [r[-1] for r in csv.reader(io.StringIO(body.lstrip("\ufeff")))][1:]
     assert texts[0].startswith("'=HYPERLINK") and texts[1] == "<script>alert(1)</script>"
@@ -54,11 +54,11 @@ def test_xlsx_has_one_typed_sheet_per_table():
     from openpyxl import load_workbook
 
     _, tables = rows()
-    book = load_workbook(io.BytesIO(export.to_xlsx(tables)))
-    assert book.sheetnames == ["visits", "problems", "checks", "trainings"]
-    trainings = list(book["trainings"].values)
+    book = load_workbook(io.BytesIO(export.to_xlsx(tables, "en")))
+    assert book.sheetnames == ["Visits", "Problems", "Check results", "Trainings"]
+    trainings = list(book["Trainings"].values)
     assert trainings[1][-1] == 12 and isinstance(trainings[1][-1], int)
-    assert list(book["problems"].values)[1][-1].startswith("'=")
+    assert list(book["Problems"].values)[1][-1].startswith("'=")
 
 
 def test_json_follows_the_published_schema():
@@ -72,13 +72,14 @@ def test_markdown_tables():
     body = export.to_markdown(tables, "en")
     assert "## Problems" in body and "## Trainings" in body
     assert "| 22453 | Xã Cam Lâm |" in body
+    assert "| Visit | Commune code | Commune |" in body
 
 
 def test_redaction_leaves_no_address_host_or_name_in_any_format():
     red = redact.Redactor(b"team-key")
     docs, tables = rows(red)
     outputs = [export.to_json(docs), export.to_html(tables, "vi"), export.to_markdown(tables, "vi"),
-               *(export.to_csv(tables[name], cols) for name, cols in export.TABLES.items())]
+               *(export.to_csv(tables, name, "vi") for name in export.TABLES)]
     for body in outputs:
         for secret in ("192.168.1.23", "3c:52:82:aa:bb:cc", "3C:52:82:AA:BB:CC", "PC-VANTHU-01", "Nguyễn Văn An",
                        "SN-ABC12345"):
@@ -98,3 +99,52 @@ def test_html_renders_in_headless_chromium(tmp_path):
     page.write_text(export.to_html(tables, "vi"), encoding="utf-8")
     chromium.screenshot(page, shot)
     assert shot.exists() and chromium.distinct_rows(shot) > 20   # text and tables drawn, not a blank page
+
+
+def test_what_officials_read_is_rendered_in_their_language():
+    _, tables = rows()
+    for body in (export.to_csv(tables, "checks", "vi"), export.to_markdown(tables, "vi"), export.to_html(tables, "vi")):
+        assert "Địa chỉ 192.168.1.23/24 trên Ethernet" in body and "Đạt" in body       # summary and status
+        assert "lan.ip.ok" not in body and "Trạng thái" in body and ",ok," not in body
+    page = export.to_markdown(tables, "vi")
+    assert "Máy văn thư: IP 192.168.1.23" in page                                     # notes included
+    assert "| ký số | đã xử lý |" in page and "| quản lý văn bản và điều hành | chuyển cấp trên |" in page
+    assert "Mã chuyến | Mã xã | Xã, phường" in page and "fixed" not in page and "escalated" not in page
+    visits = export.to_csv(tables, "visits", "vi")
+    assert "Ghi chú" in visits and "Cán bộ được tập huấn" in visits and "commune_code" not in visits
+    assert "24/11/2026 15:00" in export.to_csv(tables, "checks", "vi")                  # 08:00 UTC = 15:00 in Vietnam
+
+
+def test_xlsx_dates_are_real_local_dates():
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    _, tables = rows()
+    book = load_workbook(io.BytesIO(export.to_xlsx(tables, "vi")))
+    header, first = list(book["Kết quả kiểm tra"].iter_rows(max_row=2))
+    assert header[2].value == "Thời điểm kiểm tra"
+    assert first[2].value == dt.datetime(2026, 11, 24, 15, 0) and first[2].number_format == "DD/MM/YYYY HH:MM"
+    assert first[6].value == "Đạt"
+
+
+def test_json_keeps_codes_and_utc():
+    docs, _ = rows()
+    body = json.loads(export.to_json(docs))
+    result = body["visits"][0]["checks"][0]["results"][0]
+    assert result["status"] == "ok" and result["summary"]["key"] == "lan.ip.ok"
+    assert body["visits"][0]["checks"][0]["started"] == "2026-11-24T08:00:00+00:00"
+
+
+@pytest.mark.parametrize("width", [794, 1123])          # A4 portrait and landscape at 96 dpi
+def test_html_fits_the_page_in_headless_chromium(tmp_path, width):
+    _, tables = rows()
+    many = {name: [dict(r) for r in tables[name] for _ in range(3)] for name in tables}
+    for row in many["visits"]:
+        row["notes"] = ["Ghi chú rất dài " * 30 + "https://dvc.khanhhoa.gov.vn/" + "x" * 120]
+    page = tmp_path / "visits.html"
+    probe = ("<script>document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - "
+             "document.documentElement.clientWidth))</script>")
+    page.write_text(export.to_html(many, "vi").replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = chromium.dom(page, f"{width},1000")
+    assert 'data-overflow="0"' in dom, dom[:300]

@@ -40,14 +40,14 @@ def test_ids_sort_by_time():
 def test_a_torn_last_line_is_reported_and_the_rest_kept(tmp_path):
     path = tmp_path / "v.jsonl"
     for i in range(3):
-        store.append(path, store.make_event("note", "v1", {"i": i}))
+        store.append(path, store.make_event("note", "v1", {"text": str(i)}))
     whole = path.read_bytes()
     path.write_bytes(whole[:-25])                      # died in the middle of the last line
     log = store.read(path)
-    assert [e["data"]["i"] for e in log.events] == [0, 1] and log.damage == (store.Damage(3, "torn"),)
-    store.append(path, store.make_event("note", "v1", {"i": 3}))   # the next append is not swallowed
+    assert [e["data"]["text"] for e in log.events] == ["0", "1"] and log.damage == (store.Damage(3, "torn"),)
+    store.append(path, store.make_event("note", "v1", {"text": "3"}))   # the next append is not swallowed
     log = store.read(path)
-    assert [e["data"]["i"] for e in log.events] == [0, 1, 3] and log.damage == (store.Damage(3, "json"),)
+    assert [e["data"]["text"] for e in log.events] == ["0", "1", "3"] and [(d.line, d.reason) for d in log.damage] == [(3, "json")]
 
 
 def test_a_changed_line_fails_its_checksum(tmp_path):

@@ -1,0 +1,106 @@
+"""Fuzzing within a CI budget (about a minute here): seeded mutations of visit logs, zips and
+databases through the real commands, asserting no internal error, no traceback, only documented
+exit codes, and that every good record survives. benchmarks/fuzz.py runs 10,000 of each kind.
+
+KFIELD_FUZZ_SEED shifts the seeds (CI can explore new cases each run; a failure names its seed,
+and `corpus.log_case(seed)` / `zip_case` / `db_case` rebuild it exactly)."""
+
+import os
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kfield.visit import store
+from tests.fuzz import corpus, harness
+
+SHIFT = int(os.environ.get("KFIELD_FUZZ_SEED", "0"))
+CHUNKS, PER_CHUNK = 5, {"log": 60, "zip": 50, "db": 40}
+
+
+def _assert_clean(total: harness.Outcome):
+    assert (total.internal, total.tracebacks, total.lost, total.unexpected_codes) == (0, 0, 0, 0), total.failures
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_mutated_visit_logs(chunk):
+    total = harness.Outcome()
+    first = SHIFT + chunk * PER_CHUNK["log"]
+    for seed in range(first, first + PER_CHUNK["log"]):
+        commands = ("show", "list", "md", "csv", "xlsx", "diff") if seed % 10 == 0 else ("show", "list", "md")
+        total.add(harness.run_case(corpus.log_case(seed), commands=commands))
+    assert total.runs >= PER_CHUNK["log"] * 3
+    _assert_clean(total)
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_mutated_and_hostile_zips(chunk):
+    total = harness.Outcome()
+    first = SHIFT + chunk * PER_CHUNK["zip"]
+    for seed in range(first, first + PER_CHUNK["zip"]):
+        total.add(harness.run_case(corpus.zip_case(seed), also_report=seed % 5 == 0))
+    _assert_clean(total)
+
+
+@pytest.fixture(scope="module")
+def base_db():
+    with tempfile.TemporaryDirectory() as folder:
+        yield corpus.base_database(Path(folder))
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_damaged_databases(chunk, base_db):
+    total = harness.Outcome()
+    first = SHIFT + chunk * PER_CHUNK["db"]
+    for seed in range(first, first + PER_CHUNK["db"]):
+        total.add(harness.run_case(corpus.db_case(seed, base_db)))
+    _assert_clean(total)
+
+
+def test_the_corpus_reaches_every_mutation():
+    """The oracle is not vacuous: every mutation kind occurs, and most logs keep lines to check."""
+    logs = [corpus.log_case(s) for s in range(SHIFT, SHIFT + CHUNKS * PER_CHUNK["log"])]
+    seen = {part for case in logs for part in case.mutation.split("+")}
+    assert seen == set(corpus._LOG_MUTATIONS)
+    assert sum(bool(c.must_keep) for c in logs) > len(logs) // 2
+    zips = {corpus.zip_case(s).mutation for s in range(SHIFT, SHIFT + CHUNKS * PER_CHUNK["zip"])}
+    assert {m.split(":")[1] for m in zips} == set(corpus._ADDED) | set(corpus._DAMAGE)
+
+
+def test_the_harness_sees_a_lost_record():
+    """A case that claims a line the reader cannot have kept is counted as lost (the oracle can fail)."""
+    case = corpus.log_case(SHIFT + 1)
+    case.must_keep = case.must_keep | {"never-written"}
+    assert harness.run_case(case, commands=("show",)).lost == 1
+
+
+_json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                            max_leaves=20)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(sorted(corpus.good_visit(random.Random(0))[1:2][0].keys())), value=_json_values,
+       where=st.sampled_from(["data", "envelope"]))
+def test_any_value_in_any_field_with_a_valid_checksum_is_an_event_or_a_damaged_line(kind, value, where):
+    event = corpus.good_visit(random.Random(1), events=3)[1]
+    target = event["data"] if where == "data" and isinstance(event.get("data"), dict) else event
+    target[kind if where == "envelope" else next(iter(target), "x")] = value
+    event["sha256"] = corpus.checksum(event)
+    raw = corpus.line(event) if "\ud800" not in repr(value) else __import__("json").dumps(event).encode()
+    parsed, reason = store.parse_line(raw)
+    assert (parsed is None) == bool(reason)
+    if parsed is not None:
+        from kfield.visit import model
+
+        model.replay([corpus.good_visit(random.Random(1), events=3)[0], parsed])
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.binary(max_size=2000))
+def test_any_bytes_are_read_without_an_exception(raw):
+    log = store.parse(raw)
+    assert all(d.reason in ("json", "checksum", "fields", "torn") for d in log.damage)
