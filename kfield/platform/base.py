@@ -14,13 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-
-class NotSupported(Exception):
-    """This host cannot answer the question; carries a catalogue key and params."""
-
-    def __init__(self, key: str = "platform.windows_only", /, **params: Any) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
+from kfield.core.errors import NotSupported, SourceUnavailable  # noqa: F401  (re-exported for adapters and checks)
 
 
 def _psutil():
