@@ -2,26 +2,10 @@
 SourceUnavailable. The programs here are real executables on PATH that behave like wine's and
 restricted PCs' stubs (print nothing, exit 0), like a broken tool (exit 1) and like a hung one."""
 
-import os
-import stat
-
 import pytest
 
 from kfield.core.errors import SourceUnavailable
 from kfield.platform import command, powershell
-
-
-@pytest.fixture
-def on_path(tmp_path, monkeypatch):
-    """Install a tiny shell script under a given program name, first on PATH."""
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-
-    def install(name: str, body: str) -> None:
-        script = tmp_path / name
-        script.write_text(f"#!/bin/sh\n{body}\n")
-        script.chmod(script.stat().st_mode | stat.S_IEXEC)
-
-    return install
 
 
 def test_silent_program_exiting_0_is_unavailable_not_an_empty_answer(on_path):

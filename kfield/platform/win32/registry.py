@@ -43,8 +43,10 @@ Values = dict[str, Value]
 def read_key(hive: str, path: str) -> Values | None:
     """Every value of ``hive\\path`` (hive "HKLM"/"HKCU"); None when the key does not exist — an
     answer ("not set") — and SourceUnavailable when Windows refuses or fails to open it."""
-    import winreg
-
+    try:
+        import winreg
+    except ImportError:  # not Windows: the registry is not there to ask
+        raise SourceUnavailable("registry", "missing") from None
     root = {"HKLM": winreg.HKEY_LOCAL_MACHINE, "HKCU": winreg.HKEY_CURRENT_USER}[hive]
     try:
         with winreg.OpenKey(root, path) as key:
