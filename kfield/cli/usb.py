@@ -20,6 +20,7 @@ def init(
     dest: DestArg,
     profile: Annotated[str, typer.Option("--profile", "-p", help=h("help.usb.profile"))] = "usb",
     no_wheelhouse: Annotated[bool, typer.Option("--no-wheelhouse", help=h("help.usb.no_wheelhouse"))] = False,
+    target: Annotated[Optional[str], typer.Option("--platform", help=h("help.usb.platform"))] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)
@@ -29,7 +30,7 @@ def init(
         from kfield.usb.kit import init as build
 
         errors.say(text("usb.building", language, path=str(dest)))
-        kit = build(dest, profile, wheelhouse=not no_wheelhouse)
+        kit = build(dest, profile, wheelhouse=not no_wheelhouse, target=target)
         errors.say(text("usb.summary", language, path=str(kit.root), files=kit.files,
                         size_mb=f"{kit.size_bytes / 1e6:.1f}", wheels=kit.wheels))
         errors.say(text("usb.manifest_hash", language, digest=kit.manifest_sha256))

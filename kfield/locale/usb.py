@@ -40,4 +40,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usb.error.shiv_failed": ("shiv không tạo được kfield.pyz: {reason}", "shiv could not build kfield.pyz: {reason}"),
     "usb.error.not_installed": ("Gói {name} chưa được cài trong Python này; bộ USB được tạo từ các gói đã cài",
                                 "Package {name} is not installed in this Python; the kit is built from what is installed"),
+    "help.usb.platform": ("Bộ cho hệ điều hành nào: linux hoặc windows (mặc định: hệ điều hành này). "
+                          "windows: kèm Python nhúng, chạy trên Windows 10/11 x64 không cài Python",
+                          "Which OS the kit is for: linux or windows (default: this OS). "
+                          "windows: carries the embeddable Python, runs on Windows 10/11 x64 with no Python"),
+    "usb.error.bad_platform": ("Nền tảng {platform} không có; hãy chọn một trong: {choices}",
+                               "No platform {platform}; choose one of: {choices}"),
+    "usb.error.embed_hash": ("{path}: mã SHA-256 không phải {expected} — không dùng tệp Python này; hãy xóa nó rồi chạy lại",
+                             "{path}: SHA-256 is not {expected} — this Python is not used; delete it and try again"),
+    "usb.error.fetch_failed": ("Không lấy được {what} cho Windows: không có trong bộ nhớ đệm và pip không tải được ({reason}); "
+                               "hãy chạy lại khi có mạng một lần, các lần sau không cần mạng",
+                               "Could not get {what} for Windows: not in the cache and pip could not download it ({reason}); "
+                               "run it once with Internet access, later runs need none"),
+    "usb.error.wheels_missing": ("Thiếu gói cho Windows sau khi tải: {names}", "Windows packages still missing after download: {names}"),
 }

@@ -14,6 +14,8 @@ from kfield.core.errors import UsageError
 from kfield.core.paths import bundled_dir
 from kfield.usb import installed, manifest, wheels, zipapp
 
+TARGETS = ("linux", "windows")
+
 SAFE_PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # goes into launcher text
 LAUNCHERS = {
     "kfield": ("kfield", '"$@"', "%*"),
@@ -31,27 +33,46 @@ class Kit:
     wheels: int
 
 
-def init(dest: Path, profile: str = "usb", wheelhouse: bool = True) -> Kit:
+def this_os() -> str:
+    return "windows" if sys.platform == "win32" else "linux"
+
+
+def init(dest: Path, profile: str = "usb", wheelhouse: bool = True, target: str | None = None) -> Kit:
     check_profile(profile)
+    target = target or this_os()
+    if target not in TARGETS:
+        raise UsageError("usb.error.bad_platform", platform=target, choices=", ".join(TARGETS))
     try:
-        return write_kit(prepare(dest), profile, wheelhouse)
+        return write_kit(prepare(dest), profile, wheelhouse, target)
     except OSError as exc:  # a full, removed or read-only stick: one line, exit 2
         raise UsageError("usb.error.cannot_write", path=str(exc.filename or dest),
                          reason=exc.strerror or str(exc)) from None
 
 
-def write_kit(root: Path, profile: str, wheelhouse: bool) -> Kit:
+def write_kit(root: Path, profile: str, wheelhouse: bool, target: str = "linux") -> Kit:
     """Every writer returns the names it wrote; only those go into the manifest, so the user's
     own files on the stick stay out of it (editing them never makes a launcher refuse)."""
-    dists = installed.closure()
-    zipapp.build(dists, root / "kfield.pyz")
-    made = wheels.write_all(dists, root / "wheelhouse") if wheelhouse else []
-    listed = ["kfield.pyz", *(f"wheelhouse/{path.name}" for path in made), *copy_yaml(root),
-              *write_launchers(root, profile), *write_guides(root, profile), write_verifier(root)]
+    program, count = _windows_program(root) if target == "windows" else _zipapp_program(root, wheelhouse)
+    listed = [*program, *copy_yaml(root), *write_launchers(root, profile, target),
+              *write_guides(root, profile, target), write_verifier(root)]
     (root / "results").mkdir(exist_ok=True)
     digest = manifest.write(root, listed)
     size = sum((root / rel).stat().st_size for rel in listed) + (root / manifest.NAME).stat().st_size
-    return Kit(root, len(listed) + 1, size, digest, len(made))
+    return Kit(root, len(listed) + 1, size, digest, count)
+
+
+def _zipapp_program(root: Path, wheelhouse: bool) -> tuple:
+    dists = installed.closure()
+    zipapp.build(dists, root / "kfield.pyz")
+    made = wheels.write_all(dists, root / "wheelhouse") if wheelhouse else []
+    return ["kfield.pyz", *(f"wheelhouse/{path.name}" for path in made)], len(made)
+
+
+def _windows_program(root: Path) -> tuple:
+    from kfield.usb import winkit, winsource
+
+    names, count = winkit.write_python(root, winsource.cache_dir())
+    return names, count
 
 
 def check_profile(profile: str) -> None:
@@ -89,7 +110,9 @@ def copy_yaml(root: Path) -> list:
     return names
 
 
-def write_launchers(root: Path, profile: str) -> list:
+def write_launchers(root: Path, profile: str, target: str = "linux") -> list:
+    if target == "windows":
+        return write_windows_launchers(root, profile)
     names = []
     for name, (purpose, sh_args, cmd_args) in LAUNCHERS.items():
         sh = _template("launcher.sh", PURPOSE=purpose, NAME=f"{name}.sh", COMMAND=sh_args.format(p=profile))
@@ -101,13 +124,27 @@ def write_launchers(root: Path, profile: str) -> list:
     return names
 
 
-def write_guides(root: Path, profile: str) -> list:
+def write_windows_launchers(root: Path, profile: str) -> list:
+    """kfield.cmd and run-checks.cmd running the kit's own python\\python.exe."""
+    for name, (purpose, _sh, cmd_args) in LAUNCHERS.items():
+        cmd = _template("launcher-windows.cmd", PURPOSE=purpose, COMMAND=cmd_args.format(p=profile))
+        (root / f"{name}.cmd").write_bytes(cmd.replace("\n", "\r\n").encode("utf-8"))
+    return [f"{name}.cmd" for name in LAUNCHERS]
+
+
+def write_guides(root: Path, profile: str, target: str = "linux") -> list:
     from kfield import __version__
 
     values = {"PROFILE": profile, "VERSION": __version__, "PYTHON": platform.python_version(),
               "PLATFORM": f"{sys.platform} {platform.machine()}"}
+    suffix = ""
+    if target == "windows":
+        from kfield.usb.winsource import EMBEDDED_VERSION
+
+        values["PYTHON"], suffix = EMBEDDED_VERSION, "-windows"
     for name in ("HUONG-DAN.txt", "README.txt"):
-        (root / name).write_bytes(_template(name, **values).replace("\n", "\r\n").encode("utf-8"))
+        text = _template(name.replace(".txt", f"{suffix}.txt"), **values)
+        (root / name).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     return ["HUONG-DAN.txt", "README.txt"]
 
 

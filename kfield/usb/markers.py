@@ -3,7 +3,9 @@
 
 try:
     from packaging.requirements import Requirement
+    from packaging.version import Version
 except ImportError:  # pragma: no cover - depends on what is installed
     from pip._vendor.packaging.requirements import Requirement
+    from pip._vendor.packaging.version import Version
 
-__all__ = ["Requirement"]
+__all__ = ["Requirement", "Version"]

@@ -1,0 +1,106 @@
+"""The Windows part of a kit: the embeddable CPython under python/, kfield and its win_amd64
+wheels installed into python/Lib/site-packages, and the .cmd launchers. Works from any OS: nothing
+here runs Windows code; the parts come from kfield.usb.winsource (cache first, then pip)."""
+
+from __future__ import annotations
+
+import io
+import py_compile
+import sys
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+from kfield.usb import installed, winsource
+
+PYTHON_DIR = "python"
+SITE = f"{PYTHON_DIR}/Lib/site-packages"
+PTH = f"{PYTHON_DIR}/python311._pth"
+PTH_TEXT = "python311.zip\n.\nLib\\site-packages\n\n# kfield kit: site-packages above, and site for its .pth files\nimport site\n"
+DATA_INTO_SITE = ("purelib", "platlib")
+
+
+def write_python(root: Path, cache: Path) -> tuple:
+    """python/ and its site-packages; returns the relative names written and the wheel count."""
+    names = _extract(winsource.embed_zip(cache), root / PYTHON_DIR, PYTHON_DIR)
+    (root / PTH).write_bytes(PTH_TEXT.replace("\n", "\r\n").encode("ascii"))
+    found = winsource.wheels(cache, _kfield_requires())
+    for wheel in found:
+        names += install_wheel(wheel.path, root, SITE)
+    names += _install_kfield(root)
+    if sys.version_info[:2] == (3, 11):  # same bytecode as the kit's CPython 3.11: it starts faster
+        names += _compile(root, [n for n in names if n.startswith(SITE) and n.endswith(".py")])
+    return sorted(set(names)), len(found)
+
+
+def _kfield_requires() -> list:
+    return list(metadata.distribution("kfield").requires or [])
+
+
+def _extract(blob: bytes, folder: Path, prefix: str) -> list:
+    """The embeddable zip's files, without its top folder (cp311/) when it has one."""
+    names = []
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and _safe(m.filename)]
+        top = _common_top([m.filename for m in members])
+        for member in members:
+            rel = member.filename[len(top):]
+            names.append(_write(folder / rel, archive.read(member), f"{prefix}/{rel}"))
+    return names
+
+
+def _common_top(names: list) -> str:
+    tops = {name.split("/", 1)[0] + "/" for name in names}
+    return tops.pop() if len(tops) == 1 and all("/" in name for name in names) else ""
+
+
+def install_wheel(path: Path, root: Path, site: str) -> list:
+    """Unpack a wheel as an installer would for this layout: .data/purelib|platlib into
+    site-packages (`site`, relative to `root`), scripts and headers left out (the kit runs
+    `python -m kfield`). Returns the names written, relative to `root`."""
+    names = []
+    with zipfile.ZipFile(path) as wheel:
+        for member in wheel.infolist():
+            rel = _target(member.filename)
+            if rel and not member.is_dir() and _safe(rel):
+                names.append(_write(root / site / rel, wheel.read(member), f"{site}/{rel}"))
+    return names
+
+
+def _target(name: str):
+    head, _, tail = name.partition("/")
+    if not head.endswith(".data"):
+        return name
+    kind, _, rest = tail.partition("/")
+    return rest if kind in DATA_INTO_SITE else None
+
+
+def _install_kfield(root: Path) -> list:
+    """kfield from this machine (a checkout or an installed wheel), bundled YAML included."""
+    dist = installed.kfield_dist(metadata.distribution("kfield"))
+    return [_write(root / SITE / rel, source.read_bytes(), f"{SITE}/{rel}") for rel, source in dist.files.items()]
+
+
+def _compile(root: Path, sources: list) -> list:
+    """Unchecked-hash .pyc beside each module: valid whatever times a FAT stick keeps."""
+    names = []
+    for rel in sources:
+        pyc = Path(rel).parent / "__pycache__" / f"{Path(rel).stem}.{sys.implementation.cache_tag}.pyc"
+        try:
+            py_compile.compile(str(root / rel), cfile=str(root / pyc), doraise=True,
+                               invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+        except py_compile.PyCompileError:
+            continue  # a module Python 3.11 cannot compile is never imported there either
+        names.append(pyc.as_posix())
+    return names
+
+
+def _safe(rel: str) -> bool:
+    parts = rel.replace("\\", "/").split("/")
+    return not rel.startswith(("/", "\\")) and ".." not in parts and ":" not in parts[0]
+
+
+def _write(path: Path, body: bytes, rel: str) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    return rel
