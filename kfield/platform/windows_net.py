@@ -4,12 +4,13 @@ Parsers are pure functions tested on recorded outputs in tests/fixtures/windows/
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from kfield.platform import command, powershell
-from kfield.platform.win32 import registry
-from kfield.platform.base import Lease, Neighbour, Proxy, Route, SourceUnavailable, Wifi
+from kfield.platform.win32 import iphlp, registry
+from kfield.platform.base import Interface, Lease, Neighbour, Proxy, Route, SourceUnavailable, Wifi
 
 _ROUTES = ("Get-NetRoute -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | "
            "Select-Object InterfaceAlias,NextHop,RouteMetric,InterfaceMetric")
@@ -118,19 +119,48 @@ def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
+def _adapters() -> list[iphlp.Adapter]:
+    return iphlp.read_adapters()
+
+
 class WindowsNetMixin:
+    """IP Helper API first (language-free numbers); PowerShell objects and `arp -a` only when it
+    cannot answer."""
+
+    def interfaces(self) -> list[Interface]:
+        try:
+            return [iphlp.as_interface(a) for a in _adapters()]
+        except SourceUnavailable:
+            return super().interfaces()   # psutil
+
     def default_route(self) -> Route | None:
-        return parse_routes(powershell.run_json(_ROUTES))
+        try:
+            return iphlp.default_route(_adapters())
+        except SourceUnavailable:
+            return parse_routes(powershell.run_json(_ROUTES))
 
     def dns_servers(self) -> list[str]:
-        route = self.default_route()
-        return parse_dns(powershell.run_json(_DNS), route.interface if route else None)
+        try:
+            adapters = _adapters()
+        except SourceUnavailable:
+            route = parse_routes(powershell.run_json(_ROUTES))
+            return parse_dns(powershell.run_json(_DNS), route.interface if route else None)
+        route = iphlp.default_route(adapters)
+        chosen = [a for a in adapters if route is None or a.name == route.interface]
+        return list(dict.fromkeys(ip for a in chosen for ip in a.dns))
 
     def dhcp_lease(self, interface: str, address: str = "") -> Lease | None:
-        return parse_adapter_lease(powershell.run_json(_ADAPTERS), interface, address)
+        try:
+            return iphlp.lease(_adapters(), interface, address, dt.datetime.now(dt.timezone.utc))
+        except SourceUnavailable:
+            return parse_adapter_lease(powershell.run_json(_ADAPTERS), interface, address)
 
     def neighbours(self) -> list[Neighbour]:
-        return parse_arp_a(command.ask(["arp", "-a"], timeout=10))
+        try:
+            names = {a.index: a.name for a in _adapters()}
+            return iphlp.read_neighbours(names)
+        except SourceUnavailable:
+            return parse_arp_a(command.ask(["arp", "-a"], timeout=10))
 
     def proxies(self) -> list[Proxy]:
         """Environment, then the typed registry values WinINet and WinHTTP keep (no netsh text)."""
