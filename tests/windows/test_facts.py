@@ -1,0 +1,89 @@
+"""Windows facts read for real under wine, by the real Windows CPython from the kit: the adapters
+whose Win32 APIs wine implements (iphlpapi, crypt32, the registry) must answer sensibly, and the
+stubs wine ships (netsh, powershell, arp) must read as "could not check", never as an answer."""
+
+import json
+
+import pytest
+
+PROBE = r'''
+import json, sys
+from kfield.core.errors import SourceUnavailable
+from kfield.platform.windows import WindowsHost
+from kfield.platform.win32 import certs, iphlp, registry, wmi
+
+def attempt(name, call):
+    try:
+        value = call()
+        out[name] = {"ok": repr(value)}
+    except SourceUnavailable as exc:
+        out[name] = {"unavailable": [exc.source, exc.reason, exc.detail]}
+    except Exception as exc:
+        out[name] = {"crash": f"{type(exc).__name__}: {exc}"}
+
+out = {}
+host = WindowsHost()
+adapters = iphlp.read_adapters()
+out["adapters"] = [[a.name, a.up, a.loopback, a.mtu, [list(x) for x in a.ipv4]] for a in adapters]
+attempt("interfaces", host.interfaces)
+attempt("default_route", host.default_route)
+attempt("neighbours", host.neighbours)
+attempt("store", certs.read_user_store)
+attempt("certificates", host.user_certificates)
+attempt("typed", lambda: {k: [v.data, v.kind] for k, v in (registry.read_key("HKCU", r"Software\kfield-test") or {}).items()})
+attempt("proxies", host.proxies)
+attempt("browsers", host.browsers)
+attempt("firewall", host.firewall)
+attempt("antivirus", host.antivirus)
+attempt("wifi", lambda: host.wifi("Wi-Fi"))
+attempt("security_center", wmi.security_center_products)
+print(json.dumps(out))
+'''
+
+
+@pytest.fixture(scope="module")
+def facts(pc):
+    """Write typed values with the prefix's real `reg add`, then read everything in one start."""
+    for args in (["/v", "Count", "/t", "REG_DWORD", "/d", "42"], ["/v", "Empty", "/t", "REG_SZ", "/d", ""],
+                 ["/v", "Pac", "/t", "REG_SZ", "/d", "http://wpad.lan/p.pac"]):
+        done = pc.prefix.run(["reg", "add", r"HKCU\Software\kfield-test", *args, "/f"])
+        assert done.returncode == 0, done.stderr
+    done = pc.python_code(PROBE)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    return json.loads(done.stdout.decode().strip().splitlines()[-1])
+
+
+def test_iphlpapi_lists_the_namespace_loopback(facts):
+    """An empty network namespace has only lo: wine shows it as a loopback adapter with 127.0.0.1/8."""
+    loopbacks = [a for a in facts["adapters"] if a[2]]
+    assert loopbacks, facts["adapters"]
+    assert any(ip == "127.0.0.1" and prefix == 8 for _, _, _, _, ips in loopbacks for ip, prefix, _ in ips)
+    assert "ok" in facts["interfaces"]
+
+
+def test_no_gateway_in_an_empty_namespace_is_an_answer(facts):
+    assert facts["default_route"] == {"ok": "None"}
+    assert "ok" in facts["neighbours"]
+
+
+def test_empty_certificate_store_is_answered_not_unavailable(facts):
+    assert facts["store"] == {"ok": "[]"}
+    assert facts["certificates"] == {"ok": "[]"}
+
+
+def test_typed_registry_values_written_with_reg_add(facts):
+    typed = facts["typed"]["ok"]
+    assert "'Count': [42, 4]" in typed and "'Empty': ['', 1]" in typed and "'Pac': ['http://wpad.lan/p.pac', 1]" in typed
+
+
+def test_no_proxy_and_no_browser_on_a_fresh_pc(facts):
+    assert facts["proxies"] == {"ok": "[]"}
+    assert facts["browsers"] == {"ok": "[]"}
+
+
+@pytest.mark.parametrize("fact", ["firewall", "antivirus", "wifi"])
+def test_what_wine_cannot_answer_is_could_not_check(facts, fact):
+    """netsh and powershell are silent stubs under wine and pywin32 has no Security Center or
+    firewall policy to talk to: these must be "could not check", never "off" or "none"."""
+    assert "unavailable" in facts[fact], facts[fact]
+
