@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from kfield.platform import command, powershell
-from kfield.platform.win32 import iphlp, registry
+from kfield.platform.win32 import iphlp, registry, wlan
 from kfield.platform.base import Interface, Lease, Neighbour, Proxy, Route, SourceUnavailable, Wifi
 
 _ROUTES = ("Get-NetRoute -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | "
@@ -175,4 +175,18 @@ class WindowsNetMixin:
         return found
 
     def wifi(self, interface: str) -> Wifi | None:
-        return parse_netsh_wlan(command.ask(["netsh", "wlan", "show", "interfaces"], timeout=10), interface)
+        """wlanapi; netsh text only when wlanapi cannot answer (its location refusal is final:
+        netsh sits behind the same permission)."""
+        try:
+            return wlan.read_connection(interface, _guid_of(interface))
+        except SourceUnavailable as exc:
+            if exc.reason == "location_off":
+                raise
+            return parse_netsh_wlan(command.ask(["netsh", "wlan", "show", "interfaces"], timeout=10), interface)
+
+
+def _guid_of(interface: str) -> str:
+    try:
+        return next((a.guid for a in _adapters() if a.name == interface), "")
+    except SourceUnavailable:
+        return ""

@@ -10,7 +10,7 @@ PROBE = r'''
 import json, sys
 from kfield.core.errors import SourceUnavailable
 from kfield.platform.windows import WindowsHost
-from kfield.platform.win32 import certs, iphlp, registry, wmi
+from kfield.platform.win32 import certs, iphlp, registry, wlan, wmi
 
 def attempt(name, call):
     try:
@@ -37,6 +37,7 @@ attempt("firewall", host.firewall)
 attempt("antivirus", host.antivirus)
 attempt("wifi", lambda: host.wifi("Wi-Fi"))
 attempt("security_center", wmi.security_center_products)
+attempt("wlan", lambda: wlan.read_connection("Wi-Fi"))
 print(json.dumps(out))
 '''
 
@@ -81,9 +82,15 @@ def test_no_proxy_and_no_browser_on_a_fresh_pc(facts):
     assert facts["browsers"] == {"ok": "[]"}
 
 
-@pytest.mark.parametrize("fact", ["firewall", "antivirus", "wifi"])
-def test_what_wine_cannot_answer_is_could_not_check(facts, fact):
-    """netsh and powershell are silent stubs under wine and pywin32 has no Security Center or
-    firewall policy to talk to: these must be "could not check", never "off" or "none"."""
-    assert "unavailable" in facts[fact], facts[fact]
+def test_wlanapi_answers_no_wireless_interface(facts):
+    """wine's wlanapi opens a handle and lists no WLAN interface: an answer (no Wi-Fi), not netsh's silence."""
+    assert facts["wlan"] == {"ok": "None"} and facts["wifi"] == {"ok": "None"}
+
+
+@pytest.mark.parametrize("fact, source", [("firewall", "HNetCfg.FwPolicy2"), ("antivirus", "SecurityCenter2"),
+                                          ("security_center", "SecurityCenter2")])
+def test_what_wine_cannot_answer_is_could_not_check(facts, fact, source):
+    """wine's FwPolicy2 returns E_NOTIMPL, it has no root\\SecurityCenter2 namespace, and its
+    powershell is a silent stub: "could not check" (naming the first source asked), never "off"."""
+    assert facts[fact]["unavailable"][:2] == [source, "failed"], facts[fact]
 

@@ -88,6 +88,7 @@ class Adapter:
     metric: int
     wireless: bool
     loopback: bool
+    guid: str = ""                # AdapterName, "{…}": how wlanapi names the same interface
 
 
 # --- pure decoding ----------------------------------------------------------------------------
@@ -125,7 +126,8 @@ def adapter(entry: AdapterAddresses) -> Adapter:
                    tuple(ip for g in _chain(entry.FirstGatewayAddress) if (ip := _address(g.Address))),
                    tuple(ip for d in _chain(entry.FirstDnsServerAddress) if (ip := _address(d.Address))),
                    bool(entry.Flags & IP_ADAPTER_DHCP_ENABLED), _address(entry.Dhcpv4Server), entry.Ipv4Metric,
-                   entry.IfType == IF_TYPE_IEEE80211, entry.IfType == IF_TYPE_LOOPBACK)
+                   entry.IfType == IF_TYPE_IEEE80211, entry.IfType == IF_TYPE_LOOPBACK,
+                   (entry.AdapterName or b"").decode("ascii", "replace").upper())
 
 
 def adapters_from(first) -> list[Adapter]:
