@@ -94,3 +94,23 @@ def test_what_wine_cannot_answer_is_could_not_check(facts, fact, source):
     powershell is a silent stub: "could not check" (naming the first source asked), never "off"."""
     assert facts[fact]["unavailable"][:2] == [source, "failed"], facts[fact]
 
+
+
+def test_check_under_wine_has_no_false_alarm_from_silent_sources(pc):
+    """The issue's measured false alarms: SEC002 "firewall off", SEC003 "no antivirus", SIGN004
+    "no certificate". Under wine they must be skips that say why (SIGN004: the empty store
+    crypt32 reports is an answer, so that one stays a fail, in the words for an empty store)."""
+    done = pc.kfield("check", "sec", "sign", "--format", "json", "--lang", "en")
+    assert done.stdout.strip(), done.stderr.decode("utf-8", "replace")
+    report = json.loads(done.stdout.decode("utf-8"))
+    status = {r["check_id"]: r for r in report["results"]}
+    for check_id in ("SEC002", "SEC003"):
+        assert status[check_id]["status"] == "skip", status[check_id]
+        assert status[check_id]["summary"]["key"] == "platform.source.failed", status[check_id]
+    assert status["SIGN004"]["status"] == "fail" and status["SIGN004"]["summary"]["key"] == "sign.cert.none"
+
+
+def test_could_not_check_in_words_in_vietnamese(pc):
+    done = pc.kfield("check", "--only", "SEC002", "--lang", "vi", "--format", "md")
+    text = done.stdout.decode("utf-8", "replace")
+    assert "Không kiểm tra được" in text and "HNetCfg.FwPolicy2" in text, text + done.stderr.decode("utf-8", "replace")
