@@ -16,7 +16,6 @@ import platform
 import socket
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from kfield.core.errors import NotSupported, SourceUnavailable  # noqa: F401  (re-exported for adapters and checks)
 
