@@ -114,3 +114,53 @@ def test_could_not_check_in_words_in_vietnamese(pc):
     done = pc.kfield("check", "--only", "SEC002", "--lang", "vi", "--format", "md")
     text = done.stdout.decode("utf-8", "replace")
     assert "Không kiểm tra được" in text and "HNetCfg.FwPolicy2" in text, text + done.stderr.decode("utf-8", "replace")
+
+
+ADAPTER_PROBE = r'''
+import json
+from kfield.platform.win32 import iphlp
+from kfield.platform.windows import WindowsHost
+host = WindowsHost()
+adapters = [a for a in iphlp.read_adapters() if not a.loopback]
+print(json.dumps({"adapters": [[a.name, a.up, a.mtu, a.mac, [list(x[:2]) for x in a.ipv4], list(a.gateways),
+                                list(a.dns)] for a in adapters],
+                  "route": repr(host.default_route()), "dns": host.dns_servers(),
+                  "neighbours": [repr(n) for n in host.neighbours()]}))
+'''
+
+
+def test_iphlpapi_reads_a_real_adapter_with_gateway_and_dns(pc):
+    """A veth pair inside the test namespace (no traffic is sent): address, prefix, MTU, MAC,
+    the on-link default gateway and the namespace's resolv.conf, read through GetAdaptersAddresses."""
+    import pathlib
+    import subprocess
+
+    ns = pc.prefix.netns.name
+    etc = pathlib.Path("/etc/netns") / ns
+    ip = ["ip", "-n", ns]
+    try:
+        subprocess.run(ip + ["link", "add", "kfdummy0", "mtu", "1400", "address", "02:00:5e:12:34:56", "type", "veth",
+                             "peer", "name", "kfdummy1"], check=True)   # both ends here: a carrier, no traffic
+        subprocess.run(ip + ["addr", "add", "198.18.5.10/24", "dev", "kfdummy0"], check=True)
+        for end in ("kfdummy1", "kfdummy0"):
+            subprocess.run(ip + ["link", "set", end, "up"], check=True)
+        subprocess.run(ip + ["route", "add", "default", "via", "198.18.5.1", "dev", "kfdummy0"], check=True)
+        subprocess.run(ip + ["neigh", "add", "198.18.5.1", "lladdr", "02:00:5e:00:00:01", "dev", "kfdummy0",
+                             "nud", "permanent"], check=True)
+        etc.mkdir(parents=True, exist_ok=True)
+        (etc / "resolv.conf").write_text("nameserver 198.18.5.53\n")
+        done = pc.python_code(ADAPTER_PROBE)
+    finally:
+        subprocess.run(ip + ["link", "del", "kfdummy0"], check=False)
+        (etc / "resolv.conf").unlink(missing_ok=True)
+        if etc.is_dir():
+            etc.rmdir()
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    facts = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    [adapter] = [a for a in facts["adapters"] if a[4]]
+    name, up, mtu, mac, ipv4, gateways, dns = adapter
+    assert (up, mtu, mac, ipv4, gateways) == (True, 1400, "02:00:5e:12:34:56", [["198.18.5.10", 24]], ["198.18.5.1"])
+    assert facts["route"] == f"Route(interface='{name}', gateway='198.18.5.1')"
+    assert dns == ["198.18.5.53"] and facts["dns"] == ["198.18.5.53"]
+    assert facts["neighbours"] == [f"Neighbour(ip='198.18.5.1', mac='02:00:5e:00:00:01', state='permanent', "
+                                   f"interface='{name}')"]
