@@ -164,3 +164,60 @@ def test_iphlpapi_reads_a_real_adapter_with_gateway_and_dns(pc):
     assert dns == ["198.18.5.53"] and facts["dns"] == ["198.18.5.53"]
     assert facts["neighbours"] == [f"Neighbour(ip='198.18.5.1', mac='02:00:5e:00:00:01', state='permanent', "
                                    f"interface='{name}')"]
+
+
+ADD_CERT = r'''
+import ctypes, sys
+from ctypes import wintypes
+crypt32 = ctypes.WinDLL("crypt32", use_last_error=True)
+crypt32.CertOpenStore.restype = ctypes.c_void_p
+crypt32.CertOpenStore.argtypes = [ctypes.c_void_p, wintypes.DWORD, ctypes.c_void_p, wintypes.DWORD, ctypes.c_wchar_p]
+crypt32.CertAddEncodedCertificateToStore.argtypes = [ctypes.c_void_p, wintypes.DWORD, ctypes.c_char_p, wintypes.DWORD,
+                                                     wintypes.DWORD, ctypes.POINTER(ctypes.c_void_p)]
+crypt32.CertSetCertificateContextProperty.argtypes = [ctypes.c_void_p, wintypes.DWORD, wintypes.DWORD, ctypes.c_void_p]
+crypt32.CertFreeCertificateContext.argtypes = [ctypes.c_void_p]
+
+class KeyProvInfo(ctypes.Structure):   # CRYPT_KEY_PROV_INFO: what a token's driver attaches
+    _fields_ = [("pwszContainerName", ctypes.c_wchar_p), ("pwszProvName", ctypes.c_wchar_p),
+                ("dwProvType", wintypes.DWORD), ("dwFlags", wintypes.DWORD), ("cProvParam", wintypes.DWORD),
+                ("rgProvParam", ctypes.c_void_p), ("dwKeySpec", wintypes.DWORD)]
+
+store = crypt32.CertOpenStore(10, 0, None, 1 << 16, "MY")   # CERT_STORE_PROV_SYSTEM_W, CurrentUser
+assert store, ctypes.get_last_error()
+for path, with_key in ((sys.argv[1], True), (sys.argv[2], False)):
+    der = open(path, "rb").read()
+    context = ctypes.c_void_p()
+    ok = crypt32.CertAddEncodedCertificateToStore(store, 0x10001, der, len(der), 4, ctypes.byref(context))  # REPLACE_EXISTING
+    assert ok, ctypes.get_last_error()
+    if with_key:
+        info = KeyProvInfo("kfield-test", "Microsoft Enhanced Cryptographic Provider v1.0", 1, 0, 0, None, 2)
+        assert crypt32.CertSetCertificateContextProperty(context, 2, 0, ctypes.byref(info)), ctypes.get_last_error()
+    crypt32.CertFreeCertificateContext(context)   # the store is written back only when nothing holds it
+crypt32.CertCloseStore.argtypes = [ctypes.c_void_p, wintypes.DWORD]
+crypt32.CertCloseStore(store, 0)      # wine writes a system store back to its registry on close
+print("added")
+'''
+
+
+def test_sign004_reads_a_real_certificate_through_crypt32(pc, tmp_path):
+    """Two certificates added to the prefix's CurrentUser\\MY with crypt32 — one with a private key
+    attached (what a token driver does), one without — then `kfield check --only SIGN004`."""
+    import subprocess
+
+    for name, days, subject in (("key", 400, "/C=VN/O=UBND xã Cam Lâm/CN=Nguyễn Văn Ánh/UID=CMND:012345678"),
+                                ("nokey", 900, "/C=VN/CN=Không có khóa")):
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(tmp_path / f"{name}.pem"),
+                        "-out", str(tmp_path / f"{name}.der"), "-outform", "DER", "-days", str(days), "-utf8",
+                        "-subj", subject], check=True, capture_output=True)
+    script = pc.base / "add-cert.py"
+    script.write_text(ADD_CERT, encoding="utf-8")
+    from tests.windows import wine
+
+    done = pc.prefix.run([pc.python, "-I", "-B", wine.windows_path(script), wine.windows_path(tmp_path / "key.der"),
+                          wine.windows_path(tmp_path / "nokey.der")])
+    assert done.returncode == 0 and b"added" in done.stdout, done.stderr.decode("utf-8", "replace")
+    done = pc.kfield("check", "--only", "SIGN004", "--format", "json", "--lang", "vi")
+    [result] = json.loads(done.stdout.decode("utf-8"))["results"]
+    assert result["status"] == "ok", result
+    assert result["summary"]["params"]["subject"] == "Nguyễn Văn Ánh"     # the certificate with its key
+    assert 398 <= result["summary"]["params"]["days"] <= 400
