@@ -221,3 +221,31 @@ def test_sign004_reads_a_real_certificate_through_crypt32(pc, tmp_path):
     assert result["status"] == "ok", result
     assert result["summary"]["params"]["subject"] == "Nguyễn Văn Ánh"     # the certificate with its key
     assert 398 <= result["summary"]["params"]["days"] <= 400
+
+
+FIREWALL_KEY = r"HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy"
+FIREWALL_GPO = r"HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewall"
+
+
+def test_sec002_reads_the_firewall_switches_from_the_registry(pc):
+    """wine's FwPolicy2 cannot answer, so SEC002 falls to the typed EnableFirewall values: Public
+    off is a fail naming it; a group policy that turns Public on makes it ok."""
+    def reg(*args):
+        done = pc.prefix.run(["reg", *args, "/f"])
+        assert done.returncode == 0, done.stderr
+
+    def sec002():
+        done = pc.kfield("check", "--only", "SEC002", "--format", "json")
+        [result] = json.loads(done.stdout.decode("utf-8"))["results"]
+        return result
+
+    try:
+        for profile, on in (("DomainProfile", 1), ("StandardProfile", 1), ("PublicProfile", 0)):
+            reg("add", f"{FIREWALL_KEY}\\{profile}", "/v", "EnableFirewall", "/t", "REG_DWORD", "/d", str(on))
+        result = sec002()
+        assert (result["status"], result["summary"]["params"]["profiles"]) == ("fail", "Public"), result
+        reg("add", f"{FIREWALL_GPO}\\PublicProfile", "/v", "EnableFirewall", "/t", "REG_DWORD", "/d", "1")
+        assert sec002()["status"] == "ok"
+    finally:
+        pc.prefix.run(["reg", "delete", FIREWALL_KEY, "/f"])
+        pc.prefix.run(["reg", "delete", FIREWALL_GPO, "/f"])
