@@ -1,6 +1,7 @@
-"""Windows answers for the LAN checks through built-in tools: PowerShell's NetTCPIP and
-CIM objects (language-neutral JSON), `arp -a` and `netsh wlan show interfaces`.
-Parsers are pure functions tested on recorded outputs in tests/fixtures/windows/net/."""
+"""Windows answers for the LAN and proxy checks: the IP Helper API, Native Wifi and typed registry
+values first (kfield/platform/win32); PowerShell's NetTCPIP/CIM objects as JSON, `arp -a` and
+`netsh wlan show interfaces` only as fallbacks. The fallback parsers are pure functions tested on
+recorded outputs in tests/fixtures/windows/net/ (real captures in several languages under real/)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """Windows answers for security checks: firewall profiles, antivirus, installed updates.
 
-Fixed PowerShell pipelines; pure parsers tested on recorded outputs in
-tests/fixtures/windows/sec/.
+The live firewall policy and Security Center through pywin32 COM, the firewall switches as typed
+registry values; fixed PowerShell pipelines (pure parsers tested on recorded outputs in
+tests/fixtures/windows/sec/) only when those cannot answer. No source answering is "could not
+check" (SourceUnavailable), never "off" or "no antivirus".
 """
 
 from __future__ import annotations

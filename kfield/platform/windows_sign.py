@@ -1,7 +1,8 @@
 """Windows answers for signing checks: PnP USB devices, certificate store, browsers, LNA policy.
 
-Each answer is a fixed command (never built from input) and a pure parser tested on
-recorded outputs in tests/fixtures/windows/sign/.
+Certificates through crypt32 (DER decoded in kfield), browsers and policies as typed registry
+values; PowerShell's Cert: drive and `pnputil` text (fixed commands, never built from input; pure
+parsers tested on recorded outputs in tests/fixtures/windows/sign/) where no API is used.
 """
 
 from __future__ import annotations
