@@ -19,13 +19,16 @@ def bundled_dir(kind: str) -> Path:
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """KFIELD_DATA_DIR, else the user's data folder (platformdirs)."""
+    """KFIELD_DATA_DIR, else the user's data folder (platformdirs).
+
+    appauthor=False everywhere: platformdirs would otherwise repeat the name on Windows
+    (AppData\\Local\\kfield\\kfield); one folder, AppData\\Local\\kfield (tested under wine)."""
     env = os.environ if env is None else env
     if env.get("KFIELD_DATA_DIR"):
         return Path(env["KFIELD_DATA_DIR"])
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("kfield"))
+    return Path(user_data_dir("kfield", appauthor=False))
 
 
 def config_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -35,4 +38,11 @@ def config_dir(env: Mapping[str, str] | None = None) -> Path:
         return Path(env["KFIELD_CONFIG_DIR"])
     from platformdirs import user_config_dir
 
-    return Path(user_config_dir("kfield"))
+    return Path(user_config_dir("kfield", appauthor=False))
+
+
+def log_dir() -> Path:
+    """The user's log folder (platformdirs), without the doubled name on Windows."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("kfield", appauthor=False))

@@ -4,9 +4,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.usb": ("Bộ công cụ trên USB: tạo (zipapp, gói cài, trình khởi chạy, bảng băm), kiểm tra.",
                  "The USB stick kit: make it (zipapp, wheels, launchers, manifest), verify it."),
     "help.usb.init": ("Ghi bộ kfield lên USB (thư mục DEST): kfield.pyz, wheelhouse/, trình khởi chạy, "
-                      "hướng dẫn, MANIFEST.sha256.",
+                      "hướng dẫn, MANIFEST.sha256. --platform windows: bộ có Python nhúng riêng cho máy "
+                      "Windows chưa cài Python (python\\, kfield.cmd, run-checks.cmd).",
                       "Write the kfield kit to a stick (folder DEST): kfield.pyz, wheelhouse/, launchers, "
-                      "guide, MANIFEST.sha256."),
+                      "guide, MANIFEST.sha256. --platform windows: a kit with its own embeddable Python for "
+                      "Windows PCs with no Python (python\\, kfield.cmd, run-checks.cmd)."),
     "help.usb.verify": ("Kiểm tra mọi tệp của bộ trên USB với MANIFEST.sha256.",
                         "Verify every file of a kit against its MANIFEST.sha256."),
     "help.usb.dest": ("Thư mục của USB (đã gắn)", "The stick's folder (mounted)"),
@@ -53,4 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "Could not get {what} for Windows: not in the cache and pip could not download it ({reason}); "
                                "run it once with Internet access, later runs need none"),
     "usb.error.wheels_missing": ("Thiếu gói cho Windows sau khi tải: {names}", "Windows packages still missing after download: {names}"),
+    "usb.error.no_packaging": ("Python này không có pip (cũng không có packaging) nên không tạo được bộ USB; "
+                               "hãy chạy kfield usb init trên máy của tổ đã cài kfield bằng pip",
+                               "This Python has no pip (nor packaging), so it cannot build a kit; "
+                               "run kfield usb init on a team laptop where kfield was installed with pip"),
 }

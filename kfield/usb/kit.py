@@ -42,6 +42,9 @@ def init(dest: Path, profile: str = "usb", wheelhouse: bool = True, target: str 
     target = target or this_os()
     if target not in TARGETS:
         raise UsageError("usb.error.bad_platform", platform=target, choices=", ".join(TARGETS))
+    from kfield.usb import markers
+
+    markers.require()
     try:
         return write_kit(prepare(dest), profile, wheelhouse, target)
     except OSError as exc:  # a full, removed or read-only stick: one line, exit 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import py_compile
 import sys
+import tempfile
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -16,7 +17,10 @@ from kfield.usb import installed, winsource
 PYTHON_DIR = "python"
 SITE = f"{PYTHON_DIR}/Lib/site-packages"
 PTH = f"{PYTHON_DIR}/python311._pth"
-PTH_TEXT = "python311.zip\n.\nLib\\site-packages\n\n# kfield kit: site-packages above, and site for its .pth files\nimport site\n"
+SITE_ZIP = f"{PYTHON_DIR}/Lib/site-packages.zip"
+PTH_TEXT = ("python311.zip\n.\nLib\\site-packages\nLib\\site-packages.zip\n\n"
+            "# kfield kit: the two lines above (pure-Python packages zipped), and site for .pth files\nimport site\n")
+PURE_SUFFIXES = (".py", ".pyi", "py.typed")
 DATA_INTO_SITE = ("purelib", "platlib")
 
 
@@ -25,12 +29,56 @@ def write_python(root: Path, cache: Path) -> tuple:
     names = _extract(winsource.embed_zip(cache), root / PYTHON_DIR, PYTHON_DIR)
     (root / PTH).write_bytes(PTH_TEXT.replace("\n", "\r\n").encode("ascii"))
     found = winsource.wheels(cache, _kfield_requires())
+    pure = [wheel.path for wheel in found if _pure(wheel.path)]
     for wheel in found:
-        names += install_wheel(wheel.path, root, SITE)
+        if wheel.path not in pure:
+            names += install_wheel(wheel.path, root, SITE)
     names += _install_kfield(root)
-    if sys.version_info[:2] == (3, 11):  # same bytecode as the kit's CPython 3.11: it starts faster
+    if _same_bytecode():
         names += _compile(root, [n for n in names if n.startswith(SITE) and n.endswith(".py")])
-    return sorted(set(names)), len(found)
+    zip_pure(pure, root / SITE_ZIP)
+    return sorted({*names, SITE_ZIP}), len(found)
+
+
+def _same_bytecode() -> bool:
+    """This Python writes the kit CPython's bytecode (3.11): precompiled, the kit starts faster."""
+    return sys.version_info[:2] == (3, 11)
+
+
+def _pure(path: Path) -> bool:
+    """Only Python sources (and metadata): safe to import from a zip. Packages with compiled
+    modules or data files stay unpacked, as they may open files beside their modules."""
+    with zipfile.ZipFile(path) as wheel:
+        for name in wheel.namelist():
+            head = name.split("/", 1)[0]
+            if not (head.endswith(".dist-info") or name.endswith("/") or name.endswith(PURE_SUFFIXES)):
+                return False
+    return True
+
+
+def zip_pure(wheels: list, target: Path) -> Path:
+    """One zip for every pure-Python wheel: a Windows kit of ~1,500 files instead of ~3,600, which
+    the launcher's manifest check reads far faster. Bytecode sits beside each module (zipimport
+    looks there), as unchecked-hash .pyc; entries in a fixed order and time (reproducible)."""
+    with tempfile.TemporaryDirectory(prefix="kfield-winsite-") as tmp:
+        names = [n for wheel in wheels for n in install_wheel(wheel, Path(tmp), "site")]
+        if _same_bytecode():
+            names += [_legacy_pyc(Path(tmp) / name, name) for name in names if name.endswith(".py")]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in sorted(n for n in names if n):
+                info = zipfile.ZipInfo(name[len("site/"):], (1980, 1, 1, 0, 0, 0))
+                archive.writestr(info, (Path(tmp) / name).read_bytes(), zipfile.ZIP_DEFLATED)
+    return target
+
+
+def _legacy_pyc(source: Path, name: str):
+    try:
+        py_compile.compile(str(source), cfile=str(source) + "c", dfile=name.split("/", 1)[1], doraise=True,
+                           invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    except py_compile.PyCompileError:
+        return None
+    return name + "c"
 
 
 def _kfield_requires() -> list:
@@ -82,12 +130,14 @@ def _install_kfield(root: Path) -> list:
 
 
 def _compile(root: Path, sources: list) -> list:
-    """Unchecked-hash .pyc beside each module: valid whatever times a FAT stick keeps."""
+    """Unchecked-hash .pyc beside each module: valid whatever times a FAT stick keeps; named by
+    the module's path inside site-packages, not this machine's folder (the same kit twice is
+    byte for byte the same)."""
     names = []
     for rel in sources:
         pyc = Path(rel).parent / "__pycache__" / f"{Path(rel).stem}.{sys.implementation.cache_tag}.pyc"
         try:
-            py_compile.compile(str(root / rel), cfile=str(root / pyc), doraise=True,
+            py_compile.compile(str(root / rel), cfile=str(root / pyc), dfile=rel[len(SITE) + 1:], doraise=True,
                                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
         except py_compile.PyCompileError:
             continue  # a module Python 3.11 cannot compile is never imported there either

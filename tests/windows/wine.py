@@ -108,13 +108,22 @@ def stub_dll(cache: Path) -> Path:
     return dll
 
 
+def cache_lock(cache: Path):
+    """Sessions of several engineers (or CI) share the cache: one builds it at a time."""
+    from filelock import FileLock
+
+    cache.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(cache / ".lock"), timeout=900)
+
+
 def template(cache: Path) -> Path:
     """The prefix every session copies: made once per wine version and stub."""
     version = subprocess.run(["wine", "--version"], capture_output=True, text=True, env=WINE_ENV).stdout.strip()
-    stub = stub_dll(cache)
-    path = cache / f"prefix-{_slug(version)}-{stub.parent.name}"
-    if not (path / ".kfield-ready").is_file():
-        _make_template(path, stub)
+    with cache_lock(cache):
+        stub = stub_dll(cache)
+        path = cache / f"prefix-{_slug(version)}-{stub.parent.name}"
+        if not (path / ".kfield-ready").is_file():
+            _make_template(path, stub)
     return path
 
 
@@ -150,7 +159,9 @@ def fresh_prefix(base: Path, netns: Netns) -> Prefix:
     """A private copy of the template: a Windows PC with no Python installed."""
     path, home = base / "prefix", base / "home"
     base.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["cp", "-a", str(template(cache_root())), str(path)], check=True)
+    source = template(cache_root())
+    with cache_lock(cache_root()):                      # never copy a template another session is making
+        subprocess.run(["cp", "-a", str(source), str(path)], check=True)
     home.mkdir(parents=True, exist_ok=True)
     return Prefix(path, netns, home)
 
@@ -160,8 +171,9 @@ def build_kit(dest: Path, *args: str):
     the Windows parts are cached under the harness cache (KFIELD_CACHE_DIR)."""
     env = {**os.environ, "KFIELD_CACHE_DIR": str(cache_root() / "parts"), "KFIELD_NO_PROGRESS": "1"}
     argv = [sys.executable, "-m", "kfield", "usb", "init", str(dest), "--platform", "windows", *args]
-    return subprocess.run(argv, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=900,
-                          cwd=str(REPO))
+    with cache_lock(cache_root()):
+        return subprocess.run(argv, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=900,
+                              cwd=str(REPO))
 
 
 def _slug(text: str) -> str:

@@ -1,8 +1,8 @@
 @echo off
 rem kfield USB kit for Windows (@@PURPOSE@@). Runs the kit's own CPython (python\), no Python
 rem needs to be installed. Checks every file against MANIFEST.sha256 with verify.py first and
-rem refuses (exit code 2) if one is missing or changed. Plain cmd: "if errorlevel", never && or ||
-rem (wine's cmd runs both sides of those whatever the exit code).
+rem refuses (exit code 2) if one is missing or changed. Plain cmd: "if errorlevel", never the
+rem and/or chain operators (wine's cmd runs both sides of those whatever the exit code).
 setlocal
 set NoDefaultCurrentDirectoryInExePath=1
 chcp 65001 >nul 2>&1
