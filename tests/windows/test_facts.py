@@ -213,10 +213,13 @@ def test_sign004_reads_a_real_certificate_through_crypt32(pc, tmp_path):
     script.write_text(ADD_CERT, encoding="utf-8")
     from tests.windows import wine
 
-    done = pc.prefix.run([pc.python, "-I", "-B", wine.windows_path(script), wine.windows_path(tmp_path / "key.der"),
-                          wine.windows_path(tmp_path / "nokey.der")])
-    assert done.returncode == 0 and b"added" in done.stdout, done.stderr.decode("utf-8", "replace")
-    done = pc.kfield("check", "--only", "SIGN004", "--format", "json", "--lang", "vi")
+    try:
+        done = pc.prefix.run([pc.python, "-I", "-B", wine.windows_path(script), wine.windows_path(tmp_path / "key.der"),
+                              wine.windows_path(tmp_path / "nokey.der")])
+        assert done.returncode == 0 and b"added" in done.stdout, done.stderr.decode("utf-8", "replace")
+        done = pc.kfield("check", "--only", "SIGN004", "--format", "json", "--lang", "vi")
+    finally:   # the prefix is shared by the session: leave the store empty again
+        pc.prefix.run(["reg", "delete", r"HKCU\Software\Microsoft\SystemCertificates\My\Certificates", "/f"])
     [result] = json.loads(done.stdout.decode("utf-8"))["results"]
     assert result["status"] == "ok", result
     assert result["summary"]["params"]["subject"] == "Nguyễn Văn Ánh"     # the certificate with its key
