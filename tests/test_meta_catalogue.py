@@ -61,6 +61,7 @@ def _families():
     """Keys built from a value at run time (f"visit.outcome.{outcome}"), from the values' own declarations."""
     from kfield.aggregate import importer, reports, sources
     from kfield.cli import logs
+    from kfield.core.errors import SOURCE_REASONS
     from kfield.diagnose import rules
     from kfield.formats import dashboard
     from kfield.visit import export, model
@@ -68,6 +69,7 @@ def _families():
     keys = {f"diag.place.{p}" for p in (*rules.PLACES, "healthy", "unknown")}   # the last two: engine.decide
     keys |= {r.reason for r in rules.load().rules}
     keys |= {f"visit.outcome.{o}" for o in model.OUTCOMES} | {f"export.table.{t}" for t in export.TABLES}
+    keys |= {f"platform.source.{r}" for r in SOURCE_REASONS}                               # core/errors.py
     keys |= {f"visit.diff.{g}" for g in ("fixed", "broken", "still_broken")}              # formats/visit.py
     keys |= {f"visit.kind.{k}" for k in ("note", "task", "problem", "train")}             # cli/visit.py
     keys |= {f"system.{s}" for s in model.SYSTEMS} | {f"visit.task.{t}" for t in model.TASKS}

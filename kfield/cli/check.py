@@ -35,7 +35,7 @@ def run_profile(profile_name, areas, only):
     from kfield.core.report import Report, now
     from kfield.core.runner import run
     from kfield.cli.progress import progress_observer
-    from kfield.platform import current_host
+    from kfield.machine import current_host
 
     loaded = profiles.load_profile(profile_name)
     specs = profiles.plan(loaded, areas, only)

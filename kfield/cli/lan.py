@@ -70,7 +70,7 @@ def _run_scan(cidr, iface, ports, method, force, profile_name, language):
     from kfield.core.i18n import text
     from kfield.core.privilege import is_admin
     from kfield.net import scan as core
-    from kfield.platform import current_host
+    from kfield.machine import current_host
 
     params = profiles.load_profile(profile_name).params
     host, admin = current_host(), is_admin()

@@ -219,7 +219,7 @@ def _session(loaded, language, profile_name, answers_file, non_interactive, tran
 
     from kfield.core.privilege import is_admin
     from kfield.core.profile import load_profile
-    from kfield.platform import current_host
+    from kfield.machine import current_host
     from kfield.playbook import session as s
     from kfield.playbook.checks import real_runner
     from kfield.playbook.engine import Engine

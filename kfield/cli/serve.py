@@ -55,7 +55,7 @@ def _announce(server, language: str) -> None:
 
 
 def _addresses() -> list[str]:
-    from kfield.platform import current_host
+    from kfield.machine import current_host
 
     try:
         interfaces = current_host().interfaces()

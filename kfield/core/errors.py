@@ -38,3 +38,31 @@ class ProfileError(KfieldError):
 
 class PrivilegeError(KfieldError):
     """The action needs administrator rights (exit 2)."""
+
+
+# --- platform errors: raised by the OS adapters (kfield.platform), read by the check runner ---------
+
+class NotSupported(Exception):
+    """This host cannot answer the question; carries a catalogue key and params (a check skips)."""
+
+    def __init__(self, key: str = "platform.windows_only", /, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+SOURCE_REASONS = ("empty", "failed", "timeout", "blocked", "denied", "garbled", "location_off", "missing")
+
+
+class SourceUnavailable(NotSupported):
+    """The source was asked and gave no answer: it printed nothing, failed, timed out, was blocked by
+    policy or refused access. "Could not check" — never to be read as "off", "none" or "absent".
+
+    ``source`` names what was asked ("powershell", "netsh", "wlanapi", "registry", "crypt32"…);
+    ``reason`` is one of SOURCE_REASONS and picks the catalogue line (platform.source.<reason>).
+    """
+
+    def __init__(self, source: str, reason: str, /, detail: str = "", **params: Any) -> None:
+        if reason not in SOURCE_REASONS:
+            raise ValueError(f"unknown source reason {reason!r}")
+        super().__init__(f"platform.source.{reason}", source=source, detail=detail[:160], **params)
+        self.source, self.reason, self.detail = source, reason, detail

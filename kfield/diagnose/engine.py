@@ -74,7 +74,7 @@ def run(profile_name: str | None, observer=None):
     from kfield.core import profile as profiles
     from kfield.core.privilege import is_admin
     from kfield.core.report import Report, now
-    from kfield.platform import current_host
+    from kfield.machine import current_host
 
     loaded = profiles.load_profile(profile_name)
     admin, started = is_admin(), now()

@@ -63,4 +63,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "platform.not_here": ("Máy này không hỗ trợ kiểm tra này", "Not available on this system"),
     "platform.no_program": ("Máy không có chương trình {program}", "{program} is not installed here"),
     "platform.command_failed": ("Lệnh {program} lỗi: {reason}", "{program} failed: {reason}"),
+    # "could not check" (SourceUnavailable): the source gave no answer, which is never "off" or "none"
+    "platform.source.empty": ("Không kiểm tra được: {source} không trả lời gì (máy bị hạn chế hoặc thiếu thành phần)",
+                              "Could not check: {source} returned nothing (restricted PC or missing component)"),
+    "platform.source.failed": ("Không kiểm tra được: {source} lỗi ({detail})", "Could not check: {source} failed ({detail})"),
+    "platform.source.timeout": ("Không kiểm tra được: {source} không trả lời kịp", "Could not check: {source} did not answer in time"),
+    "platform.source.blocked": ("Không kiểm tra được: chính sách của máy chặn {source} ({detail})",
+                                "Could not check: a policy on this PC blocks {source} ({detail})"),
+    "platform.source.denied": ("Không kiểm tra được: {source} từ chối truy cập", "Could not check: {source} refused access"),
+    "platform.source.garbled": ("Không kiểm tra được: không đọc được câu trả lời của {source}",
+                                "Could not check: the answer of {source} could not be read"),
+    "platform.source.missing": ("Không kiểm tra được: máy không có {source}", "Could not check: {source} is not on this PC"),
+    "platform.source.location_off": (
+        "Không đọc được Wi-Fi: Windows chỉ cho xem Wi-Fi khi bật quyền Vị trí — mở Cài đặt → Quyền riêng tư và bảo mật "
+        "→ Vị trí, bật «Dịch vụ vị trí» và «Cho phép ứng dụng trên máy tính truy cập vị trí»",
+        "Cannot read Wi-Fi: Windows shows Wi-Fi details only with Location permission — open Settings → Privacy & "
+        "security → Location and turn on \"Location services\" and \"Let desktop apps access your location\""),
 }

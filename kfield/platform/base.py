@@ -1,8 +1,12 @@
-"""The Host interface every check talks to, with the parts psutil makes portable.
+"""The Host interface: facts about this computer, with the parts psutil makes portable.
+
+Host only reads (OS facts); sending things on the network is kfield.net.actions.NetActions, and
+kfield.machine joins the two for the checks. kfield.platform never imports kfield.net.
 
 OS-specific methods raise NotSupported in this base class; LinuxHost and WindowsHost
 override what their OS can answer. A check turns NotSupported into a skip whose
-reason is the NotSupported message (e.g. "Windows only").
+reason is the NotSupported message (e.g. "Windows only"); SourceUnavailable (a NotSupported)
+is "could not check": the source was asked and gave no answer.
 """
 
 from __future__ import annotations
@@ -12,15 +16,8 @@ import platform
 import socket
 import time
 from dataclasses import dataclass
-from typing import Any
 
-
-class NotSupported(Exception):
-    """This host cannot answer the question; carries a catalogue key and params."""
-
-    def __init__(self, key: str = "platform.windows_only", /, **params: Any) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
+from kfield.core.errors import NotSupported, SourceUnavailable  # noqa: F401  (re-exported for adapters and checks)
 
 
 def _psutil():
@@ -257,62 +254,6 @@ class Host:
             if value and all(p.server != value for p in found):
                 found.append(Proxy(f"env:{name.upper()}", value))
         return found
-
-    # --- network actions (kfield.net); FakeHost replaces them in unit tests --
-    def ping(self, ip: str, count: int = 3, timeout: float = 1.0):
-        from kfield.net import probe
-
-        return probe.ping(ip, count=count, timeout=timeout)
-
-    def tcp_state(self, ip: str, port: int, timeout: float = 1.0) -> str:
-        from kfield.net import probe
-
-        return probe.tcp_state(ip, port, timeout)[0]
-
-    def dns_ask(self, server: str, name: str = ".", rdtype: str = "NS", timeout: float = 2.0):
-        from kfield.net import dnsq
-
-        return dnsq.ask(server, name, rdtype, timeout)
-
-    def web(self, url: str, timeout: float = 5.0, follow: bool = True):
-        from kfield.net import web
-
-        return web.probe(url, timeout, follow=follow)
-
-    def resolve(self, name: str) -> list[str]:
-        """Addresses from the system resolver (hosts file, DNS, whatever the OS uses)."""
-        infos = socket.getaddrinfo(name, None, socket.AF_INET, socket.SOCK_STREAM)
-        return sorted({info[4][0] for info in infos})
-
-    def path_mtu(self, target: str):
-        from kfield.net import pmtu
-
-        return pmtu.discover(target)
-
-    def traceroute(self, target: str):
-        from kfield.net import trace
-
-        return trace.trace(target)
-
-    def solicit(self, addresses: list[str]) -> None:
-        from kfield.net import probe
-
-        probe.solicit(addresses)
-
-    def arp_answers(self, interface: str, ips: list[str]) -> dict[str, str]:
-        from kfield.net import layer2
-
-        return layer2.arp_sweep(interface, ips)
-
-    def address_conflicts(self, interface: str, ip: str, mac: str) -> list[str]:
-        from kfield.net import layer2
-
-        return layer2.address_conflicts(interface, ip, mac)
-
-    def dhcp_offers(self, interface: str, mac: str) -> list:
-        from kfield.net import layer2
-
-        return layer2.dhcp_offers(interface, mac)
 
     def is_wireless(self, name: str) -> bool:
         return any(word in name.lower() for word in ("wi-fi", "wifi", "wireless", "wlan"))

@@ -123,16 +123,25 @@ def parse_iw_link(text: str, interface: str) -> Wifi | None:
                 float(rate[1]) if rate else None)
 
 
-def parse_nmcli_wifi(text: str, interface: str) -> Wifi | None:
-    """`nmcli -t -f ACTIVE,SSID,SIGNAL,RATE dev wifi list ifname IF`: the active line ("yes:…")."""
+# IN-USE is "*" or blank in every language, where ACTIVE is translated ("yes", "oui", "tak", "sì").
+NMCLI_FIELDS = ("IN-USE", "SSID", "SIGNAL", "RATE")
+
+
+def parse_nmcli_wifi(text: str, interface: str, fields: tuple[str, ...] = NMCLI_FIELDS) -> Wifi | None:
+    """`nmcli -t -f IN-USE,SSID,SIGNAL,RATE dev wifi list ifname IF`: the line marked "*" in use."""
+    col = {name: i for i, name in enumerate(fields)}
     for line in text.splitlines():
-        fields = re.split(r"(?<!\\):", line)
-        if len(fields) >= 3 and fields[0] == "yes":
-            percent = int(fields[2]) if fields[2].isdigit() else None
-            dbm = percent // 2 - 100 if percent is not None else None
-            rate = re.match(r"([\d.]+)", fields[3]) if len(fields) > 3 else None
-            return Wifi(interface, fields[1].replace("\\:", ":"), dbm, percent, float(rate[1]) if rate else None)
+        values = [v.replace("\\:", ":").replace("\\\\", "\\") for v in re.split(r"(?<!\\):", line)]
+        if len(values) == len(fields) and values[col["IN-USE"]].strip() == "*":
+            return _nmcli_wifi(interface, values[col["SSID"]], values[col["SIGNAL"]], values[col["RATE"]])
     return None
+
+
+def _nmcli_wifi(interface: str, ssid: str, signal: str, rate: str) -> Wifi:
+    percent = int(signal) if signal.isdigit() else None
+    dbm = percent // 2 - 100 if percent is not None else None
+    number = re.match(r"(\d+(?:[.,]\d+)?)", rate)
+    return Wifi(interface, ssid, dbm, percent, float(number[1].replace(",", ".")) if number else None)
 
 
 def dbm_to_percent(dbm: int | None) -> int | None:
@@ -181,9 +190,9 @@ class LinuxNetMixin:
         try:
             return parse_iw_link(command.run(["iw", "dev", interface, "link"], timeout=5), interface)
         except NotSupported:
-            argv = ["nmcli", "-t", "-f", "ACTIVE,SSID,SIGNAL,RATE", "dev", "wifi", "list", "ifname", interface,
+            argv = ["nmcli", "-t", "-f", ",".join(NMCLI_FIELDS), "dev", "wifi", "list", "ifname", interface,
                     "--rescan", "no"]
-            return parse_nmcli_wifi(command.run(argv, timeout=10), interface)
+            return parse_nmcli_wifi(command.run(argv, timeout=10, env={"LC_ALL": "C"}), interface)
 
 
 def _read_servers(path: str) -> list[str]:

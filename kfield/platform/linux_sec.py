@@ -80,6 +80,8 @@ class LinuxSecMixin:
             out = self.run(["firewall-cmd", "--state"], timeout=10, ok_codes=(0, 252))
         except (NotSupported, command.CommandFailed):
             return None
+        if not out.strip():          # a silent firewall-cmd said nothing: not "off"
+            return None
         return Firewall(out.strip() == "running", "firewalld")
 
     def _kernel_rules(self) -> Firewall | None:

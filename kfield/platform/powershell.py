@@ -12,15 +12,30 @@ import json
 import re
 from typing import Any
 
-from kfield.platform.command import run
+from kfield.core.errors import SourceUnavailable
+from kfield.platform.command import ask
 
 _PS_DATE = re.compile(r"/Date\((-?\d+)([+-]\d{4})?\)/")
 
 
-def run_json(script: str, timeout: float = 20.0) -> list[dict[str, Any]]:
-    """Run a fixed PowerShell pipeline (never built from user input) ending in ConvertTo-Json."""
-    argv = ["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", script]
-    return parse_json_list(run(argv, timeout=timeout))
+def run_json(pipeline: str, timeout: float = 20.0) -> list[dict[str, Any]]:
+    """Run a fixed PowerShell pipeline (never built from user input) and read its objects.
+
+    The pipeline is wrapped as ``ConvertTo-Json -InputObject @(…)``, so a PowerShell that ran
+    always prints a JSON list — ``[]`` when there is nothing. Empty output (a stub, a blocked or
+    broken PowerShell) therefore raises SourceUnavailable instead of reading as "nothing there".
+    """
+    argv = ["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command",
+            wrap(pipeline)]
+    text = ask(argv, timeout=timeout)
+    try:
+        return parse_json_list(text)
+    except ValueError:
+        raise SourceUnavailable("powershell", "garbled", detail=text.strip()[:80]) from None
+
+
+def wrap(pipeline: str) -> str:
+    return f"ConvertTo-Json -Compress -Depth 3 -InputObject @({pipeline})"
 
 
 def parse_json_list(text: str) -> list[dict[str, Any]]:

@@ -1,5 +1,6 @@
-"""Windows answers through built-in tools (PowerShell, reg, netsh); parsers are pure
-functions in kfield.platform.winparse, tested on recorded outputs."""
+"""Windows facts: language-independent sources first (kfield/platform/win32: IP Helper, Native
+Wifi, crypt32, typed registry, COM through pywin32), PowerShell JSON and tool text as fallbacks
+(windows_net/sec/sign.py). Which source per fact: docs/windows-facts.md."""
 
 from __future__ import annotations
 

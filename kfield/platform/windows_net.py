@@ -1,28 +1,31 @@
-"""Windows answers for the LAN checks through built-in tools: PowerShell's NetTCPIP and
-CIM objects (language-neutral JSON), `arp -a` and `netsh wlan show interfaces`.
-Parsers are pure functions tested on recorded outputs in tests/fixtures/windows/net/."""
+"""Windows answers for the LAN and proxy checks: the IP Helper API, Native Wifi and typed registry
+values first (kfield/platform/win32); PowerShell's NetTCPIP/CIM objects as JSON, `arp -a` and
+`netsh wlan show interfaces` only as fallbacks. The fallback parsers are pure functions tested on
+recorded outputs in tests/fixtures/windows/net/ (real captures in several languages under real/)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from kfield.platform import command, powershell
-from kfield.platform.base import Lease, Neighbour, Proxy, Route, Wifi
+from kfield.platform.win32 import iphlp, registry, wlan
+from kfield.platform.base import Interface, Lease, Neighbour, Proxy, Route, SourceUnavailable, Wifi
 
 _ROUTES = ("Get-NetRoute -AddressFamily IPv4 -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | "
-           "Select-Object InterfaceAlias,NextHop,RouteMetric,InterfaceMetric | ConvertTo-Json")
-_DNS = ("Get-DnsClientServerAddress -AddressFamily IPv4 | Select-Object InterfaceAlias,ServerAddresses | "
-        "ConvertTo-Json")
+           "Select-Object InterfaceAlias,NextHop,RouteMetric,InterfaceMetric")
+_DNS = "Get-DnsClientServerAddress -AddressFamily IPv4 | Select-Object InterfaceAlias,ServerAddresses"
 _ADAPTERS = ("Get-CimInstance Win32_NetworkAdapterConfiguration -Filter 'IPEnabled=True' | Select-Object "
-             "Description,IPAddress,DHCPEnabled,DHCPServer,DHCPLeaseObtained,DHCPLeaseExpires | ConvertTo-Json")
+             "Description,IPAddress,DHCPEnabled,DHCPServer,DHCPLeaseObtained,DHCPLeaseExpires")
 _ARP_LINE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){3})\s+([0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5})\s+(\S+)", re.M)
 _ARP_IFACE = re.compile(r"^\S.*?(\d{1,3}(?:\.\d{1,3}){3})\s+---", re.M)
 _HOSTPORT = re.compile(r"(?:[a-z]+=)?([\w.\-]+:\d{1,5})")
-_REG_VALUE = re.compile(r"^\s+(\w+)\s+REG_\w+\s+(.*)$", re.M)
-_INTERNET_SETTINGS = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings"
-# netsh prints its labels in the display language; the values keep their shape.
-_WLAN_FIELD = re.compile(r"^\s{4}(\S[^:]*?)\s*:\s(.*)$", re.M)
+# netsh prints its labels in the display language; the values keep their shape. Indentation varies
+# (3 or 4 spaces in captures) and French drops the space before some colons.
+_WLAN_FIELD = re.compile(r"^[ \t]+(\S[^:\r\n]*?)[ \t]*:[ \t]?(.*?)\r?$", re.M)
+_UNIT_LABEL = re.compile(r"\([^()]*/[^()]*\)$|\(Mbps\)$", re.IGNORECASE)
+LOCATION_URI = "ms-settings:privacy-location"
 
 
 def parse_routes(rows: list[dict[str, Any]], aliases: set[str] | None = None) -> Route | None:
@@ -75,14 +78,21 @@ def _special(ip: str, mac: str) -> bool:
 
 
 def parse_netsh_wlan(text: str, interface: str) -> Wifi | None:
-    """`netsh wlan show interfaces`: SSID by its fixed label, signal by its "NN%" shape."""
+    """`netsh wlan show interfaces` in any display language, read by structure: the untranslated
+    `SSID` label, the signal by its "NN%" shape, the receive rate as the first numeric field whose
+    label ends in a "(unit)" ("Receive rate (Mbps)", "Empfangsrate (MBit/s)", "Réception (Mbits/s)"),
+    and an `RSSI` line (newer builds) for dBm. Windows 11 24H2 without Location permission prints a
+    refusal whose only language-free part is the `ms-settings:privacy-location` link."""
+    if LOCATION_URI in text:
+        raise SourceUnavailable("netsh", "location_off")
     fields = [(k.strip(), v.strip()) for k, v in _WLAN_FIELD.findall(text)]
     ssid = next((v for k, v in fields if k == "SSID"), "")
-    percent = next((int(v[:-1]) for k, v in fields if re.fullmatch(r"\d{1,3}%", v)), None)
     if not ssid:
         return None
-    rate = next((float(v) for k, v in fields if "(Mbps)" in k and _number(v)), None)
-    dbm = percent // 2 - 100 if percent is not None else None
+    percent = next((int(v[:-1].strip()) for _, v in fields if re.fullmatch(r"\d{1,3}\s?%", v)), None)
+    rssi = next((int(v) for k, v in fields if k.casefold() == "rssi" and re.fullmatch(r"-\d{1,3}", v)), None)
+    rate = next((_decimal(v) for k, v in fields if _UNIT_LABEL.search(k) and _number(v)), None)
+    dbm = rssi if rssi is not None else (percent // 2 - 100 if percent is not None else None)
     return Wifi(interface, ssid, dbm, percent, rate)
 
 
@@ -92,18 +102,16 @@ def parse_winhttp(text: str) -> list[Proxy]:
 
 
 def parse_wininet(text: str) -> list[Proxy]:
-    """`reg query …\\Internet Settings`: ProxyEnable/ProxyServer and AutoConfigURL (PAC)."""
-    values = {name: value.strip() for name, value in _REG_VALUE.findall(text)}
-    found = []
-    if values.get("ProxyEnable", "0x0").lower() not in ("0x0", "0") and values.get("ProxyServer"):
-        found += [Proxy("wininet", s) for s in dict.fromkeys(_HOSTPORT.findall(values["ProxyServer"]))]
-    if values.get("AutoConfigURL"):
-        found.append(Proxy("wininet:pac", values["AutoConfigURL"]))
-    return found
+    """`reg query …\\Internet Settings` (text fallback): typed values, then the same decoder as winreg's."""
+    return registry.wininet_proxies(registry.parse_reg_query(text))
 
 
 def _number(text: str) -> bool:
-    return bool(re.fullmatch(r"\d+(\.\d+)?", text))
+    return bool(re.fullmatch(r"\d+([.,]\d+)?", text))
+
+
+def _decimal(text: str) -> float:
+    return float(text.replace(",", "."))
 
 
 def _as_list(value: Any) -> list[str]:
@@ -112,25 +120,74 @@ def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
+def _adapters() -> list[iphlp.Adapter]:
+    return iphlp.read_adapters()
+
+
 class WindowsNetMixin:
+    """IP Helper API first (language-free numbers); PowerShell objects and `arp -a` only when it
+    cannot answer."""
+
+    def interfaces(self) -> list[Interface]:
+        try:
+            return [iphlp.as_interface(a) for a in _adapters()]
+        except SourceUnavailable:
+            return super().interfaces()   # psutil
+
     def default_route(self) -> Route | None:
-        return parse_routes(powershell.run_json(_ROUTES))
+        try:
+            return iphlp.default_route(_adapters())
+        except SourceUnavailable:
+            return parse_routes(powershell.run_json(_ROUTES))
 
     def dns_servers(self) -> list[str]:
-        route = self.default_route()
-        return parse_dns(powershell.run_json(_DNS), route.interface if route else None)
+        try:
+            adapters = _adapters()
+        except SourceUnavailable:
+            route = parse_routes(powershell.run_json(_ROUTES))
+            return parse_dns(powershell.run_json(_DNS), route.interface if route else None)
+        route = iphlp.default_route(adapters)
+        chosen = [a for a in adapters if route is None or a.name == route.interface]
+        return list(dict.fromkeys(ip for a in chosen for ip in a.dns))
 
     def dhcp_lease(self, interface: str, address: str = "") -> Lease | None:
-        return parse_adapter_lease(powershell.run_json(_ADAPTERS), interface, address)
+        try:
+            return iphlp.lease(_adapters(), interface, address, dt.datetime.now(dt.timezone.utc))
+        except SourceUnavailable:
+            return parse_adapter_lease(powershell.run_json(_ADAPTERS), interface, address)
 
     def neighbours(self) -> list[Neighbour]:
-        return parse_arp_a(command.run(["arp", "-a"], timeout=10))
+        try:
+            names = {a.index: a.name for a in _adapters()}
+            return iphlp.read_neighbours(names)
+        except SourceUnavailable:
+            return parse_arp_a(command.ask(["arp", "-a"], timeout=10))
 
     def proxies(self) -> list[Proxy]:
+        """Environment, then the typed registry values WinINet and WinHTTP keep (no netsh text)."""
         found = super().proxies()
-        found += parse_winhttp(command.run(["netsh", "winhttp", "show", "proxy"], timeout=10))
-        found += parse_wininet(command.run(["reg", "query", _INTERNET_SETTINGS], timeout=10))
+        found += registry.wininet_proxies(registry.read_key(*registry.INTERNET_SETTINGS))
+        blob = (registry.read_key(*registry.WINHTTP_CONNECTIONS) or {}).get("WinHttpSettings")
+        if blob is not None and isinstance(blob.data, bytes):
+            try:
+                found += registry.winhttp_proxies(blob.data)
+            except ValueError as exc:
+                raise SourceUnavailable("registry", "garbled", detail=str(exc)) from None
         return found
 
     def wifi(self, interface: str) -> Wifi | None:
-        return parse_netsh_wlan(command.run(["netsh", "wlan", "show", "interfaces"], timeout=10), interface)
+        """wlanapi; netsh text only when wlanapi cannot answer (its location refusal is final:
+        netsh sits behind the same permission)."""
+        try:
+            return wlan.read_connection(interface, _guid_of(interface))
+        except SourceUnavailable as exc:
+            if exc.reason == "location_off":
+                raise
+            return parse_netsh_wlan(command.ask(["netsh", "wlan", "show", "interfaces"], timeout=10), interface)
+
+
+def _guid_of(interface: str) -> str:
+    try:
+        return next((a.guid for a in _adapters() if a.name == interface), "")
+    except SourceUnavailable:
+        return ""

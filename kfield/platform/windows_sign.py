@@ -1,7 +1,8 @@
 """Windows answers for signing checks: PnP USB devices, certificate store, browsers, LNA policy.
 
-Each answer is a fixed command (never built from input) and a pure parser tested on
-recorded outputs in tests/fixtures/windows/sign/.
+Certificates through crypt32 (DER decoded in kfield), browsers and policies as typed registry
+values; PowerShell's Cert: drive and `pnputil` text (fixed commands, never built from input; pure
+parsers tested on recorded outputs in tests/fixtures/windows/sign/) where no API is used.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import re
 
 from kfield.platform import command, powershell
-from kfield.platform.base import Browser, Certificate, UsbDevice
+from kfield.platform.base import Browser, Certificate, SourceUnavailable, UsbDevice
+from kfield.platform.win32 import certs, registry
 
 CERT_SCRIPT = (
     "Get-ChildItem Cert:\\CurrentUser\\My | "
-    "Select-Object Subject,Issuer,NotAfter,HasPrivateKey,Thumbprint | ConvertTo-Json"
+    "Select-Object Subject,Issuer,NotAfter,HasPrivateKey,Thumbprint"
 )
 BLBEACONS = {
     "chrome": "HKCU\\Software\\Google\\Chrome\\BLBeacon",
@@ -28,7 +30,6 @@ POLICY_KEYS = {
              "HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge\\LocalNetworkAccessAllowedForUrls"),
 }
 _INSTANCE = re.compile(r"USB\\VID_([0-9A-F]{4})&PID_([0-9A-F]{4})", re.IGNORECASE)
-_REG_VALUE = re.compile(r"^\s{4}(\S.*?)\s{4}(REG_\w+)\s{4}(.*)$")
 
 
 def parse_pnputil(text: str) -> list[UsbDevice]:
@@ -51,13 +52,14 @@ def _field(block: str, name: str) -> str:
 
 
 def parse_reg_query(text: str) -> dict[str, str]:
-    """`reg query KEY [/v NAME]` → {value name: data} (4-space separated columns)."""
-    values = {}
-    for line in text.splitlines():
-        match = _REG_VALUE.match(line.rstrip("\r"))
-        if match:
-            values[match[1]] = match[3].strip()
-    return values
+    """`reg query KEY [/v NAME]` → {value name: data as printed}; an empty REG_SZ gives ""."""
+    return {name: _printed(value) for name, value in registry.parse_reg_query(text).items()}
+
+
+def _printed(value: registry.Value) -> str:
+    if isinstance(value.data, int):
+        return hex(value.data)
+    return value.data.hex() if isinstance(value.data, bytes) else str(value.data)
 
 
 def parse_certificates(rows: list[dict]) -> list[Certificate]:
@@ -70,28 +72,29 @@ def parse_certificates(rows: list[dict]) -> list[Certificate]:
     return certs
 
 
-def _reg(key: str, name: str | None = None) -> dict[str, str]:
-    argv = ["reg", "query", key] + (["/v", name] if name else [])
-    try:
-        return parse_reg_query(command.run(argv, timeout=10))
-    except command.CommandFailed:  # reg exits 1 when the key does not exist
-        return {}
+def _key(path: str) -> registry.Values | None:
+    hive, _, rest = path.partition("\\")
+    return registry.read_key(hive, rest)
 
 
 class WindowsSignMixin:
     def usb_devices(self) -> list[UsbDevice]:
-        return parse_pnputil(command.run(["pnputil", "/enum-devices", "/connected"], timeout=20))
+        return parse_pnputil(command.ask(["pnputil", "/enum-devices", "/connected"], timeout=20))
 
     def user_certificates(self) -> list[Certificate]:
-        return parse_certificates(powershell.run_json(CERT_SCRIPT))
+        """crypt32 (DER decoded here), PowerShell's Cert: drive only when crypt32 cannot answer."""
+        try:
+            return certs.certificates(certs.read_user_store())
+        except (SourceUnavailable, OSError, AttributeError):  # no crypt32 / a missing export
+            return parse_certificates(powershell.run_json(CERT_SCRIPT))
 
     def browsers(self) -> list[Browser]:
         found = []
         for name, key in BLBEACONS.items():
-            version = _reg(key, "version").get("version")
+            version = registry.text(_key(key), "version")
             if version:
                 found.append(Browser(name, version, key))
-        firefox = _reg(FIREFOX_KEY, "CurrentVersion").get("CurrentVersion")
+        firefox = registry.text(_key(FIREFOX_KEY), "CurrentVersion")
         if firefox:
             found.append(Browser("firefox", firefox.split()[0], FIREFOX_KEY))
         return found
@@ -99,7 +102,7 @@ class WindowsSignMixin:
     def lna_allowed_urls(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for browser, keys in POLICY_KEYS.items():
-            urls = [url for key in keys for url in _reg(key).values()]
+            urls = [url for key in keys for url in registry.string_list(_key(key))]
             if urls:
                 found[browser] = urls
         return found

@@ -96,7 +96,7 @@ def test_schema_commands(capsys, tmp_path):
 
 def _real_pc001_status():
     from kfield.core.profile import load_profile
-    from kfield.platform import current_host
+    from kfield.machine import current_host
     from kfield.testing import compute_check
 
     params = load_profile(PROFILE).params

@@ -1,4 +1,7 @@
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from kfield.platform.base import Lease, Neighbour, Route
 from kfield.platform.linux_net import (dbm_to_percent, parse_dhclient_leases, parse_ip_neigh_json,
@@ -32,6 +35,9 @@ lease {
   expire 2 2026/11/25 20:00:00;
 }
 """
+
+
+LINUX_FIX = Path(__file__).parent.parent / "fixtures" / "linux"
 
 
 def test_default_route_lowest_metric_and_gateway_from_little_endian_hex():
@@ -87,8 +93,22 @@ def test_dbm_to_percent_is_clamped():
     assert (dbm_to_percent(-110), dbm_to_percent(-40), dbm_to_percent(None)) == (0, 100, None)
 
 
-def test_nmcli_active_network_with_an_escaped_colon():
-    text = "no:Nha ben:35:130 Mbit/s\nyes:UBND\\:Tang 2:72:270 Mbit/s\n"
+def test_nmcli_network_in_use_with_an_escaped_colon():
+    text = " :Nha ben:35:130 Mbit/s\n*:UBND\\:Tang 2:72:270 Mbit/s\n"
     wifi = parse_nmcli_wifi(text, "wlp2s0")
     assert (wifi.ssid, wifi.signal_percent, wifi.signal_dbm, wifi.rate_mbps) == ("UBND:Tang 2", 72, -64, 270.0)
-    assert parse_nmcli_wifi("no:Nha ben:35:130 Mbit/s\n", "wlp2s0") is None
+    assert parse_nmcli_wifi(" :Nha ben:35:130 Mbit/s\n", "wlp2s0") is None
+
+
+@pytest.mark.parametrize("word", ["yes", "tak", "sì", "oui", "có"])
+def test_nmcli_translated_active_words_are_not_read(word):
+    """The old ACTIVE column is translated; only the language-free IN-USE "*" marks the network."""
+    assert parse_nmcli_wifi(f"{word}:Nha ben:35:130 Mbit/s\n", "wlp2s0") is None
+
+
+def test_nmcli_real_terse_list_default_fields():
+    """Real `nmcli -t dev wifi list` (default fields, escaped colons in BSSIDs and an SSID)."""
+    fields = ("IN-USE", "BSSID", "SSID", "MODE", "CHAN", "RATE", "SIGNAL", "BARS", "SECURITY")
+    text = (LINUX_FIX / "nmcli-wifi-list-terse.txt").read_text(encoding="utf-8")
+    wifi = parse_nmcli_wifi(text, "wlp1s0", fields)
+    assert (wifi.ssid, wifi.signal_percent, wifi.rate_mbps) == ("SSID-3", 87, 260.0)

@@ -62,6 +62,12 @@ def test_firewalld_state_from_recorded_output(tmp_path):
     assert (state.enabled, state.detail) == (False, "firewalld")
 
 
+def test_silent_firewalld_is_not_off(tmp_path):
+    host = LinuxHost(root=tmp_path)
+    host.run = lambda argv, **kw: ""
+    assert host._firewalld() is None
+
+
 def test_kernel_rules_as_root_or_needs_admin(tmp_path, monkeypatch):
     host = LinuxHost(tmp_path)
 

@@ -1,7 +1,9 @@
 from pathlib import Path
 
+import pytest
+
 from kfield.platform import powershell
-from kfield.platform.base import Neighbour, Route
+from kfield.platform.base import Neighbour, Route, SourceUnavailable
 from kfield.platform.windows_net import (parse_adapter_lease, parse_arp_a, parse_dns, parse_netsh_wlan,
                                          parse_routes)
 
@@ -72,3 +74,38 @@ def test_wininet_proxy_and_pac():
     assert parse_wininet(text) == [Proxy("wininet", "10.10.0.5:3128"),
                                    Proxy("wininet:pac", "http://wpad.office.lan/proxy.pac")]
     assert parse_wininet(text.replace("ProxyEnable    REG_DWORD    0x1", "ProxyEnable    REG_DWORD    0x0"))[0].source == "wininet:pac"
+
+
+REAL = FIX / "real"
+
+
+@pytest.mark.parametrize("name, ssid, percent, rate", [
+    ("netsh-wlan-de.txt", "SSID-1", 43, 300.0),
+    ("netsh-wlan-fr.txt", "SSID-1", 80, 103.0),
+    ("netsh-wlan-it.txt", "SSID-1", 85, 130.0),
+])
+def test_netsh_wlan_real_captures_in_other_languages(name, ssid, percent, rate):
+    """Real outputs (see fixtures README): translated labels, 3-space indents, "Réception (Mbits/s)"."""
+    wifi = parse_netsh_wlan((REAL / name).read_text(encoding="utf-8"), "Wi-Fi")
+    assert (wifi.ssid, wifi.signal_percent, wifi.rate_mbps) == (ssid, percent, rate)
+
+
+@pytest.mark.parametrize("name", ["netsh-wlan-location-denied-en.txt", "netsh-wlan-location-denied-elevation-en.txt"])
+def test_netsh_wlan_24h2_location_refusal_is_not_disconnected(name):
+    with pytest.raises(SourceUnavailable) as caught:
+        parse_netsh_wlan((REAL / name).read_text(encoding="utf-8"), "Wi-Fi")
+    assert caught.value.key == "platform.source.location_off"
+
+
+def test_netsh_wlan_rssi_line_gives_dbm_and_comma_decimals():
+    """Composed: newer builds add `Rssi`; some languages write the rate with a decimal comma."""
+    text = ("    SSID                   : UBND\n    Réception (Mbits/s)    : 72,2\n"
+            "    Signal                 : 48%\n    Rssi                   : -71\n")
+    wifi = parse_netsh_wlan(text, "Wi-Fi")
+    assert (wifi.signal_dbm, wifi.signal_percent, wifi.rate_mbps) == (-71, 48, 72.2)
+
+
+def test_wininet_empty_pac_value_is_no_pac():
+    from kfield.platform.windows_net import parse_wininet
+
+    assert parse_wininet((FIX / "reg-internet-settings-empty-pac.txt").read_text()) == []

@@ -1,0 +1,54 @@
+"""Security Center (antivirus products) and the live firewall policy through COM, with pywin32
+(a Windows-only dependency, imported inside the calls). Both answer with numbers, not words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kfield.core.errors import SourceUnavailable
+
+# NET_FW_PROFILE_TYPE2: the three profiles of INetFwPolicy2.FirewallEnabled
+FW_PROFILES = (("Domain", 1), ("Private", 2), ("Public", 4))
+
+
+def _client():
+    try:
+        import pythoncom  # noqa: F401  (pywin32's COM runtime)
+        import win32com.client
+    except ImportError:
+        raise SourceUnavailable("pywin32", "missing") from None
+    return win32com.client
+
+
+def _com_call(source: str, call):
+    """Run one COM call; any COM failure (service stopped, class absent, access refused) is
+    SourceUnavailable. Each check runs in its own thread, which needs COM initialised."""
+    client = _client()
+    import pythoncom
+
+    pythoncom.CoInitialize()
+    try:
+        return call(client)
+    except Exception as exc:  # pywintypes.com_error and AttributeError from a half-implemented class
+        raise SourceUnavailable(source, "failed", detail=f"{type(exc).__name__}: {exc}") from None
+    finally:
+        pythoncom.CoUninitialize()
+
+
+def security_center_products() -> list[dict[str, Any]]:
+    """root/SecurityCenter2 AntiVirusProduct rows as {displayName, productState}."""
+    def query(client):
+        service = client.GetObject(r"winmgmts:\\.\root\SecurityCenter2")
+        rows = service.ExecQuery("SELECT displayName, productState FROM AntiVirusProduct")
+        return [{"displayName": row.displayName, "productState": row.productState} for row in rows]
+
+    return _com_call("SecurityCenter2", query)
+
+
+def firewall_enabled() -> list[dict[str, Any]]:
+    """INetFwPolicy2.FirewallEnabled per profile, as rows {Name, Enabled} like Get-NetFirewallProfile."""
+    def query(client):
+        policy = client.Dispatch("HNetCfg.FwPolicy2")
+        return [{"Name": name, "Enabled": bool(policy.FirewallEnabled(kind))} for name, kind in FW_PROFILES]
+
+    return _com_call("HNetCfg.FwPolicy2", query)
