@@ -125,7 +125,8 @@ def _read_back(outcome: Outcome, case: corpus.Case) -> None:
 _LOG_COMMANDS = {"show": ("visit", "show", "{name}", "--json"), "list": ("visit", "list"),
                  "md": ("export", "--all", "--format", "md"), "csv": ("export", "--all", "--table", "problems"),
                  "xlsx": ("export", "--all", "--format", "xlsx", "--output", "{out}/x.xlsx"),
-                 "diff": ("visit", "diff", "{name}")}
+                 "diff": ("visit", "diff", "{name}"),
+                 "redact": ("export", "--all", "--format", "html", "--redact")}
 
 
 def _log_command(outcome: Outcome, case: corpus.Case, command: str, name: str, out: Path) -> None:
