@@ -142,8 +142,9 @@ def _imported(db_path: Path) -> set[str]:
     import sqlite3
 
     conn = sqlite3.connect(db_path)
+    conn.text_factory = bytes                 # a flipped byte in an old row must not hide the new ones
     try:
-        return {row[0] for row in conn.execute("SELECT id FROM events")}
+        return {row[0].decode("utf-8", "replace") for row in conn.execute("SELECT id FROM events")}
     finally:
         conn.close()
 
