@@ -106,7 +106,7 @@ class Importer:
 
     def add_file(self, item: sources.LogFile) -> None:
         self.summary.files += 1
-        damage = []
+        damage = []                 # (line number, reason: a code, then ": " and what exactly)
         for number, event, reason, line in store.lines(item.data):
             derived = None
             if not reason:
@@ -115,7 +115,7 @@ class Importer:
                 except rows.BAD:
                     reason = "fields"
             if reason:
-                damage.append(f"{number}:{reason}")
+                damage.append((number, reason))
                 continue
             self.summary.events += 1
             self._add_event(item.origin, event, derived, line)
@@ -176,15 +176,17 @@ class Importer:
         self.summary.issues.append(Issue("conflict", origin, key))
         self.conflicts.append((key, old, new, origin, _now()))
 
-    def _quarantine(self, item: sources.LogFile, damage: list[str]) -> None:
+    def _quarantine(self, item: sources.LogFile, damage: list[tuple[int, str]]) -> None:
         """Keep the evidence, bounded: the file up to QUARANTINE_FILE bytes (the rest is named in
         the reason), and nothing more once this import has written QUARANTINE_TOTAL bytes."""
         digest = hashlib.sha256(item.data).hexdigest()
         name = "".join(c if c.isalnum() or c in "-_." else "_" for c in item.origin.replace("\\", "/").split("/")[-1])
         target = self.quarantine_dir / f"{digest[:16]}-{name[-80:]}"
-        reason = " ".join(damage[:20]) + (f" (+{len(damage) - 20})" if len(damage) > 20 else "")
+        codes = [f"{number}:{why.partition(':')[0]}" for number, why in damage]   # json, checksum, torn, fields
+        reason = " ".join(codes[:20]) + (f" (+{len(codes) - 20})" if len(codes) > 20 else "")
         excerpt = item.data[:min(QUARANTINE_FILE, max(0, self.quarantine_left))]
-        note = f"{item.origin}\n{reason}\nsaved {len(excerpt)} of {len(item.data)} bytes, sha256 {digest}\n"
+        lines = "".join(f"line {number}: {why[:200]}\n" for number, why in damage[:100])
+        note = f"{item.origin}\n{reason}\nsaved {len(excerpt)} of {len(item.data)} bytes, sha256 {digest}\n{lines}"
         try:
             self.quarantine_dir.mkdir(parents=True, exist_ok=True)
             target.write_bytes(excerpt)

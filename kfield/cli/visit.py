@@ -183,8 +183,8 @@ def _runs_to_compare(visits, visit_id, since_last):
         if len(record.checks) < 2:
             raise UsageError("visit.diff.one_run", visit=record.id)
         return record.checks[0], record.checks[-1]
-    earlier = [v for v in (visits.load(i)[0] for i in visits.all_ids() if i < record.id)
-               if v.commune_code == record.commune_code and v.checks]
+    earlier = [v for v in visits.load_all()[0]            # a damaged older log is passed over
+               if v.id < record.id and v.commune_code == record.commune_code and v.checks]
     if not earlier:
         raise UsageError("visit.diff.no_previous", commune=record.commune)
     return earlier[-1].checks[-1], record.checks[-1]

@@ -5,6 +5,11 @@ and fsyncs before it returns — the caller reports success only after that. A n
 directory is fsynced too, so the file itself survives a power cut. Each line carries a
 schema version and a SHA-256 of its content. read() keeps every good line; a torn last line
 (the process died mid-write) or a damaged line is reported, never fatal.
+
+Reading is bounded and strict: one line at a time (scan() streams a file; a line above MAX_LINE
+is skipped in blocks, never held), JSON nested at most MAX_DEPTH deep, no NaN/Infinity or numbers
+out of range, no NUL or lone surrogate in any string; then the checksum; then the declared schema
+(kfield/visit/events.py). A line failing any of these is damaged with a reason, never an exception.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from typing import Any
 
 from kfield.core.errors import KfieldError
 from kfield.core.result import Message
-from kfield.visit.events import bad_text
+from kfield.visit import events
 
 SCHEMA_VERSION = 1
 
@@ -74,8 +79,6 @@ def make_event(kind: str, visit: str, data: dict[str, Any], now: dt.datetime | N
     event = {"id": new_id(moment), "time": moment.isoformat(timespec="seconds"), "type": kind,
              "v": SCHEMA_VERSION, "visit": visit, "data": data}
     event["sha256"] = checksum(event)
-    from kfield.visit import events
-
     return events.check(event)
 
 
@@ -252,8 +255,6 @@ def _numbered(raw_lines):
 def parse_line(chunk: bytes) -> tuple[dict | None, str]:
     """The event on one line, or None and why not: "json" (not bounded, strict JSON: too long, too
     deep, NaN/Infinity, NUL or a lone surrogate), "checksum", or "fields" (the schema refuses it)."""
-    from kfield.visit import events
-
     if len(chunk) > MAX_LINE:
         return None, f"json: line longer than {MAX_LINE} bytes"
     try:
@@ -288,7 +289,7 @@ def _unsafe(chunk: bytes, value) -> str:
     on counting bytes alone."""
     if chunk.count(b"[") + chunk.count(b"{") > MAX_DEPTH and _depth(chunk) > MAX_DEPTH:
         return f"nested deeper than {MAX_DEPTH}"
-    if b"\\u" in chunk and any(map(bad_text, _strings(value))):
+    if b"\\u" in chunk and any(map(events.bad_text, _strings(value))):
         return "NUL or lone surrogate"
     return ""
 
