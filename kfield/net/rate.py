@@ -1,11 +1,12 @@
 """The rate of a transfer from (time, bytes so far) samples, once the link is full.
 
 TCP starts slowly (slow start: the window doubles every round trip), so on a long link the first
-seconds say little about the link. Like Cloudflare's and M-Lab's tests, the rate is taken from the
-part of the transfer where it is steady: windowed rates (each over ``window`` seconds) are
-compared with a robust peak (their 90th percentile); the span from the first window that reaches
-85 % of it to the last one does, averaged as a whole, is the answer. Bursts (a lost packet's
-hole filled at once) neither start nor stretch the span, because the average covers all of it.
+seconds say little about the link, and the last streams to finish leave it half idle. Like
+Cloudflare's and M-Lab's tests, the rate is taken where it is steady: windowed rates (each over
+``window`` seconds, two round trips at least) are compared with a robust peak (their 90th
+percentile, so one burst cannot set it); the median of the windows that reach 85 % of it is the
+answer. The samples should count data as it arrives (`kfield.net.wire.Meter`), so that a lost
+packet's wait for its retransmission does not show as a stall followed by a burst.
 """
 
 from __future__ import annotations
@@ -29,16 +30,16 @@ def windowed(samples: list[tuple[float, int]], window: float) -> list[tuple[int,
 
 
 def steady_bps(samples: list[tuple[float, int]], window: float) -> float:
-    """Bits per second over the steady span (the whole run when it is too short to tell)."""
+    """Bits per second once the link is full: the median of the windows that reach STEADY_SHARE
+    of the robust peak (the whole run when it is too short to have windows)."""
     if len(samples) < 2 or samples[-1][0] <= samples[0][0]:
         return 0.0
-    rates = windowed(samples, window)
+    rates = sorted(rate for _, _, rate in windowed(samples, window))
     if len(rates) < 3:
         return _average(samples, 0, len(samples) - 1)
-    ordered = sorted(rate for _, _, rate in rates)
-    level = ordered[min(len(ordered) - 1, int(len(ordered) * PEAK_PERCENTILE))] * STEADY_SHARE
-    steady = [(start, end) for start, end, rate in rates if rate >= level]
-    return _average(samples, steady[0][0], steady[-1][1])
+    level = rates[min(len(rates) - 1, int(len(rates) * PEAK_PERCENTILE))] * STEADY_SHARE
+    steady = [rate for rate in rates if rate >= level]
+    return steady[len(steady) // 2] * 8
 
 
 def _average(samples: list[tuple[float, int]], first: int, last: int) -> float:

@@ -15,6 +15,7 @@ an Ookla server's, any URL pair) within a byte budget that holds on the wire.
 
 from __future__ import annotations
 
+import socket
 import statistics
 import threading
 import time
@@ -23,12 +24,14 @@ from dataclasses import asdict, dataclass
 from kfield.net import rate, tcpinfo
 from kfield.net.throughput import LONG_RTT, READ, Client, Endpoints, _body
 
-PAYLOAD_SHARE = 0.84
+PAYLOAD_SHARE = 0.84      # of the budget, for payload; the rest: headers, ACKs, TLS, pings, retransmissions
+LONG_RTT_PAYLOAD = 0.74   # slow start overshoots a long link's queue: more retransmissions
+ENOUGH = 0.9              # a direction ends once this share of its payload has arrived (the rest is a tail)
 SAMPLE_S = 0.02
-LONG_RTT_STREAMS = 8
+LONG_RTT_STREAMS = 8      # more streams fill a long link in fewer round trips
 IDLE_PINGS, IDLE_PING_S = 10, 1.5
 LONG_RTT_TIME = 1.25      # long links may take this much longer than --seconds per direction
-TAIL = 0.75               # a direction ends once this share of its streams is done: the rest is a tail
+TAIL = 0.5                # a direction ends once this share of its streams is done: the rest is a tail
 LOADED_PING_PAUSE = 0.2
 FALLBACK_POSTS = 6        # without TCP_INFO, smaller POSTs give the rate something to measure
 
@@ -67,15 +70,16 @@ class Meter:
 
     With the kernel's counters, ``total`` is the in-order count (received, or acknowledged by the
     server) and the rate's timeline follows segments as they arrive (or reach the server) in any
-    order, scaled to that total: a lost packet's wait for its retransmission holds back the in-order
-    count of a whole window, though the link kept carrying data meanwhile.
+    order: a lost packet's wait for its retransmission holds back the in-order count of a whole
+    window, though the link kept carrying data meanwhile. Without them both are the bytes read
+    (download) or the POSTs the server answered (upload).
     """
 
     def __init__(self, direction: str, use_kernel: bool, clock=time.monotonic) -> None:
         self.bytes_field, self.segments_field = DIRECTIONS[direction]
         self.use_kernel, self.clock = use_kernel, clock
         self.lock, self.base, self.last, self.app = threading.Lock(), {}, {}, 0
-        self.raw: list[tuple[float, int, int]] = []     # (time, bytes in order, segments)
+        self.raw: list[tuple[float, int, int]] = []     # (time, bytes in order, bytes as they arrived)
 
     def watch(self, sock) -> None:
         counters = tcpinfo.read(sock) if self.use_kernel else None
@@ -117,14 +121,15 @@ class Meter:
 
     @property
     def samples(self) -> list[tuple[float, int]]:
-        """(time, bytes) for the rate: the segments' timeline in bytes."""
-        if not self.raw or self.raw[-1][2] <= 0:
-            return [(t, count) for t, count, _ in self.raw]
-        per_segment = self.raw[-1][1] / self.raw[-1][2]
-        return [(t, round(segments * per_segment)) for t, _, segments in self.raw]
+        """(time, bytes) for the rate: the timeline of data as it arrived."""
+        return [(t, arrived) for t, _, arrived in self.raw]
 
 
-DIRECTIONS = {"down": ("bytes_received", "data_segs_in"), "up": ("bytes_acked", "delivered")}
+# direction → (in-order bytes, bytes as they arrived). Download: every data segment that arrived, at
+# the sender's segment size (retransmitted copies did cross the link); upload: segments the server
+# has (ACKed or SACKed), at our segment size. Not scaled to the in-order total: a run cut short
+# leaves SACKed segments after a hole that the in-order count never sees.
+DIRECTIONS = {"down": ("bytes_received", "arrived"), "up": ("bytes_acked", "reached_peer")}
 
 
 def kernel_counts() -> bool:
@@ -148,7 +153,7 @@ def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.
     pool = _Pool(client, target, streams)   # every stream's handshakes overlap the idle pings
     try:
         idle = _idle_pings(client, pinger)
-        share = _share(max_bytes, streams)
+        share = _share(max_bytes, streams, LONG_RTT_PAYLOAD if rtt > LONG_RTT else PAYLOAD_SHARE)
         down, loaded = _download(client, target, pool.take("down"), pinger, share, seconds, kernel, clock)
         pinger.close()
         up = _upload(client, target, pool.take("up"), share, seconds, kernel, clock)
@@ -161,8 +166,8 @@ def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.
                           "tcp_info" if kernel else "responses", round(clock() - started, 2))
 
 
-def _share(max_bytes: int, streams: int) -> int:
-    return max(1, int(max_bytes * PAYLOAD_SHARE / 2 / streams))
+def _share(max_bytes: int, streams: int, payload: float = PAYLOAD_SHARE) -> int:
+    return max(1, int(max_bytes * payload / 2 / streams))
 
 
 class _Pool:
@@ -237,13 +242,17 @@ def _run_all(jobs, limit: float) -> None:
         thread.join(limit)
 
 
-def _sampled(meter: Meter, jobs, limit: float) -> None:
-    """Run the streams while a sampler notes the meter every SAMPLE_S."""
+def _sampled(meter: Meter, jobs, limit: float, end: "_End", conns: list) -> None:
+    """Run the streams while a sampler notes the meter every SAMPLE_S; once the direction's end is
+    reached, streams still waiting on the network (a stalled connection) are cut from here."""
     stop = threading.Event()
 
     def sampler() -> None:
         while not stop.wait(SAMPLE_S):
             meter.sample()
+            if end.reached():
+                _cut(conns)
+                stop.wait(0.2)   # let the streams note their last counters
 
     watcher = threading.Thread(target=sampler, daemon=True)
     meter.sample()
@@ -256,17 +265,26 @@ def _sampled(meter: Meter, jobs, limit: float) -> None:
         meter.sample()
 
 
+def _cut(conns: list) -> None:
+    for conn in conns:
+        try:
+            # the plain socket's shutdown: a read or send blocked in another thread returns at once
+            socket.socket.shutdown(conn.sock, socket.SHUT_RDWR)
+        except (OSError, TypeError, AttributeError):
+            pass   # already closed
+
+
 def _download(client, target, conns, pinger, share, seconds, kernel, clock):
     meter, errors = Meter("down", kernel, clock), []
     for conn in conns:
         meter.watch(conn.sock)
-    end, stop, loaded = _End(seconds, len(conns), clock), threading.Event(), []
+    end, stop, loaded = _End(seconds, len(conns), clock, meter, share * len(conns)), threading.Event(), []
     url, ranged = target.down.replace("{size}", str(share)), "{size}" not in target.down
     jobs = [lambda c=c: _guard(errors, _download_stream, client, c, url, ranged, share, meter, end) for c in conns]
     ping = threading.Thread(target=_loaded_pings, args=(client, pinger, stop, loaded), daemon=True)
     ping.start()
     try:
-        _sampled(meter, jobs, seconds + client.timeout + 5)
+        _sampled(meter, jobs, seconds + client.timeout + 5, end, conns)
     finally:
         stop.set()
         ping.join(client.timeout + 1)
@@ -304,9 +322,9 @@ def _upload(client, target, conns, share, seconds, kernel, clock):
     meter, errors = Meter("up", kernel, clock), []
     for conn in conns:
         meter.watch(conn.sock)
-    end, posts = _End(seconds, len(conns), clock), 1 if kernel else FALLBACK_POSTS
+    end, posts = _End(seconds, len(conns), clock, meter, share * len(conns)), 1 if kernel else FALLBACK_POSTS
     jobs = [lambda c=c: _guard(errors, _upload_stream, client, c, target.up, share, posts, meter, end) for c in conns]
-    _sampled(meter, jobs, seconds + client.timeout + 5)
+    _sampled(meter, jobs, seconds + client.timeout + 5, end, conns)
     _raise_if_nothing(meter, errors)
     return meter
 
@@ -316,15 +334,16 @@ class _TimeUp(Exception):
 
 
 class _End:
-    """When a direction ends: its time is up, or TAIL of its streams are done (the last streams
-    alone would only add a slow tail, paid for in time and bytes)."""
+    """When a direction ends: its time is up, TAIL of its streams are done, or ENOUGH of its payload
+    has arrived (the last streams alone would only add a slow tail, paid for in time and bytes)."""
 
-    def __init__(self, seconds: float, streams: int, clock) -> None:
+    def __init__(self, seconds: float, streams: int, clock, meter: Meter, payload: int) -> None:
         self.until, self.clock, self.lock = clock() + seconds, clock, threading.Lock()
         self.needed, self.done = max(1, round(streams * TAIL)), 0
+        self.meter, self.enough = meter, payload * ENOUGH
 
     def reached(self) -> bool:
-        return self.done >= self.needed or self.clock() >= self.until
+        return self.done >= self.needed or self.clock() >= self.until or self.meter.total >= self.enough
 
     def finished_one(self) -> None:
         with self.lock:

@@ -81,6 +81,7 @@ def handler(kind: str):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128   # a client opens many connections at once, as real servers allow
     tls: ssl.SSLContext | None = None
 
     def get_request(self):
