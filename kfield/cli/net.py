@@ -73,7 +73,7 @@ def _http(server, token, down_url, up_url, options: dict):
         host, port = _split(server, throughput.DEFAULT_PORT)
         endpoints = throughput.Endpoints.peer(host, port, token)
         return lambda: throughput.measure_endpoints(endpoints, seconds=options["seconds"],
-                                                    streams=options["streams"] or 4, max_bytes=int(options["max_bytes"] * wire.PAYLOAD_SHARE / 2))
+                                                    streams=options["streams"] or 4, max_bytes=int(options["max_bytes"] * wire.SHARES[False][0]))
     if not (down_url and up_url):
         raise UsageError("speed.net.no_target")
     from urllib.parse import urlsplit

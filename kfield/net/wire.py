@@ -2,8 +2,9 @@
 an Ookla server's, any URL pair) within a byte budget that holds on the wire.
 
 - **Budget on the wire.** Every request asks for an exact size, and the sizes add up to
-  ``PAYLOAD_SHARE`` of ``max_bytes``: the rest is for TCP/IP and Ethernet headers, the ACKs going
-  the other way, TLS, pings and retransmissions, so the interface moves at most ``max_bytes``.
+  ``SHARES`` of ``max_bytes``: the rest is for TCP/IP and Ethernet headers, the ACKs going the other
+  way, TLS and pings; an upload stops once its share is on the wire, retransmissions included, so
+  the interface moves at most ``max_bytes``.
 - **Honest figures.** Bytes are counted from the kernel (``TCP_INFO``: received for download, the
   peer's acknowledgements for upload), sampled every ``SAMPLE_S``. Where the system does not say
   (Windows), download counts bytes read and upload counts a POST only once the server answered it.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import socket
 import statistics
+import struct
 import threading
 import time
 from dataclasses import asdict, dataclass
@@ -24,8 +26,11 @@ from dataclasses import asdict, dataclass
 from kfield.net import rate, tcpinfo
 from kfield.net.throughput import LONG_RTT, READ, Client, Endpoints, _body
 
-PAYLOAD_SHARE = 0.84      # of the budget, for payload; the rest: headers, ACKs, TLS, pings, retransmissions
-LONG_RTT_PAYLOAD = 0.74   # slow start overshoots a long link's queue: more retransmissions
+# Shares of the budget for (download, upload) payload; the rest: headers, ACKs, TLS, pings. Download
+# payload is asked for exactly (the server's retransmissions are lost before they reach this computer);
+# upload is cut once that much is on the wire, retransmissions included: on a long link, slow start
+# overshoots the queue and retransmits up to a third of what it sends, so upload gets more there.
+SHARES = {False: (0.42, 0.42), True: (0.37, 0.50)}   # short link, long link (round trip over LONG_RTT)
 ENOUGH = 0.9              # a direction ends once this share of its payload has arrived (the rest is a tail)
 SAMPLE_S = 0.02
 LONG_RTT_STREAMS = 8      # more streams fill a long link in fewer round trips
@@ -77,6 +82,7 @@ class Meter:
 
     def __init__(self, direction: str, use_kernel: bool, clock=time.monotonic) -> None:
         self.bytes_field, self.segments_field = DIRECTIONS[direction]
+        self.wire_field, self.on_wire = ON_WIRE[direction], 0
         self.use_kernel, self.clock = use_kernel, clock
         self.lock, self.base, self.last, self.app = threading.Lock(), {}, {}, 0
         self.raw: list[tuple[float, int, int]] = []     # (time, bytes in order, bytes as they arrived)
@@ -95,6 +101,9 @@ class Meter:
             for sock in self.base:
                 self._read(sock)
             self.raw.append((self.clock(), *self._totals()))
+            if self.use_kernel and all(c is not None for c in self.base.values()):
+                self.on_wire = sum(getattr(self.last[s], self.wire_field) - getattr(self.base[s], self.wire_field)
+                                   for s in self.base)
 
     def closing(self, conn) -> None:
         """A connection's last counters, read before it closes."""
@@ -130,6 +139,8 @@ class Meter:
 # has (ACKed or SACKed), at our segment size. Not scaled to the in-order total: a run cut short
 # leaves SACKed segments after a hole that the in-order count never sees.
 DIRECTIONS = {"down": ("bytes_received", "arrived"), "up": ("bytes_acked", "reached_peer")}
+# what each direction has put on the wire so far, retransmissions included
+ON_WIRE = {"down": "arrived", "up": "bytes_sent"}
 
 
 def kernel_counts() -> bool:
@@ -145,29 +156,28 @@ def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.
     """Idle latency, download (with latency under load), upload; at most ``max_bytes`` on the wire."""
     client = Client(Endpoints(target.down, target.up, target.ping), timeout)
     started, kernel = clock(), kernel_counts()
+    client.resolved(client.host, client.port)   # the name lookup is not the link's round trip
+    opening = clock()
     pinger = client.open(target.ping)
     # TCP's handshake is one round trip, TLS 1.3 one more: a first idea of the link's round trip
-    rtt = (clock() - started) / (2 if target.ping.startswith("https") else 1)
+    rtt = (clock() - opening) / (2 if target.ping.startswith("https") else 1)
     streams = streams or (LONG_RTT_STREAMS if rtt > LONG_RTT else 4)
-    seconds *= LONG_RTT_TIME if rtt > LONG_RTT else 1.0
     pool = _Pool(client, target, streams)   # every stream's handshakes overlap the idle pings
     try:
         idle = _idle_pings(client, pinger)
-        share = _share(max_bytes, streams, LONG_RTT_PAYLOAD if rtt > LONG_RTT else PAYLOAD_SHARE)
-        down, loaded = _download(client, target, pool.take("down"), pinger, share, seconds, kernel, clock)
+        rtt = statistics.median(idle) / 1000 if idle else rtt
+        seconds *= LONG_RTT_TIME if rtt > LONG_RTT else 1.0
+        down_share, up_share = (max(1, int(max_bytes * part / streams)) for part in SHARES[rtt > LONG_RTT])
+        down, loaded = _download(client, target, pool.take("down"), pinger, down_share, seconds, kernel, clock)
         pinger.close()
-        up = _upload(client, target, pool.take("up"), share, seconds, kernel, clock)
+        up = _upload(client, target, pool.take("up"), up_share, seconds, kernel, clock)
     finally:
         pinger.close()
         pool.close()
-    window = max(0.5, 2 * (statistics.median(idle) / 1000 if idle else rtt))
+    window = max(0.5, 2 * rtt)
     return NetSpeedResult(target.server, backend, _mbps(down, window), _mbps(up, window), _median(idle),
                           _median(loaded), _jitter(idle), down.total, up.total, streams,
                           "tcp_info" if kernel else "responses", round(clock() - started, 2))
-
-
-def _share(max_bytes: int, streams: int, payload: float = PAYLOAD_SHARE) -> int:
-    return max(1, int(max_bytes * payload / 2 / streams))
 
 
 class _Pool:
@@ -266,10 +276,12 @@ def _sampled(meter: Meter, jobs, limit: float, end: "_End", conns: list) -> None
 
 
 def _cut(conns: list) -> None:
+    """Stop every connection now: data still queued is dropped (linger 0: the close sends a reset,
+    not the queue), and a read or send blocked in a stream's thread returns at once."""
     for conn in conns:
         try:
-            # the plain socket's shutdown: a read or send blocked in another thread returns at once
-            socket.socket.shutdown(conn.sock, socket.SHUT_RDWR)
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            socket.socket.shutdown(conn.sock, socket.SHUT_RDWR)   # the plain socket's, not TLS's
         except (OSError, TypeError, AttributeError):
             pass   # already closed
 
@@ -334,16 +346,19 @@ class _TimeUp(Exception):
 
 
 class _End:
-    """When a direction ends: its time is up, TAIL of its streams are done, or ENOUGH of its payload
-    has arrived (the last streams alone would only add a slow tail, paid for in time and bytes)."""
+    """When a direction ends: its time is up, TAIL of its streams are done, ENOUGH of its payload
+    has arrived (the last streams alone would only add a slow tail, paid for in time and bytes), or
+    its payload's worth is on the wire, retransmissions included (the kernel says, where it can:
+    slow start overshooting a shallow queue can cost a third of an upload in retransmissions)."""
 
     def __init__(self, seconds: float, streams: int, clock, meter: Meter, payload: int) -> None:
         self.until, self.clock, self.lock = clock() + seconds, clock, threading.Lock()
         self.needed, self.done = max(1, round(streams * TAIL)), 0
-        self.meter, self.enough = meter, payload * ENOUGH
+        self.meter, self.enough, self.payload = meter, payload * ENOUGH, payload
 
     def reached(self) -> bool:
-        return self.done >= self.needed or self.clock() >= self.until or self.meter.total >= self.enough
+        return (self.done >= self.needed or self.clock() >= self.until or self.meter.total >= self.enough
+                or self.meter.on_wire >= self.payload)
 
     def finished_one(self) -> None:
         with self.lock:
