@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 
 ETH_P_ARP = 0x0806
 ROUNDS = 2                 # every address asked twice back to back: a lost frame costs no timeout
-SETTLE_ARP = 0.25          # discovery ends this long after the last request (and the last reply)
+SETTLE_ARP = 0.15          # discovery ends this long after the last request (and half of it after a reply)
 POLL_S = 0.03
-SETTLE_TABLE, MIN_TABLE, CAP_TABLE = 0.35, 0.5, 3.0
+SETTLE_TABLE, MIN_TABLE, CAP_TABLE = 0.25, 0.3, 3.0
 RTT_FACTOR, MIN_WAIT, MAX_WAIT = 10, 0.25, 0.8
 NAME_WAIT = 1.0
 IN_PROGRESS = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY}
@@ -145,14 +145,19 @@ class NeighbourTable:
 class Pipeline:
     """Discovery, port probes and name lookups overlapping in one loop."""
 
-    def __init__(self, source, ports, names: bool, clock=time.monotonic, resolve=None) -> None:
+    def __init__(self, source, ports, names: bool, clock=time.monotonic, resolver=None, warm=()) -> None:
+        """``resolver()`` gives the function ip → name (built in a worker thread: importing the DNS
+        library overlaps the sweep, as do the ``warm`` callables, e.g. loading the vendor list)."""
         self.source, self.ports, self.clock = source, tuple(ports), clock
         self.selector = selectors.DefaultSelector()
         self.found: dict[str, Found] = {}
         self.pending: dict[socket.socket, tuple[str, int, float, float]] = {}   # ip, port, sent, deadline
         self.rtts: list[float] = []
-        self.names = concurrent.futures.ThreadPoolExecutor(16) if names and resolve else None
-        self.resolve, self.lookups = resolve, {}
+        self.names = concurrent.futures.ThreadPoolExecutor(16) if names and resolver else None
+        self.lookups: dict[str, concurrent.futures.Future] = {}
+        self.resolve = self.names.submit(resolver) if self.names else None
+        for job in warm if self.names else ():
+            self.names.submit(job)
 
     def run(self, extra: dict[str, str] | None = None) -> dict[str, Found]:
         try:
@@ -183,10 +188,14 @@ class Pipeline:
             return
         self.found[ip] = Found(mac, fresh, rtt)
         if self.names is not None:
-            self.lookups[ip] = self.names.submit(self.resolve, ip)
+            self.lookups[ip] = self.names.submit(self._name, ip)
         deadline = self.clock() + self._wait(rtt)
         for port in self.ports:
             self._connect(ip, port, deadline)
+
+    def _name(self, ip: str) -> str:
+        lookup = self.resolve.result()
+        return lookup(ip) if lookup else ""
 
     def _wait(self, rtt: float | None) -> float:
         """How long a silent port is waited for: ten round trips of this host (its ARP reply),

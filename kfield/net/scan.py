@@ -245,7 +245,8 @@ def pipelined(host: Host, target: Plan, *, method="auto", privileged=False, port
     report("discover", 0, len(target.addresses))
     used, source = _source(host, target, method, privileged)
     own = {target.own_ip: target.own_mac} if target.own_ip else {}
-    flow = pipeline.Pipeline(source, ports, names=True, resolve=reverse_lookup())
+    flow = pipeline.Pipeline(source, ports, names=True, resolver=reverse_lookup,
+                             warm=(lambda: oui.vendor("00:00:00:00:00:00"),))
     found = flow.run(own)
     hostnames = flow.hostnames()
     report("names", len(found), len(found))
