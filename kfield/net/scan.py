@@ -248,6 +248,8 @@ def pipelined(host: Host, target: Plan, *, method="auto", privileged=False, port
     flow = pipeline.Pipeline(source, ports, names=True, resolver=reverse_lookup,
                              warm=(lambda: oui.vendor("00:00:00:00:00:00"),))
     found = flow.run(own)
+    for ip in getattr(source, "stale", set)() & set(found):   # only in the cache from before
+        found[ip].fresh = False
     hostnames = flow.hostnames()
     report("names", len(found), len(found))
     listed = _devices(target, {ip: (f.mac, f.fresh) for ip, f in found.items()},
