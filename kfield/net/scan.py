@@ -6,6 +6,7 @@ plan()     the subnet to scan: the one the user named, else the default route's;
 discover() ARP sweep with scapy when privileged; otherwise make the kernel resolve every
            address (one UDP datagram each to the discard port) and read the neighbour table.
 enrich()   vendor (OUI), reverse DNS name, open ports, role hints.
+pipelined() on Linux, both at once: each host probed as it answers (`kfield.net.pipeline`).
 The core returns data; kfield/cli/lan.py and kfield/formats/scan.py print it.
 """
 
@@ -238,24 +239,34 @@ def scan(host: Host, target: Plan, *, method="auto", privileged=False, ports=DEF
 def pipelined(host: Host, target: Plan, *, method="auto", privileged=False, ports=DEFAULT_PORTS, devices=None,
               printers=(), progress=None) -> ScanReport:
     """Every host's ports and name probed as soon as it answers (Linux)."""
-    from kfield.net import pipeline
-
     started = time.monotonic()
     report = progress or (lambda phase, done, total: None)
     report("discover", 0, len(target.addresses))
     used, source = _source(host, target, method, privileged)
-    own = {target.own_ip: target.own_mac} if target.own_ip else {}
-    flow = pipeline.Pipeline(source, ports, names=True, resolver=reverse_lookup,
-                             warm=(lambda: oui.vendor("00:00:00:00:00:00"),))
-    found = flow.run(own)
+    try:
+        found, hostnames = _flow(source, target, ports)
+    except OSError:   # the interface takes no raw Ethernet frames (a tunnel, PPP): ask the kernel instead
+        if used != "arp" or method == "arp":
+            raise KfieldError("lan.scan.arp_unavailable") from None
+        used, source = _source(host, target, "neighbour", False)
+        found, hostnames = _flow(source, target, ports)
     for ip in getattr(source, "stale", set)() & set(found):   # only in the cache from before
         found[ip].fresh = False
-    hostnames = flow.hostnames()
     report("names", len(found), len(found))
     listed = _devices(target, {ip: (f.mac, f.fresh) for ip, f in found.items()},
                       {(ip, p) for ip, f in found.items() for p in f.ports}, hostnames, ports, devices, printers)
     return ScanReport(str(target.network), target.interface, used, round(time.monotonic() - started, 2),
                       tuple(listed))
+
+
+def _flow(source, target: Plan, ports) -> tuple[dict, dict[str, str]]:
+    """(what the pipeline found, the names it looked up); this PC is added (never in its own table)."""
+    from kfield.net import pipeline
+
+    flow = pipeline.Pipeline(source, ports, names=True, resolver=reverse_lookup,
+                             warm=(lambda: oui.vendor("00:00:00:00:00:00"),))
+    found = flow.run({target.own_ip: target.own_mac} if target.own_ip else {})
+    return found, flow.hostnames()
 
 
 def _source(host: Host, target: Plan, method: str, privileged: bool):
