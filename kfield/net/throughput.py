@@ -1,5 +1,5 @@
 """Throughput between two machines over HTTP: `kfield serve` on one, `kfield lan speed`
-(and the `http` backend of `kfield net speed`) on the other.
+(and `kfield net speed --server` against such a peer) on the other.
 
 The server streams bytes from one random buffer and counts what it receives; every
 request carries a token so nobody else on the LAN can use it. The client repeats
