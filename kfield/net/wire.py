@@ -293,7 +293,7 @@ def _download(client, target, conns, pinger, share, seconds, kernel, clock):
     end, stop, loaded = _End(seconds, len(conns), clock, meter, share * len(conns)), threading.Event(), []
     url, ranged = target.down.replace("{size}", str(share)), "{size}" not in target.down
     jobs = [lambda c=c: _guard(errors, _download_stream, client, c, url, ranged, share, meter, end) for c in conns]
-    ping = threading.Thread(target=_loaded_pings, args=(client, pinger, stop, loaded), daemon=True)
+    ping = threading.Thread(target=_loaded_pings, args=(client, pinger, stop, end, loaded), daemon=True)
     ping.start()
     try:
         _sampled(meter, jobs, seconds + client.timeout + 5, end, conns)
@@ -322,8 +322,9 @@ def _download_stream(client, conn, url, ranged, share, meter, end) -> None:
         meter.closing(conn)   # cut short: what the server already sent is inside the budget anyway
 
 
-def _loaded_pings(client, conn, stop, found) -> None:
-    while not stop.wait(LOADED_PING_PAUSE):
+def _loaded_pings(client, conn, stop, end, found) -> None:
+    """Round trips while the download runs; none once it has ended (the link is idle again)."""
+    while not stop.wait(LOADED_PING_PAUSE) and not end.reached():
         try:
             found.append(client.ping_ms(conn))
         except Exception:  # noqa: BLE001 — a ping lost under load is not the measurement's failure
