@@ -13,70 +13,79 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 
 class Backend(str, common.Enum):
-    http = "http"
+    cloudflare = "cloudflare"
     ookla = "ookla"
-
+    http = "http"
 
 
 @app.command("speed", help=h("help.net.speed"))
 def speed(
-    backend: Annotated[Backend, typer.Option("--backend", help=h("help.net.backend"))] = Backend.http,
+    backend: Annotated[Optional[Backend], typer.Option("--backend", help=h("help.net.backend"))] = None,
     server: Annotated[Optional[str], typer.Option("--server", help=h("help.net.server"))] = None,
     token: Annotated[Optional[str], typer.Option("--token", help=h("help.lan.speed_token"))] = None,
     down_url: Annotated[Optional[str], typer.Option("--down-url", help=h("help.net.down_url"))] = None,
     up_url: Annotated[Optional[str], typer.Option("--up-url", help=h("help.net.up_url"))] = None,
-    mini: Annotated[Optional[str], typer.Option("--mini", help=h("help.net.mini"))] = None,
-    max_mb: Annotated[float, typer.Option("--max-mb", min=1, max=10000, help=h("help.net.max_mb"))] = 20,
-    seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 8,
-    streams: common.StreamsOpt = 4,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=1, max=10000, help=h("help.net.max_mb"))] = 10,
+    seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 6,
+    streams: Annotated[Optional[int], typer.Option("--streams", min=1, max=16,
+                                                   help=h("help.net.streams"))] = None,
     fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)
     with errors.funnel():
+        from kfield.core.i18n import text
         from kfield.formats import speed as render
 
-        if backend is Backend.ookla:
-            result = _ookla(mini, language)
-        else:
-            result = _http(server, token, down_url, up_url, max_mb, seconds, streams, language)
-        common.emit(render.render(result, fmt.value, language), output)
+        chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
+        options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
+        measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
+            _public(chosen, server, down_url or up_url, options)
+        errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
+        common.emit(render.render(measure(), fmt.value, language), output)
 
 
-def _http(server, token, down_url, up_url, max_mb, seconds, streams, language):
+def _public(backend: Backend, server: str | None, url: str | None, options: dict):
+    """Cloudflare's endpoints, or a Speedtest.net server (the nearest, or the one named): the
+    measurement to run, once the options are known to be right."""
     from kfield.core.errors import UsageError
-    from kfield.core.i18n import text
-    from kfield.net import throughput
+    from kfield.net import cloudflare, ookla, wire
+
+    if url or (server and backend is Backend.cloudflare):
+        raise UsageError("speed.net.public_target", backend=backend.value)
+    if backend is Backend.cloudflare:
+        return lambda: wire.measure(cloudflare.target(), backend=backend.value, **options)
+    named = "%s:%d" % _split(server, 8080) if server else None
+    return lambda: wire.measure(ookla.named(named) if named else ookla.choose(), backend=backend.value, **options)
+
+
+def _http(server, token, down_url, up_url, options: dict):
+    """A `kfield serve` peer or a URL pair: the measurement to run."""
+    from kfield.core.errors import UsageError
+    from kfield.net import throughput, wire
 
     if server and (down_url or up_url):
         raise UsageError("speed.net.one_target")
     if server:
         if not token:
             raise UsageError("speed.net.needs_token")
-        endpoints = throughput.Endpoints.peer(*_host_port(server), token)
-    elif down_url and up_url:
-        endpoints = throughput.Endpoints.urls(_url(down_url), _url(up_url))
-    else:
+        host, port = _split(server, throughput.DEFAULT_PORT)
+        endpoints = throughput.Endpoints.peer(host, port, token)
+        return lambda: throughput.measure_endpoints(endpoints, seconds=options["seconds"],
+                                                    streams=options["streams"] or 4, max_bytes=int(options["max_bytes"] * wire.SHARES[False][0]))
+    if not (down_url and up_url):
         raise UsageError("speed.net.no_target")
-    errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
-    per_direction = int(max_mb * 1e6 / 2)
-    return throughput.measure_endpoints(endpoints, seconds=seconds, streams=streams, max_bytes=per_direction)
+    from urllib.parse import urlsplit
+
+    down, up = _url(down_url), _url(up_url)
+    return lambda: wire.measure(wire.Target(urlsplit(down).hostname, down, up, down), backend="http", **options)
 
 
-def _ookla(mini, language):
-    from kfield.core.i18n import text
-    from kfield.net import ookla
-
-    errors.say(text("speed.ookla.start", language))
-    return ookla.measure(mini=mini)
-
-
-def _host_port(server: str) -> tuple[str, int]:
+def _split(server: str, default_port: int) -> tuple[str, int]:
     from kfield.core.errors import UsageError
-    from kfield.net.throughput import DEFAULT_PORT
 
-    host, _, port = server.strip().rpartition(":") if ":" in server else (server.strip(), "", str(DEFAULT_PORT))
+    host, _, port = server.strip().rpartition(":") if ":" in server else (server.strip(), "", str(default_port))
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise UsageError("speed.bad_host", host=server)
     return host, int(port)

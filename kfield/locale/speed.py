@@ -38,37 +38,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "speed.line.bytes": ("Đã dùng {mb} MB trong {seconds} giây", "Used {mb} MB in {seconds} s"),
     "help.net": ("Chẩn đoán Internet: đo tốc độ đường truyền.", "Internet diagnostics: measure the link's speed."),
     "help.net.speed": (
-        "Đo tốc độ Internet có giới hạn dung lượng (đường truyền vệ tinh, 4G tính tiền theo dung lượng): "
-        "backend http đo tới máy chạy `kfield serve` hoặc một cặp địa chỉ tải xuống/tải lên; backend ookla "
-        "dùng máy chủ Speedtest.net.",
-        "Measure the Internet speed within a byte budget (satellite and 4G links are metered): the http backend "
-        "measures against a `kfield serve` peer or a download/upload URL pair; the ookla backend uses "
-        "Speedtest.net servers."),
-    "help.net.backend": ("http (của kfield) hoặc ookla (speedtest-cli)", "http (kfield's own) or ookla (speedtest-cli)"),
-    "help.net.server": ("Máy chạy `kfield serve`: HOST hoặc HOST:PORT", "A `kfield serve` peer: HOST or HOST:PORT"),
+        "Đo tốc độ Internet có giới hạn dung lượng (đường truyền vệ tinh, 4G tính tiền theo dung lượng). Không cần "
+        "tuỳ chọn nào: mặc định đo tới máy chủ đo tốc độ của Cloudflare; --backend ookla dùng máy chủ Speedtest.net "
+        "gần nhất; --backend http đo tới máy chạy `kfield serve` hoặc một cặp địa chỉ tải xuống/tải lên.",
+        "Measure the Internet speed within a byte budget (satellite and 4G links are metered). No option needed: "
+        "by default it measures against Cloudflare's speed-test servers; --backend ookla uses the nearest "
+        "Speedtest.net server; --backend http measures against a `kfield serve` peer or a download/upload URL pair."),
+    "help.net.backend": ("cloudflare (mặc định), ookla (Speedtest.net) hoặc http (`kfield serve` hoặc cặp địa chỉ)",
+                         "cloudflare (default), ookla (Speedtest.net) or http (`kfield serve` or a URL pair)"),
+    "help.net.streams": ("Số luồng song song (mặc định 4, 8 trên đường truyền độ trễ cao)",
+                         "Parallel streams (default 4, 8 on high-latency links)"),
+    "speed.net.public_target": ("Backend {backend} tự chọn máy chủ: bỏ --down-url/--up-url (ookla nhận --server "
+                                "HOST:PORT của một máy chủ Speedtest)",
+                                "The {backend} backend picks its own server: drop --down-url/--up-url (ookla "
+                                "accepts --server HOST:PORT of one Speedtest server)"),
+    "help.net.server": ("Máy chạy `kfield serve` (HOST hoặc HOST:PORT), hoặc với --backend ookla một máy chủ Speedtest "
+                        "HOST:PORT", "A `kfield serve` peer (HOST or HOST:PORT), or with --backend ookla one Speedtest "
+                        "server HOST:PORT"),
     "help.net.down_url": ("Địa chỉ tệp để đo tải xuống", "A file URL to measure download"),
     "help.net.up_url": ("Địa chỉ nhận POST để đo tải lên", "A URL that accepts POST to measure upload"),
-    "help.net.mini": ("Máy chủ Speedtest «mini» (backend ookla)", "A Speedtest \"mini\" server (ookla backend)"),
-    "help.net.max_mb": ("Tối đa bao nhiêu MB cho cả hai chiều", "At most this many MB, both directions together"),
+    "help.net.max_mb": ("Tối đa bao nhiêu MB qua card mạng, cả hai chiều (kể cả phần đầu gói và gửi lại)",
+                        "At most this many MB through the network card, both ways (headers and retransmissions "
+                        "included)"),
     "speed.http_status": ("{url} trả mã HTTP {status}", "{url} answered HTTP {status}"),
     "speed.net.one_target": ("Chọn --server hoặc cặp --down-url/--up-url, không dùng cả hai",
                              "Use --server or the --down-url/--up-url pair, not both"),
     "speed.net.needs_token": ("Cần --token mà `kfield serve` in ra", "--token is needed (the one `kfield serve` printed)"),
-    "speed.net.no_target": ("Cần nơi để đo: --server HOST[:PORT] --token T, hoặc --down-url và --up-url, hoặc "
-                            "--backend ookla",
-                            "Say what to measure against: --server HOST[:PORT] --token T, or --down-url and "
-                            "--up-url, or --backend ookla"),
+    "speed.net.no_target": ("Backend http cần nơi để đo: --server HOST[:PORT] --token T, hoặc --down-url và "
+                            "--up-url",
+                            "The http backend needs something to measure against: --server HOST[:PORT] --token T, "
+                            "or --down-url and --up-url"),
     "speed.net.bad_url": ("Địa chỉ không hợp lệ: «{url}» (cần http:// hoặc https://)",
                           "Invalid URL: \"{url}\" (http:// or https:// needed)"),
     "speed.net.budget": ("Đo trong giới hạn {mb:g} MB, tối đa {seconds:g} giây mỗi chiều…",
                          "Measuring within {mb:g} MB, at most {seconds:g} s each way…"),
-    "speed.ookla.start": ("Đang đo bằng Speedtest.net (speedtest-cli)…", "Measuring with Speedtest.net (speedtest-cli)…"),
-    "speed.ookla.missing": ("Chưa cài speedtest-cli (pip install speedtest-cli)",
-                            "speedtest-cli is not installed (pip install speedtest-cli)"),
     "speed.ookla.no_config": ("Không lấy được cấu hình Speedtest.net: máy chưa ra được Internet hoặc bị chặn",
                               "Cannot fetch the Speedtest.net configuration: no Internet, or it is blocked"),
     "speed.ookla.no_server": ("Không tìm được máy chủ Speedtest.net nào", "No Speedtest.net server could be found"),
-    "speed.ookla.mini_failed": ("Không kết nối được máy chủ mini {url}", "Cannot connect to the mini server {url}"),
-    "speed.ookla.failed": ("Speedtest.net lỗi: {reason}", "Speedtest.net failed: {reason}"),
+    "speed.no_name": ("Không tra được địa chỉ của {host}: máy chưa ra được Internet, hoặc DNS không trả lời",
+                      "Cannot look up {host}: no Internet, or DNS does not answer"),
     "speed.line.server": ("Máy chủ: {server}", "Server: {server}"),
 }

@@ -6,6 +6,7 @@ plan()     the subnet to scan: the one the user named, else the default route's;
 discover() ARP sweep with scapy when privileged; otherwise make the kernel resolve every
            address (one UDP datagram each to the discard port) and read the neighbour table.
 enrich()   vendor (OUI), reverse DNS name, open ports, role hints.
+pipelined() on Linux, both at once: each host probed as it answers (`kfield.net.pipeline`).
 The core returns data; kfield/cli/lan.py and kfield/formats/scan.py print it.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import ipaddress
+import sys
 import time
 from dataclasses import dataclass, field, replace
 
@@ -162,8 +164,12 @@ def enrich(target: Plan, found: dict[str, tuple[str, bool]], ports=DEFAULT_PORTS
     report("names", 0, len(ips))
     hostnames = reverse_names(ips) if names else {}
     report("names", len(ips), len(ips))
+    return _devices(target, found, open_set, hostnames, ports, devices, printers)
+
+
+def _devices(target, found, open_set, hostnames, ports, devices, printers) -> list[Device]:
     out = []
-    for ip in ips:
+    for ip in sorted(found, key=lambda ip: ipaddress.IPv4Address(ip)):
         mac, fresh = found[ip]
         open_here = tuple(sorted(p for p in ports if (ip, p) in open_set))
         device = Device(ip, mac, oui.vendor(mac), hostnames.get(ip, ""), open_here, (), fresh)
@@ -184,15 +190,15 @@ def roles(device: Device, target: Plan, devices: dict, printers) -> tuple[str, .
     return tuple(found)
 
 
-def reverse_names(ips: list[str], timeout: float = 1.0) -> dict[str, str]:
-    """PTR names through the system's resolvers, all at once, bounded by ``timeout``."""
+def reverse_lookup(timeout: float = 1.0):
+    """A function ip → PTR name ("" when none) through the system's resolvers, or None offline."""
     try:
         import dns.resolver
         import dns.reversename
 
         resolver = dns.resolver.Resolver()
     except Exception:  # no resolver configured (offline office): no names, no error
-        return {}
+        return None
 
     def one(ip: str) -> str:
         try:
@@ -201,13 +207,25 @@ def reverse_names(ips: list[str], timeout: float = 1.0) -> dict[str, str]:
         except Exception:
             return ""
 
+    return one
+
+
+def reverse_names(ips: list[str], timeout: float = 1.0) -> dict[str, str]:
+    """PTR names through the system's resolvers, all at once, bounded by ``timeout``."""
+    one = reverse_lookup(timeout)
+    if one is None:
+        return {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(64, max(1, len(ips)))) as pool:
         return {ip: name for ip, name in zip(ips, pool.map(one, ips)) if name}
 
 
 def scan(host: Host, target: Plan, *, method="auto", privileged=False, ports=DEFAULT_PORTS, devices=None,
          printers=(), progress=None) -> ScanReport:
-    """``progress(phase, done, total)`` hears of "discover", "ports" and "names" as they go."""
+    """``progress(phase, done, total)`` hears of "discover", "ports" and "names" as they go.
+    On Linux the phases overlap (`kfield.net.pipeline`); elsewhere they run one after the other."""
+    if sys.platform == "linux":
+        return pipelined(host, target, method=method, privileged=privileged, ports=ports, devices=devices,
+                         printers=printers, progress=progress)
     started = time.monotonic()
     report = progress or (lambda phase, done, total: None)
     report("discover", 0, len(target.addresses))
@@ -216,3 +234,50 @@ def scan(host: Host, target: Plan, *, method="auto", privileged=False, ports=DEF
     listed = enrich(target, found, ports, devices, printers, progress=progress)
     return ScanReport(str(target.network), target.interface, used, round(time.monotonic() - started, 2),
                       tuple(listed))
+
+
+def pipelined(host: Host, target: Plan, *, method="auto", privileged=False, ports=DEFAULT_PORTS, devices=None,
+              printers=(), progress=None) -> ScanReport:
+    """Every host's ports and name probed as soon as it answers (Linux)."""
+    started = time.monotonic()
+    report = progress or (lambda phase, done, total: None)
+    report("discover", 0, len(target.addresses))
+    used, source = _source(host, target, method, privileged)
+    try:
+        found, hostnames = _flow(source, target, ports)
+    except OSError:   # the interface takes no raw Ethernet frames (a tunnel, PPP): ask the kernel instead
+        if used != "arp" or method == "arp":
+            raise KfieldError("lan.scan.arp_unavailable") from None
+        used, source = _source(host, target, "neighbour", False)
+        found, hostnames = _flow(source, target, ports)
+    for ip in getattr(source, "stale", set)() & set(found):   # only in the cache from before
+        found[ip].fresh = False
+    report("names", len(found), len(found))
+    listed = _devices(target, {ip: (f.mac, f.fresh) for ip, f in found.items()},
+                      {(ip, p) for ip, f in found.items() for p in f.ports}, hostnames, ports, devices, printers)
+    return ScanReport(str(target.network), target.interface, used, round(time.monotonic() - started, 2),
+                      tuple(listed))
+
+
+def _flow(source, target: Plan, ports) -> tuple[dict, dict[str, str]]:
+    """(what the pipeline found, the names it looked up); this PC is added (never in its own table)."""
+    from kfield.net import pipeline
+
+    flow = pipeline.Pipeline(source, ports, names=True, resolver=reverse_lookup,
+                             warm=(lambda: oui.vendor("00:00:00:00:00:00"),))
+    found = flow.run({target.own_ip: target.own_mac} if target.own_ip else {})
+    return found, flow.hostnames()
+
+
+def _source(host: Host, target: Plan, method: str, privileged: bool):
+    """("arp", a raw ARP sweep) with the rights for it, else ("neighbour", the kernel's table)."""
+    from kfield.net import pipeline
+
+    wanted = [ip for ip in target.addresses if ip != target.own_ip]
+    if method in ("auto", "arp") and (privileged or method == "arp"):
+        try:
+            return "arp", pipeline.RawArp(target.interface, target.own_mac, target.own_ip, wanted)
+        except (PermissionError, OSError):
+            if method == "arp":
+                raise KfieldError("lan.scan.arp_unavailable") from None
+    return "neighbour", pipeline.NeighbourTable(host, wanted)

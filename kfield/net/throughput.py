@@ -1,5 +1,5 @@
 """Throughput between two machines over HTTP: `kfield serve` on one, `kfield lan speed`
-(and the `http` backend of `kfield net speed`) on the other.
+(and `kfield net speed --server` against such a peer) on the other.
 
 The server streams bytes from one random buffer and counts what it receives; every
 request carries a token so nobody else on the LAN can use it. The client repeats
@@ -200,7 +200,12 @@ class _NoDelay:
     """Requests leave whole: with Nagle, a request's headers and body go one round trip apart,
     which on a 600 ms satellite link doubles every ping."""
 
+    resolved = None   # the Client's address lookup, when it gives one
+
     def connect(self) -> None:
+        if self.resolved is not None:
+            lookup = self.resolved
+            self._create_connection = lambda address, *args: socket.create_connection(lookup(*address), *args)
         super().connect()
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
@@ -236,35 +241,63 @@ class Endpoints:
 class Client:
     def __init__(self, endpoints: Endpoints, timeout: float = 10.0) -> None:
         self.endpoints, self.timeout = endpoints, timeout
+        self.lock, self.addresses = threading.Lock(), {}
         parts = urlsplit(endpoints.down)
         self.host, self.port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
     def connection(self, url: str) -> http.client.HTTPConnection:
         parts = urlsplit(url)
         kind = _HTTPS if parts.scheme == "https" else _HTTP
-        return kind(parts.hostname or "", parts.port, timeout=self.timeout)
+        conn = kind(parts.hostname or "", parts.port, timeout=self.timeout)
+        conn.resolved = self.resolved   # looked up once: on a satellite link each lookup is a round trip
+        return conn
+
+    def resolved(self, host: str, port: int) -> tuple:
+        """The address to connect to (the first one the resolver gives), remembered per host."""
+        with self.lock:
+            if (host, port) not in self.addresses:
+                found = self.guarded(lambda: socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+                self.addresses[(host, port)] = found[0][4][:2]
+            return self.addresses[(host, port)]
 
     def request(self, conn, method: str, url: str, body=None, headers=None):
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         headers = {**({"X-Kfield-Token": self.endpoints.token} if self.endpoints.token else {}), **(headers or {})}
-        try:
+
+        def send():
             conn.request(method, target, body=body, headers=headers)
-            response = conn.getresponse()
-        except (socket.timeout, TimeoutError):
-            raise KfieldError("speed.timeout", host=self.host, port=self.port) from None
-        except ConnectionRefusedError:
-            raise KfieldError("speed.refused", host=self.host, port=self.port) from None
-        except (OSError, http.client.HTTPException) as exc:
-            raise KfieldError("speed.unreachable", host=self.host, port=self.port, reason=str(exc)[:80]) from None
+            return conn.getresponse()
+
+        response = self.guarded(send)
         if response.status == 403:
             raise KfieldError("speed.bad_token", host=self.host)
         if response.status >= 400:
             raise KfieldError("speed.http_status", url=url, status=response.status)
         return response
 
+    def open(self, url: str) -> http.client.HTTPConnection:
+        """A connection already through its TCP (and TLS) handshake."""
+        conn = self.connection(url)
+        self.guarded(conn.connect)
+        return conn
+
+    def guarded(self, call):
+        """``call()``, with network failures turned into the domain's errors."""
+        try:
+            return call()
+        except (socket.timeout, TimeoutError):
+            raise KfieldError("speed.timeout", host=self.host, port=self.port) from None
+        except ConnectionRefusedError:
+            raise KfieldError("speed.refused", host=self.host, port=self.port) from None
+        except socket.gaierror:
+            raise KfieldError("speed.no_name", host=self.host) from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise KfieldError("speed.unreachable", host=self.host, port=self.port, reason=str(exc)[:80]) from None
+
     def ping_ms(self, conn) -> float:
-        method = "GET" if self.endpoints.token else "HEAD"
+        # a dedicated ping endpoint (a peer's, Cloudflare's, an Ookla server's) answers GET; a file is asked HEAD
+        method = "GET" if self.endpoints.token or self.endpoints.ping != self.endpoints.down else "HEAD"
         started = time.perf_counter()
         self.request(conn, method, self.endpoints.ping).read()
         return (time.perf_counter() - started) * 1000

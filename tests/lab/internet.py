@@ -23,7 +23,8 @@ from tests.lab.office import OfficeLab
 
 WORLD = "198.19.1"
 UPLINK_ROUTER, UPLINK_WORLD = "198.19.0.2", "198.19.0.1"
-NAMES = {"eoffice": 10, "expired": 11, "wronghost": 12, "captive": 20, "tsa": 30, "speed": 40, "stconfig": 41}
+NAMES = {"eoffice": 10, "expired": 11, "wronghost": 12, "captive": 20, "tsa": 30, "speed": 40, "stconfig": 41,
+         "cfspeed": 42, "ookla1": 43, "ookla2": 44}
 RELAY = str(Path(__file__).with_name("relay.py"))
 WEB = str(Path(__file__).with_name("webserver.py"))
 PORTAL = "https://eoffice.kfield.test/"
@@ -82,6 +83,7 @@ class InternetLab(OfficeLab):
         import trustme
 
         ca, stranger = trustme.CA(), trustme.CA()
+        self.ca = ca   # labs built on this one issue their own servers' certificates
         self.ca_file = self.tmp / "lab-ca.pem"
         ca.cert_pem.write_to_path(str(self.ca_file))
         self.ca_file.chmod(0o644)
@@ -104,7 +106,7 @@ class InternetLab(OfficeLab):
         hosts = self.tmp / f"world-{last}.hosts"
         entries = {**{n: ip(n) for n in NAMES}, "eoffice": eoffice}
         hosts.write_text("".join(f"{addr} {name}.kfield.test\n" for name, addr in entries.items())
-                         + f"{ip('stconfig')} www.speedtest.net\n")
+                         + f"{ip('stconfig')} www.speedtest.net\n" + f"{ip('cfspeed')} speed.cloudflare.com\n")
         argv = ["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
                 f"--addn-hosts={hosts}", "--local=/kfield.test/", f"--listen-address={WORLD}.{last}",
                 "--bind-interfaces", f"--pid-file={self.tmp / f'dns{last}.pid'}", "--log-facility=-"]

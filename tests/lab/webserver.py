@@ -23,6 +23,15 @@ ST_CONFIG = (b'<?xml version="1.0" encoding="UTF-8"?><settings>'
              b'<download testlength="10" initialtest="250K" mintestsize="250K" threadsperurl="4"/>'
              b'<upload testlength="10" ratio="5" initialtest="0" mintestsize="32K" threads="2" maxchunksize="512K" '
              b'maxchunkcount="50" threadsperurl="4"/></settings>')
+# speedtest-servers-static.php: the lab's OoklaServers (tests/lab/speedservers.py) and one that does not answer
+ST_SERVERS = (b'<?xml version="1.0" encoding="UTF-8"?><settings><servers>'
+              b'<server url="http://ookla2.kfield.test:8080/speedtest/upload.php" lat="21.03" lon="105.85" '
+              b'name="Ha Noi" country="Vietnam" cc="VN" sponsor="Lab ISP B" id="2" host="ookla2.kfield.test:8080"/>'
+              b'<server url="http://ookla1.kfield.test:8080/speedtest/upload.php" lat="12.24" lon="109.19" '
+              b'name="Nha Trang" country="Vietnam" cc="VN" sponsor="Lab ISP A" id="1" host="ookla1.kfield.test:8080"/>'
+              b'<server url="http://gone.kfield.test:8080/speedtest/upload.php" lat="12.30" lon="109.20" '
+              b'name="Cam Ranh" country="Vietnam" cc="VN" sponsor="Gone ISP" id="3" host="gone.kfield.test:8080"/>'
+              b'</servers></settings>')
 PAGE = b"<html><body>" + b"kfield lab " * 2000 + b"</body></html>"
 
 
@@ -48,7 +57,8 @@ def handler(kind: str):
             import re
 
             if kind == "stconfig":
-                return self.reply(200, ST_CONFIG, {"Content-Type": "text/xml"})
+                body = ST_SERVERS if self.path.startswith("/speedtest-servers") else ST_CONFIG
+                return self.reply(200, body, {"Content-Type": "text/xml"})
             if self.command == "POST":
                 length = int(self.headers.get("Content-Length", "0"))
                 got = len(self.rfile.read(length))

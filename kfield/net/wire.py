@@ -1,0 +1,410 @@
+"""`kfield net speed`'s engine: download and upload against HTTP(S) speed endpoints (Cloudflare's,
+an Ookla server's, any URL pair) within a byte budget that holds on the wire.
+
+- **Budget on the wire.** Every request asks for an exact size, and the sizes add up to
+  ``SHARES`` of ``max_bytes``: the rest is for TCP/IP and Ethernet headers, the ACKs going the other
+  way, TLS and pings; an upload stops once its share is on the wire, retransmissions included, so
+  the interface moves at most ``max_bytes``.
+- **Honest figures.** Bytes are counted from the kernel (``TCP_INFO``: received for download, the
+  peer's acknowledgements for upload), sampled every ``SAMPLE_S``. Where the system does not say
+  (Windows), download counts bytes read and upload counts a POST only once the server answered it.
+- **Long links.** All connections (TCP + TLS) are opened at once before anything is measured; each
+  stream then sends one request for its whole share (no idle round trip that would restart TCP's
+  slow start); links with a long round trip get more streams (``LONG_RTT_STREAMS``), and the rate
+  is taken from the steady part of the transfer (`kfield.net.rate`).
+"""
+
+from __future__ import annotations
+
+import socket
+import statistics
+import struct
+import threading
+import time
+from dataclasses import asdict, dataclass
+
+from kfield.net import rate, tcpinfo
+from kfield.net.throughput import LONG_RTT, READ, Client, Endpoints, _body
+
+# Shares of the budget for (download, upload) payload; the rest: headers, ACKs, TLS, pings. Download
+# payload is asked for exactly (the server's retransmissions are lost before they reach this computer);
+# upload is cut once that much is on the wire, retransmissions included: on a long link, slow start
+# overshoots the queue and retransmits up to a third of what it sends, so upload gets more there.
+SHARES = {False: (0.42, 0.42), True: (0.37, 0.50)}   # short link, long link (round trip over LONG_RTT)
+ENOUGH = 0.9              # a direction ends once this share of its payload has arrived (the rest is a tail)
+SAMPLE_S = 0.02
+LONG_RTT_STREAMS = 8      # more streams fill a long link in fewer round trips
+IDLE_PINGS, IDLE_PING_S = 10, 1.5
+LONG_RTT_TIME = 1.25      # long links may take this much longer than --seconds per direction
+TAIL = 0.5                # a direction ends once this share of its streams is done: the rest is a tail
+LOADED_PING_PAUSE = 0.2
+FALLBACK_POSTS = 6        # without TCP_INFO, smaller POSTs give the rate something to measure
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where to measure: ``down`` has ``{size}`` for the bytes wanted; ``ping`` answers quickly."""
+
+    server: str
+    down: str
+    up: str
+    ping: str
+
+
+@dataclass(frozen=True)
+class NetSpeedResult:
+    server: str
+    backend: str
+    down_mbps: float
+    up_mbps: float
+    idle_latency_ms: float | None
+    loaded_latency_ms: float | None
+    jitter_ms: float | None
+    bytes_down: int
+    bytes_up: int
+    streams: int
+    counted: str              # "tcp_info" (the kernel's counters) or "responses"
+    duration_s: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class Meter:
+    """Bytes moved in one direction by a set of connections, sampled over time.
+
+    With the kernel's counters, ``total`` is the in-order count (received, or acknowledged by the
+    server) and the rate's timeline follows segments as they arrive (or reach the server) in any
+    order: a lost packet's wait for its retransmission holds back the in-order count of a whole
+    window, though the link kept carrying data meanwhile. Without them both are the bytes read
+    (download) or the POSTs the server answered (upload).
+    """
+
+    def __init__(self, direction: str, use_kernel: bool, clock=time.monotonic) -> None:
+        self.bytes_field, self.segments_field = DIRECTIONS[direction]
+        self.wire_field, self.on_wire = ON_WIRE[direction], 0
+        self.use_kernel, self.clock = use_kernel, clock
+        self.lock, self.base, self.last, self.app = threading.Lock(), {}, {}, 0
+        self.raw: list[tuple[float, int, int]] = []     # (time, bytes in order, bytes as they arrived)
+
+    def watch(self, sock) -> None:
+        counters = tcpinfo.read(sock) if self.use_kernel else None
+        with self.lock:
+            self.base[sock] = self.last[sock] = counters
+
+    def count(self, nbytes: int) -> None:
+        with self.lock:
+            self.app += nbytes
+
+    def sample(self) -> None:
+        with self.lock:
+            for sock in self.base:
+                self._read(sock)
+            self.raw.append((self.clock(), *self._totals()))
+            if self.use_kernel and all(c is not None for c in self.base.values()):
+                self.on_wire = sum(getattr(self.last[s], self.wire_field) - getattr(self.base[s], self.wire_field)
+                                   for s in self.base)
+
+    def closing(self, conn) -> None:
+        """A connection's last counters, read before it closes."""
+        with self.lock:
+            if conn.sock is not None and conn.sock in self.base:
+                self._read(conn.sock)
+        conn.close()
+
+    def _read(self, sock) -> None:
+        counters = tcpinfo.read(sock) if self.use_kernel and sock.fileno() >= 0 else None
+        if counters is not None:
+            self.last[sock] = counters
+
+    def _totals(self) -> tuple[int, int]:
+        if not self.use_kernel or any(c is None for c in self.base.values()):
+            return self.app, self.app
+        pairs = [(self.last[s], self.base[s]) for s in self.base]
+        return (sum(getattr(a, self.bytes_field) - getattr(b, self.bytes_field) for a, b in pairs),
+                sum(getattr(a, self.segments_field) - getattr(b, self.segments_field) for a, b in pairs))
+
+    @property
+    def total(self) -> int:
+        return self.raw[-1][1] if self.raw else 0
+
+    @property
+    def samples(self) -> list[tuple[float, int]]:
+        """(time, bytes) for the rate: the timeline of data as it arrived."""
+        return [(t, arrived) for t, _, arrived in self.raw]
+
+
+# direction → (in-order bytes, bytes as they arrived). Download: every data segment that arrived, at
+# the sender's segment size (retransmitted copies did cross the link); upload: segments the server
+# has (ACKed or SACKed), at our segment size. Not scaled to the in-order total: a run cut short
+# leaves SACKed segments after a hole that the in-order count never sees.
+DIRECTIONS = {"down": ("bytes_received", "arrived"), "up": ("bytes_acked", "reached_peer")}
+# what each direction has put on the wire so far, retransmissions included
+ON_WIRE = {"down": "arrived", "up": "bytes_sent"}
+
+
+def kernel_counts() -> bool:
+    """True where TCP_INFO gives byte counters (Linux)."""
+    import socket
+
+    with socket.socket() as probe:
+        return tcpinfo.read(probe) is not None
+
+
+def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.0, streams: int | None = None,
+            timeout: float = 10.0, clock=time.monotonic) -> NetSpeedResult:
+    """Idle latency, download (with latency under load), upload; at most ``max_bytes`` on the wire."""
+    client = Client(Endpoints(target.down, target.up, target.ping), timeout)
+    started, kernel = clock(), kernel_counts()
+    client.resolved(client.host, client.port)   # the name lookup is not the link's round trip
+    opening = clock()
+    pinger = client.open(target.ping)
+    # TCP's handshake is one round trip, TLS 1.3 one more: a first idea of the link's round trip
+    rtt = (clock() - opening) / (2 if target.ping.startswith("https") else 1)
+    streams = streams or (LONG_RTT_STREAMS if rtt > LONG_RTT else 4)
+    pool = _Pool(client, target, streams)   # every stream's handshakes overlap the idle pings
+    try:
+        idle = _idle_pings(client, pinger)
+        rtt = statistics.median(idle) / 1000 if idle else rtt
+        seconds *= LONG_RTT_TIME if rtt > LONG_RTT else 1.0
+        down_share, up_share = (max(1, int(max_bytes * part / streams)) for part in SHARES[rtt > LONG_RTT])
+        down, loaded = _download(client, target, pool.take("down"), pinger, down_share, seconds, kernel, clock)
+        pinger.close()
+        up = _upload(client, target, pool.take("up"), up_share, seconds, kernel, clock)
+    finally:
+        pinger.close()
+        pool.close()
+    window = max(0.5, 2 * rtt)
+    return NetSpeedResult(target.server, backend, _mbps(down, window), _mbps(up, window), _median(idle),
+                          _median(loaded), _jitter(idle), down.total, up.total, streams,
+                          "tcp_info" if kernel else "responses", round(clock() - started, 2))
+
+
+class _Pool:
+    """Download and upload connections, opened in the background while the idle pings run."""
+
+    def __init__(self, client: Client, target: Target, streams: int) -> None:
+        self.conns: dict[str, list] = {}
+        self.errors: list[BaseException] = []
+        self.thread = threading.Thread(target=self._open, args=(client, target, streams), daemon=True)
+        self.thread.start()
+        self.limit = client.timeout * 2 + 5
+
+    def _open(self, client: Client, target: Target, streams: int) -> None:
+        def one(direction: str, url: str) -> None:
+            try:
+                self.conns[direction] = _open_all(client, url, streams)
+            except BaseException as exc:  # carried to the caller
+                self.errors.append(exc)
+
+        _run_all([lambda: one("down", target.down), lambda: one("up", target.up)], client.timeout + 5)
+
+    def take(self, direction: str) -> list:
+        self.thread.join(self.limit)
+        if self.errors:
+            raise self.errors[0]
+        return self.conns.pop(direction)
+
+    def close(self) -> None:
+        self.thread.join(self.limit)
+        for conns in self.conns.values():
+            for conn in conns:
+                conn.close()
+
+
+def _mbps(meter: Meter, window: float) -> float:
+    return round(rate.steady_bps(meter.samples, window) / 1e6, 2)
+
+
+def _idle_pings(client: Client, conn) -> list[float]:
+    """Up to IDLE_PINGS round trips on the kept-alive ping connection (opened already, so each is one
+    HTTP round trip), at most IDLE_PING_S seconds (three at least): a satellite link gets three."""
+    found, until = [], time.monotonic() + IDLE_PING_S
+    while len(found) < IDLE_PINGS and (len(found) < 3 or time.monotonic() < until):
+        found.append(client.ping_ms(conn))
+    return found
+
+
+def _open_all(client: Client, url: str, count: int) -> list:
+    """``count`` connections opened in parallel (TCP and TLS handshakes overlap)."""
+    conns, errors = [None] * count, []
+
+    def one(index: int) -> None:
+        try:
+            conns[index] = client.open(url)
+        except BaseException as exc:  # carried to the caller
+            errors.append(exc)
+
+    _run_all([lambda i=i: one(i) for i in range(count)], client.timeout + 5)
+    if errors:
+        for conn in conns:
+            if conn is not None:
+                conn.close()
+        raise errors[0]
+    return conns
+
+
+def _run_all(jobs, limit: float) -> None:
+    threads = [threading.Thread(target=job, daemon=True) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(limit)
+
+
+def _sampled(meter: Meter, jobs, limit: float, end: "_End", conns: list) -> None:
+    """Run the streams while a sampler notes the meter every SAMPLE_S; once the direction's end is
+    reached, streams still waiting on the network (a stalled connection) are cut from here."""
+    stop = threading.Event()
+
+    def sampler() -> None:
+        while not stop.wait(SAMPLE_S):
+            meter.sample()
+            if end.reached():
+                _cut(conns)
+                stop.wait(0.2)   # let the streams note their last counters
+
+    watcher = threading.Thread(target=sampler, daemon=True)
+    meter.sample()
+    watcher.start()
+    try:
+        _run_all(jobs, limit)
+    finally:
+        stop.set()
+        watcher.join(1)
+        meter.sample()
+
+
+def _cut(conns: list) -> None:
+    """Stop every connection now: data still queued is dropped (linger 0: the close sends a reset,
+    not the queue), and a read or send blocked in a stream's thread returns at once."""
+    for conn in conns:
+        try:
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            socket.socket.shutdown(conn.sock, socket.SHUT_RDWR)   # the plain socket's, not TLS's
+        except (OSError, TypeError, AttributeError):
+            pass   # already closed
+
+
+def _download(client, target, conns, pinger, share, seconds, kernel, clock):
+    meter, errors = Meter("down", kernel, clock), []
+    for conn in conns:
+        meter.watch(conn.sock)
+    end, stop, loaded = _End(seconds, len(conns), clock, meter, share * len(conns)), threading.Event(), []
+    url, ranged = target.down.replace("{size}", str(share)), "{size}" not in target.down
+    jobs = [lambda c=c: _guard(errors, _download_stream, client, c, url, ranged, share, meter, end) for c in conns]
+    ping = threading.Thread(target=_loaded_pings, args=(client, pinger, stop, end, loaded), daemon=True)
+    ping.start()
+    try:
+        _sampled(meter, jobs, seconds + client.timeout + 5, end, conns)
+    finally:
+        stop.set()
+        ping.join(client.timeout + 1)
+    _raise_if_nothing(meter, errors)
+    return meter, loaded
+
+
+def _download_stream(client, conn, url, ranged, share, meter, end) -> None:
+    """One request for the stream's whole share; a plain file URL is asked for the first ``share``
+    bytes only (a Range request) and cut there if the server sends the whole file anyway."""
+    headers = {"Range": f"bytes=0-{share - 1}"} if ranged else {}
+    try:
+        response = client.request(conn, "GET", url, headers=headers)
+        left = share
+        while not end.reached() and left > 0:
+            piece = response.read1(min(READ, left))
+            if not piece:
+                break
+            left -= len(piece)
+            meter.count(len(piece))
+    finally:
+        end.finished_one()
+        meter.closing(conn)   # cut short: what the server already sent is inside the budget anyway
+
+
+def _loaded_pings(client, conn, stop, end, found) -> None:
+    """Round trips while the download runs; none once it has ended (the link is idle again)."""
+    while not stop.wait(LOADED_PING_PAUSE) and not end.reached():
+        try:
+            found.append(client.ping_ms(conn))
+        except Exception:  # noqa: BLE001 — a ping lost under load is not the measurement's failure
+            return
+
+
+def _upload(client, target, conns, share, seconds, kernel, clock):
+    meter, errors = Meter("up", kernel, clock), []
+    for conn in conns:
+        meter.watch(conn.sock)
+    end, posts = _End(seconds, len(conns), clock, meter, share * len(conns)), 1 if kernel else FALLBACK_POSTS
+    jobs = [lambda c=c: _guard(errors, _upload_stream, client, c, target.up, share, posts, meter, end) for c in conns]
+    _sampled(meter, jobs, seconds + client.timeout + 5, end, conns)
+    _raise_if_nothing(meter, errors)
+    return meter
+
+
+class _TimeUp(Exception):
+    pass
+
+
+class _End:
+    """When a direction ends: its time is up, TAIL of its streams are done, ENOUGH of its payload
+    has arrived (the last streams alone would only add a slow tail, paid for in time and bytes), or
+    its payload's worth is on the wire, retransmissions included (the kernel says, where it can:
+    slow start overshooting a shallow queue can cost a third of an upload in retransmissions)."""
+
+    def __init__(self, seconds: float, streams: int, clock, meter: Meter, payload: int) -> None:
+        self.until, self.clock, self.lock = clock() + seconds, clock, threading.Lock()
+        self.needed, self.done = max(1, round(streams * TAIL)), 0
+        self.meter, self.enough, self.payload = meter, payload * ENOUGH, payload
+
+    def reached(self) -> bool:
+        return (self.done >= self.needed or self.clock() >= self.until or self.meter.total >= self.enough
+                or self.meter.on_wire >= self.payload)
+
+    def finished_one(self) -> None:
+        with self.lock:
+            self.done += 1
+
+
+def _upload_stream(client, conn, url, share, posts, meter, end) -> None:
+    size = max(1, share // posts)
+
+    def body():
+        for block in _body(size):
+            for start in range(0, len(block), READ):
+                if end.reached():
+                    raise _TimeUp
+                yield block[start:start + READ]
+
+    try:
+        for _ in range(posts):
+            client.request(conn, "POST", url, body=body(),
+                           headers={"Content-Length": str(size), "Content-Type": "application/octet-stream"}).read()
+            meter.count(size)   # the server answered: it has every byte of this POST
+    except _TimeUp:
+        pass   # cut on purpose; the kernel's acknowledged bytes say what arrived
+    finally:
+        end.finished_one()
+        meter.closing(conn)
+
+
+def _guard(errors: list, func, *args) -> None:
+    try:
+        func(*args)
+    except BaseException as exc:  # carried to the caller, never lost in a thread
+        errors.append(exc)
+
+
+def _raise_if_nothing(meter: Meter, errors: list) -> None:
+    if errors and meter.total == 0:
+        raise errors[0]
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 2) if values else None
+
+
+def _jitter(values: list[float]) -> float | None:
+    if len(values) < 2:
+        return None
+    return round(sum(abs(a - b) for a, b in zip(values, values[1:])) / (len(values) - 1), 2)
