@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS trainings (event {key} NOT NULL, visit {key} NOT NULL
 CREATE TABLE IF NOT EXISTS tasks (event {key} NOT NULL, visit {key} NOT NULL, task TEXT NOT NULL,
   system TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS check_runs (event {key} NOT NULL, visit {key} NOT NULL, time {key} NOT NULL,
-  verdict TEXT NOT NULL);
+  verdict TEXT NOT NULL, pc_id TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '', os TEXT NOT NULL DEFAULT '',
+  statuses TEXT NOT NULL DEFAULT '{{}}');
 CREATE TABLE IF NOT EXISTS check_failures (event {key} NOT NULL, visit {key} NOT NULL, check_id TEXT NOT NULL,
   status TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS visits_commune ON visits (commune_code);
@@ -48,6 +49,9 @@ CREATE INDEX IF NOT EXISTS visits_day ON visits (day);
 """
 
 EVENT_COLUMNS = ("id", "visit", "type", "time", "sha256", "body", "source")
+# Columns added after the first release: a database made by an older kfield gains them on open.
+ADDED_COLUMNS = {"check_runs": (("pc_id", "TEXT NOT NULL DEFAULT ''"), ("host", "TEXT NOT NULL DEFAULT ''"),
+                                ("os", "TEXT NOT NULL DEFAULT ''"), ("statuses", "TEXT NOT NULL DEFAULT '{}'"))}
 
 
 @dataclass
@@ -170,10 +174,46 @@ def _create(database: Database) -> None:
     statements = [s.strip() for s in SCHEMA.format(key=key, tail=tail).split(";") if s.strip()]
     if database.dialect == "sqlite":
         database.conn.executescript(";\n".join(statements) + ";")
-        return
-    with database.conn.transaction():
-        for statement in statements:
-            database.conn.execute(statement)
+    else:
+        with database.conn.transaction():
+            for statement in statements:
+                database.conn.execute(statement)
+    _add_columns(database)
+
+
+def _add_columns(database: Database) -> None:
+    """Columns a newer kfield derives (PC id, host, OS, check statuses) added to an older database,
+    and the check runs already imported derived again from their stored events."""
+    added = False
+    for table, columns in ADDED_COLUMNS.items():
+        have = set(_columns(database, table))
+        for name, kind in columns:
+            if name not in have:
+                database.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+                added = True
+    if added:
+        _rederive_check_runs(database)
+
+
+def _rederive_check_runs(database: Database) -> None:
+    """Fill the new columns from the stored events (kept whole, as the laptops wrote them)."""
+    import json
+
+    from kfield.aggregate.rows import SQL, derive
+
+    rows = []
+    for (body,) in database.query("SELECT body FROM events WHERE type = 'check_run'"):
+        rows += [row for kind, row in derive(json.loads(body)) if kind == "check_run"]
+    database.execute("DELETE FROM check_runs")
+    database.executemany(SQL["check_run"], rows)
+
+
+def _columns(database: Database, table: str) -> list[str]:
+    if database.dialect == "sqlite":
+        return [row[1] for row in database.query(f"PRAGMA table_info({table})")]
+    return [name for (name,) in database.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()",
+        (table,))]
 
 
 @contextlib.contextmanager

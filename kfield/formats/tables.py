@@ -11,13 +11,15 @@ import json
 from typing import Any, Iterable
 
 from kfield.core.i18n import text
-from kfield.core.table import Table
+from kfield.core.table import Change, Coded, Table, plain
 from kfield.formats.cells import csv_text, neutralise_row
 
 SCHEMA_VERSION = 1
 
 
-def label(column: str, lang: str) -> str:
+def label(column: str, lang: str, table: Table | None = None) -> str:
+    if table is not None and column in table.labels:
+        return table.labels[column][0 if lang == "vi" else 1]
     return text(f"report.col.{column}", lang)
 
 
@@ -28,6 +30,10 @@ def title(table: Table, lang: str) -> str:
 def cell(value: Any, lang: str) -> Any:
     if isinstance(value, bool):
         return text("report.yes" if value else "report.no", lang)
+    if isinstance(value, Coded):
+        return text(value.key, lang)
+    if isinstance(value, Change):
+        return f"{cell(value.before, lang)} → {cell(value.after, lang)}"
     return value
 
 
@@ -36,7 +42,7 @@ def body(table: Table, lang: str, totals_label: bool = True) -> list[list[Any]]:
     if table.totals is not None:
         total = list(table.totals)
         total[0] = text("report.total", lang) if totals_label else total[0]
-        rows.append(total)
+        rows.append([cell(v, lang) for v in total])
     return rows
 
 
@@ -46,7 +52,7 @@ def console(tables: Iterable[Table], lang: str, *, color: bool = False, width: i
 
 
 def _plain(table: Table, lang: str) -> str:
-    grid = [[label(c, lang) for c in table.columns], *([str(v) for v in row] for row in body(table, lang))]
+    grid = [[label(c, lang, table) for c in table.columns], *([str(v) for v in row] for row in body(table, lang))]
     widths = [max(len(row[i]) for row in grid) for i in range(len(table.columns))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
     return f"== {title(table, lang)}\n" + "\n".join(lines) + "\n"
@@ -61,7 +67,7 @@ def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
     for table in tables:
         grid = RichTable(title=title(table, lang), header_style="bold")
         for column in table.columns:
-            grid.add_column(label(column, lang), overflow="fold")
+            grid.add_column(label(column, lang, table), overflow="fold")
         for row in body(table, lang):
             grid.add_row(*(str(v) for v in row))
         out.print(grid)
@@ -69,12 +75,13 @@ def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
 
 
 def to_csv(table: Table, lang: str) -> str:
-    return csv_text([label(c, lang) for c in table.columns], body(table, lang))
+    return csv_text([label(c, lang, table) for c in table.columns], body(table, lang))
 
 
 def to_json(tables: Iterable[Table], meta: dict[str, Any]) -> str:
     reports = {t.name: {"columns": list(t.columns), "rows": t.dicts(),
-                        "totals": dict(zip(t.columns, t.totals)) if t.totals is not None else None} for t in tables}
+                        "totals": plain(dict(zip(t.columns, t.totals))) if t.totals is not None else None}
+               for t in tables}
     return json.dumps({"schema_version": SCHEMA_VERSION, **meta, "reports": reports}, ensure_ascii=False,
                       indent=2, default=str) + "\n"
 
@@ -101,7 +108,7 @@ def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
 
 
 def report_sheets(tables: Iterable[Table], lang: str):
-    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang)) for t in tables]
+    return [(title(t, lang), [label(c, lang, t) for c in t.columns], body(t, lang)) for t in tables]
 
 
 def _sheet_name(name: str) -> str:

@@ -1,0 +1,158 @@
+"""The readiness view against SQLite and a real PostgreSQL, on hand-built logs.
+
+Every expected number below was computed by hand from the runs written here (see each PC's
+comment): a PC counts once per item, judged on its first and on its latest run in the period;
+a skip, an error or a check that did not run is "unknown", never ready.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from kfield.aggregate import readiness, reports
+from kfield.aggregate.importer import Importer
+from kfield.core import pcid
+from kfield.core.errors import ProfileError
+from kfield.core.table import Change
+from tests.aggregate import logs
+
+BAC_NHA_TRANG, CAM_RANH = 22333, 22420
+DAY = dt.timedelta(days=1)
+PC1, PC2, PC4 = (pcid.pc_id("a" * 32, "ubnd-01"), pcid.pc_id("a" * 32, "ubnd-02"),   # PC2: a clone of PC1, renamed
+                 pcid.pc_id("b" * 32, "camranh-kt"))
+OLD_HOST = "ketoan-cu"                                                             # a run from before PC ids
+
+
+def _run(visit_id: str, minutes: float, start, statuses: dict, pc: str | None, host: str, place: str = "") -> dict:
+    results = [{"check_id": c, "status": s, "evidence": [{"name": "os", "value": "Windows 7", "unit": ""}]
+                if c == "PC001" else []} for c, s in statuses.items()]
+    data = {"hostname": host, "results": results, **({"pc_id": pc} if pc else {})}
+    if place:
+        data["verdict"] = {"place": place}
+    return logs.event("check_run", visit_id, data, minutes, start)
+
+
+def _visit(code: int, name: str, member: str, school: str, start, runs) -> list[dict]:
+    visit_id = logs.store.new_id(start)
+    events = [logs.event("start", visit_id, {"commune_code": code, "commune": name, "members": [member],
+                                             "school": school, "team": "T", "province": 56}, 0, start)]
+    events += [_run(visit_id, 10 + i, start, *run) for i, run in enumerate(runs)]
+    return events + [logs.event("end", visit_id, {}, 120, start)]
+
+
+R1 = {"SIGN001": "fail", "SIGN003": "ok", "SIGN004": "ok", "SIGN006": "ok", "PC001": "fail", "SEC003": "skip",
+      "SEC002": "ok", "PC003": "ok", "PC004": "fail"}
+R2 = {**R1, "SIGN001": "ok", "SEC003": "ok", "SEC002": "fail", "PC004": "ok"}
+R3 = {**R2, "SEC002": "ok"}
+PC2_RUN = {"SIGN001": "ok", "SIGN003": "fail", "SIGN004": "warn", "SIGN006": "ok", "PC001": "ok", "SEC003": "ok",
+           "SEC002": "warn", "PC003": "skip", "PC004": "ok"}
+PC4_RUN = {"PC001": "ok", "SEC002": "ok"}
+OLD_RUN = {"SIGN001": "ok", "SIGN003": "ok", "SIGN004": "ok", "SIGN006": "ok"}
+
+
+@pytest.fixture
+def filled(db, tmp_path):
+    """Bắc Nha Trang: PC1 checked on day 0 (An, NTU) and twice on day 2 (Chi, UKH); PC2 once on day 0.
+    Cam Ranh: PC4 (quick profile: no signing checks) and an old-format run of "ketoan-cu", day 1."""
+    t0 = logs.T0
+    logs.write(tmp_path / "s", _visit(BAC_NHA_TRANG, "Phường Bắc Nha Trang", "An", "NTU", t0,
+                                      [(R1, PC1, "ubnd-01", "gateway"), (PC2_RUN, PC2, "ubnd-02")]))
+    logs.write(tmp_path / "s", _visit(BAC_NHA_TRANG, "Phường Bắc Nha Trang", "Chi", "UKH", t0 + 2 * DAY,
+                                      [(R2, PC1, "ubnd-01"), (R3, PC1, "ubnd-01", "healthy")]))
+    logs.write(tmp_path / "s", _visit(CAM_RANH, "Phường Cam Ranh", "Bình", "NTU", t0 + DAY,
+                                      [(PC4_RUN, PC4, "camranh-kt"), (OLD_RUN, None, OLD_HOST)]))
+    Importer(db, tmp_path / "q").run([tmp_path / "s"])
+    return db
+
+
+def _row(table, code):
+    return dict(zip(table.columns, next(r for r in table.rows if r[0] == code)))
+
+
+def test_readiness_counts_each_pc_on_its_first_and_latest_run(filled):
+    table = reports.build(filled, "readiness")
+    assert len(table.rows) == 65 and table.columns[:3] == ("code", "unit", "pcs")
+    ward = _row(table, BAC_NHA_TRANG)
+    # PC1 signing: R1 SIGN001 fail → no; R3 all ok → yes.   PC2: SIGN003 fail → no, no.
+    assert ward["pcs"] == 2 and ward["signing_ready"] == Change(0, 1, 0, 0)
+    # PC1 Windows 7 (PC001 fail) yes → yes; PC2 ok → no.
+    assert ward["os_unsupported"] == Change(1, 1, 0, 0)
+    # PC1 SEC003 skip → unknown, then ok → yes; PC2 ok → yes.
+    assert ward["av_ok"] == Change(1, 2, 1, 0)
+    # PC1 ok (R1) → ok (R3; R2's fail is neither first nor latest); PC2 warn (Domain only) counts as on.
+    assert ward["firewall_on"] == Change(2, 2, 0, 0)
+    # PC1 PC004 fail → yes, then ok → no; PC2 PC003 skip + PC004 ok → unknown both times.
+    assert ward["critical"] == Change(1, 0, 1, 1)
+    assert ward["last_place"].code == "healthy"                       # R3 is later than R1's "gateway"
+
+
+def test_checks_that_did_not_run_are_unknown_and_old_runs_count_by_host(filled):
+    cam_ranh = _row(reports.build(filled, "readiness"), CAM_RANH)
+    # PC4 ran no signing check → unknown; the old run has all four ok → yes (its id from the host name).
+    assert cam_ranh["pcs"] == 2 and cam_ranh["signing_ready"] == Change(1, 1, 1, 1)
+    assert cam_ranh["firewall_on"] == Change(1, 1, 1, 1) and cam_ranh["last_place"] == ""
+
+
+def test_totals_and_unchecked_units(filled):
+    table = reports.build(filled, "readiness")
+    assert table.totals[1:4] == (65, 4, Change(1, 2, 1, 1))
+    assert sum(1 for r in table.rows if r[2] == 0) == 63 and all(r[2] == 0 for r in table.rows[:63])
+
+
+def test_the_period_moves_the_first_run(filled):
+    later = reports.Period(start=(logs.T0 + 2 * DAY).date())
+    ward = _row(reports.build(filled, "readiness", later), BAC_NHA_TRANG)
+    # only the day-2 visit: PC1 alone, first R2 (SIGN ok, firewall fail), latest R3.
+    assert ward["pcs"] == 1 and ward["signing_ready"] == Change(1, 1, 0, 0)
+    assert ward["firewall_on"] == Change(0, 1, 0, 0)
+
+
+def test_pcs_lists_each_pc_with_before_and_after(filled):
+    table = reports.build(filled, "pcs")
+    rows = {r[2]: dict(zip(table.columns, r)) for r in table.rows}
+    assert set(rows) == {PC1, PC2, PC4, pcid.pc_id(None, OLD_HOST)}
+    pc1 = rows[PC1]
+    assert (pc1["code"], pc1["host"], pc1["os"]) == (BAC_NHA_TRANG, "ubnd-01", "Windows 7")
+    assert pc1["first_check"] < pc1["last_check"] and pc1["first_check"].startswith("2026-11-20")
+    assert (pc1["signing_ready"].before.code, pc1["signing_ready"].after.code) == ("no", "yes")
+    assert pc1["av_ok"].before.code == "unknown"
+
+
+def test_json_rows_carry_numbers_before_and_after(filled):
+    from kfield.formats import tables
+
+    out = json.loads(tables.to_json([reports.build(filled, "readiness")], {}))["reports"]["readiness"]
+    ward = next(r for r in out["rows"] if r["code"] == BAC_NHA_TRANG)
+    assert {k: ward[k] for k in ("pcs", "signing_ready", "signing_ready_before", "critical_unknown")} == \
+        {"pcs": 2, "signing_ready": 1, "signing_ready_before": 0, "critical_unknown": 1}
+    assert ward["last_place"] == "healthy" and ward["unit"] == "Phường Bắc Nha Trang"
+
+
+def test_console_says_before_and_after_in_words(filled):
+    from kfield.formats import tables
+
+    text = tables.console([reports.build(filled, "pcs")], "vi")
+    assert "Sẵn sàng ký số" in text and "không → có" in text and "chưa rõ → có" in text
+
+
+def test_a_rules_file_error_cites_file_line_column(tmp_path):
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("version: 1\nitems:\n  - id: x\n    title: {vi: X, en: X}\n    all: {NOPE999: [ok]}\n",
+                   encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        readiness.load(bad)
+    assert f"{bad}:5:" in str(caught.value)
+
+
+def test_the_bundled_rules_judge_as_documented():
+    items = {i.id: i for i in readiness.load()}
+    assert set(items) == {"signing_ready", "os_unsupported", "av_ok", "firewall_on", "critical"}
+    assert items["signing_ready"].judge({"SIGN001": "ok", "SIGN003": "ok", "SIGN004": "ok", "SIGN006": "ok"}) \
+        is readiness.Answer.YES
+    assert items["signing_ready"].judge({"SIGN001": "ok", "SIGN003": "ok", "SIGN004": "skip", "SIGN006": "ok"}) \
+        is readiness.Answer.UNKNOWN
+    assert items["critical"].judge({"PC003": "error", "PC004": "fail"}) is readiness.Answer.YES
+    assert items["critical"].judge({"PC003": "ok", "PC004": "ok"}) is readiness.Answer.NO
