@@ -1,13 +1,12 @@
-"""The readiness view against SQLite and a real PostgreSQL, on hand-built logs.
+"""The readiness view against SQLite and a real PostgreSQL, on hand-built logs (tests/aggregate/pcs.py).
 
-Every expected number below was computed by hand from the runs written here (see each PC's
+Every expected number below was computed by hand from the runs written there (see each assert's
 comment): a PC counts once per item, judged on its first and on its latest run in the period;
 a skip, an error or a check that did not run is "unknown", never ready.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
@@ -18,52 +17,12 @@ from kfield.core import pcid
 from kfield.core.errors import ProfileError
 from kfield.core.table import Change
 from tests.aggregate import logs
-
-BAC_NHA_TRANG, CAM_RANH = 22333, 22420
-DAY = dt.timedelta(days=1)
-PC1, PC2, PC4 = (pcid.pc_id("a" * 32, "ubnd-01"), pcid.pc_id("a" * 32, "ubnd-02"),   # PC2: a clone of PC1, renamed
-                 pcid.pc_id("b" * 32, "camranh-kt"))
-OLD_HOST = "ketoan-cu"                                                             # a run from before PC ids
-
-
-def _run(visit_id: str, minutes: float, start, statuses: dict, pc: str | None, host: str, place: str = "") -> dict:
-    results = [{"check_id": c, "status": s, "evidence": [{"name": "os", "value": "Windows 7", "unit": ""}]
-                if c == "PC001" else []} for c, s in statuses.items()]
-    data = {"hostname": host, "results": results, **({"pc_id": pc} if pc else {})}
-    if place:
-        data["verdict"] = {"place": place}
-    return logs.event("check_run", visit_id, data, minutes, start)
-
-
-def _visit(code: int, name: str, member: str, school: str, start, runs) -> list[dict]:
-    visit_id = logs.store.new_id(start)
-    events = [logs.event("start", visit_id, {"commune_code": code, "commune": name, "members": [member],
-                                             "school": school, "team": "T", "province": 56}, 0, start)]
-    events += [_run(visit_id, 10 + i, start, *run) for i, run in enumerate(runs)]
-    return events + [logs.event("end", visit_id, {}, 120, start)]
-
-
-R1 = {"SIGN001": "fail", "SIGN003": "ok", "SIGN004": "ok", "SIGN006": "ok", "PC001": "fail", "SEC003": "skip",
-      "SEC002": "ok", "PC003": "ok", "PC004": "fail"}
-R2 = {**R1, "SIGN001": "ok", "SEC003": "ok", "SEC002": "fail", "PC004": "ok"}
-R3 = {**R2, "SEC002": "ok"}
-PC2_RUN = {"SIGN001": "ok", "SIGN003": "fail", "SIGN004": "warn", "SIGN006": "ok", "PC001": "ok", "SEC003": "ok",
-           "SEC002": "warn", "PC003": "skip", "PC004": "ok"}
-PC4_RUN = {"PC001": "ok", "SEC002": "ok"}
-OLD_RUN = {"SIGN001": "ok", "SIGN003": "ok", "SIGN004": "ok", "SIGN006": "ok"}
+from tests.aggregate.pcs import BAC_NHA_TRANG, CAM_RANH, DAY, OLD_HOST, PC1, PC2, PC4, write_campaign
 
 
 @pytest.fixture
 def filled(db, tmp_path):
-    """Bắc Nha Trang: PC1 checked on day 0 (An, NTU) and twice on day 2 (Chi, UKH); PC2 once on day 0.
-    Cam Ranh: PC4 (quick profile: no signing checks) and an old-format run of "ketoan-cu", day 1."""
-    t0 = logs.T0
-    logs.write(tmp_path / "s", _visit(BAC_NHA_TRANG, "Phường Bắc Nha Trang", "An", "NTU", t0,
-                                      [(R1, PC1, "ubnd-01", "gateway"), (PC2_RUN, PC2, "ubnd-02")]))
-    logs.write(tmp_path / "s", _visit(BAC_NHA_TRANG, "Phường Bắc Nha Trang", "Chi", "UKH", t0 + 2 * DAY,
-                                      [(R2, PC1, "ubnd-01"), (R3, PC1, "ubnd-01", "healthy")]))
-    logs.write(tmp_path / "s", _visit(CAM_RANH, "Phường Cam Ranh", "Bình", "NTU", t0 + DAY,
-                                      [(PC4_RUN, PC4, "camranh-kt"), (OLD_RUN, None, OLD_HOST)]))
+    write_campaign(tmp_path / "s")
     Importer(db, tmp_path / "q").run([tmp_path / "s"])
     return db
 
