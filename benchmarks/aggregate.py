@@ -7,8 +7,8 @@ again on a second stick, 2 % inside a zip sent over chat, and 0.2 % corrupt (cut
 Each import runs in its own process (peak RSS is that process's), into a fresh SQLite file and a
 fresh database on a private PostgreSQL server (tests/aggregate/postgres.py; Unix socket only).
 Prints import time, the ratio to the size ten times smaller, peak RSS, the coverage report's time
-and all five reports' time, per backend and size. Targets: ≤ 11× per tenfold, ≤ 300 MB, coverage
-on 1M events ≤ 5 s.
+and all reports' time, and the readiness report's (12 PCs per unit, each run carrying a PC id),
+per backend and size. Targets: ≤ 11× per tenfold, ≤ 300 MB, coverage and readiness on 1M events ≤ 5 s each.
 Each figure is the median of --repeat runs (each into a fresh database).
 Usage: python benchmarks/aggregate.py [--sizes 10000,100000,1000000] [--backends sqlite,postgres] [--repeat 3]
 """
@@ -31,13 +31,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kfield.core import pcid  # noqa: E402
 from kfield.visit import communes, store  # noqa: E402
 
 SCHOOLS = ("NTU", "UKH", "CĐ Kỹ thuật Công nghệ Nha Trang", "CĐ Y tế Khánh Hòa", "ĐH Thông tin Liên lạc",
            "ĐH Tôn Đức Thắng PH", "CĐ Du lịch Nha Trang", "ĐH Khánh Hòa Pháp chế")
 SYSTEMS = ("network", "pc", "signing", "eoffice", "pakn", "kpi", "dvc", "vneid", "scan", "printer")
 PLACES = ("healthy", "gateway", "dns", "isp_uplink", "cable_wifi", "one_service", "this_pc")
-CHECKS = [f"{a}{n:03d}" for a in ("PC", "LAN", "NET", "SIGN", "SEC") for n in range(1, 5)]
+CHECKS = [f"{a}{n:03d}" for a in ("PC", "LAN", "NET", "SIGN", "SEC") for n in range(1, 5)] + ["SIGN006"]
+PCS_PER_UNIT = 12
 
 CHILD = """
 import json, resource, sys, time
@@ -54,8 +56,10 @@ t2 = time.perf_counter()
 for name in reports.NAMES:
     reports.build(database, name)
 t3 = time.perf_counter()
+reports.build(database, "readiness")
+t4 = time.perf_counter()
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"import": t1 - t0, "coverage": t2 - t1, "reports": t3 - t2, "rss": rss,
+print(json.dumps({"import": t1 - t0, "coverage": t2 - t1, "reports": t3 - t2, "readiness": t4 - t3, "rss": rss,
                   "summary": {k: v for k, v in summary.to_dict().items() if k != "issues"}}))
 """
 
@@ -112,7 +116,9 @@ def _visit(rnd: random.Random, unit, name: str, school: str, when: dt.datetime) 
     out.append(event("train", {"topic": "VNeID", "officials": rnd.randrange(1, 20)}))
     results = [{"check_id": c, "status": rnd.choice(("ok", "ok", "ok", "fail", "skip")),
                 "summary": {"key": "x", "params": {}}} for c in CHECKS]
-    out.append(event("check_run", {"profile": "commune-office", "results": results,
+    pc = rnd.randrange(PCS_PER_UNIT)
+    out.append(event("check_run", {"profile": "commune-office", "results": results, "hostname": f"may-{pc:02d}",
+                                   "pc_id": pcid.pc_id(f"{unit.code}-{pc}", f"may-{pc:02d}"),
                                    "verdict": {"place": rnd.choice(PLACES)}}))
     out.append(event("end", {}))
     return out
@@ -133,9 +139,9 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     backends = args.backends.split(",")
     server = _postgres() if "postgres" in backends else None
-    print("| backend | events | files | import s | × previous size | peak RSS MB | coverage s | 5 reports s | "
-          "new / dup / quarantined |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| backend | events | files | import s | × previous size | peak RSS MB | coverage s | all reports s | "
+          "readiness s | new / dup / quarantined |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     try:
         with tempfile.TemporaryDirectory(prefix="kfield-bench-") as tmp:
             for size in sizes:
@@ -159,7 +165,7 @@ def main() -> None:
 
 def _median(runs: list[dict]) -> dict:
     middle = sorted(runs, key=lambda r: r["import"])[len(runs) // 2]
-    return {**middle, **{k: statistics.median(r[k] for r in runs) for k in ("coverage", "reports", "rss")}}
+    return {**middle, **{k: statistics.median(r[k] for r in runs) for k in ("coverage", "reports", "readiness", "rss")}}
 
 
 def _drop(url: str) -> None:
@@ -187,7 +193,8 @@ def _row(backend: str, events: int, folder: Path, f: dict) -> None:
     s = f["summary"]
     files = sum(1 for _ in folder.rglob("*.jsonl"))
     print(f"| {backend} | {events:,} | {files:,} | {f['import']:.1f} | {ratio} | {f['rss']:.0f} | {f['coverage']:.2f} "
-          f"| {f['reports']:.2f} | {s['new']:,} / {s['duplicate']:,} / {s['quarantined']} |", flush=True)
+          f"| {f['reports']:.2f} | {f['readiness']:.2f} | {s['new']:,} / {s['duplicate']:,} / {s['quarantined']} |",
+          flush=True)
 
 
 def _postgres():

@@ -59,7 +59,7 @@ def _dynamic_keys():
 
 def _families():
     """Keys built from a value at run time (f"visit.outcome.{outcome}"), from the values' own declarations."""
-    from kfield.aggregate import importer, reports, sources
+    from kfield.aggregate import importer, readiness, reports, sources
     from kfield.cli import logs
     from kfield.core.errors import SOURCE_REASONS
     from kfield.diagnose import rules
@@ -87,6 +87,7 @@ def _families():
     keys |= {f"scan.role.{r}" for r in ("gateway", "printer", "self")}                    # formats/scan.py
     keys |= {f"report.title.{n}" for n in reports.NAMES} | {f"report.tile.{k}" for k in dashboard.TILES}
     keys |= {f"report.col.{c}" for columns in reports.COLUMNS.values() for c in columns}
+    keys |= {f"report.answer.{a.value}" for a in readiness.Answer}
     keys |= {f"agg.refused.{r}" for r in sources.REASONS} | {f"agg.damage.{d}" for d in logs.DAMAGE}
     return keys | {f"agg.issue.{k}" for k in importer.ISSUE_KINDS}
 

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS trainings (event {key} NOT NULL, visit {key} NOT NULL
 CREATE TABLE IF NOT EXISTS tasks (event {key} NOT NULL, visit {key} NOT NULL, task TEXT NOT NULL,
   system TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS check_runs (event {key} NOT NULL, visit {key} NOT NULL, time {key} NOT NULL,
-  verdict TEXT NOT NULL);
+  verdict TEXT NOT NULL, pc_id TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '', os TEXT NOT NULL DEFAULT '',
+  statuses TEXT NOT NULL DEFAULT '{{}}');
 CREATE TABLE IF NOT EXISTS check_failures (event {key} NOT NULL, visit {key} NOT NULL, check_id TEXT NOT NULL,
   status TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cancellations (visit {key} PRIMARY KEY, time {key} NOT NULL, reason TEXT NOT NULL){tail};
@@ -52,6 +53,9 @@ CREATE INDEX IF NOT EXISTS visits_day ON visits (day);
 
 EVENT_COLUMNS = ("id", "visit", "type", "time", "sha256", "body", "source")
 SCHEMA_VERSION = "1"             # in meta: a database a newer kfield changed is not written into
+# Columns added within schema version 1: a database made by an older kfield gains them on open.
+ADDED_COLUMNS = {"check_runs": (("pc_id", "TEXT NOT NULL DEFAULT ''"), ("host", "TEXT NOT NULL DEFAULT ''"),
+                                ("os", "TEXT NOT NULL DEFAULT ''"), ("statuses", "TEXT NOT NULL DEFAULT '{}'"))}
 
 
 @dataclass
@@ -155,7 +159,8 @@ def _check_columns(database: Database) -> None:
     """Every table that exists has the columns kfield writes (a missing table is created)."""
     for table, columns in _expected_columns().items():
         present = _columns(database, table)
-        missing = [c for c in columns if present and c not in present]
+        added = {name for name, _ in ADDED_COLUMNS.get(table, ())}
+        missing = [c for c in columns if present and c not in present and c not in added]
         if missing:
             raise UsageError("agg.db.schema", where=database.where, table=table, columns=", ".join(missing))
 
@@ -253,10 +258,48 @@ def _create(database: Database) -> None:
     statements = [s.strip() for s in SCHEMA.format(key=key, tail=tail).split(";") if s.strip()]
     if database.dialect == "sqlite":
         database.conn.executescript(";\n".join(statements) + ";")
+    else:
+        with database.conn.transaction():
+            for statement in statements:
+                database.conn.execute(statement)
+    _add_columns(database)
+
+
+def _add_columns(database: Database) -> None:
+    """Columns a newer kfield derives (PC id, host, OS, check statuses) added to an older database,
+    and the check runs already imported derived again from their stored events."""
+    missing = [(table, name, kind) for table, columns in ADDED_COLUMNS.items()
+               for name, kind in columns if name not in _columns(database, table)]
+    if not missing:
         return
-    with database.conn.transaction():
-        for statement in statements:
-            database.conn.execute(statement)
+    database.begin()
+    try:
+        for table, name, kind in missing:
+            database.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+        _rederive_check_runs(database)
+    except BaseException:
+        database.rollback()
+        raise
+    database.commit()
+
+
+def _rederive_check_runs(database: Database) -> None:
+    """Fill the new columns from the stored events (kept whole, as the laptops wrote them); a run the
+    current schema refuses keeps its row with the new columns empty."""
+    import json
+
+    from kfield.aggregate.rows import BAD, derive
+
+    updates = []
+    for (body,) in database.query("SELECT body FROM events WHERE type = 'check_run'"):
+        try:
+            row = next(row for kind, row in derive(json.loads(body)) if kind == "check_run")
+        except (*BAD, StopIteration):
+            continue
+        updates.append((*row[4:], row[0]))
+    database.execute("CREATE INDEX check_runs_event ON check_runs (event)")   # for this one pass only
+    database.executemany("UPDATE check_runs SET pc_id = ?, host = ?, os = ?, statuses = ? WHERE event = ?", updates)
+    database.execute("DROP INDEX check_runs_event")
 
 
 @contextlib.contextmanager

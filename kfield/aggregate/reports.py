@@ -15,12 +15,13 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from kfield.aggregate.db import Database
 from kfield.core.table import Table
 from kfield.visit import communes
 
-NAMES = ("coverage", "systems", "faults", "schools", "members")
+NAMES = ("coverage", "systems", "faults", "schools", "members", "readiness", "pcs")
 _PEOPLE = ("visits", "units", "hours", "officials_trained", "fixed")
 COLUMNS = {
     "coverage": ("code", "unit", "kind", "visits", "last_visit", "open", "escalated", "fixed", "in_province"),
@@ -28,6 +29,9 @@ COLUMNS = {
     "faults": ("code", "unit", "kind", "rank", "item", "count"),
     "schools": ("school", *_PEOPLE),
     "members": ("member", *_PEOPLE),
+    # readiness and pcs add one column per readiness item (labelled by the rules file) between these
+    "readiness": ("code", "unit", "pcs", "last_place"),
+    "pcs": ("code", "unit", "pc_id", "host", "os", "first_check", "last_check", "open_problems"),
 }
 TOP = 5
 
@@ -51,10 +55,23 @@ class Period:
         return " AND ".join(parts), params
 
 
-def build(db: Database, name: str, period: Period = Period(), province: int = communes.KHANH_HOA) -> Table:
+def build(db: Database, name: str, period: Period = Period(), province: int = communes.KHANH_HOA,
+          rules: Path | None = None) -> Table:
     if name == "coverage":
         return coverage(db, period, province)
+    if name in ("readiness", "pcs"):
+        return _readiness(db, name, period, province, rules)
     return {"systems": systems, "faults": faults, "schools": schools, "members": members}[name](db, period)
+
+
+def _readiness(db: Database, name: str, period: Period, province: int, rules: Path | None) -> Table:
+    from kfield.aggregate import readiness as ready
+
+    items = ready.load(rules or ready.RULES_FILE)
+    pcs = ready.pcs_in(db, period)
+    if name == "pcs":
+        return ready.pcs_table(pcs, ready.open_problems_by_pc(db, period), items)
+    return ready.readiness_table(pcs, communes.all_units(province), ready.last_places(db, period), items)
 
 
 def coverage(db: Database, period: Period, province: int = communes.KHANH_HOA) -> Table:

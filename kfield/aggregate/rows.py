@@ -12,11 +12,13 @@ import datetime as dt
 import json
 from typing import Any
 
+from kfield.core import pcid
 from kfield.visit.events import problem
 from kfield.visit.model import OUTCOMES
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))   # report days are Vietnam days (UTC+7, no daylight saving)
 BAD = (KeyError, TypeError, ValueError, AttributeError)
+STATUSES = ("ok", "warn", "fail", "skip", "error")
 
 _START_COLUMNS = ("province", "commune_code", "commune", "school", "team", "members", "started", "started_s", "day")
 SQL = {
@@ -35,7 +37,8 @@ SQL = {
                "event = CASE WHEN excluded.event > problems.event THEN excluded.event ELSE problems.event END",
     "train": "INSERT INTO trainings (event, visit, topic, officials) VALUES (?,?,?,?)",
     "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?)",
-    "check_run": "INSERT INTO check_runs (event, visit, time, verdict) VALUES (?,?,?,?)",
+    "check_run": "INSERT INTO check_runs (event, visit, time, verdict, pc_id, host, os, statuses) "
+                 "VALUES (?,?,?,?,?,?,?,?)",
     "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?)",
     "cancel": "INSERT INTO cancellations (visit, time, reason) VALUES (?,?,?) ON CONFLICT (visit) DO NOTHING",
 }
@@ -80,10 +83,24 @@ def _train(event, data, moment) -> list[tuple[str, tuple]]:
 def _check_run(event, data, moment) -> list[tuple[str, tuple]]:
     verdict = data.get("verdict")
     place = str(verdict.get("place", "")) if isinstance(verdict, dict) else ""
-    failures = {str(r["check_id"]): str(r["status"]) for r in data.get("results") or []
-                if isinstance(r, dict) and r.get("status") in ("fail", "error")}
-    return [("check_run", (event["id"], event["visit"], event["time"], place)),
+    results = [r for r in data.get("results") or [] if isinstance(r, dict)]
+    statuses = {str(r["check_id"]): str(r["status"]) for r in results if r.get("status") in STATUSES}
+    failures = {check: status for check, status in statuses.items() if status in ("fail", "error")}
+    host = str(data.get("hostname") or "")
+    pc = str(data.get("pc_id") or "") or pcid.pc_id(None, host)     # runs from before PC ids: by host name
+    row = (event["id"], event["visit"], event["time"], place, pc, host, _os(results),
+           json.dumps(statuses, separators=(",", ":"), sort_keys=True))
+    return [("check_run", row),
             *(("failure", (event["id"], event["visit"], check, status)) for check, status in failures.items())]
+
+
+def _os(results: list[dict]) -> str:
+    """The OS name PC001 measured ("Windows 10 Pro"), "" when it did not run."""
+    for result in results:
+        if result.get("check_id") == "PC001":
+            named = [m.get("value") for m in result.get("evidence") or [] if isinstance(m, dict) and m.get("name") == "os"]
+            return str(named[0]) if named else ""
+    return ""
 
 
 _DERIVE = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -27,6 +28,7 @@ def report(
     fmt: common.format_opt(ReportFormat) = ReportFormat.console,
     db: DbOpt = None,
     province: Annotated[int, typer.Option("--province", help=h("help.report.province"))] = 56,
+    rules: Annotated[Optional[Path], typer.Option("--rules", help=h("help.report.rules"))] = None,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:
@@ -39,7 +41,7 @@ def report(
         _check(period, fmt, chosen, output)
         database = dbmod.connect(db)
         with dbmod.reported(database):
-            tables = [reports.build(database, name, period, province) for name in chosen]
+            tables = [reports.build(database, name, period, province, rules) for name in chosen]
             headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
         common.emit(_render(tables, headline, _meta(period, database.where, language), fmt, language, output), output)
         with dbmod.reported(database):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kfield import __version__
+from kfield.core import pcid
 from kfield.core.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from kfield.core.result import Result, Status
 
@@ -23,6 +24,7 @@ class Report:
     admin: bool
     interrupted: bool = False
     hostname: str = field(default_factory=socket.gethostname)
+    pc_id: str = field(default_factory=pcid.current)   # pseudonymous, stable across visits (core/pcid.py)
     version: str = __version__
 
     def sorted(self) -> list[Result]:
@@ -45,6 +47,7 @@ class Report:
             "kfield_version": self.version,
             "profile": self.profile,
             "hostname": self.hostname,
+            "pc_id": self.pc_id,
             "started": self.started.isoformat(timespec="seconds"),
             "finished": self.finished.isoformat(timespec="seconds"),
             "admin": self.admin,

@@ -43,6 +43,8 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
                f"</canvas></div>" for i, c in enumerate(data["charts"])), "</div>"]
     for table in tables:
         parts.append(_table(table, lang))
+        if table.name == "readiness":
+            parts.append(_unchecked(table, lang))
     parts.append(f"<script type='application/json' id='kf-data'>{script}</script>")
     parts.append(f"<script>{_library()}</script><script>{DRAW}</script></body></html>\n")
     return "".join(parts)
@@ -62,7 +64,7 @@ def _tiles(headline: dict[str, int], t) -> str:
 
 
 def _table(table: Table, lang: str) -> str:
-    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in table.columns)
+    head = "".join(f"<th>{html.escape(label(c, lang, table))}</th>" for c in table.columns)
     rows = []
     for index, row in enumerate(body(table, lang)):
         css = "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
@@ -82,7 +84,33 @@ def charts(tables: list[Table], lang: str) -> list[dict[str, Any]]:
         out.append(_people(by_name["schools"], lang))
     if "faults" in by_name:
         out.append(_faults(by_name["faults"], lang))
+    if "readiness" in by_name:
+        out += _readiness(by_name["readiness"], lang)
     return out
+
+
+def _readiness(table: Table, lang: str) -> list[dict]:
+    """One chart per readiness item: PCs at their first and latest check, yes / no / unknown."""
+    if table.totals is None:
+        return []
+    pcs = table.totals[2]
+    out = []
+    for index, column in enumerate(table.columns[3:-1], start=3):
+        total = table.totals[index]
+        yes, unknown = [total.before, total.after], [total.unknown_before, total.unknown_after]
+        datasets = [{"label": text(f"report.answer.{name}", lang), "data": data, "backgroundColor": COLOURS[colour]}
+                    for name, data, colour in (("yes", yes, "fixed"), ("no", [pcs - y - u for y, u in zip(yes, unknown)],
+                                                                         "unvisited"), ("unknown", unknown, "pending"))]
+        out.append(_chart("bar", label(column, lang, table), [text("report.chart.ready_before", lang),
+                                                              text("report.chart.ready_after", lang)],
+                          datasets, stacked=True))
+    return out
+
+
+def _unchecked(table: Table, lang: str) -> str:
+    names = [str(row[1]) for row in table.rows if row[2] == 0]
+    items = "".join(f"<li>{html.escape(name)}</li>" for name in names)
+    return f"<h3>{html.escape(text('report.unchecked', lang, count=len(names)))}</h3><ul class='unchecked'>{items}</ul>"
 
 
 def _chart(kind: str, title: str, labels: list, datasets: list[dict], **options) -> dict[str, Any]:

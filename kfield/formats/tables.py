@@ -11,13 +11,15 @@ import json
 from typing import Any, Iterable
 
 from kfield.core.i18n import text
-from kfield.core.table import Table
+from kfield.core.table import Change, Coded, Table, plain
 from kfield.formats.cells import csv_text, neutralise_row
 
 SCHEMA_VERSION = 1
 
 
-def label(column: str, lang: str) -> str:
+def label(column: str, lang: str, table: Table | None = None) -> str:
+    if table is not None and column in table.labels:
+        return table.labels[column][0 if lang == "vi" else 1]
     return text(f"report.col.{column}", lang)
 
 
@@ -30,8 +32,14 @@ def cell(value: Any, lang: str, real_dates: bool = False) -> Any:
 
     if isinstance(value, bool):
         return text("report.yes" if value else "report.no", lang)
+    if isinstance(value, dt.datetime) and not real_dates:
+        return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date) and not real_dates:
         return value.strftime("%d/%m/%Y")            # day first, as dates are written in Vietnam
+    if isinstance(value, Coded):
+        return text(value.key, lang)
+    if isinstance(value, Change):
+        return f"{cell(value.before, lang)} → {cell(value.after, lang)}"
     return value
 
 
@@ -48,6 +56,10 @@ def coded(table: Table, row: tuple, lang: str) -> tuple:
         return (*row[:4], dt.date.fromisoformat(row[4]), *row[5:])       # the last visit's day, a real date
     if table.name == "systems":
         return (known(f"system.{row[0]}", row[0]), *row[1:])
+    if table.name == "pcs":                                                # check times in local time, real dates
+        from kfield.formats.when import local
+
+        return (*row[:5], *(local(t).replace(tzinfo=None) if local(t) else t for t in row[5:7]), *row[7:])
     if table.name == "faults":
         kind, item = row[2], row[4]
         shown = (known(f"diag.place.{item}", item) if kind == "verdict"
@@ -61,7 +73,7 @@ def body(table: Table, lang: str, totals_label: bool = True, real_dates: bool = 
     if table.totals is not None:
         total = list(table.totals)
         total[0] = text("report.total", lang) if totals_label else total[0]
-        rows.append(total)
+        rows.append([cell(v, lang) for v in total])
     return rows
 
 
@@ -71,7 +83,7 @@ def console(tables: Iterable[Table], lang: str, *, color: bool = False, width: i
 
 
 def _plain(table: Table, lang: str) -> str:
-    grid = [[label(c, lang) for c in table.columns], *([str(v) for v in row] for row in body(table, lang))]
+    grid = [[label(c, lang, table) for c in table.columns], *([str(v) for v in row] for row in body(table, lang))]
     widths = [max(len(row[i]) for row in grid) for i in range(len(table.columns))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
     return f"== {title(table, lang)}\n" + "\n".join(lines) + "\n"
@@ -86,7 +98,7 @@ def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
     for table in tables:
         grid = RichTable(title=title(table, lang), header_style="bold")
         for column in table.columns:
-            grid.add_column(label(column, lang), overflow="fold")
+            grid.add_column(label(column, lang, table), overflow="fold")
         for row in body(table, lang):
             grid.add_row(*(str(v) for v in row))
         out.print(grid)
@@ -94,12 +106,13 @@ def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
 
 
 def to_csv(table: Table, lang: str) -> str:
-    return csv_text([label(c, lang) for c in table.columns], body(table, lang))
+    return csv_text([label(c, lang, table) for c in table.columns], body(table, lang))
 
 
 def to_json(tables: Iterable[Table], meta: dict[str, Any]) -> str:
     reports = {t.name: {"columns": list(t.columns), "rows": t.dicts(),
-                        "totals": dict(zip(t.columns, t.totals)) if t.totals is not None else None} for t in tables}
+                        "totals": plain(dict(zip(t.columns, t.totals))) if t.totals is not None else None}
+               for t in tables}
     return json.dumps({"schema_version": SCHEMA_VERSION, **meta, "reports": reports}, ensure_ascii=False,
                       indent=2, default=str) + "\n"
 
@@ -139,7 +152,7 @@ def _date_format(sheet) -> None:
 
 
 def report_sheets(tables: Iterable[Table], lang: str):
-    return [(title(t, lang), [label(c, lang) for c in t.columns], body(t, lang, real_dates=True)) for t in tables]
+    return [(title(t, lang), [label(c, lang, t) for c in t.columns], body(t, lang, real_dates=True)) for t in tables]
 
 
 def _sheet_name(name: str) -> str:

@@ -198,6 +198,7 @@ KINDS: dict[str, Kind] = {
         "started": Text(required=False, empty=True, null=True, max_len=64),
         "profile": Text(required=False, empty=True, null=True, max_len=200),
         "hostname": Text(required=False, empty=True, null=True, max_len=255),
+        "pc_id": Text(required=False, empty=True, max_len=64),
         "verdict": Obj({"place": Text(required=False, empty=True, max_len=64)}, required=False, null=True),
     }),
     "transcript": Kind("a playbook transcript", {}),

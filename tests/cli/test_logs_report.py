@@ -62,7 +62,7 @@ def test_reports_in_every_format(lecturer, tmp_path):
     console = lecturer("report", "coverage", "--lang", "vi")
     assert console.returncode == 0 and "Độ phủ" in console.stdout and "Phường Ba Ngòi" in console.stdout
     as_json = json.loads(lecturer("report", "all", "-f", "json").stdout)
-    assert set(as_json["reports"]) == {"coverage", "systems", "faults", "schools", "members"}
+    assert set(as_json["reports"]) == {"coverage", "systems", "faults", "schools", "members", "readiness", "pcs"}
     assert len(as_json["reports"]["coverage"]["rows"]) == 65
     csv = lecturer("report", "schools", "-f", "csv", "--lang", "en").stdout
     assert csv.startswith("\ufeffSchool,Visits") and "NTU" in csv and "UKH" in csv

@@ -1,0 +1,196 @@
+"""The province's readiness view: per unit and per PC, what works now and what the campaign changed.
+
+Every `kfield check` / `diagnose` / `run` attached to a visit carries the PC's pseudonymous id
+(kfield/core/pcid.py). For each PC the first and the latest run in the period are judged against
+the readiness rules (readiness.yaml, data the province can change), item by item: yes, no or
+unknown (a skip, an error or a check that did not run is never "ready"). `readiness` counts PCs
+per unit (all units of the province, unchecked ones too); `pcs` lists each PC.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from kfield.core import registry
+from kfield.core.schema import Field, List, Map, Num, Str, Text, validate
+from kfield.core.table import Change, Coded, Table
+
+RULES_FILE = Path(__file__).with_name("readiness.yaml")
+STATUSES = ("ok", "warn", "fail", "skip", "error")
+_ANSWERED = ("ok", "warn", "fail")
+
+
+class Answer(str, enum.Enum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: tuple[str, str]                       # (vi, en)
+    mode: str                                    # "all" or "any"
+    conditions: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def judge(self, statuses: Mapping[str, str]) -> Answer:
+        truths = [_truth(statuses.get(check), wanted) for check, wanted in self.conditions]
+        if self.mode == "all":
+            return Answer.NO if False in truths else Answer.UNKNOWN if None in truths else Answer.YES
+        return Answer.YES if True in truths else Answer.UNKNOWN if None in truths else Answer.NO
+
+
+def _truth(status: str | None, wanted: tuple[str, ...]) -> bool | None:
+    """True/False when the check answered; None (unknown) when it skipped, erred or did not run."""
+    if status not in _ANSWERED:
+        return None
+    return status in wanted
+
+
+def schema() -> Map:
+    conditions = Map(values=List(Str(choices=STATUSES), min_items=1), key_pattern=r"[A-Z]+\d{3}")
+    item = Map({"id": Field(Str(pattern=r"[a-z][a-z0-9_]{0,39}"), True), "title": Field(Text(), True),
+                "all": Field(conditions), "any": Field(conditions)})
+    return Map({"version": Field(Num(integer=True, minimum=1, maximum=1), True),
+                "items": Field(List(item, min_items=1), True)})
+
+
+@functools.lru_cache(maxsize=4)
+def load(path: Path = RULES_FILE) -> tuple[Item, ...]:
+    value, _ = validate(path, schema(), _semantics)
+    return tuple(_item(raw) for raw in value["items"])
+
+
+def _semantics(value: Any, root, add) -> None:
+    from kfield.core.schema import find
+
+    known, seen = registry.load_all(), set()
+    for index, raw in enumerate(value["items"]):
+        where = find(root, "items", index)
+        if ("all" in raw) == ("any" in raw):
+            add(where, "ready.rules.all_or_any")
+        if raw["id"] in seen:
+            add(find(root, "items", index, "id"), "schema.duplicate", key=raw["id"])
+        seen.add(raw["id"])
+        for check in (raw.get("all") or raw.get("any") or {}):
+            if check not in known:
+                add(find(root, "items", index, "all" if "all" in raw else "any", check), "ready.rules.unknown_check",
+                    check=check)
+
+
+def _item(raw: dict) -> Item:
+    mode = "all" if "all" in raw else "any"
+    conditions = tuple((check, tuple(wanted)) for check, wanted in raw[mode].items())
+    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions)
+
+
+@dataclass(frozen=True)
+class Run:
+    pc_id: str
+    host: str
+    os: str
+    time: str
+    code: int
+    unit: str
+    statuses: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Pc:
+    first: Run
+    last: Run
+
+    def judged(self, item: Item) -> tuple[Answer, Answer]:
+        return item.judge(self.first.statuses), item.judge(self.last.statuses)
+
+
+def pcs_in(db, period) -> list[Pc]:
+    """Each PC with its first and latest run in the period (runs of visits in the period)."""
+    where, params = period.where()
+    ends: dict[str, list[tuple]] = {}
+    for row in db.query(f"SELECT c.pc_id, c.time, c.event, c.host, c.os, c.statuses, v.commune_code, v.commune "
+                        f"FROM check_runs c JOIN visits v ON v.id = c.visit WHERE {where} AND c.pc_id <> ''", params):
+        pair = ends.setdefault(row[0], [row, row])
+        if row[1:3] < pair[0][1:3]:
+            pair[0] = row
+        if row[1:3] > pair[1][1:3]:
+            pair[1] = row
+    return [Pc(_run(first), _run(last)) for first, last in ends.values()]
+
+
+def _run(row: tuple) -> Run:
+    pc, time, _, host, os_name, statuses, code, unit = row
+    try:
+        decoded = json.loads(statuses or "{}")
+    except ValueError:
+        decoded = {}
+    return Run(pc, host or "", os_name or "", time, code, unit or "", decoded if isinstance(decoded, dict) else {})
+
+
+def last_places(db, period) -> dict[int, str]:
+    """Per unit, the network place named by its latest `diagnose` verdict in the period."""
+    where, params = period.where()
+    latest: dict[int, tuple[str, str]] = {}
+    for code, time, place in db.query(f"SELECT v.commune_code, c.time, c.verdict FROM check_runs c "
+                                      f"JOIN visits v ON v.id = c.visit WHERE {where} AND c.verdict <> ''", params):
+        if code not in latest or time > latest[code][0]:
+            latest[code] = (time, place)
+    return {code: place for code, (_, place) in latest.items()}
+
+
+def readiness_table(pcs: Iterable[Pc], units, places: Mapping[int, str], items: tuple[Item, ...]) -> Table:
+    """One row per unit of the province (unchecked ones too), then codes outside it."""
+    by_unit: dict[int, list[Pc]] = {}
+    for pc in pcs:
+        by_unit.setdefault(pc.last.code, []).append(pc)
+    known = {u.code for u in units}
+    extra = [(code, by_unit[code][0].last.unit) for code in sorted(set(by_unit) - known)]
+    rows = [_unit_row(code, name, by_unit.get(code, []), places.get(code, ""), items)
+            for code, name in [(u.code, u.name) for u in units] + extra]
+    rows.sort(key=lambda r: (r[0] not in known, r[2] > 0, r[1]))
+    totals = ("", len(units), sum(r[2] for r in rows), *(_sum([r[3 + i] for r in rows]) for i in range(len(items))), "")
+    return Table("readiness", ("code", "unit", "pcs", *(i.id for i in items), "last_place"), tuple(rows), totals,
+                 labels=_labels(items))
+
+
+def _unit_row(code: int, name: str, pcs: list[Pc], place: str, items: tuple[Item, ...]) -> tuple:
+    counts = []
+    for item in items:
+        judged = [pc.judged(item) for pc in pcs]
+        counts.append(Change(sum(b is Answer.YES for b, _ in judged), sum(a is Answer.YES for _, a in judged),
+                             sum(b is Answer.UNKNOWN for b, _ in judged), sum(a is Answer.UNKNOWN for _, a in judged)))
+    return (code, name, len(pcs), *counts, Coded(f"diag.place.{place}", place) if place else "")
+
+
+def _sum(changes: list[Change]) -> Change:
+    return Change(*(sum(getattr(c, side) for c in changes)
+                    for side in ("before", "after", "unknown_before", "unknown_after")))
+
+
+def pcs_table(pcs: Iterable[Pc], open_problems: Mapping[str, int], items: tuple[Item, ...]) -> Table:
+    rows = []
+    for pc in sorted(pcs, key=lambda p: (p.last.code, p.last.host, p.last.pc_id)):
+        answers = [Change(*(Coded(f"report.answer.{a.value}", a.value) for a in pc.judged(item))) for item in items]
+        rows.append((pc.last.code, pc.last.unit, pc.last.pc_id, pc.last.host, pc.last.os, pc.first.time,
+                     pc.last.time, *answers, open_problems.get(pc.last.pc_id, 0)))
+    columns = ("code", "unit", "pc_id", "host", "os", "first_check", "last_check", *(i.id for i in items),
+               "open_problems")
+    return Table("pcs", columns, tuple(rows), labels=_labels(items))
+
+
+def open_problems_by_pc(db, period) -> dict[str, int]:
+    """Problems still pending in the visits during which each PC was checked."""
+    where, params = period.where()
+    return dict(db.query(
+        f"SELECT c.pc_id, COUNT(DISTINCT p.visit || ' ' || p.problem) FROM check_runs c "
+        f"JOIN visits v ON v.id = c.visit JOIN problems p ON p.visit = c.visit "
+        f"WHERE {where} AND c.pc_id <> '' AND p.outcome = 'pending' GROUP BY c.pc_id", params))
+
+
+def _labels(items: tuple[Item, ...]) -> dict[str, tuple[str, str]]:
+    return {item.id: item.title for item in items}

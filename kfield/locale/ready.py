@@ -1,0 +1,25 @@
+"""Catalogue entries: the province's readiness view (`kfield report readiness`, `kfield report pcs`)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "help.report.rules": ("Tệp quy tắc «sẵn sàng» (YAML) thay cho tệp kèm theo kfield",
+                          "A readiness rules file (YAML) instead of the one kfield ships"),
+    "report.title.readiness": ("Mức sẵn sàng theo đơn vị (số máy: lần kiểm tra đầu → gần nhất)",
+                               "Readiness per unit (PCs: first check → latest)"),
+    "report.title.pcs": ("Từng máy tính đã kiểm tra (lần đầu → gần nhất)", "Each PC checked (first check → latest)"),
+    "report.col.pcs": ("Số máy", "PCs"),
+    "report.col.last_place": ("Chẩn đoán mạng gần nhất", "Latest network verdict"),
+    "report.col.pc_id": ("Mã máy", "PC id"),
+    "report.col.host": ("Tên máy", "Host name"),
+    "report.col.os": ("Hệ điều hành", "Operating system"),
+    "report.col.first_check": ("Kiểm tra đầu", "First check"),
+    "report.col.last_check": ("Kiểm tra gần nhất", "Latest check"),
+    "report.col.open_problems": ("Sự cố chưa xử lý", "Open problems"),
+    "report.answer.yes": ("có", "yes"),
+    "report.answer.no": ("không", "no"),
+    "report.answer.unknown": ("chưa rõ", "unknown"),
+    "report.chart.ready_before": ("Lần đầu", "First check"),
+    "report.chart.ready_after": ("Gần nhất", "Latest"),
+    "report.unchecked": ("Đơn vị chưa có máy nào được kiểm tra ({count})", "Units with no PC checked ({count})"),
+    "ready.rules.all_or_any": ("Mỗi mục cần đúng một trong hai: all hoặc any", "Each item needs exactly one of all or any"),
+    "ready.rules.unknown_check": ("Không có bước kiểm tra {check}", "There is no check {check}"),
+}
