@@ -31,7 +31,7 @@ def _main(host: Host):
     return interface
 
 
-@check("LAN001", tags=("quick", "network"), timeout=10)
+@check("LAN001", tags=("quick", "network"), timeout=10, gate="core.skip.gate.no_link")
 def link(host: Host, lan_min_link_mbps: int):
     """A network interface with its link up (cable in, Wi-Fi on)."""
     interfaces = local.physical(host.interfaces())
@@ -50,7 +50,7 @@ def _describe(interface) -> str:
     return f"{interface.name}: {'up' if interface.up else 'down'}{speed}"
 
 
-@check("LAN002", tags=("quick", "network"), requires=("LAN001",), timeout=10)
+@check("LAN002", tags=("quick", "network"), requires=("LAN001",), timeout=10, gate="core.skip.gate.no_address")
 def address(host: Host):
     """An IPv4 address; 169.254.x.x means no DHCP server answered."""
     main = _main(host)
@@ -63,7 +63,7 @@ def address(host: Host):
     return fail("lan.ip.none", evidence=evidence, remedy="lan.ip.dhcp_remedy", interface=main.name)
 
 
-@check("LAN003", tags=("quick", "network"), requires=("LAN002",), timeout=15)
+@check("LAN003", tags=("quick", "network"), requires=("LAN002",), timeout=15, gate="core.skip.gate.no_router")
 def gateway(host: Host, privileged=None):
     """The default gateway is set and answers (ICMP, else TCP; as administrator a fresh ARP request)."""
     route = host.default_route()
@@ -90,7 +90,7 @@ def _arp_answer(host: Host, route, privileged) -> str:
         return ""
 
 
-@check("LAN004", tags=("quick", "network", "dns"), requires=("LAN002",), timeout=15)
+@check("LAN004", tags=("quick", "network", "dns"), requires=("LAN003",), timeout=15, gate="core.skip.gate.no_dns")
 def dns_servers(host: Host):
     """Every configured DNS server answers a DNS question (any answer proves it is there)."""
     servers = host.dns_servers()

@@ -7,13 +7,17 @@ check's summary parameters carry what `kfield diagnose` reasons on (kfield/diagn
 
 from __future__ import annotations
 
+import concurrent.futures
+import datetime as dt
 import random
 import string
+import time
 from urllib.parse import urlsplit
 
 from kfield.core.registry import check, param
 from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Num, Str
+from kfield.net.probe import Ping
 from kfield.platform.base import Host
 
 URL = r"https?://\S+"
@@ -41,7 +45,7 @@ def target_of(internet_target: str, portals: list) -> str:
 
 
 # --- NET001 DNS ----------------------------------------------------------------
-@check("NET001", tags=("internet", "dns"), requires=("LAN002",), timeout=30)
+@check("NET001", tags=("internet", "dns"), requires=("LAN004",), timeout=30)
 def dns(host: Host, portals: list, dns_names: list, resolvers: list, rand=None):
     """Each profile name through the system resolver and through every resolver separately."""
     names = dns_names or _hosts(portals)
@@ -118,29 +122,77 @@ def _dns_verdict(f: dict, evidence):
 
 
 # --- NET002 HTTPS portals ----------------------------------------------------------
-@check("NET002", tags=("internet", "portal"), requires=("LAN002",), timeout=60)
+@check("NET002", tags=("internet", "portal"), requires=("LAN004",), timeout=60)
 def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int):
     """Each portal: name, TCP connect, TLS (chain, host name, expiry, interception), HTTP status."""
     if not portals:
         return skip("net.web.no_portals")
-    probes = [host.web(url, timeout=6.0) for url in portals[:8]]
-    evidence = tuple(measure("portal", _probe_text(p)) for p in probes)
+    probes = _in_parallel(lambda url: host.web(url, timeout=6.0), portals[:8])
+    evidence = tuple(_portal_measure(p) for p in probes)
     failed = [p for p in probes if not p.ok or (p.status or 0) >= 500]
     kinds = sorted({f"{p.stage}:{p.error or p.status}" for p in failed})
     params = {"failed": ", ".join(p.url for p in failed), "kinds": ", ".join(kinds), "count": len(probes),
               "failed_count": len(failed)}
     intercepted = [p for p in probes if p.intercepted]
     if failed:
-        key = "net.web.all_fail" if len(failed) == len(probes) else "net.web.some_fail"
-        return fail(key, evidence=evidence, remedy="net.web.remedy", **params)
+        problem, details = portal_problem(failed[0])
+        scope = "all" if len(failed) == len(probes) else "some"
+        return fail(f"net.web.{problem}", evidence=evidence, remedy=f"net.web.remedy_{_remedy_of(problem)}",
+                    scope=scope, problem=problem, **details, **params)
     if intercepted:
         return warn("net.web.intercepted", evidence=evidence, remedy="net.web.remedy_intercept",
-                    issuer=intercepted[0].issuer, **params)
+                    issuer=intercepted[0].issuer, portal=_host_of(intercepted[0].url), **params)
     expiring = [p for p in probes if p.days_left is not None and p.days_left <= cert_expiry_warn_days]
     if expiring:
         return warn("net.web.expiring", evidence=evidence, remedy="net.web.remedy_expiring",
                     url=expiring[0].url, days=expiring[0].days_left, **params)
     return ok("net.web.ok", evidence=evidence, **params)
+
+
+# stage:error of a failed probe → the catalogue word for it (net.web.<problem>)
+PROBLEMS = {"dns:dns_failed": "fail_dns", "connect:timeout": "fail_timeout", "connect:refused": "fail_refused",
+            "tls:timeout": "fail_stalled", "http:timeout": "fail_stalled", "tls:tls_failed": "fail_tls",
+            "http:http_failed": "fail_http", "tls:expired": "cert_expired", "tls:not_yet_valid": "cert_not_yet_valid",
+            "tls:hostname": "cert_wrong_name", "tls:untrusted": "cert_untrusted"}
+
+
+def portal_problem(p) -> tuple[str, dict]:
+    """What is wrong with one portal, as a catalogue word and the facts its sentence names."""
+    details = {"portal": _host_of(p.url), "url": p.url}
+    if p.ok:
+        return "fail_status", {**details, "status": p.status}
+    problem = PROBLEMS.get(f"{p.stage}:{p.error}", "fail_unreachable")
+    if problem.startswith("cert_"):
+        details.update(issuer=p.issuer or "?", names=", ".join(p.names) or "?",
+                       date=(p.valid_from if problem == "cert_not_yet_valid" else p.valid_until) or "?",
+                       today=dt.date.today().isoformat())
+    return problem, details
+
+
+def _remedy_of(problem: str) -> str:
+    if problem == "cert_not_yet_valid":
+        return "clock"
+    return "cert" if problem.startswith("cert_") else "fail"
+
+
+def _host_of(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _in_parallel(probe, items: list) -> list:
+    """One probe per item, all at once (each waits on the network, not the CPU)."""
+    if len(items) < 2:
+        return [probe(item) for item in items]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(8, len(items))) as pool:
+        return list(pool.map(probe, items))
+
+
+def _portal_measure(p):
+    if p.ok and (p.status or 0) < 500:
+        return measure("portal", _probe_text(p))
+    problem, details = portal_problem(p)
+    facts = [details.get(name) for name in ("date", "names", "issuer", "status") if details.get(name) not in (None, "?")]
+    return measure(f"portal_{problem}", " — ".join([p.url, *map(str, facts)]))
 
 
 def _probe_text(p) -> str:
@@ -153,7 +205,7 @@ def _probe_text(p) -> str:
 
 
 # --- NET003 captive portal -----------------------------------------------------------
-@check("NET003", tags=("internet",), requires=("LAN002",), timeout=20)
+@check("NET003", tags=("internet",), requires=("LAN004",), timeout=20)
 def captive_portal(host: Host, captive_url: str, captive_expect_status: int):
     """A known URL answers exactly as expected (e.g. 204); a redirect or a page means a login portal."""
     if not captive_url:
@@ -193,19 +245,21 @@ def _proxy_dead(host: Host, server: str) -> bool:
 
 
 # --- NET005 latency, jitter, loss ------------------------------------------------------
-@check("NET005", tags=("internet", "latency"), requires=("LAN002",), timeout=40)
-def latency(host: Host, portals: list, internet_target: str, latency_warn_ms, loss_warn_percent,
+@check("NET005", tags=("internet", "latency"), requires=("LAN003",), timeout=20)
+def latency(host: Host, portals: list, internet_target: str, resolvers: list, latency_warn_ms, loss_warn_percent,
             loss_fail_percent):
-    """Round trip, jitter and loss to the gateway and to the profile's Internet target."""
+    """Round trip, jitter and loss to the gateway and to the profile's Internet target (ICMP; where
+    ICMP is filtered beyond the router, TCP handshakes stand in: ping silence alone is no outage)."""
     route = host.default_route()
-    targets = [t for t in ((route.gateway if route else ""), target_of(internet_target, portals)) if t]
+    far_target = _far_target(internet_target, portals, resolvers)
+    targets = [t for t in ((route.gateway if route else ""), far_target) if t]
     if not targets:
         return skip("net.latency.no_target")
-    pings = [host.ping(_address(host, t), count=10, timeout=1.0) for t in targets]
+    pings = _in_parallel(lambda t: _reach(host, _address(host, t)), targets)
     evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip(targets, pings))
     far = pings[-1]
-    params = {"target": targets[-1], "loss": round(far.loss_percent), "ms": far.rtt_ms, "method": far.method,
-              "jitter": far.jitter_ms}
+    params = {"target": targets[-1], "loss": round(far.loss_percent), "ms": far.rtt_ms or 0, "method": far.method,
+              "jitter": far.jitter_ms or 0}
     if not far.alive:
         return fail("net.latency.silent", evidence=evidence, remedy="net.latency.remedy_silent", **params)
     if far.loss_percent >= loss_fail_percent:
@@ -214,7 +268,45 @@ def latency(host: Host, portals: list, internet_target: str, latency_warn_ms, lo
         return warn("net.latency.lossy", evidence=evidence, remedy="net.latency.remedy_loss", **params)
     if far.rtt_ms >= latency_warn_ms:
         return warn("net.latency.slow", evidence=evidence, remedy="net.latency.remedy_slow", **params)
-    return ok("net.latency.ok", evidence=evidence, **params)
+    return ok("net.latency.filtered" if far.method == "tcp" else "net.latency.ok", evidence=evidence, **params)
+
+
+ECHO_FIRST, ECHO_TOTAL = 3, 10
+TCP_PORTS = (443, 80, 53)
+
+
+def _far_target(internet_target: str, portals: list, resolvers: list) -> str:
+    """The profile's target, else a public resolver's address (no name to resolve: a DNS fault
+    must not look like a dead Internet), else the first portal."""
+    return internet_target or next(iter(resolvers), "") or target_of("", portals)
+
+
+def _reach(host: Host, address: str) -> Ping:
+    """A few echoes first; silence is settled by TCP handshakes before anything is called down."""
+    first = host.ping(address, count=ECHO_FIRST, timeout=1.0)
+    if first.alive:
+        rest = host.ping(address, count=ECHO_TOTAL - ECHO_FIRST, timeout=1.0)
+        return Ping(address, first.method, first.sent + rest.sent, first.received + rest.received,
+                    first.rtts_ms + rest.rtts_ms)
+    if first.method == "tcp":   # this process cannot send ICMP: the TCP probe already answered for it
+        return first
+    return _tcp_reach(host, address)
+
+
+def _tcp_answers(host: Host, address: str, timeout: float = 1.0) -> bool:
+    return any(host.tcp_state(address, p, timeout) in ("open", "closed") for p in TCP_PORTS[:2])
+
+
+def _tcp_reach(host: Host, address: str, timeout: float = 1.0) -> Ping:
+    port = next((p for p in TCP_PORTS if host.tcp_state(address, p, timeout) in ("open", "closed")), None)
+    if port is None:
+        return Ping(address, "tcp", ECHO_TOTAL, 0)
+    rtts = []
+    for _ in range(ECHO_TOTAL):
+        started = time.perf_counter()
+        if host.tcp_state(address, port, timeout) in ("open", "closed"):
+            rtts.append(round((time.perf_counter() - started) * 1000, 2))
+    return Ping(address, "tcp", ECHO_TOTAL, len(rtts), tuple(rtts))
 
 
 def _address(host: Host, target: str) -> str:
@@ -227,11 +319,13 @@ def _address(host: Host, target: str) -> str:
 
 
 def _ping_text(p) -> str:
-    return f"{p.method}, {p.received}/{p.sent}, {p.rtt_ms} ms, jitter {p.jitter_ms} ms"
+    if not p.alive:
+        return f"{p.method}, 0/{p.sent}"
+    return f"{p.method}, {p.received}/{p.sent}, {p.rtt_ms} ms, ± {p.jitter_ms or 0} ms"
 
 
 # --- NET006 path MTU -------------------------------------------------------------------
-@check("NET006", tags=("internet", "mtu"), requires=("LAN002",), timeout=30, admin=True)
+@check("NET006", tags=("internet", "mtu"), requires=("LAN003",), timeout=30, admin=True)
 def path_mtu(host: Host, portals: list, internet_target: str):
     """Don't-fragment echoes find the path MTU and a black hole (big packets silently dropped)."""
     target = target_of(internet_target, portals)
@@ -250,7 +344,7 @@ def path_mtu(host: Host, portals: list, internet_target: str):
 
 
 # --- NET007 traceroute -----------------------------------------------------------------
-@check("NET007", tags=("internet", "route"), requires=("LAN002",), timeout=30, admin=True)
+@check("NET007", tags=("internet", "route"), requires=("LAN003",), timeout=30, admin=True)
 def route(host: Host, portals: list, internet_target: str):
     """Routers on the way to the Internet target; where the path stops says where the fault is."""
     target = target_of(internet_target, portals)
@@ -263,12 +357,14 @@ def route(host: Host, portals: list, internet_target: str):
     last = answering[-1].ttl if answering else 0
     if reached:
         return ok("net.route.reached", evidence=evidence, target=target, hops=len(hops))
+    if _tcp_answers(host, _address(host, target)):   # the path works; only the routers' ICMP is filtered
+        return ok("net.route.filtered", evidence=evidence, target=target, last_hop=last)
     return fail("net.route.stops", evidence=evidence, remedy="net.route.remedy", target=target, last_hop=last,
                 last_ip=answering[-1].ip if answering else "-")
 
 
 # --- NET008 timestamp server ----------------------------------------------------------
-@check("NET008", tags=("internet", "signing"), requires=("LAN002",), timeout=30)
+@check("NET008", tags=("internet", "signing"), requires=("LAN004",), timeout=30)
 def timestamp_server(host: Host, timestamp_urls: list):
     """The signing timestamp servers answer HTTP (a signature needs one at signing time)."""
     if not timestamp_urls:

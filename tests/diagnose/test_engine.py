@@ -59,19 +59,27 @@ SINGLE_FAULTS = [
     ("NET004", "fail", "net.proxy.dead", {}, "captive_proxy"),
     ("NET003", "fail", "net.captive.found", {}, "captive_proxy"),
     ("NET002", "warn", "net.web.intercepted", {}, "this_pc"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:untrusted"}, "this_pc"),
+    ("NET002", "fail", "net.web.cert_untrusted", {"scope": "all", "issuer": "Evil CA"}, "this_pc"),
     ("PC009", "fail", "pc.clock.drift", {}, "clock"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:not_yet_valid"}, "clock"),
+    ("NET002", "fail", "net.web.cert_not_yet_valid", {"scope": "some", "date": "2030-01-01"}, "clock"),
     ("NET005", "fail", "net.latency.lossy", {}, "lossy_link"),
     ("NET005", "warn", "net.latency.lossy", {}, "lossy_link"),
     ("NET005", "warn", "net.latency.slow", {}, "slow_link"),
     ("NET001", "fail", "net.dns.unresolved", {}, "dns"),
     ("NET001", "fail", "net.dns.disagree", {}, "dns"),
+    ("NET001", "fail", "net.dns.unreliable", {"server": "198.18.0.1"}, "dns"),
+    ("NET001", "warn", "net.dns.slow", {"server": "198.18.0.1"}, "dns"),
+    ("LAN004", "fail", "lan.dns.all", {"servers": "198.18.0.1"}, "dns"),
     ("NET006", "fail", "net.mtu.black_hole", {}, "gateway"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:timeout"}, "gateway"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "http:timeout"}, "gateway"),
-    ("NET002", "fail", "net.web.some_fail", {"kinds": "tls:expired"}, "one_service"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "http:503"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_stalled", {"scope": "all"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_timeout", {"scope": "all"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_refused", {"scope": "all"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_timeout", {"scope": "some"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_stalled", {"scope": "some"}, "one_service"),
+    ("NET002", "fail", "net.web.cert_expired", {"scope": "some", "date": "2020-01-01"}, "one_service"),
+    ("NET002", "fail", "net.web.cert_wrong_name", {"scope": "some", "names": "x.test"}, "one_service"),
+    ("NET002", "fail", "net.web.cert_untrusted", {"scope": "some", "issuer": "Odd CA"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_status", {"scope": "all", "code": 503}, "one_service"),
 ]
 
 
@@ -86,9 +94,12 @@ def test_every_place_is_reachable_by_some_fault():
 
 def test_uplink_down_unprivileged_and_privileged():
     uplink = dict(NET001=result("NET001", "fail", "net.dns.unresolved"),
-                  NET002=result("NET002", "fail", "net.web.all_fail", kinds="dns:dns_failed"),
+                  NET002=result("NET002", "fail", "net.web.fail_dns", scope="all"),
                   NET005=result("NET005", "fail", "net.latency.silent"))
     assert place(**uplink, NET006=result("NET006", "skip", "core.skip.admin")) == "isp_uplink"
+    no_dns = dict(LAN004=result("LAN004", "fail", "lan.dns.all"), NET005=result("NET005", "fail", "net.latency.silent"),
+                  **{c: result(c, "skip", "core.skip.gate.no_dns") for c in ("NET001", "NET002", "NET003", "PC009")})
+    assert place(**no_dns) == "isp_uplink"
     traced = dict(uplink, NET005=result("NET005", "fail", "net.latency.silent"),
                   NET007=result("NET007", "fail", "net.route.stops", last_hop=1))
     assert place(**traced) == "isp_uplink"
@@ -96,7 +107,7 @@ def test_uplink_down_unprivileged_and_privileged():
 
 def test_dns_down_with_the_internet_up_is_dns_not_uplink():
     assert place(NET001=result("NET001", "fail", "net.dns.unresolved"),
-                 NET002=result("NET002", "fail", "net.web.all_fail", kinds="dns:dns_failed")) == "dns"
+                 NET002=result("NET002", "fail", "net.web.fail_dns", scope="all")) == "dns"
 
 
 def test_the_most_local_fault_wins():
@@ -105,14 +116,14 @@ def test_the_most_local_fault_wins():
     # a router down also breaks DNS and portals: the verdict is still the router
     router = dict(LAN003=result("LAN003", "fail", "lan.gw.silent"),
                   NET001=result("NET001", "fail", "net.dns.unresolved"),
-                  NET002=result("NET002", "fail", "net.web.all_fail", kinds="connect:timeout"),
+                  NET002=result("NET002", "fail", "net.web.fail_timeout", scope="all"),
                   NET005=result("NET005", "fail", "net.latency.silent"))
     assert place(**router) == "gateway"
 
 
 def test_an_unexplained_failure_is_unknown_and_names_the_check():
-    verdict = engine.decide(healthy(LAN004=result("LAN004", "fail", "lan.dns.all")))
-    assert verdict.place == "unknown" and verdict.reason.params["checks"] == "LAN004"
+    verdict = engine.decide(healthy(NET008=result("NET008", "fail", "net.tsa.down")))
+    assert verdict.place == "unknown" and verdict.reason.params["checks"] == "NET008"
 
 
 def test_evidence_is_the_results_the_rule_looked_at():
