@@ -52,11 +52,25 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, rand=None):
     if not names:
         return skip("net.dns.no_names")
     servers = list(dict.fromkeys([*host.dns_servers()[:3], *resolvers]))
-    system = {name: _system(host, name) for name in names}
-    asked = {(s, n): host.dns_ask(s, n, "A", timeout=2.0) for s in servers for n in names}
+    system = dict(zip(names, _in_parallel(lambda name: _system(host, name), names)))
+    pairs = [(s, n) for s in servers for n in names]
+    asked = dict(zip(pairs, _in_parallel(lambda pair: host.dns_ask(pair[0], pair[1], "A", timeout=2.0), pairs)))
     evidence = _dns_evidence(system, asked)
     facts = _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random())
+    facts["repeat"] = _repeat(host, servers[0], names[0]) if servers and system[names[0]] else None
     return _dns_verdict(facts, evidence)
+
+
+DNS_REPEAT, DNS_REPEAT_TIMEOUT_S = 12, 1.5
+DNS_LOST_FAIL, DNS_SLOW_MS = 2, 1000
+
+
+def _repeat(host: Host, server: str, name: str) -> dict:
+    """The same question many times at once: how many answers come back, and how late."""
+    answers = _in_parallel(lambda _: host.dns_ask(server, name, "A", timeout=DNS_REPEAT_TIMEOUT_S), range(DNS_REPEAT))
+    times = sorted(a.ms for a in answers if a.answered and a.ms is not None)
+    return {"server": server, "asked": DNS_REPEAT, "answered": len(times),
+            "slowest_ms": round(times[-1]) if times else 0, "median_ms": round(times[len(times) // 2]) if times else 0}
 
 
 def _system(host: Host, name: str) -> tuple[str, ...]:
@@ -114,11 +128,16 @@ def _dns_verdict(f: dict, evidence):
     if f["disagree"]:
         return fail("net.dns.disagree", evidence=evidence, remedy="net.dns.remedy_hijack",
                     names=", ".join(f["disagree"]), **common)
+    repeat = f.get("repeat")
+    if repeat and repeat["asked"] - repeat["answered"] >= DNS_LOST_FAIL:
+        return fail("net.dns.unreliable", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
+    if repeat and repeat["median_ms"] >= DNS_SLOW_MS:
+        return warn("net.dns.slow", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
     if f["rewrites"]:
         return warn("net.dns.rewrites", evidence=evidence, remedy="net.dns.remedy", servers=", ".join(f["rewrites"]))
     if f["down"]:
         return warn("net.dns.some_down", evidence=evidence, remedy="net.dns.remedy", **common)
-    return ok("net.dns.ok", evidence=evidence, count=len(f["servers"]))
+    return ok("net.dns.ok", evidence=evidence, count=len(f["servers"]), **(repeat or {}))
 
 
 # --- NET002 HTTPS portals ----------------------------------------------------------

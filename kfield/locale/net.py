@@ -89,6 +89,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "net.dns.rewrites": ("Máy chủ DNS {servers} trả địa chỉ cho cả tên không tồn tại",
                          "DNS server {servers} answers even names that do not exist"),
     "net.dns.some_down": ("Máy chủ DNS không trả lời: {down}", "DNS servers not answering: {down}"),
+    "net.dns.unreliable": ("DNS chập chờn: máy chủ {server} chỉ trả lời {answered}/{asked} lần hỏi cùng một tên",
+                           "Unreliable DNS: {server} answered only {answered} of {asked} identical questions"),
+    "net.dns.slow": ("DNS chậm: máy chủ {server} trả lời sau {median_ms} ms (chậm nhất {slowest_ms} ms)",
+                     "Slow DNS: {server} answers after {median_ms} ms (slowest {slowest_ms} ms)"),
+    "net.dns.remedy_unreliable": ("Khởi động lại router; nếu vẫn vậy, đặt DNS khác (của nhà mạng hoặc công cộng) "
+                                  "và báo nhà mạng.",
+                                  "Restart the router; if it stays so, set another DNS server (the provider's or a "
+                                  "public one) and tell the provider."),
     "net.dns.ok": ("{count} máy chủ DNS trả lời và thống nhất", "{count} DNS servers answer and agree"),
     "net.dns.remedy": ("Đặt DNS theo nhà mạng hoặc DNS công cộng đang hoạt động; khởi động lại router.",
                        "Use the ISP's DNS or a public resolver that works; restart the router."),

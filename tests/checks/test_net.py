@@ -213,3 +213,22 @@ def test_timestamp_server():
     assert compute_check("NET008", host=FakeHost(web=web({up.url: up})), timestamp_urls=[up.url]).status is Status.OK
     down = WebProbe("http://tsa/", "connect", "refused")
     assert compute_check("NET008", host=FakeHost(web=web({down.url: down})), timestamp_urls=[down.url]).status is Status.FAIL
+
+
+def test_dns_that_loses_queries_is_unreliable_and_slow_dns_is_a_warning():
+    lost = iter(range(1000))
+
+    def ask(server, name, rdtype="A", timeout=2.0):
+        if name.startswith("kfield-nx-"):
+            return DnsAnswer(server, True, "NXDOMAIN", (), 3.0)
+        return DnsAnswer(server, False, error="Timeout") if next(lost) % 3 == 0 else \
+            DnsAnswer(server, True, "NOERROR", ("198.19.1.10",), 3.0)
+
+    fake = FakeHost(dns_servers=["198.18.0.1"], dns_ask=ask, resolve=lambda name: ["198.19.1.10"])
+    res = run_dns(fake)
+    assert (res.status, res.summary.key, res.summary.params["asked"]) == (Status.FAIL, "net.dns.unreliable", 12)
+    assert res.summary.params["answered"] <= 10
+    slow = FakeHost(dns_servers=["198.18.0.1"], resolve=lambda name: ["198.19.1.10"],
+                    dns_ask=lambda server, name, rdtype="A", timeout=2.0: DnsAnswer(server, True, "NOERROR", ("198.19.1.10",), 1400.0))
+    res = run_dns(slow)
+    assert (res.status, res.summary.key, res.summary.params["median_ms"]) == (Status.WARN, "net.dns.slow", 1400)
