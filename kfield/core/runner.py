@@ -86,7 +86,7 @@ def _blocked(need: str, prior: r.Result) -> r.Result:
         return r.skip(prior.summary.key, **dict(prior.summary.params))
     gate = CHECKS[need].gate if need in CHECKS else ""
     if gate and prior.status is not r.Status.SKIP:
-        return r.skip(gate, check=need, **dict(prior.summary.params))
+        return r.skip(gate, **{**prior.summary.params, "check": need})
     return r.skip("core.skip.requires", check=need, status=prior.status.value)
 
 

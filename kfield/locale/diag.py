@@ -89,6 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.line": ("Chẩn đoán: lỗi ở {place} — {reason}.", "Verdict: the fault is at {place} — {reason}."),
     "diag.line_healthy": ("Chẩn đoán: {place} — {reason}.", "Verdict: {place} — {reason}."),
     "diag.next": ("Bước tiếp theo: kfield playbook run {playbook}", "Next step: kfield playbook run {playbook}"),
+    "diag.skip.late": ("Bỏ qua: không máy chủ thời gian nào trả lời trong {seconds} giây (chẩn đoán không chờ thêm)",
+                       "Skipped: no time server answered within {seconds} s (the verdict does not wait longer)"),
     "diag.evidence": ("Bằng chứng:", "Evidence:"),
     "diag.tell": ("Bước tiếp theo: báo {contact}, kèm dòng chẩn đoán và bằng chứng ở trên.",
                   "Next step: tell {contact}, with the verdict and the evidence above."),
