@@ -290,7 +290,7 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
     return ok("net.latency.filtered" if far.method == "tcp" else "net.latency.ok", evidence=evidence, **params)
 
 
-ECHO_FIRST, ECHO_TOTAL = 3, 10
+ECHO_FIRST, ECHO_TOTAL = 2, 10
 TCP_PORTS = (443, 80, 53)
 
 
@@ -301,25 +301,30 @@ def _far_target(internet_target: str, portals: list, resolvers: list) -> str:
 
 
 def _reach(host: Host, address: str) -> Ping:
-    """A few echoes first; silence is settled by TCP handshakes before anything is called down."""
-    first = host.ping(address, count=ECHO_FIRST, timeout=1.0)
+    """Two echoes and a TCP handshake at once; the rest of the series goes the way that answered
+    (ICMP, else TCP: ping silence alone is no outage), and silence costs about two seconds."""
+    first, port = _in_parallel(lambda probe: probe(), [lambda: host.ping(address, count=ECHO_FIRST, timeout=1.0),
+                                                       lambda: _tcp_port(host, address)])
     if first.alive:
         rest = host.ping(address, count=ECHO_TOTAL - ECHO_FIRST, timeout=1.0)
         return Ping(address, first.method, first.sent + rest.sent, first.received + rest.received,
                     first.rtts_ms + rest.rtts_ms)
-    if first.method == "tcp":   # this process cannot send ICMP: the TCP probe already answered for it
-        return first
-    return _tcp_reach(host, address)
+    if first.method == "tcp" or port is None:   # no ICMP socket: host.ping's TCP probe already answered
+        return first if first.method == "tcp" else Ping(address, "tcp", ECHO_TOTAL, 0)
+    return _tcp_series(host, address, port)
 
 
-def _tcp_answers(host: Host, address: str, timeout: float = 1.0) -> bool:
-    return any(host.tcp_state(address, p, timeout) in ("open", "closed") for p in TCP_PORTS[:2])
+def _tcp_port(host: Host, address: str, timeout: float = 1.0) -> int | None:
+    """The first of the usual ports that answers a handshake (accepted or refused), all tried at once."""
+    states = _in_parallel(lambda port: host.tcp_state(address, port, timeout), list(TCP_PORTS))
+    return next((port for port, state in zip(TCP_PORTS, states) if state in ("open", "closed")), None)
 
 
-def _tcp_reach(host: Host, address: str, timeout: float = 1.0) -> Ping:
-    port = next((p for p in TCP_PORTS if host.tcp_state(address, p, timeout) in ("open", "closed")), None)
-    if port is None:
-        return Ping(address, "tcp", ECHO_TOTAL, 0)
+def _tcp_answers(host: Host, address: str) -> bool:
+    return _tcp_port(host, address) is not None
+
+
+def _tcp_series(host: Host, address: str, port: int, timeout: float = 1.0) -> Ping:
     rtts = []
     for _ in range(ECHO_TOTAL):
         started = time.perf_counter()
@@ -350,7 +355,10 @@ def path_mtu(host: Host, portals: list, internet_target: str):
     target = target_of(internet_target, portals)
     if not target:
         return skip("net.latency.no_target")
-    found = host.path_mtu(_address(host, target))
+    address = _address(host, target)
+    if not host.ping(address, count=2, timeout=1.0).alive:   # no echo comes back at any size: don't wait for each
+        return skip("net.mtu.no_echo", target=target)
+    found = host.path_mtu(address)
     evidence = (measure("mtu_largest_ok", found.largest_ok, "B"),)
     if found.largest_ok is None:
         return skip("net.mtu.no_echo", target=target)

@@ -189,8 +189,15 @@ def test_the_far_target_is_a_public_resolver_when_the_profile_names_none():
     (PathMtu("t", None, None, ()), "net.mtu.no_echo"),
 ])
 def test_path_mtu(found, key):
-    fake = FakeHost(path_mtu=found, resolve=lambda name: ["198.19.1.10"])
+    echo = Ping("198.19.1.10", "icmp", 2, 2, (1.0, 1.0))
+    fake = FakeHost(path_mtu=found, resolve=lambda name: ["198.19.1.10"], ping=lambda ip, count=2, timeout=1.0: echo)
     assert compute_check("NET006", host=fake, portals=[PORTAL], admin=True).summary.key == key
+
+
+def test_path_mtu_does_not_probe_sizes_when_no_echo_comes_back():
+    fake = FakeHost(path_mtu=AssertionError("no size probes without an echo"), resolve=lambda name: ["198.19.1.10"],
+                    ping=lambda ip, count=2, timeout=1.0: Ping(ip, "icmp", 2, 0))
+    assert compute_check("NET006", host=fake, portals=[PORTAL], admin=True).summary.key == "net.mtu.no_echo"
 
 
 def test_traceroute_reached_and_stopped():
