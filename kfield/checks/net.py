@@ -276,18 +276,28 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
         return skip("net.latency.no_target")
     pings = _in_parallel(lambda t: _reach(host, _address(host, t)), targets)
     evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip(targets, pings))
-    far = pings[-1]
+    far, near = pings[-1], (pings[0] if len(pings) == 2 else None)
     params = {"target": targets[-1], "loss": round(far.loss_percent), "ms": far.rtt_ms or 0, "method": far.method,
-              "jitter": far.jitter_ms or 0}
+              "jitter": far.jitter_ms or 0, "gateway_loss": round(near.loss_percent) if near else 0,
+              "gateway_ms": (near.rtt_ms or 0) if near else 0}
+    limits = (latency_warn_ms, loss_warn_percent, loss_fail_percent)
+    status, key, remedy = _latency_verdict(far, near, *limits)
+    return status(key, evidence=evidence, remedy=remedy, **params)
+
+
+def _latency_verdict(far: Ping, near: Ping | None, latency_warn_ms, loss_warn_percent, loss_fail_percent):
+    """(result maker, key, remedy); "_lan" when the loss or delay already starts before the router."""
+    local = near is not None and near.alive
     if not far.alive:
-        return fail("net.latency.silent", evidence=evidence, remedy="net.latency.remedy_silent", **params)
-    if far.loss_percent >= loss_fail_percent:
-        return fail("net.latency.lossy", evidence=evidence, remedy="net.latency.remedy_loss", **params)
+        return fail, "net.latency.silent", "net.latency.remedy_silent"
     if far.loss_percent >= loss_warn_percent:
-        return warn("net.latency.lossy", evidence=evidence, remedy="net.latency.remedy_loss", **params)
+        make = fail if far.loss_percent >= loss_fail_percent else warn
+        lan = local and near.loss_percent >= loss_warn_percent
+        return make, "net.latency.lossy_lan" if lan else "net.latency.lossy", "net.latency.remedy_loss"
     if far.rtt_ms >= latency_warn_ms:
-        return warn("net.latency.slow", evidence=evidence, remedy="net.latency.remedy_slow", **params)
-    return ok("net.latency.filtered" if far.method == "tcp" else "net.latency.ok", evidence=evidence, **params)
+        lan = local and (near.rtt_ms or 0) >= latency_warn_ms
+        return warn, "net.latency.slow_lan" if lan else "net.latency.slow", "net.latency.remedy_slow"
+    return ok, "net.latency.filtered" if far.method == "tcp" else "net.latency.ok", None
 
 
 ECHO_FIRST, ECHO_TOTAL = 2, 10

@@ -179,6 +179,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{loss}% loss to {target}, {ms} ms ({method})"),
     "net.latency.slow": ("Độ trễ tới {target} cao: {ms} ms, dao động {jitter} ms ({method})",
                          "High latency to {target}: {ms} ms, jitter {jitter} ms ({method})"),
+    "net.latency.lossy_lan": ("Mất gói ngay trong mạng nội bộ: {gateway_loss}% tới router, {loss}% tới {target} ({method})",
+                              "Packets are lost inside the LAN already: {gateway_loss}% to the router, {loss}% to "
+                              "{target} ({method})"),
+    "net.latency.slow_lan": ("Độ trễ cao ngay trong mạng nội bộ: {gateway_ms} ms tới router, {ms} ms tới {target}",
+                             "High latency inside the LAN already: {gateway_ms} ms to the router, {ms} ms to {target}"),
     "net.latency.filtered": ("Tới {target}: {ms} ms qua kết nối TCP, mất {loss}% (ping bị chặn ngoài router — "
                              "bình thường ở nhiều nhà mạng, không phải lỗi)",
                              "To {target}: {ms} ms by TCP handshake, {loss}% lost (ping is filtered beyond the "

@@ -170,6 +170,16 @@ def test_latency(far, status, key):
     assert (res.status, res.summary.key) == (status, key)
 
 
+def test_loss_that_starts_before_the_router_is_the_lan():
+    def ping(ip, count=10, timeout=1.0):
+        return Ping(ip, "icmp", count, count - count // 3, (1.0,) * (count - count // 3))
+
+    fake = FakeHost(default_route=Route("eth0", "198.18.0.1"), ping=ping, tcp_state=lambda ip, port, timeout=1.0: "open")
+    res = compute_check("NET005", host=fake, internet_target="198.19.1.10")
+    assert (res.status, res.summary.key) == (Status.FAIL, "net.latency.lossy_lan")
+    assert res.summary.params["gateway_loss"] == res.summary.params["loss"] == 20
+
+
 def test_ping_filtered_beyond_the_router_while_tcp_answers_is_no_fault():
     res = compute_check("NET005", host=pinger(Ping("x", "icmp", 10, 0), tcp="open"), portals=[PORTAL])
     assert (res.status, res.summary.key, res.summary.params["method"]) == (Status.OK, "net.latency.filtered", "tcp")

@@ -113,6 +113,7 @@ def test_ping_filtered_beyond_the_router_stays_healthy(verdict_lab):
     ("stale_dns", "dns"),
     ("intercepted", "this_pc"),
     ("https_blocked", "gateway"),
+    ("lan_loss", "cable_wifi"),
 ])
 def test_new_faults_are_placed(verdict_lab, fault, expected):
     with getattr(verdict_lab, fault)():

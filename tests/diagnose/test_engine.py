@@ -65,6 +65,8 @@ SINGLE_FAULTS = [
     ("NET005", "fail", "net.latency.lossy", {}, "lossy_link"),
     ("NET005", "warn", "net.latency.lossy", {}, "lossy_link"),
     ("NET005", "warn", "net.latency.slow", {}, "slow_link"),
+    ("NET005", "fail", "net.latency.lossy_lan", {"gateway_loss": 30}, "cable_wifi"),
+    ("NET005", "warn", "net.latency.slow_lan", {"gateway_ms": 400}, "cable_wifi"),
     ("NET001", "fail", "net.dns.unresolved", {}, "dns"),
     ("NET001", "fail", "net.dns.disagree", {}, "dns"),
     ("NET001", "fail", "net.dns.unreliable", {"server": "198.18.0.1"}, "dns"),

@@ -5,8 +5,8 @@ port, a stale DNS server set on the PC.
 
     extra world services on 198.19.1.x: .13 future (certificate valid from next year),
     .14 untrusted (certificate from a CA nobody trusts).
-    Their names resolve in the client through its own /etc/hosts (the world's DNS is left as
-    tests/lab/internet.py builds it).
+    Only these two names resolve in the client through its own /etc/hosts (the world's DNS is
+    left as tests/lab/internet.py builds it, so its DNS faults still reach every other name).
 
 Everything stays in 198.18.0.0/15 inside the lab's namespaces.
 """
@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
-from tests.lab.internet import NAMES, WORLD, InternetLab, ip
+from tests.lab.internet import NAMES, WORLD, InternetLab
 from tests.lab.netns import wait_for
 
 EXTRA = {"future": 13, "untrusted": 14}
@@ -41,9 +41,8 @@ class VerdictLab(InternetLab):
         super()._wire()
         for last in EXTRA.values():
             self.world.run("ip", "addr", "add", f"{WORLD}.{last}/32", "dev", "lo")
-        names = {**{n: ip(n) for n in NAMES}, **{n: extra_ip(n) for n in EXTRA}}
-        self.client.etc("hosts", "127.0.0.1 localhost\n"
-                        + "".join(f"{addr} {name}.kfield.test\n" for name, addr in names.items()))
+        self.client.etc("hosts", "127.0.0.1 localhost\n"   # only the new names: the others stay with DNS faults
+                        + "".join(f"{extra_ip(name)} {name}.kfield.test\n" for name in EXTRA))
 
     def _world_dns(self, last: int, eoffice: str):
         """The world's resolver, returned only once it listens: a fault that restarts it must not
@@ -90,6 +89,11 @@ class VerdictLab(InternetLab):
         """The office resolver (the router's dnsmasq) loses a share of the questions it gets."""
         return self._rule(self.router, "INPUT", "-p", "udp", "--dport", "53", "-m", "statistic", "--mode", "random",
                           "--probability", f"{percent / 100:.2f}", "-j", "DROP")
+
+    def lan_loss(self, percent: float = 30):
+        """A bad cable or weak Wi-Fi: the PC itself loses a share of every packet it receives."""
+        return self._rule(self.client, "INPUT", "-m", "statistic", "--mode", "random", "--probability",
+                          f"{percent / 100:.2f}", "-j", "DROP")
 
     def https_blocked(self):
         """A firewall drops every connection to port 443 on the way out (ping, DNS, HTTP work)."""
