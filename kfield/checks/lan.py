@@ -90,9 +90,10 @@ def _arp_answer(host: Host, route, privileged) -> str:
         return ""
 
 
-@check("LAN004", tags=("quick", "network", "dns"), requires=("LAN003",), timeout=15, gate="core.skip.gate.no_dns")
+@check("LAN004", tags=("quick", "network", "dns"), requires=("NET009",), timeout=15, gate="core.skip.gate.no_dns")
 def dns_servers(host: Host, portals: list, dns_names: list):
-    """Every configured DNS server answers a DNS question (any answer proves it is there)."""
+    """Every configured DNS server answers a DNS question (any answer proves it is there). It waits
+    for NET009: an office resolver that forwards cannot answer while nothing beyond the router does."""
     servers = host.dns_servers()
     if not servers:
         return fail("lan.dns.none", remedy="lan.dns.remedy")

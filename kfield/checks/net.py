@@ -45,7 +45,7 @@ def target_of(internet_target: str, portals: list) -> str:
 
 
 # --- NET001 DNS ----------------------------------------------------------------
-@check("NET001", tags=("internet", "dns"), requires=("LAN004",), timeout=30)
+@check("NET001", tags=("internet", "dns"), requires=("NET009", "LAN004",), timeout=30)
 def dns(host: Host, portals: list, dns_names: list, resolvers: list, rand=None):
     """Each profile name through the system resolver and through every resolver separately."""
     names = dns_names or _hosts(portals)
@@ -141,7 +141,7 @@ def _dns_verdict(f: dict, evidence):
 
 
 # --- NET002 HTTPS portals ----------------------------------------------------------
-@check("NET002", tags=("internet", "portal"), requires=("LAN004",), timeout=60)
+@check("NET002", tags=("internet", "portal"), requires=("NET009", "LAN004",), timeout=60)
 def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int):
     """Each portal: name, TCP connect, TLS (chain, host name, expiry, interception), HTTP status."""
     if not portals:
@@ -224,7 +224,7 @@ def _probe_text(p) -> str:
 
 
 # --- NET003 captive portal -----------------------------------------------------------
-@check("NET003", tags=("internet",), requires=("LAN004",), timeout=20)
+@check("NET003", tags=("internet",), requires=("NET009", "LAN004",), timeout=20)
 def captive_portal(host: Host, captive_url: str, captive_expect_status: int):
     """A known URL answers exactly as expected (e.g. 204); a redirect or a page means a login portal."""
     if not captive_url:
@@ -264,7 +264,7 @@ def _proxy_dead(host: Host, server: str) -> bool:
 
 
 # --- NET005 latency, jitter, loss ------------------------------------------------------
-@check("NET005", tags=("internet", "latency"), requires=("LAN003",), timeout=20)
+@check("NET005", tags=("internet", "latency"), requires=("NET009", "LAN003",), timeout=20)
 def latency(host: Host, portals: list, internet_target: str, resolvers: list, latency_warn_ms, loss_warn_percent,
             loss_fail_percent):
     """Round trip, jitter and loss to the gateway and to the profile's Internet target (ICMP; where
@@ -359,7 +359,7 @@ def _ping_text(p) -> str:
 
 
 # --- NET006 path MTU -------------------------------------------------------------------
-@check("NET006", tags=("internet", "mtu"), requires=("LAN003",), timeout=30, admin=True)
+@check("NET006", tags=("internet", "mtu"), requires=("NET009", "LAN003",), timeout=30, admin=True)
 def path_mtu(host: Host, portals: list, internet_target: str):
     """Don't-fragment echoes find the path MTU and a black hole (big packets silently dropped)."""
     target = target_of(internet_target, portals)
@@ -381,7 +381,7 @@ def path_mtu(host: Host, portals: list, internet_target: str):
 
 
 # --- NET007 traceroute -----------------------------------------------------------------
-@check("NET007", tags=("internet", "route"), requires=("LAN003",), timeout=30, admin=True)
+@check("NET007", tags=("internet", "route"), requires=("NET009", "LAN003",), timeout=30, admin=True)
 def route(host: Host, portals: list, internet_target: str):
     """Routers on the way to the Internet target; where the path stops says where the fault is."""
     target = target_of(internet_target, portals)
@@ -401,7 +401,7 @@ def route(host: Host, portals: list, internet_target: str):
 
 
 # --- NET008 timestamp server ----------------------------------------------------------
-@check("NET008", tags=("internet", "signing"), requires=("LAN004",), timeout=30)
+@check("NET008", tags=("internet", "signing"), requires=("NET009", "LAN004",), timeout=30)
 def timestamp_server(host: Host, timestamp_urls: list):
     """The signing timestamp servers answer HTTP (a signature needs one at signing time)."""
     if not timestamp_urls:
@@ -412,3 +412,33 @@ def timestamp_server(host: Host, timestamp_urls: list):
     if down:
         return fail("net.tsa.down", evidence=evidence, remedy="net.tsa.remedy", urls=", ".join(down))
     return ok("net.tsa.ok", evidence=evidence, count=len(probes))
+
+
+# --- NET009 the Internet answers (the uplink) -------------------------------------------
+@check("NET009", tags=("internet", "quick"), requires=("LAN003",), timeout=10, gate="core.skip.gate.no_uplink")
+def uplink(host: Host, internet_target: str, resolvers: list):
+    """Anything beyond the router answers: the profile's target and public resolvers, by ICMP or TCP,
+    all at once. The other Internet checks wait for this one instead of each timing out."""
+    targets = list(dict.fromkeys(t for t in (internet_target, *resolvers[:3]) if _is_ip(t)))
+    if not targets:
+        return ok("net.uplink.no_target")
+    answers = _in_parallel(lambda t: _answers_at_all(host, t), targets)
+    evidence = tuple(measure("uplink", f"{t}: {how or '✗'}") for t, how in zip(targets, answers))
+    alive = [t for t, how in zip(targets, answers) if how]
+    if alive:
+        return ok("net.uplink.ok", evidence=evidence, targets=", ".join(alive))
+    return fail("net.uplink.silent", evidence=evidence, remedy="net.uplink.remedy", targets=", ".join(targets))
+
+
+def _is_ip(text: str) -> bool:
+    parts = text.split(".")
+    return len(parts) == 4 and all(p.isdigit() for p in parts)
+
+
+def _answers_at_all(host: Host, address: str) -> str:
+    """"icmp" or "tcp" when the address answers either (tried at once), else ""."""
+    echo, port = _in_parallel(lambda probe: probe(), [lambda: host.ping(address, count=2, timeout=1.0),
+                                                      lambda: _tcp_port(host, address)])
+    if echo.alive:
+        return echo.method
+    return "tcp" if port is not None else ""

@@ -49,6 +49,7 @@ def decide(results: Iterable[Result], rules: RuleSet | None = None,
 
 
 LOCAL_AREAS = ("LAN",)   # PC009 (the clock) asks NTP servers: it belongs to the Internet stage
+LOCAL_CHECKS = ("NET009",)   # whether anything beyond the router answers: a dead uplink ends the run early
 
 
 def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | None = None,
@@ -57,7 +58,7 @@ def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | 
     checks only when no rule already places the fault locally (a dead router would make
     every Internet probe wait for its timeout and add nothing to the verdict)."""
     rules = rules or load()
-    local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS]
+    local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS or c in LOCAL_CHECKS]
     results = _run(local, inputs, admin, observer, deadline_s, platform)
     if decide(results, rules).place not in ("healthy", "unknown"):
         return results

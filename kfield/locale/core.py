@@ -23,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.skip.gate.no_address": ("Bỏ qua: máy chưa có địa chỉ IP", "Skipped: this PC has no IP address"),
     "core.skip.gate.no_router": ("Bỏ qua: router (cổng mặc định) không trả lời",
                                  "Skipped: the router (default gateway) does not answer"),
+    "core.skip.gate.no_uplink": ("Bỏ qua: không địa chỉ nào trên Internet trả lời (đường truyền)",
+                                 "Skipped: nothing on the Internet answers (the uplink)"),
     "core.skip.gate.no_dns": ("Bỏ qua: không máy chủ DNS nào trả lời", "Skipped: no DNS server answers"),
     "core.skip.deadline": ("Bỏ qua: đã hết thời gian chung của lần kiểm tra",
                            "Skipped: the run's overall deadline was reached"),

@@ -47,6 +47,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.NET008.desc": (
         "Máy chủ cấp dấu thời gian cho chữ ký số (trong hồ sơ) có trả lời không.",
         "Whether the signing timestamp servers in the profile answer."),
+    "check.NET009.title": ("Internet có trả lời không (đường truyền)", "The Internet answers (uplink)"),
+    "check.NET009.desc": (
+        "Địa chỉ đích của hồ sơ và các DNS công cộng có trả lời ping hoặc kết nối TCP không; các bước Internet "
+        "khác chờ bước này thay vì mỗi bước tự chờ hết thời gian.",
+        "Whether the profile's target and the public resolvers answer ping or a TCP handshake; the other "
+        "Internet checks wait for this one instead of each timing out."),
+    "net.uplink.ok": ("Internet trả lời: {targets}", "The Internet answers: {targets}"),
+    "net.uplink.no_target": ("Chưa kiểm tra đường truyền: hồ sơ không có địa chỉ IP nào để thử (internet_target, "
+                             "resolvers)", "Uplink not tested: the profile names no IP address to try "
+                             "(internet_target, resolvers)"),
+    "net.uplink.silent": ("Không địa chỉ nào trên Internet trả lời (ping và TCP): {targets}",
+                          "Nothing on the Internet answers (ping and TCP): {targets}"),
+    "net.uplink.remedy": ("Router vẫn trả lời nên lỗi ở đường truyền: xem đèn WAN/PON của modem, khởi động lại modem; "
+                          "nếu vẫn vậy, báo nhà mạng.",
+                          "The router answers, so the uplink is at fault: look at the modem's WAN/PON light, restart "
+                          "the modem; if it stays so, call the provider."),
+    "ev.uplink": ("Đích thử đường truyền", "Uplink target"),
     "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…)", "Portal addresses to check (https://…)"),
     "param.dns_names": ("Tên miền cần phân giải (mặc định: tên miền của các cổng)",
                         "Names to resolve (default: the portals' host names)"),

@@ -17,7 +17,7 @@ HEALTHY_KEYS = {
     "LAN001": "lan.link.ok", "LAN002": "lan.ip.ok", "LAN003": "lan.gw.ok", "LAN004": "lan.dns.ok",
     "LAN006": "lan.wifi.wired", "PC009": "pc.clock.ok", "NET001": "net.dns.ok", "NET002": "net.web.ok",
     "NET003": "net.captive.none", "NET004": "net.proxy.direct", "NET005": "net.latency.ok", "NET006": "net.mtu.ok",
-    "NET007": "net.route.reached",
+    "NET007": "net.route.reached", "NET009": "net.uplink.ok",
 }
 
 
@@ -72,6 +72,7 @@ SINGLE_FAULTS = [
     ("NET001", "fail", "net.dns.unreliable", {"server": "198.18.0.1"}, "dns"),
     ("NET001", "warn", "net.dns.slow", {"server": "198.18.0.1"}, "dns"),
     ("LAN004", "fail", "lan.dns.all", {"servers": "198.18.0.1"}, "dns"),
+    ("NET009", "fail", "net.uplink.silent", {"targets": "8.8.8.8"}, "isp_uplink"),
     ("NET006", "fail", "net.mtu.black_hole", {}, "gateway"),
     ("NET002", "fail", "net.web.fail_stalled", {"scope": "all"}, "gateway"),
     ("NET002", "fail", "net.web.fail_timeout", {"scope": "all"}, "gateway"),
@@ -91,7 +92,7 @@ def test_each_single_fault_names_its_place(check_id, status, key, params, expect
 
 
 def test_every_place_is_reachable_by_some_fault():
-    assert {row[-1] for row in SINGLE_FAULTS} | {"isp_uplink"} == set(PLACES)
+    assert {row[-1] for row in SINGLE_FAULTS} == set(PLACES)
 
 
 def test_uplink_down_unprivileged_and_privileged():
@@ -168,5 +169,25 @@ def test_a_fault_placed_on_the_lan_skips_the_internet_stage():
     lo = Interface("lo", True, 0, 65536, "00:00:00:00:00:00", (("127.0.0.1", 8),), loopback=True)
     inputs.update(host=FakeHost(interfaces=[lo], default_route=None), ntp_servers=[], time_http_url="")
     results = engine.run_checks(inputs, admin=False)
-    assert {r.check_id[:3] for r in results} == {"LAN"}
+    assert {r.check_id for r in results} - {"NET009"} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006"}
+    assert {r.summary.key for r in results if r.check_id != "LAN001"} == {"core.skip.gate.no_link"}
     assert engine.decide(results).place == "cable_wifi"
+
+
+def test_a_dead_uplink_ends_the_run_before_the_internet_stage():
+    from kfield.core import registry
+    from kfield.net.probe import Ping
+    from kfield.platform.base import Interface, Route
+    from tests.fakes import FakeHost
+
+    registry.load_all()
+    inputs = {name: p.default for name, p in registry.PARAMS.items()}
+    eth = Interface("eth0", True, 1000, 1500, "00:14:22:00:00:01", (("198.18.0.20", 24),))
+    fake = FakeHost(interfaces=[eth], default_route=Route("eth0", "198.18.0.1"), wifi=None,
+                    ping=lambda ip, count=3, timeout=1.0: Ping(ip, "icmp", count, count if ip == "198.18.0.1" else 0,
+                                                               (0.5,) * count if ip == "198.18.0.1" else ()),
+                    tcp_state=lambda ip, port, timeout=1.0: "timeout")
+    results = engine.run_checks({**inputs, "host": fake, "resolvers": ["198.19.1.54"]}, admin=False)
+    assert {r.check_id for r in results} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006", "NET009"}
+    verdict = engine.decide(results)
+    assert (verdict.place, verdict.contact) == ("isp_uplink", "isp")
