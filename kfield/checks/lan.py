@@ -13,6 +13,7 @@ from kfield.core.registry import check, param
 from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Map, Num, Str
 from kfield.net import local
+from kfield.net.dnsq import DnsAnswer
 from kfield.platform.base import Host, NotSupported
 
 PRINTER_PORTS = (9100, 631, 515)
@@ -119,12 +120,11 @@ def _questions(portals: list, dns_names: list) -> list[tuple[str, str]]:
 
 
 def _answers(host: Host, server: str, questions):
-    """The first answer among the questions asked at once, else the (unanswered) last one."""
-    import concurrent.futures
+    """The first answer among the questions asked at once (as soon as it comes), else an unanswered one."""
+    from kfield.net.probe import first
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=len(questions)) as pool:
-        replies = list(pool.map(lambda q: host.dns_ask(server, q[0], q[1], timeout=2.0), questions))
-    return next((a for a in replies if a.answered), replies[-1])
+    asks = [lambda q=q: host.dns_ask(server, q[0], q[1], timeout=2.0) for q in questions]
+    return first(asks, lambda a: a is not None and a.answered, timeout=2.5) or DnsAnswer(server, False, error="Timeout")
 
 
 @check("LAN005", tags=("network", "dhcp"), requires=("LAN002",), timeout=15)

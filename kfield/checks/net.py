@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from kfield.core.registry import check, param
 from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Num, Str
-from kfield.net.probe import Ping
+from kfield.net.probe import Ping, first
 from kfield.platform.base import Host
 
 URL = r"https?://\S+"
@@ -52,13 +52,14 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, rand=None):
     if not names:
         return skip("net.dns.no_names")
     servers = list(dict.fromkeys([*host.dns_servers()[:3], *resolvers]))
-    system = dict(zip(names, _in_parallel(lambda name: _system(host, name), names)))
     pairs = [(s, n) for s in servers for n in names]
-    asked = dict(zip(pairs, _in_parallel(lambda pair: host.dns_ask(pair[0], pair[1], "A", timeout=2.0), pairs)))
+    system, asked, repeat = _in_parallel(lambda task: task(), [   # every question at once
+        lambda: dict(zip(names, _in_parallel(lambda name: _system(host, name), names))),
+        lambda: dict(zip(pairs, _in_parallel(lambda pair: host.dns_ask(pair[0], pair[1], "A", timeout=2.0), pairs))),
+        lambda: _repeat(host, servers[0], names[0]) if servers else None])
     evidence = _dns_evidence(system, asked)
     facts = _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random())
-    facts["repeat"] = _repeat(host, servers[0], names[0]) if servers and system[names[0]] else None
-    return _dns_verdict(facts, evidence)
+    return _dns_verdict({**facts, "repeat": repeat}, evidence)
 
 
 DNS_REPEAT, DNS_REPEAT_TIMEOUT_S = 12, 1.5
@@ -73,11 +74,13 @@ def _repeat(host: Host, server: str, name: str) -> dict:
             "slowest_ms": round(times[-1]) if times else 0, "median_ms": round(times[len(times) // 2]) if times else 0}
 
 
+SYSTEM_LOOKUP_S = 4.0   # the system resolver's own retries can take 10 s and more on a lossy network
+
+
 def _system(host: Host, name: str) -> tuple[str, ...]:
-    try:
-        return tuple(host.resolve(name))
-    except OSError:
-        return ()
+    """The system resolver's addresses for the name, () when it fails or takes too long."""
+    found = first([lambda: tuple(host.resolve(name))], lambda answer: answer is not None, SYSTEM_LOOKUP_S)
+    return found or ()
 
 
 def _dns_evidence(system, asked) -> tuple:
@@ -111,26 +114,22 @@ def _rewriters(host, servers, name, down, rng) -> list[str]:
     """Resolvers that answer an address for a name that cannot exist (NXDOMAIN rewriting)."""
     parent = name.split(".", 1)[-1] if "." in name else name
     bogus = "kfield-nx-" + "".join(rng.choice(string.ascii_lowercase) for _ in range(12)) + "." + parent
-    found = []
-    for server in servers:
-        if server not in down:
-            answer = host.dns_ask(server, bogus, "A", timeout=2.0)
-            if answer.answered and answer.addresses:
-                found.append(server)
-    return found
+    asked = [s for s in servers if s not in down]
+    answers = _in_parallel(lambda server: host.dns_ask(server, bogus, "A", timeout=2.0), asked)
+    return [server for server, answer in zip(asked, answers) if answer.answered and answer.addresses]
 
 
 def _dns_verdict(f: dict, evidence):
     common = {"down": ", ".join(f["down"]), "unresolved": ", ".join(f["unresolved"]),
               "public_ok": ", ".join(f["public_ok"])}
+    repeat = f.get("repeat")
+    if repeat and 0 < repeat["answered"] <= repeat["asked"] - DNS_LOST_FAIL:   # it answers, but not always
+        return fail("net.dns.unreliable", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
     if f["unresolved"]:
         return fail("net.dns.unresolved", evidence=evidence, remedy="net.dns.remedy", **common)
     if f["disagree"]:
         return fail("net.dns.disagree", evidence=evidence, remedy="net.dns.remedy_hijack",
                     names=", ".join(f["disagree"]), **common)
-    repeat = f.get("repeat")
-    if repeat and repeat["asked"] - repeat["answered"] >= DNS_LOST_FAIL:
-        return fail("net.dns.unreliable", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
     if repeat and repeat["median_ms"] >= DNS_SLOW_MS:
         return warn("net.dns.slow", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
     if f["rewrites"]:
@@ -327,7 +326,9 @@ def _reach(host: Host, address: str) -> Ping:
 def _tcp_port(host: Host, address: str, timeout: float = 1.0) -> int | None:
     """The first of the usual ports that answers a handshake (accepted or refused), all tried at once."""
     states = _in_parallel(lambda port: host.tcp_state(address, port, timeout), list(TCP_PORTS))
-    return next((port for port, state in zip(TCP_PORTS, states) if state in ("open", "closed")), None)
+    refused = [port for port, state in zip(TCP_PORTS, states) if state == "closed"]   # the kernel's own reply,
+    accepted = [port for port, state in zip(TCP_PORTS, states) if state == "open"]    # no server program in it
+    return next(iter(refused + accepted), None)
 
 
 def _tcp_answers(host: Host, address: str) -> bool:
@@ -422,11 +423,12 @@ def uplink(host: Host, internet_target: str, resolvers: list):
     targets = list(dict.fromkeys(t for t in (internet_target, *resolvers[:3]) if _is_ip(t)))
     if not targets:
         return ok("net.uplink.no_target")
-    answers = _in_parallel(lambda t: _answers_at_all(host, t), targets)
-    evidence = tuple(measure("uplink", f"{t}: {how or '✗'}") for t, how in zip(targets, answers))
-    alive = [t for t, how in zip(targets, answers) if how]
-    if alive:
-        return ok("net.uplink.ok", evidence=evidence, targets=", ".join(alive))
+    probes = [(t, how) for t in targets for how in ("icmp", "tcp")]
+    found = first([lambda t=t, how=how: (t, how, _answers_by(host, t, how)) for t, how in probes],
+                  lambda answer: answer is not None and answer[2], timeout=3.0)
+    if found:
+        return ok("net.uplink.ok", evidence=(measure("uplink", f"{found[0]}: {found[1]}"),), targets=found[0])
+    evidence = tuple(measure("uplink", f"{t}: ✗") for t in targets)
     return fail("net.uplink.silent", evidence=evidence, remedy="net.uplink.remedy", targets=", ".join(targets))
 
 
@@ -435,10 +437,8 @@ def _is_ip(text: str) -> bool:
     return len(parts) == 4 and all(p.isdigit() for p in parts)
 
 
-def _answers_at_all(host: Host, address: str) -> str:
-    """"icmp" or "tcp" when the address answers either (tried at once), else ""."""
-    echo, port = _in_parallel(lambda probe: probe(), [lambda: host.ping(address, count=2, timeout=1.0),
-                                                      lambda: _tcp_port(host, address)])
-    if echo.alive:
-        return echo.method
-    return "tcp" if port is not None else ""
+def _answers_by(host: Host, address: str, how: str) -> bool:
+    if how == "icmp":
+        echo = host.ping(address, count=2, timeout=1.0)
+        return echo.alive and echo.method == "icmp"
+    return _tcp_port(host, address) is not None

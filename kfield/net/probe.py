@@ -112,3 +112,31 @@ def solicit(addresses) -> None:
                 sock.sendto(b"", (ip, DISCARD_PORT))
             except OSError:  # a full queue or no route: the neighbour table answers for it
                 pass
+
+
+def first(tasks, good, timeout: float):
+    """Run every task at once in daemon threads; the first result ``good`` accepts, as soon as it
+    comes, else None once all have answered or ``timeout`` passed. Tasks still running are
+    abandoned (daemon threads do not hold the process open)."""
+    import queue
+    import threading
+
+    answers: queue.Queue = queue.Queue()
+    for task in tasks:
+        threading.Thread(target=lambda t=task: answers.put(_outcome(t)), daemon=True).start()
+    deadline = time.monotonic() + timeout
+    for _ in tasks:
+        try:
+            value = answers.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            return None
+        if good(value):
+            return value
+    return None
+
+
+def _outcome(task):
+    try:
+        return task()
+    except Exception:  # noqa: BLE001 — a probe that crashes has simply not answered
+        return None

@@ -63,10 +63,9 @@ def probe(url: str, timeout: float = 5.0, context: ssl.SSLContext | None = None,
     port = parts.port or (443 if secure else 80)
     host = parts.hostname or ""
     started = time.perf_counter()
-    try:
-        ip = socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)[0][4][0]
-    except (socket.gaierror, UnicodeError) as exc:
-        return WebProbe(url, "dns", "dns_failed", str(exc)[:120])
+    ip = _lookup(host, port, min(timeout, LOOKUP_S))
+    if isinstance(ip, Exception):
+        return WebProbe(url, "dns", "dns_failed", str(ip)[:120])
     base = {"url": url, "ip": ip, "dns_ms": _ms(started)}
     started = time.perf_counter()
     try:
@@ -89,6 +88,23 @@ def probe(url: str, timeout: float = 5.0, context: ssl.SSLContext | None = None,
             after = probe(target, timeout, context, follow, _seen + (url,))
             return WebProbe(**{**after.__dict__, "redirects": (url, *after.redirects)})
     return result
+
+
+LOOKUP_S = 4.0   # the system resolver's own retries may take 10 s and more on a lossy network
+
+
+def _lookup(host: str, port: int, timeout: float):
+    """The host's first IPv4 address, or the exception (a timeout when the resolver takes too long)."""
+    from kfield.net.probe import first
+
+    def ask():
+        try:
+            return socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)[0][4][0]
+        except (OSError, UnicodeError) as exc:
+            return exc
+
+    answer = first([ask], lambda value: value is not None, timeout)
+    return TimeoutError("no answer from the resolver in time") if answer is None else answer
 
 
 class _Stop(Exception):

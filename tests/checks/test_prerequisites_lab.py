@@ -28,6 +28,7 @@ def run_check(lab, lang="en"):
     ("link_down", "LAN001", "core.skip.gate.no_link"),
     ("dhcp_off", "LAN002", "core.skip.gate.no_address"),
     ("stale_dns", "LAN004", "core.skip.gate.no_dns"),
+    ("uplink_down", "NET009", "core.skip.gate.no_uplink"),
 ])
 def test_one_root_cause_is_one_failure_and_the_rest_wait_for_it(verdict_lab, fault, root, gate):
     with getattr(verdict_lab, fault)():
@@ -37,6 +38,13 @@ def test_one_root_cause_is_one_failure_and_the_rest_wait_for_it(verdict_lab, fau
     skipped = [c for c, r in results.items() if r["summary"]["key"] == gate]
     assert {"NET001", "NET002"} <= set(skipped), {c: r["summary"]["key"] for c, r in results.items()}
     assert took <= 10 * SLACK, (took, {c: r["duration_s"] for c, r in results.items()})
+
+
+def test_a_healthy_network_has_no_failure_and_no_gate_skip(verdict_lab):
+    results, took = run_check(verdict_lab)
+    assert not [c for c, r in results.items() if r["status"] in ("fail", "error")], results
+    assert not [c for c, r in results.items() if r["summary"]["key"].startswith("core.skip.gate.")]
+    assert took <= 10 * SLACK
 
 
 def test_the_skip_says_why_in_words(verdict_lab):
