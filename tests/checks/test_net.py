@@ -1,5 +1,6 @@
 """NET checks on a FakeHost; tests/diagnose/ and the Internet lab run them for real."""
 
+import itertools
 import random
 
 import pytest
@@ -147,12 +148,24 @@ def test_proxy_direct_set_and_dead():
     assert res.status is Status.FAIL and res.summary.params["servers"] == "10.10.0.5:3128"
 
 
-def pinger(far, tcp="timeout"):
-    """The gateway answers; the far target answers ``far`` to every ping; TCP ports answer ``tcp``."""
+def series(template):
+    """A ping() whose echoes, over all its calls, come back as in ``template`` (received ones first)."""
+    flags = itertools.cycle([True] * template.received + [False] * (template.sent - template.received))
+    rtts = itertools.cycle(template.rtts_ms or (0.0,))
+
     def ping(ip, count=10, timeout=1.0):
-        if ip == "198.18.0.1":
-            return Ping(ip, "icmp", count, count, (0.3,) * count)
-        return Ping(ip, far.method, count, round(count * far.received / far.sent), far.rtts_ms[:count])
+        got = sum(next(flags) for _ in range(count))
+        return Ping(ip, template.method, count, got, tuple(next(rtts) for _ in range(got)))
+
+    return ping
+
+
+def pinger(far, tcp="timeout"):
+    """The gateway answers; the far target answers as ``far`` does; TCP ports answer ``tcp``."""
+    near, remote = series(Ping("198.18.0.1", "icmp", 10, 10, (0.3,))), series(far)
+
+    def ping(ip, count=10, timeout=1.0):
+        return (near if ip == "198.18.0.1" else remote)(ip, count, timeout)
 
     return FakeHost(default_route=Route("eth0", "198.18.0.1"), resolve=lambda name: ["198.19.1.10"], ping=ping,
                     tcp_state=lambda ip, port, timeout=1.0: tcp)
@@ -171,10 +184,9 @@ def test_latency(far, status, key):
 
 
 def test_loss_that_starts_before_the_router_is_the_lan():
-    def ping(ip, count=10, timeout=1.0):
-        return Ping(ip, "icmp", count, count - count // 3, (1.0,) * (count - count // 3))
-
-    fake = FakeHost(default_route=Route("eth0", "198.18.0.1"), ping=ping, tcp_state=lambda ip, port, timeout=1.0: "open")
+    lossy = {ip: series(Ping(ip, "icmp", 10, 8, (1.0,))) for ip in ("198.18.0.1", "198.19.1.10")}
+    fake = FakeHost(default_route=Route("eth0", "198.18.0.1"), ping=lambda ip, count=10, timeout=1.0: lossy[ip](ip, count),
+                    tcp_state=lambda ip, port, timeout=1.0: "open")
     res = compute_check("NET005", host=fake, internet_target="198.19.1.10")
     assert (res.status, res.summary.key) == (Status.FAIL, "net.latency.lossy_lan")
     assert res.summary.params["gateway_loss"] == res.summary.params["loss"] == 20
