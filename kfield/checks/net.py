@@ -45,7 +45,7 @@ def target_of(internet_target: str, portals: list) -> str:
 
 
 # --- NET001 DNS ----------------------------------------------------------------
-@check("NET001", tags=("internet", "dns"), requires=("NET009", "LAN004",), timeout=30)
+@check("NET001", tags=("internet", "dns"), requires=("NET009", "LAN004"), timeout=30)
 def dns(host: Host, portals: list, dns_names: list, resolvers: list, rand=None):
     """Each profile name through the system resolver and through every resolver separately."""
     names = dns_names or _hosts(portals)
@@ -140,7 +140,7 @@ def _dns_verdict(f: dict, evidence):
 
 
 # --- NET002 HTTPS portals ----------------------------------------------------------
-@check("NET002", tags=("internet", "portal"), requires=("NET009", "LAN004",), timeout=60)
+@check("NET002", tags=("internet", "portal"), requires=("NET009", "LAN004"), timeout=60)
 def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int):
     """Each portal: name, TCP connect, TLS (chain, host name, expiry, interception), HTTP status."""
     if not portals:
@@ -214,8 +214,8 @@ def _portal_measure(p):
 
 
 def _probe_text(p) -> str:
-    if not p.ok:
-        return f"{p.url}: ✗ {p.stage}/{p.error} {p.detail}".strip()
+    if not p.ok:   # what went wrong is told in words by the result (portal_problem), not here
+        return f"{p.url}: ✗"
     parts = [f"HTTP {p.status}", f"TCP {p.connect_ms} ms"]
     if p.tls_ms is not None:
         parts += [f"TLS {p.tls_ms} ms", p.issuer, f"{p.days_left} d"]
@@ -223,7 +223,7 @@ def _probe_text(p) -> str:
 
 
 # --- NET003 captive portal -----------------------------------------------------------
-@check("NET003", tags=("internet",), requires=("NET009", "LAN004",), timeout=20)
+@check("NET003", tags=("internet",), requires=("NET009", "LAN004"), timeout=20)
 def captive_portal(host: Host, captive_url: str, captive_expect_status: int):
     """A known URL answers exactly as expected (e.g. 204); a redirect or a page means a login portal."""
     if not captive_url:
@@ -263,7 +263,7 @@ def _proxy_dead(host: Host, server: str) -> bool:
 
 
 # --- NET005 latency, jitter, loss ------------------------------------------------------
-@check("NET005", tags=("internet", "latency"), requires=("NET009", "LAN003",), timeout=20)
+@check("NET005", tags=("internet", "latency"), requires=("NET009", "LAN003"), timeout=20)
 def latency(host: Host, portals: list, internet_target: str, resolvers: list, latency_warn_ms, loss_warn_percent,
             loss_fail_percent):
     """Round trip, jitter and loss to the gateway and to the profile's Internet target (ICMP; where
@@ -345,12 +345,9 @@ def _tcp_series(host: Host, address: str, port: int, timeout: float = 1.0) -> Pi
 
 
 def _address(host: Host, target: str) -> str:
-    if all(part.isdigit() for part in target.split(".")):
+    if _is_ip(target):
         return target
-    try:
-        return host.resolve(target)[0]
-    except (OSError, IndexError):
-        return target
+    return next(iter(_system(host, target)), target)
 
 
 def _ping_text(p) -> str:
@@ -360,7 +357,7 @@ def _ping_text(p) -> str:
 
 
 # --- NET006 path MTU -------------------------------------------------------------------
-@check("NET006", tags=("internet", "mtu"), requires=("NET009", "LAN003",), timeout=30, admin=True)
+@check("NET006", tags=("internet", "mtu"), requires=("NET009", "LAN003"), timeout=30, admin=True)
 def path_mtu(host: Host, portals: list, internet_target: str):
     """Don't-fragment echoes find the path MTU and a black hole (big packets silently dropped)."""
     target = target_of(internet_target, portals)
@@ -382,7 +379,7 @@ def path_mtu(host: Host, portals: list, internet_target: str):
 
 
 # --- NET007 traceroute -----------------------------------------------------------------
-@check("NET007", tags=("internet", "route"), requires=("NET009", "LAN003",), timeout=30, admin=True)
+@check("NET007", tags=("internet", "route"), requires=("NET009", "LAN003"), timeout=30, admin=True)
 def route(host: Host, portals: list, internet_target: str):
     """Routers on the way to the Internet target; where the path stops says where the fault is."""
     target = target_of(internet_target, portals)
@@ -402,7 +399,7 @@ def route(host: Host, portals: list, internet_target: str):
 
 
 # --- NET008 timestamp server ----------------------------------------------------------
-@check("NET008", tags=("internet", "signing"), requires=("NET009", "LAN004",), timeout=30)
+@check("NET008", tags=("internet", "signing"), requires=("NET009", "LAN004"), timeout=30)
 def timestamp_server(host: Host, timestamp_urls: list):
     """The signing timestamp servers answer HTTP (a signature needs one at signing time)."""
     if not timestamp_urls:

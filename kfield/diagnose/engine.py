@@ -63,7 +63,7 @@ def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | 
     if decide(results, rules).place not in ("healthy", "unknown"):
         return results
     remote = [c for c in rules.checks if c not in local]
-    unasked = [_without_dns(c, results) for c in remote if _without_dns(c, results)]
+    unasked = [r for r in (_without_dns(c, results) for c in remote) if r is not None]
     remote = [c for c in remote if c not in {r.check_id for r in unasked}]
     return results + unasked + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
 
