@@ -155,7 +155,7 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int):
     if failed:
         problem, details = portal_problem(failed[0])
         scope = "all" if len(failed) == len(probes) else "some"
-        return fail(f"net.web.{problem}", evidence=evidence, remedy=f"net.web.remedy_{_remedy_of(problem)}",
+        return fail(f"net.web.{problem}", evidence=evidence, remedy=_remedy_of(problem),
                     scope=scope, problem=problem, **details, **params)
     if intercepted:
         return warn("net.web.intercepted", evidence=evidence, remedy="net.web.remedy_intercept",
@@ -172,6 +172,7 @@ PROBLEMS = {"dns:dns_failed": "fail_dns", "connect:timeout": "fail_timeout", "co
             "tls:timeout": "fail_stalled", "http:timeout": "fail_stalled", "tls:tls_failed": "fail_tls",
             "http:http_failed": "fail_http", "tls:expired": "cert_expired", "tls:not_yet_valid": "cert_not_yet_valid",
             "tls:hostname": "cert_wrong_name", "tls:untrusted": "cert_untrusted"}
+PROBLEM_WORDS = (*dict.fromkeys(PROBLEMS.values()), "fail_status", "fail_unreachable")   # net.web.* and ev.portal_*
 
 
 def portal_problem(p) -> tuple[str, dict]:
@@ -189,8 +190,8 @@ def portal_problem(p) -> tuple[str, dict]:
 
 def _remedy_of(problem: str) -> str:
     if problem == "cert_not_yet_valid":
-        return "clock"
-    return "cert" if problem.startswith("cert_") else "fail"
+        return "net.web.remedy_clock"
+    return "net.web.remedy_cert" if problem.startswith("cert_") else "net.web.remedy_fail"
 
 
 def _host_of(url: str) -> str:

@@ -161,9 +161,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "HTTPS is intercepted by \"{issuer}\""),
     "net.web.expiring": ("Chứng chỉ của {url} chỉ còn {days} ngày", "The certificate of {url} has {days} days left"),
     "net.web.ok": ("Vào được cả {count} cổng dịch vụ", "All {count} portals answer"),
-    "net.web.remedy": ("Xem chẩn đoán: `kfield diagnose`; nếu chỉ một cổng lỗi thì báo quản trị hệ thống đó.",
-                       "See the verdict: `kfield diagnose`; when only one portal fails, tell that system's "
-                       "administrator."),
     "net.web.remedy_intercept": ("Tắt tính năng quét HTTPS của phần mềm diệt virus/tường lửa cho các cổng "
                                  "dịch vụ công, hoặc nhập chứng chỉ gốc của thiết bị đó theo hướng dẫn CNTT.",
                                  "Turn off HTTPS scanning in the antivirus/firewall for government portals, or "
