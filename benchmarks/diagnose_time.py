@@ -24,8 +24,8 @@ from tests.lab.internet import PORTAL  # noqa: E402
 from tests.lab.verdict import VerdictLab, portal  # noqa: E402
 
 FAULTS = ("gateway_down", "link_down", "dhcp_off", "uplink_down", "dns_down", "dns_wrong", "dns_lossy", "stale_dns",
-          "captive_portal", "intercepted", "https_blocked", "icmp_filtered", "loss", "delay", "shape",
-          "mtu_black_hole")
+          "captive_portal", "intercepted", "https_blocked", "portal_down", "lan_loss", "icmp_filtered", "loss", "delay",
+          "shape", "mtu_black_hole")
 PORTALS = ("expired", "wronghost", "untrusted", "future")   # one bad portal next to the good one
 HEALTHY_S, FAULT_S = 5.0, 10.0
 

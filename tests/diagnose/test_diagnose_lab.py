@@ -114,6 +114,7 @@ def test_ping_filtered_beyond_the_router_stays_healthy(verdict_lab):
     ("intercepted", "this_pc"),
     ("https_blocked", "gateway"),
     ("lan_loss", "cable_wifi"),
+    ("portal_down", "one_service"),
 ])
 def test_new_faults_are_placed(verdict_lab, fault, expected):
     with getattr(verdict_lab, fault)():

@@ -76,7 +76,7 @@ SINGLE_FAULTS = [
     ("NET006", "fail", "net.mtu.black_hole", {}, "gateway"),
     ("NET002", "fail", "net.web.fail_stalled", {"scope": "all"}, "gateway"),
     ("NET002", "fail", "net.web.fail_timeout", {"scope": "all"}, "gateway"),
-    ("NET002", "fail", "net.web.fail_refused", {"scope": "all"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_refused", {"scope": "all"}, "one_service"),
     ("NET002", "fail", "net.web.fail_timeout", {"scope": "some"}, "one_service"),
     ("NET002", "fail", "net.web.fail_stalled", {"scope": "some"}, "one_service"),
     ("NET002", "fail", "net.web.cert_expired", {"scope": "some", "date": "2020-01-01"}, "one_service"),

@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
-from tests.lab.internet import NAMES, WORLD, InternetLab
+from tests.lab.internet import NAMES, WORLD, InternetLab, ip
 from tests.lab.netns import wait_for
 
 EXTRA = {"future": 13, "untrusted": 14}
@@ -94,6 +94,11 @@ class VerdictLab(InternetLab):
         """A bad cable or weak Wi-Fi: the PC itself loses a share of every packet it receives."""
         return self._rule(self.client, "INPUT", "-m", "statistic", "--mode", "random", "--probability",
                           f"{percent / 100:.2f}", "-j", "DROP")
+
+    def portal_down(self):
+        """The E-Office server's web service is stopped: its host answers, port 443 refuses."""
+        return self._rule(self.world, "INPUT", "-d", ip("eoffice"), "-p", "tcp", "--dport", "443", "-j", "REJECT",
+                          "--reject-with", "tcp-reset")
 
     def https_blocked(self):
         """A firewall drops every connection to port 443 on the way out (ping, DNS, HTTP work)."""
