@@ -70,7 +70,7 @@ def gateway(host: Host, privileged=None):
     route = host.default_route()
     if route is None or not route.gateway:
         return fail("lan.gw.none", remedy="lan.gw.none_remedy")
-    answer = host.ping(route.gateway, count=3, timeout=1.0)
+    answer = _echoes(host, route.gateway)
     evidence = (measure("gateway", route.gateway), measure("probe_method", answer.method))
     if answer.alive:
         return ok("lan.gw.ok", evidence=evidence + (measure("rtt", answer.rtt_ms, "ms"),),
@@ -79,6 +79,15 @@ def gateway(host: Host, privileged=None):
     if mac:
         return ok("lan.gw.arp_only", evidence=evidence + (measure("mac", mac),), gateway=route.gateway)
     return fail("lan.gw.silent", evidence=evidence, remedy="lan.gw.remedy", gateway=route.gateway)
+
+
+def _echoes(host: Host, gateway: str, count: int = 3):
+    """``count`` single echoes at once: a silent router costs one timeout, not one per echo."""
+    from kfield.net.probe import Ping, all_at_once
+
+    replies = all_at_once(lambda _: host.ping(gateway, count=1, timeout=1.0), range(count))
+    return Ping(gateway, replies[0].method, sum(r.sent for r in replies), sum(r.received for r in replies),
+                tuple(ms for r in replies for ms in r.rtts_ms))
 
 
 def _arp_answer(host: Host, route, privileged) -> str:

@@ -7,7 +7,6 @@ check's summary parameters carry what `kfield diagnose` reasons on (kfield/diagn
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import random
 import string
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 from kfield.core.registry import check, param
 from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Num, Str
-from kfield.net.probe import Ping, first
+from kfield.net.probe import Ping, all_at_once, first
 from kfield.platform.base import Host
 
 URL = r"https?://\S+"
@@ -53,9 +52,9 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, rand=None):
         return skip("net.dns.no_names")
     servers = list(dict.fromkeys([*host.dns_servers()[:3], *resolvers]))
     pairs = [(s, n) for s in servers for n in names]
-    system, asked, repeat = _in_parallel(lambda task: task(), [   # every question at once
-        lambda: dict(zip(names, _in_parallel(lambda name: _system(host, name), names))),
-        lambda: dict(zip(pairs, _in_parallel(lambda pair: host.dns_ask(pair[0], pair[1], "A", timeout=2.0), pairs))),
+    system, asked, repeat = all_at_once(lambda task: task(), [   # every question at once
+        lambda: dict(zip(names, all_at_once(lambda name: _system(host, name), names))),
+        lambda: dict(zip(pairs, all_at_once(lambda pair: host.dns_ask(pair[0], pair[1], "A", timeout=2.0), pairs))),
         lambda: _repeat(host, servers[0], names[0]) if servers else None])
     evidence = _dns_evidence(system, asked)
     facts = _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random())
@@ -68,7 +67,7 @@ DNS_LOST_FAIL, DNS_SLOW_MS = 2, 1000
 
 def _repeat(host: Host, server: str, name: str) -> dict:
     """The same question many times at once: how many answers come back, and how late."""
-    answers = _in_parallel(lambda _: host.dns_ask(server, name, "A", timeout=DNS_REPEAT_TIMEOUT_S), range(DNS_REPEAT))
+    answers = all_at_once(lambda _: host.dns_ask(server, name, "A", timeout=DNS_REPEAT_TIMEOUT_S), range(DNS_REPEAT))
     times = sorted(a.ms for a in answers if a.answered and a.ms is not None)
     return {"server": server, "asked": DNS_REPEAT, "answered": len(times),
             "slowest_ms": round(times[-1]) if times else 0, "median_ms": round(times[len(times) // 2]) if times else 0}
@@ -115,7 +114,7 @@ def _rewriters(host, servers, name, down, rng) -> list[str]:
     parent = name.split(".", 1)[-1] if "." in name else name
     bogus = "kfield-nx-" + "".join(rng.choice(string.ascii_lowercase) for _ in range(12)) + "." + parent
     asked = [s for s in servers if s not in down]
-    answers = _in_parallel(lambda server: host.dns_ask(server, bogus, "A", timeout=2.0), asked)
+    answers = all_at_once(lambda server: host.dns_ask(server, bogus, "A", timeout=2.0), asked)
     return [server for server, answer in zip(asked, answers) if answer.answered and answer.addresses]
 
 
@@ -145,7 +144,7 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int):
     """Each portal: name, TCP connect, TLS (chain, host name, expiry, interception), HTTP status."""
     if not portals:
         return skip("net.web.no_portals")
-    probes = _in_parallel(lambda url: host.web(url, timeout=6.0), portals[:8])
+    probes = all_at_once(lambda url: host.web(url, timeout=5.0), portals[:8])
     evidence = tuple(_portal_measure(p) for p in probes)
     failed = [p for p in probes if not p.ok or (p.status or 0) >= 500]
     kinds = sorted({f"{p.stage}:{p.error or p.status}" for p in failed})
@@ -196,14 +195,6 @@ def _remedy_of(problem: str) -> str:
 
 def _host_of(url: str) -> str:
     return urlsplit(url).hostname or url
-
-
-def _in_parallel(probe, items: list) -> list:
-    """One probe per item, all at once (each waits on the network, not the CPU)."""
-    if len(items) < 2:
-        return [probe(item) for item in items]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=min(8, len(items))) as pool:
-        return list(pool.map(probe, items))
 
 
 def _portal_measure(p):
@@ -274,7 +265,7 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
     targets = [t for t in ((route.gateway if route else ""), far_target) if t]
     if not targets:
         return skip("net.latency.no_target")
-    pings = _in_parallel(lambda t: _reach(host, _address(host, t)), targets)
+    pings = all_at_once(lambda t: _reach(host, _address(host, t)), targets)
     evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip(targets, pings))
     far, near = pings[-1], (pings[0] if len(pings) == 2 else None)
     params = {"target": targets[-1], "loss": round(far.loss_percent), "ms": far.rtt_ms or 0, "method": far.method,
@@ -315,7 +306,7 @@ def _reach(host: Host, address: str) -> Ping:
     """Ten echoes and a TCP handshake at once; where no echo comes back, a series of TCP handshakes
     stands in (ping silence alone is no outage). Silence costs about two seconds."""
     batches = [lambda: host.ping(address, count=ECHO_EACH, timeout=1.0) for _ in range(ECHO_BATCHES)]
-    *echoes, port = _in_parallel(lambda probe: probe(), [*batches, lambda: _tcp_port(host, address)])
+    *echoes, port = all_at_once(lambda probe: probe(), [*batches, lambda: _tcp_port(host, address)])
     if any(e.alive for e in echoes) or echoes[0].method == "tcp":   # tcp: no ICMP socket, host.ping went by TCP
         return Ping(address, echoes[0].method, sum(e.sent for e in echoes), sum(e.received for e in echoes),
                     tuple(ms for e in echoes for ms in e.rtts_ms))
@@ -326,7 +317,7 @@ def _reach(host: Host, address: str) -> Ping:
 
 def _tcp_port(host: Host, address: str, timeout: float = 1.0) -> int | None:
     """The first of the usual ports that answers a handshake (accepted or refused), all tried at once."""
-    states = _in_parallel(lambda port: host.tcp_state(address, port, timeout), list(TCP_PORTS))
+    states = all_at_once(lambda port: host.tcp_state(address, port, timeout), list(TCP_PORTS))
     refused = [port for port, state in zip(TCP_PORTS, states) if state == "closed"]   # the kernel's own reply,
     accepted = [port for port, state in zip(TCP_PORTS, states) if state == "open"]    # no server program in it
     return next(iter(refused + accepted), None)

@@ -114,6 +114,17 @@ def solicit(addresses) -> None:
                 pass
 
 
+def all_at_once(probe, items) -> list:
+    """probe(item) for every item at once (each waits on the network, not the CPU), in item order."""
+    import concurrent.futures
+
+    items = list(items)
+    if len(items) < 2:
+        return [probe(item) for item in items]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(12, len(items))) as pool:
+        return list(pool.map(probe, items))
+
+
 def first(tasks, good, timeout: float):
     """Run every task at once in daemon threads; the first result ``good`` accepts, as soon as it
     comes, else None once all have answered or ``timeout`` passed. Tasks still running are
