@@ -83,8 +83,10 @@ def icmp_ping(ip: str, count: int, timeout: float, interval: float) -> Ping | No
 
 
 def tcp_ping(ip: str, count: int, timeout: float, ports=TCP_PROBE_PORTS) -> Ping:
-    """RTT of TCP handshakes (or refusals) on the first port that answers."""
-    port = next((p for p in ports if tcp_state(ip, p, timeout)[0] in ("open", "closed")), None)
+    """RTT of TCP handshakes (or refusals) on the first port that answers (all tried at once:
+    a silent host costs one timeout, not one per port)."""
+    states = all_at_once(lambda p: tcp_state(ip, p, timeout)[0], ports)
+    port = next((p for p, state in zip(ports, states) if state in ("open", "closed")), None)
     if port is None:
         return Ping(ip, "tcp", count, 0)
     rtts = []
