@@ -191,3 +191,22 @@ def test_a_dead_uplink_ends_the_run_before_the_internet_stage():
     assert {r.check_id for r in results} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006", "NET009"}
     verdict = engine.decide(results)
     assert (verdict.place, verdict.contact) == ("isp_uplink", "isp")
+
+
+def _satisfying(condition):
+    """A result that meets exactly what one rule condition asks, on top of the healthy set."""
+    status = condition.status[0] if condition.status else "fail"
+    key = condition.key[0] if condition.key else HEALTHY_KEYS[condition.check_id]
+    return result(condition.check_id, status, key, **{name: texts[0] for name, texts in condition.contains})
+
+
+def test_every_group_of_every_rule_is_reachable_and_gives_its_own_verdict():
+    """Exhaustive over the rules: no group is shadowed by an earlier rule, each names its place."""
+    rules = load().rules
+    for index, rule in enumerate(rules):
+        for group in rule.groups:
+            verdict = engine.decide(healthy(**{c.check_id: _satisfying(c) for c in group}))
+            assert (verdict.place, verdict.reason.key) == (rule.place, rule.reason), (index, group)
+            assert verdict.alarm and (verdict.next or verdict.contact)
+            shown = [r.check_id for r in verdict.evidence]   # this group, or an earlier one of the same rule
+            assert shown in [[c.check_id for c in g] for g in rule.groups], (index, shown)
