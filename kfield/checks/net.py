@@ -265,7 +265,8 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
     targets = [t for t in ((route.gateway if route else ""), far_target) if t]
     if not targets:
         return skip("net.latency.no_target")
-    pings = all_at_once(lambda t: _reach(host, _address(host, t)), targets)
+    reached = all_at_once(lambda t: _reach(host, _address(host, t)), targets)
+    pings, filtered = [p for p, _ in reached], reached[-1][1]
     evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip(targets, pings))
     far, near = pings[-1], (pings[0] if len(pings) == 2 else None)
     params = {"target": targets[-1], "loss": round(far.loss_percent), "ms": far.rtt_ms or 0, "method": far.method,
@@ -273,6 +274,8 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
               "gateway_ms": (near.rtt_ms or 0) if near else 0}
     limits = (latency_warn_ms, loss_warn_percent, loss_fail_percent)
     status, key, remedy = _latency_verdict(far, near, *limits)
+    if key == "net.latency.ok" and filtered:
+        key = "net.latency.filtered"
     return status(key, evidence=evidence, remedy=remedy, **params)
 
 
@@ -288,7 +291,7 @@ def _latency_verdict(far: Ping, near: Ping | None, latency_warn_ms, loss_warn_pe
     if far.rtt_ms >= latency_warn_ms:
         lan = local and (near.rtt_ms or 0) >= latency_warn_ms
         return warn, "net.latency.slow_lan" if lan else "net.latency.slow", "net.latency.remedy_slow"
-    return ok, "net.latency.filtered" if far.method == "tcp" else "net.latency.ok", None
+    return ok, "net.latency.ok", None
 
 
 ECHO_BATCHES, ECHO_EACH = 5, 2     # ten echoes, sent as five pairs at once: a lost one costs 1 s, not 1 s each
@@ -302,17 +305,17 @@ def _far_target(internet_target: str, portals: list, resolvers: list) -> str:
     return internet_target or next(iter(resolvers), "") or target_of("", portals)
 
 
-def _reach(host: Host, address: str) -> Ping:
-    """Ten echoes and a TCP handshake at once; where no echo comes back, a series of TCP handshakes
-    stands in (ping silence alone is no outage). Silence costs about two seconds."""
+def _reach(host: Host, address: str) -> tuple[Ping, bool]:
+    """(the pings, whether ICMP is filtered): ten echoes and a TCP handshake at once; where no echo
+    comes back, a series of TCP handshakes stands in (ping silence alone is no outage)."""
     batches = [lambda: host.ping(address, count=ECHO_EACH, timeout=1.0) for _ in range(ECHO_BATCHES)]
     *echoes, port = all_at_once(lambda probe: probe(), [*batches, lambda: _tcp_port(host, address)])
     if any(e.alive for e in echoes) or echoes[0].method == "tcp":   # tcp: no ICMP socket, host.ping went by TCP
         return Ping(address, echoes[0].method, sum(e.sent for e in echoes), sum(e.received for e in echoes),
-                    tuple(ms for e in echoes for ms in e.rtts_ms))
+                    tuple(ms for e in echoes for ms in e.rtts_ms)), False
     if port is None:
-        return Ping(address, "tcp", ECHO_TOTAL, 0)
-    return _tcp_series(host, address, port)
+        return Ping(address, "tcp", ECHO_TOTAL, 0), False
+    return _tcp_series(host, address, port), True
 
 
 def _tcp_port(host: Host, address: str, timeout: float = 1.0) -> int | None:

@@ -198,6 +198,11 @@ def test_ping_filtered_beyond_the_router_while_tcp_answers_is_no_fault():
     assert res.summary.params["loss"] == 0
 
 
+def test_measuring_by_tcp_for_want_of_an_icmp_socket_is_not_called_filtering():
+    res = compute_check("NET005", host=pinger(Ping("x", "tcp", 10, 10, (20.0,))), portals=[PORTAL])
+    assert (res.summary.key, res.summary.params["method"]) == ("net.latency.ok", "tcp")
+
+
 def test_the_far_target_is_a_public_resolver_when_the_profile_names_none():
     res = compute_check("NET005", host=pinger(Ping("x", "icmp", 10, 10, (20.0,) * 10)), portals=[PORTAL],
                         resolvers=["198.19.1.54"])
