@@ -60,6 +60,7 @@ def _dynamic_keys():
 def _families():
     """Keys built from a value at run time (f"visit.outcome.{outcome}"), from the values' own declarations."""
     from kfield.aggregate import importer, readiness, reports, sources
+    from kfield.checks import net
     from kfield.cli import logs
     from kfield.core.errors import SOURCE_REASONS
     from kfield.diagnose import rules
@@ -89,6 +90,7 @@ def _families():
     keys |= {f"report.col.{c}" for columns in reports.COLUMNS.values() for c in columns}
     keys |= {f"report.answer.{a.value}" for a in readiness.Answer}
     keys |= {f"agg.refused.{r}" for r in sources.REASONS} | {f"agg.damage.{d}" for d in logs.DAMAGE}
+    keys |= {k for word in net.PROBLEM_WORDS for k in (f"net.web.{word}", f"ev.portal_{word}")}   # checks/net.py
     return keys | {f"agg.issue.{k}" for k in importer.ISSUE_KINDS}
 
 

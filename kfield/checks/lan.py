@@ -13,6 +13,7 @@ from kfield.core.registry import check, param
 from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Map, Num, Str
 from kfield.net import local
+from kfield.net.dnsq import DnsAnswer
 from kfield.platform.base import Host, NotSupported
 
 PRINTER_PORTS = (9100, 631, 515)
@@ -31,7 +32,7 @@ def _main(host: Host):
     return interface
 
 
-@check("LAN001", tags=("quick", "network"), timeout=10)
+@check("LAN001", tags=("quick", "network"), timeout=10, gate="core.skip.gate.no_link")
 def link(host: Host, lan_min_link_mbps: int):
     """A network interface with its link up (cable in, Wi-Fi on)."""
     interfaces = local.physical(host.interfaces())
@@ -50,7 +51,7 @@ def _describe(interface) -> str:
     return f"{interface.name}: {'up' if interface.up else 'down'}{speed}"
 
 
-@check("LAN002", tags=("quick", "network"), requires=("LAN001",), timeout=10)
+@check("LAN002", tags=("quick", "network"), requires=("LAN001",), timeout=10, gate="core.skip.gate.no_address")
 def address(host: Host):
     """An IPv4 address; 169.254.x.x means no DHCP server answered."""
     main = _main(host)
@@ -63,13 +64,13 @@ def address(host: Host):
     return fail("lan.ip.none", evidence=evidence, remedy="lan.ip.dhcp_remedy", interface=main.name)
 
 
-@check("LAN003", tags=("quick", "network"), requires=("LAN002",), timeout=15)
+@check("LAN003", tags=("quick", "network"), requires=("LAN002",), timeout=15, gate="core.skip.gate.no_router")
 def gateway(host: Host, privileged=None):
     """The default gateway is set and answers (ICMP, else TCP; as administrator a fresh ARP request)."""
     route = host.default_route()
     if route is None or not route.gateway:
         return fail("lan.gw.none", remedy="lan.gw.none_remedy")
-    answer = host.ping(route.gateway, count=3, timeout=1.0)
+    answer = _echoes(host, route.gateway)
     evidence = (measure("gateway", route.gateway), measure("probe_method", answer.method))
     if answer.alive:
         return ok("lan.gw.ok", evidence=evidence + (measure("rtt", answer.rtt_ms, "ms"),),
@@ -78,6 +79,15 @@ def gateway(host: Host, privileged=None):
     if mac:
         return ok("lan.gw.arp_only", evidence=evidence + (measure("mac", mac),), gateway=route.gateway)
     return fail("lan.gw.silent", evidence=evidence, remedy="lan.gw.remedy", gateway=route.gateway)
+
+
+def _echoes(host: Host, gateway: str, count: int = 3):
+    """``count`` single echoes at once: a silent router costs one timeout, not one per echo."""
+    from kfield.net.probe import Ping, all_at_once
+
+    replies = all_at_once(lambda _: host.ping(gateway, count=1, timeout=1.0), range(count))
+    return Ping(gateway, replies[0].method, sum(r.sent for r in replies), sum(r.received for r in replies),
+                tuple(ms for r in replies for ms in r.rtts_ms))
 
 
 def _arp_answer(host: Host, route, privileged) -> str:
@@ -90,13 +100,15 @@ def _arp_answer(host: Host, route, privileged) -> str:
         return ""
 
 
-@check("LAN004", tags=("quick", "network", "dns"), requires=("LAN002",), timeout=15)
-def dns_servers(host: Host):
-    """Every configured DNS server answers a DNS question (any answer proves it is there)."""
+@check("LAN004", tags=("quick", "network", "dns"), requires=("NET009",), timeout=15, gate="core.skip.gate.no_dns")
+def dns_servers(host: Host, portals: list, dns_names: list):
+    """Every configured DNS server answers a DNS question (any answer proves it is there). It waits
+    for NET009: an office resolver that forwards cannot answer while nothing beyond the router does."""
     servers = host.dns_servers()
     if not servers:
         return fail("lan.dns.none", remedy="lan.dns.remedy")
-    answers = [host.dns_ask(server, timeout=2.0) for server in servers[:4]]
+    questions = _questions(portals, dns_names)
+    answers = [_answers(host, server, questions) for server in servers[:4]]
     evidence = tuple(measure("dns_server", f"{a.server}: {f'{a.rcode} {a.ms} ms' if a.answered else '✗'}")
                      for a in answers)
     silent = [a.server for a in answers if not a.answered]
@@ -105,6 +117,23 @@ def dns_servers(host: Host):
     if len(silent) < len(answers):
         return warn("lan.dns.some", evidence=evidence, remedy="lan.dns.remedy", servers=", ".join(silent))
     return fail("lan.dns.all", evidence=evidence, remedy="lan.dns.remedy", servers=", ".join(silent))
+
+
+def _questions(portals: list, dns_names: list) -> list[tuple[str, str]]:
+    """The root and the profile's first name, each twice: a forwarder may ignore the root after an
+    outage (dnsmasq does) and a lossy resolver may drop one question; four at once settle it."""
+    from urllib.parse import urlsplit
+
+    name = next(iter([*dns_names, *(urlsplit(u).hostname for u in portals if urlsplit(u).hostname)]), ".")
+    return [(".", "NS"), (name, "A"), (".", "NS"), (name, "A")]
+
+
+def _answers(host: Host, server: str, questions):
+    """The first answer among the questions asked at once (as soon as it comes), else an unanswered one."""
+    from kfield.net.probe import first
+
+    asks = [lambda q=q: host.dns_ask(server, q[0], q[1], timeout=2.0) for q in questions]
+    return first(asks, lambda a: a is not None and a.answered, timeout=2.5) or DnsAnswer(server, False, error="Timeout")
 
 
 @check("LAN005", tags=("network", "dhcp"), requires=("LAN002",), timeout=15)

@@ -41,6 +41,7 @@ class CheckSpec:
     timeout: float = 10.0
     admin: bool = False
     platforms: tuple[str, ...] | None = None
+    gate: str = ""   # catalogue key: why the checks that require this one are skipped when it fails
 
     @property
     def area(self) -> str:
@@ -74,8 +75,9 @@ def param(name: str, schema: Node, default: Any) -> Param:
     return PARAMS[name]
 
 
-def check(check_id: str, *, tags=(), requires=(), timeout=10.0, admin=False, platforms=None):
-    """Register a check function under a stable id such as ``PC003``."""
+def check(check_id: str, *, tags=(), requires=(), timeout=10.0, admin=False, platforms=None, gate=""):
+    """Register a check function under a stable id such as ``PC003``. ``gate``: the words the
+    checks that require this one are skipped with when it fails ("the router does not answer")."""
     if not ID_PATTERN.fullmatch(check_id):
         raise RuntimeError(f"bad check id {check_id}")
 
@@ -84,7 +86,7 @@ def check(check_id: str, *, tags=(), requires=(), timeout=10.0, admin=False, pla
             raise RuntimeError(f"check {check_id} registered twice")
         CHECKS[check_id] = CheckSpec(
             check_id, func, tuple(tags), tuple(requires), float(timeout), admin,
-            tuple(platforms) if platforms else None,
+            tuple(platforms) if platforms else None, gate,
         )
         return func
 

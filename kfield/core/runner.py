@@ -73,8 +73,21 @@ def pre_skip(spec: CheckSpec, done: Mapping[str, r.Result], admin: bool, platfor
         return r.skip("core.skip.admin")
     for need in spec.requires:
         if need in done and done[need].status in BLOCKING:
-            return r.skip("core.skip.requires", check=need, status=done[need].status.value)
+            return _blocked(need, done[need])
     return None
+
+
+def _blocked(need: str, prior: r.Result) -> r.Result:
+    """Skipped because a prerequisite failed, in words that name the root cause: a prerequisite
+    skipped for its own prerequisite passes that reason on ("the router does not answer")."""
+    from kfield.core.registry import CHECKS
+
+    if prior.status is r.Status.SKIP and prior.summary.key.startswith("core.skip.gate."):
+        return r.skip(prior.summary.key, **dict(prior.summary.params))
+    gate = CHECKS[need].gate if need in CHECKS else ""
+    if gate and prior.status is not r.Status.SKIP:
+        return r.skip(gate, **{**prior.summary.params, "check": need})
+    return r.skip("core.skip.requires", check=need, status=prior.status.value)
 
 
 class _Run:

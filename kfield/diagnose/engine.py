@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from kfield.core.result import Message, Result, Status
+from kfield.core.result import Message, Result, Status, skip
 from kfield.diagnose.rules import RuleSet, load
 
 BAD = (Status.FAIL, Status.ERROR)
@@ -15,26 +15,32 @@ BAD = (Status.FAIL, Status.ERROR)
 class Verdict:
     place: str                     # a rules.PLACES entry, or "healthy" / "unknown"
     reason: Message
-    next: str                      # the playbook to run next ("" when healthy)
+    next: str                      # the playbook to run next ("" when healthy or telling someone is the step)
     evidence: tuple[Result, ...]   # the results the matching rule looked at
+    contact: str = ""              # the profile's contact role who can fix it ("" when the team can)
+    contact_name: Mapping[str, str] = field(default_factory=dict)   # {vi, en} from the profile's contacts
+    also: str = ""                 # a second place as likely as the first ("" when the evidence decides)
 
     @property
     def alarm(self) -> bool:
         return self.place != "healthy"
 
     def to_dict(self) -> dict:
-        return {"place": self.place, "reason": self.reason.to_dict(), "next": self.next,
-                "evidence": [r.check_id for r in self.evidence]}
+        return {"place": self.place, "also": self.also, "reason": self.reason.to_dict(), "next": self.next,
+                "contact": self.contact, "evidence": [r.check_id for r in self.evidence]}
 
 
-def decide(results: Iterable[Result], rules: RuleSet | None = None) -> Verdict:
+def decide(results: Iterable[Result], rules: RuleSet | None = None,
+           contacts: Mapping[str, Mapping[str, str]] | None = None) -> Verdict:
     by_id = {r.check_id: r for r in results}
     rules = rules or load()
     for rule in rules.rules:
         group = rule.matches(by_id)
         if group is not None:
             seen = tuple(by_id[c.check_id] for c in group)
-            return Verdict(rule.place, Message(rule.reason), rule.next, seen)
+            facts = {k: v for r in reversed(seen) for k, v in r.summary.params.items()}
+            return Verdict(rule.place, Message(rule.reason, facts), rule.next, seen, rule.contact,
+                           dict((contacts or {}).get(rule.contact, {})), rule.also)
     failed = tuple(r for r in by_id.values() if r.status in BAD)
     if failed:
         return Verdict("unknown", Message("diag.reason.unknown", {"checks": ", ".join(r.check_id for r in failed)}),
@@ -43,6 +49,7 @@ def decide(results: Iterable[Result], rules: RuleSet | None = None) -> Verdict:
 
 
 LOCAL_AREAS = ("LAN",)   # PC009 (the clock) asks NTP servers: it belongs to the Internet stage
+LOCAL_CHECKS = ("NET009",)   # whether anything beyond the router answers: a dead uplink ends the run early
 
 
 def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | None = None,
@@ -51,22 +58,50 @@ def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | 
     checks only when no rule already places the fault locally (a dead router would make
     every Internet probe wait for its timeout and add nothing to the verdict)."""
     rules = rules or load()
-    local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS]
+    local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS or c in LOCAL_CHECKS]
     results = _run(local, inputs, admin, observer, deadline_s, platform)
     if decide(results, rules).place not in ("healthy", "unknown"):
         return results
     remote = [c for c in rules.checks if c not in local]
-    return results + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
+    unasked = [r for r in (_without_dns(c, results) for c in remote) if r is not None]
+    remote = [c for c in remote if c not in {r.check_id for r in unasked}]
+    return results + unasked + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
+
+
+def _without_dns(check_id: str, done: list[Result]) -> Result | None:
+    """PC009 asks time servers by name: with no DNS server answering it can only wait for its
+    timeout (it declares no LAN prerequisite, so that `kfield check --area pc` stays PC only)."""
+    dns = next((r for r in done if r.check_id == "LAN004"), None)
+    if check_id != "PC009" or dns is None or dns.status not in BAD:
+        return None
+    return skip("core.skip.gate.no_dns").stamped(check_id, 0.0, dns.admin)
+
+
+# Checks whose answer may come too late to wait for: the clock needs a time server, which may take
+# its whole budget to stay silent; past this many seconds the verdict goes on without it.
+WAIT_AT_MOST_S = {"PC009": 5.0}
 
 
 def _run(check_ids, inputs, admin, observer, deadline_s, platform, done=()) -> list[Result]:
+    from dataclasses import replace
+
     from kfield.core import registry
     from kfield.core.runner import NullObserver, run as run_all
 
     prior = {r.check_id: r for r in done}
-    wanted = [s for s in registry.with_prerequisites(check_ids) if s.id not in prior]
-    return list(run_all(wanted, inputs, observer=observer or NullObserver(), admin=admin,
-                        deadline_s=deadline_s, platform=platform, prior=prior))
+    wanted = [replace(s, timeout=min(s.timeout, WAIT_AT_MOST_S.get(s.id, s.timeout)))
+              for s in registry.with_prerequisites(check_ids) if s.id not in prior]
+    results = run_all(wanted, inputs, observer=observer or NullObserver(), admin=admin,
+                      deadline_s=deadline_s, platform=platform, prior=prior)
+    return [_late(r) for r in results]
+
+
+def _late(result: Result) -> Result:
+    """A check the verdict does not wait for, past its time: skipped, not an error (no alarm)."""
+    if result.check_id not in WAIT_AT_MOST_S or result.summary.key != "core.error.timeout":
+        return result
+    late = skip("diag.skip.late", seconds=f"{WAIT_AT_MOST_S[result.check_id]:g}")
+    return late.stamped(result.check_id, result.duration_s, result.admin)
 
 
 def run(profile_name: str | None, observer=None):
@@ -80,4 +115,4 @@ def run(profile_name: str | None, observer=None):
     admin, started = is_admin(), now()
     results = run_checks({**loaded.params, "host": current_host()}, admin, observer, loaded.deadline_s)
     report = Report(tuple(results), loaded.id, started, now(), admin, False)
-    return report, decide(results)
+    return report, decide(results, contacts=loaded.contacts)

@@ -40,8 +40,10 @@ class Condition:
 class Rule:
     place: str
     reason: str
-    next: str
+    next: str                                   # a playbook, or "" when telling someone is the step
     groups: tuple[tuple[Condition, ...], ...]   # any group whose conditions all hold
+    contact: str = ""                           # the profile's contact role who can fix it
+    also: str = ""                              # a second place, as likely as the first
 
     def matches(self, results: Mapping[str, Result]) -> tuple[Condition, ...] | None:
         return next((g for g in self.groups if all(c.holds(results) for c in g)), None)
@@ -60,7 +62,8 @@ def schema() -> Map:
                      "contains": Field(Map(values=List(Str(), min_items=1), key_pattern=r"[a-z_]+"))})
     group = Map(values=condition, key_pattern=r"[A-Z]+\d{3}")
     rule = Map({"place": Field(Str(choices=PLACES), True), "reason": Field(Str(pattern=r"diag\.reason\.[a-z_]+"), True),
-                "next": Field(Str(pattern=r"[a-z0-9-]+"), True), "when": Field(group), "any": Field(List(group, 1))})
+                "next": Field(Str(pattern=r"[a-z0-9-]+")), "contact": Field(Str(pattern=r"[a-z_]+")),
+                "also": Field(Str(choices=PLACES)), "when": Field(group), "any": Field(List(group, 1))})
     return Map({"version": Field(Num(integer=True, minimum=1, maximum=1), True),
                 "checks": Field(List(ids, min_items=1), True), "rules": Field(List(rule, min_items=1), True)})
 
@@ -77,6 +80,8 @@ def _semantics(value: Any, root, add) -> None:
     for index, rule in enumerate(value["rules"]):
         if ("when" in rule) == ("any" in rule):
             add(find(root, "rules", index), "diag.rules.when_or_any")
+        if not rule.get("next") and not rule.get("contact"):
+            add(find(root, "rules", index), "diag.rules.next_or_contact")
         for group in ([rule["when"]] if "when" in rule else rule.get("any", [])):
             for check_id in group:
                 if check_id not in value["checks"]:
@@ -85,8 +90,9 @@ def _semantics(value: Any, root, add) -> None:
 
 def _rule(raw: dict) -> Rule:
     groups = [raw["when"]] if "when" in raw else raw["any"]
-    return Rule(raw["place"], raw["reason"], raw["next"], tuple(tuple(_condition(c, spec) for c, spec in g.items())
-                                                                 for g in groups))
+    conditions = tuple(tuple(_condition(c, spec) for c, spec in g.items()) for g in groups)
+    return Rule(raw["place"], raw["reason"], raw.get("next", ""), conditions, raw.get("contact", ""),
+                raw.get("also", ""))
 
 
 def _condition(check_id: str, spec: dict) -> Condition:

@@ -47,6 +47,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.NET008.desc": (
         "Máy chủ cấp dấu thời gian cho chữ ký số (trong hồ sơ) có trả lời không.",
         "Whether the signing timestamp servers in the profile answer."),
+    "check.NET009.title": ("Internet có trả lời không (đường truyền)", "The Internet answers (uplink)"),
+    "check.NET009.desc": (
+        "Địa chỉ đích của hồ sơ và các DNS công cộng có trả lời ping hoặc kết nối TCP không; các bước Internet "
+        "khác chờ bước này thay vì mỗi bước tự chờ hết thời gian.",
+        "Whether the profile's target and the public resolvers answer ping or a TCP handshake; the other "
+        "Internet checks wait for this one instead of each timing out."),
+    "net.uplink.ok": ("Internet trả lời: {targets}", "The Internet answers: {targets}"),
+    "net.uplink.no_target": ("Chưa kiểm tra đường truyền: hồ sơ không có địa chỉ IP nào để thử (internet_target, "
+                             "resolvers)", "Uplink not tested: the profile names no IP address to try "
+                             "(internet_target, resolvers)"),
+    "net.uplink.silent": ("Không địa chỉ nào trên Internet trả lời (ping và TCP): {targets}",
+                          "Nothing on the Internet answers (ping and TCP): {targets}"),
+    "net.uplink.remedy": ("Router vẫn trả lời nên lỗi ở đường truyền: xem đèn WAN/PON của modem, khởi động lại modem; "
+                          "nếu vẫn vậy, báo nhà mạng.",
+                          "The router answers, so the uplink is at fault: look at the modem's WAN/PON light, restart "
+                          "the modem; if it stays so, call the provider."),
+    "ev.uplink": ("Đích thử đường truyền", "Uplink target"),
     "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…)", "Portal addresses to check (https://…)"),
     "param.dns_names": ("Tên miền cần phân giải (mặc định: tên miền của các cổng)",
                         "Names to resolve (default: the portals' host names)"),
@@ -64,6 +81,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev.dns_system": ("Phân giải qua hệ thống", "System resolver"),
     "ev.dns_answer": ("Trả lời DNS", "DNS answer"),
     "ev.portal": ("Cổng dịch vụ", "Portal"),
+    "ev.portal_fail_dns": ("Cổng không phân giải được tên", "Portal whose name does not resolve"),
+    "ev.portal_fail_timeout": ("Cổng không trả lời", "Portal not answering"),
+    "ev.portal_fail_refused": ("Cổng từ chối kết nối", "Portal refusing connections"),
+    "ev.portal_fail_unreachable": ("Cổng không có đường tới", "Portal with no route to it"),
+    "ev.portal_fail_stalled": ("Cổng treo giữa chừng", "Portal stalling half-way"),
+    "ev.portal_fail_tls": ("Cổng bắt tay HTTPS không thành", "Portal whose HTTPS handshake fails"),
+    "ev.portal_fail_http": ("Cổng ngắt kết nối khi trả trang", "Portal dropping the connection"),
+    "ev.portal_fail_status": ("Cổng báo lỗi máy chủ", "Portal answering with a server error"),
+    "ev.portal_cert_expired": ("Cổng có chứng chỉ hết hạn (ngày hết hạn)", "Portal with an expired certificate (expiry date)"),
+    "ev.portal_cert_not_yet_valid": ("Cổng có chứng chỉ chưa tới ngày hiệu lực (từ ngày)", "Portal with a certificate not valid yet (valid from)"),
+    "ev.portal_cert_wrong_name": ("Cổng có chứng chỉ cấp cho tên khác (tên trong chứng chỉ)", "Portal with a certificate for another name (names in it)"),
+    "ev.portal_cert_untrusted": ("Cổng có chứng chỉ từ nơi cấp không tin cậy (nơi cấp)", "Portal with a certificate from an untrusted issuer (issuer)"),
     "ev.captive_answer": ("Trả lời của địa chỉ kiểm tra", "Check URL answer"),
     "ev.proxy": ("Proxy", "Proxy"),
     "ev.ping": ("Đo phản hồi", "Ping"),
@@ -77,6 +106,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "net.dns.rewrites": ("Máy chủ DNS {servers} trả địa chỉ cho cả tên không tồn tại",
                          "DNS server {servers} answers even names that do not exist"),
     "net.dns.some_down": ("Máy chủ DNS không trả lời: {down}", "DNS servers not answering: {down}"),
+    "net.dns.unreliable": ("DNS chập chờn: máy chủ {server} chỉ trả lời {answered}/{asked} lần hỏi cùng một tên",
+                           "Unreliable DNS: {server} answered only {answered} of {asked} identical questions"),
+    "net.dns.slow": ("DNS chậm: máy chủ {server} trả lời sau {median_ms} ms (chậm nhất {slowest_ms} ms)",
+                     "Slow DNS: {server} answers after {median_ms} ms (slowest {slowest_ms} ms)"),
+    "net.dns.remedy_unreliable": ("Khởi động lại router; nếu vẫn vậy, đặt DNS khác (của nhà mạng hoặc công cộng) "
+                                  "và báo nhà mạng.",
+                                  "Restart the router; if it stays so, set another DNS server (the provider's or a "
+                                  "public one) and tell the provider."),
     "net.dns.ok": ("{count} máy chủ DNS trả lời và thống nhất", "{count} DNS servers answer and agree"),
     "net.dns.remedy": ("Đặt DNS theo nhà mạng hoặc DNS công cộng đang hoạt động; khởi động lại router.",
                        "Use the ISP's DNS or a public resolver that works; restart the router."),
@@ -85,15 +122,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "The answers may be forged: switch to the reference resolver, check whether the "
                               "router's DNS settings were changed, tell the IT staff."),
     "net.web.no_portals": ("Hồ sơ chưa có cổng dịch vụ nào", "The profile lists no portals"),
-    "net.web.all_fail": ("Không vào được cổng nào: {kinds}", "No portal can be reached: {kinds}"),
-    "net.web.some_fail": ("Không vào được {failed} ({kinds})", "Cannot reach {failed} ({kinds})"),
+    "net.web.fail_dns": ("{failed_count}/{count} cổng không vào được — {portal}: không tìm được địa chỉ của tên miền (DNS)",
+                    "{failed_count} of {count} portals fail — {portal}: its name does not resolve (DNS)"),
+    "net.web.fail_timeout": ("{failed_count}/{count} cổng không vào được — {portal}: không có trả lời khi kết nối (hết thời gian chờ)",
+                    "{failed_count} of {count} portals fail — {portal}: no answer when connecting (timed out)"),
+    "net.web.fail_refused": ("{failed_count}/{count} cổng không vào được — {portal}: máy chủ từ chối kết nối",
+                    "{failed_count} of {count} portals fail — {portal}: the server refuses the connection"),
+    "net.web.fail_unreachable": ("{failed_count}/{count} cổng không vào được — {portal}: không có đường tới máy chủ",
+                    "{failed_count} of {count} portals fail — {portal}: there is no route to the server"),
+    "net.web.fail_stalled": ("{failed_count}/{count} cổng không vào được — {portal}: kết nối treo giữa chừng (khi bắt tay HTTPS hoặc khi tải trang)",
+                    "{failed_count} of {count} portals fail — {portal}: the connection stalls half-way (HTTPS handshake or page)"),
+    "net.web.fail_tls": ("{failed_count}/{count} cổng không vào được — {portal}: bắt tay HTTPS không thành",
+                    "{failed_count} of {count} portals fail — {portal}: the HTTPS handshake fails"),
+    "net.web.fail_http": ("{failed_count}/{count} cổng không vào được — {portal}: máy chủ ngắt kết nối khi đang trả trang",
+                    "{failed_count} of {count} portals fail — {portal}: the server drops the connection while answering"),
+    "net.web.fail_status": ("{failed_count}/{count} cổng không vào được — {portal}: máy chủ báo lỗi HTTP {status}",
+                    "{failed_count} of {count} portals fail — {portal}: the server answers with error HTTP {status}"),
+    "net.web.cert_expired": ("{failed_count}/{count} cổng không vào được — {portal}: chứng chỉ của cổng đã hết hạn ngày {date}",
+                    "{failed_count} of {count} portals fail — {portal}: its certificate expired on {date}"),
+    "net.web.cert_not_yet_valid": ("{failed_count}/{count} cổng không vào được — {portal}: chứng chỉ chỉ có hiệu lực từ ngày {date}, mà đồng hồ máy này đang là ngày {today}",
+                    "{failed_count} of {count} portals fail — {portal}: its certificate is valid only from {date}, and this PC's clock says {today}"),
+    "net.web.cert_wrong_name": ("{failed_count}/{count} cổng không vào được — {portal}: chứng chỉ được cấp cho tên {names}, không phải {portal}",
+                    "{failed_count} of {count} portals fail — {portal}: its certificate was issued for {names}, not for {portal}"),
+    "net.web.cert_untrusted": ("{failed_count}/{count} cổng không vào được — {portal}: chứng chỉ do «{issuer}» cấp, là nơi cấp mà máy này không tin cậy",
+                    "{failed_count} of {count} portals fail — {portal}: its certificate comes from «{issuer}», an issuer this PC does not trust"),
+    "net.web.remedy_fail": ("Xem chẩn đoán: `kfield diagnose` cho biết lỗi ở máy, mạng nội bộ, nhà mạng hay chính cổng.",
+                            "See the verdict: `kfield diagnose` tells whether the PC, the LAN, the provider or the "
+                            "portal itself is at fault."),
+    "net.web.remedy_cert": ("Lỗi nằm ở chứng chỉ của chính cổng dịch vụ: không sửa được trên máy này hay mạng nội bộ; "
+                            "báo quản trị cổng đó (ghi lại tên cổng và lỗi ở trên).",
+                            "The fault is in the portal's own certificate: nothing on this PC or the LAN can fix "
+                            "it; tell that portal's administrator (note the portal and the fault above)."),
+    "net.web.remedy_clock": ("Kiểm tra ngày giờ của máy (kfield check --tag clock) rồi thử lại; nếu đồng hồ đúng "
+                             "thì báo quản trị cổng đó.",
+                             "Check this PC's date and time (kfield check --tag clock), then try again; if the "
+                             "clock is right, tell that portal's administrator."),
     "net.web.intercepted": ("Kết nối HTTPS bị thiết bị/phần mềm «{issuer}» kiểm soát giữa chừng",
                             "HTTPS is intercepted by \"{issuer}\""),
     "net.web.expiring": ("Chứng chỉ của {url} chỉ còn {days} ngày", "The certificate of {url} has {days} days left"),
     "net.web.ok": ("Vào được cả {count} cổng dịch vụ", "All {count} portals answer"),
-    "net.web.remedy": ("Xem chẩn đoán: `kfield diagnose`; nếu chỉ một cổng lỗi thì báo quản trị hệ thống đó.",
-                       "See the verdict: `kfield diagnose`; when only one portal fails, tell that system's "
-                       "administrator."),
     "net.web.remedy_intercept": ("Tắt tính năng quét HTTPS của phần mềm diệt virus/tường lửa cho các cổng "
                                  "dịch vụ công, hoặc nhập chứng chỉ gốc của thiết bị đó theo hướng dẫn CNTT.",
                                  "Turn off HTTPS scanning in the antivirus/firewall for government portals, or "
@@ -101,8 +168,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "net.web.remedy_expiring": ("Báo quản trị cổng dịch vụ gia hạn chứng chỉ.",
                                 "Tell the portal's administrator to renew its certificate."),
     "net.captive.no_url": ("Hồ sơ chưa có địa chỉ kiểm tra", "The profile has no check URL"),
-    "net.captive.unreachable": ("Không tới được địa chỉ kiểm tra {url} ({error})",
-                                "Cannot reach the check URL {url} ({error})"),
+    "net.captive.unreachable": ("Không tới được địa chỉ kiểm tra {url}", "Cannot reach the check URL {url}"),
     "net.captive.found": ("Mạng đòi đăng nhập: nhận mã {status}, chuyển tới {location}",
                           "The network wants a login: got {status}, sent to {location}"),
     "net.captive.none": ("Không có trang đăng nhập chặn giữa", "No login page in the way"),
@@ -126,6 +192,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{loss}% loss to {target}, {ms} ms ({method})"),
     "net.latency.slow": ("Độ trễ tới {target} cao: {ms} ms, dao động {jitter} ms ({method})",
                          "High latency to {target}: {ms} ms, jitter {jitter} ms ({method})"),
+    "net.latency.lossy_lan": ("Mất gói ngay trong mạng nội bộ: {gateway_loss}% tới router, {loss}% tới {target} ({method})",
+                              "Packets are lost inside the LAN already: {gateway_loss}% to the router, {loss}% to "
+                              "{target} ({method})"),
+    "net.latency.slow_lan": ("Độ trễ cao ngay trong mạng nội bộ: {gateway_ms} ms tới router, {ms} ms tới {target}",
+                             "High latency inside the LAN already: {gateway_ms} ms to the router, {ms} ms to {target}"),
+    "net.latency.filtered": ("Tới {target}: {ms} ms qua kết nối TCP, mất {loss}% (ping bị chặn ngoài router — "
+                             "bình thường ở nhiều nhà mạng, không phải lỗi)",
+                             "To {target}: {ms} ms by TCP handshake, {loss}% lost (ping is filtered beyond the "
+                             "router — common with providers, not a fault)"),
     "net.latency.ok": ("Tới {target}: {ms} ms, dao động {jitter} ms, mất {loss}% ({method})",
                        "To {target}: {ms} ms, jitter {jitter} ms, {loss}% loss ({method})"),
     "net.latency.remedy_silent": ("Xem chẩn đoán: `kfield diagnose`.", "See the verdict: `kfield diagnose`."),
@@ -146,6 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "báo nhà mạng nếu router không chỉnh được.",
                                   "Lower the router's MTU (1492 on PPPoE, 1400 with a VPN) or enable MSS "
                                   "clamping; call the provider if the router cannot be changed."),
+    "net.route.filtered": ("Các router trên đường tới {target} không trả lời truy vết (bị lọc sau bước {last_hop}), "
+                           "nhưng {target} vẫn nhận kết nối TCP: đường truyền tốt",
+                           "Routers on the way to {target} do not answer the trace (filtered after hop {last_hop}), "
+                           "but {target} accepts TCP connections: the path works"),
     "net.route.reached": ("Tới {target} qua {hops} chặng", "Reached {target} in {hops} hops"),
     "net.route.stops": ("Đường tới {target} dừng sau chặng {last_hop} ({last_ip})",
                         "The path to {target} stops after hop {last_hop} ({last_ip})"),

@@ -83,8 +83,10 @@ def icmp_ping(ip: str, count: int, timeout: float, interval: float) -> Ping | No
 
 
 def tcp_ping(ip: str, count: int, timeout: float, ports=TCP_PROBE_PORTS) -> Ping:
-    """RTT of TCP handshakes (or refusals) on the first port that answers."""
-    port = next((p for p in ports if tcp_state(ip, p, timeout)[0] in ("open", "closed")), None)
+    """RTT of TCP handshakes (or refusals) on the first port that answers (all tried at once:
+    a silent host costs one timeout, not one per port)."""
+    states = all_at_once(lambda p: tcp_state(ip, p, timeout)[0], ports)
+    port = next((p for p, state in zip(ports, states) if state in ("open", "closed")), None)
     if port is None:
         return Ping(ip, "tcp", count, 0)
     rtts = []
@@ -112,3 +114,42 @@ def solicit(addresses) -> None:
                 sock.sendto(b"", (ip, DISCARD_PORT))
             except OSError:  # a full queue or no route: the neighbour table answers for it
                 pass
+
+
+def all_at_once(probe, items) -> list:
+    """probe(item) for every item at once (each waits on the network, not the CPU), in item order."""
+    import concurrent.futures
+
+    items = list(items)
+    if len(items) < 2:
+        return [probe(item) for item in items]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(12, len(items))) as pool:
+        return list(pool.map(probe, items))
+
+
+def first(tasks, good, timeout: float):
+    """Run every task at once in daemon threads; the first result ``good`` accepts, as soon as it
+    comes, else None once all have answered or ``timeout`` passed. Tasks still running are
+    abandoned (daemon threads do not hold the process open)."""
+    import queue
+    import threading
+
+    answers: queue.Queue = queue.Queue()
+    for task in tasks:
+        threading.Thread(target=lambda t=task: answers.put(_outcome(t)), daemon=True).start()
+    deadline = time.monotonic() + timeout
+    for _ in tasks:
+        try:
+            value = answers.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            return None
+        if good(value):
+            return value
+    return None
+
+
+def _outcome(task):
+    try:
+        return task()
+    except Exception:  # noqa: BLE001 — a probe that crashes has simply not answered
+        return None

@@ -38,6 +38,9 @@ class WebProbe:
     issuer: str = ""
     days_left: int | None = None
     redirects: tuple[str, ...] = ()
+    valid_from: str = ""          # the certificate's dates (YYYY-MM-DD) and names, read even when
+    valid_until: str = ""         # verification failed, so that a person can be told what is wrong
+    names: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -60,10 +63,9 @@ def probe(url: str, timeout: float = 5.0, context: ssl.SSLContext | None = None,
     port = parts.port or (443 if secure else 80)
     host = parts.hostname or ""
     started = time.perf_counter()
-    try:
-        ip = socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)[0][4][0]
-    except (socket.gaierror, UnicodeError) as exc:
-        return WebProbe(url, "dns", "dns_failed", str(exc)[:120])
+    ip = _lookup(host, port, min(timeout, LOOKUP_S))
+    if isinstance(ip, Exception):
+        return WebProbe(url, "dns", "dns_failed", str(ip)[:120])
     base = {"url": url, "ip": ip, "dns_ms": _ms(started)}
     started = time.perf_counter()
     try:
@@ -88,6 +90,23 @@ def probe(url: str, timeout: float = 5.0, context: ssl.SSLContext | None = None,
     return result
 
 
+LOOKUP_S = 4.0   # the system resolver's own retries may take 10 s and more on a lossy network
+
+
+def _lookup(host: str, port: int, timeout: float):
+    """The host's first IPv4 address, or the exception (a timeout when the resolver takes too long)."""
+    from kfield.net.probe import first
+
+    def ask():
+        try:
+            return socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)[0][4][0]
+        except (OSError, UnicodeError) as exc:
+            return exc
+
+    answer = first([ask], lambda value: value is not None, timeout)
+    return TimeoutError("no answer from the resolver in time") if answer is None else answer
+
+
 class _Stop(Exception):
     def __init__(self, **fields) -> None:
         super().__init__(fields.get("error", ""))
@@ -107,17 +126,66 @@ def _socket_error(exc: OSError) -> str:
 def _handshake(sock, host: str, timeout: float, context):
     context = context or ssl.create_default_context()
     started = time.perf_counter()
+    peer = sock.getpeername()[:2]
     try:
         tls = context.wrap_socket(sock, server_hostname=host)
     except ssl.SSLCertVerificationError as exc:
         kind = VERIFY_KINDS.get(exc.verify_code, "untrusted")
-        raise _Stop(stage="tls", error=kind, detail=(exc.verify_message or str(exc))[:160]) from None
+        facts = certificate_facts(_unverified_certificate(peer, host, timeout))
+        raise _Stop(stage="tls", error=kind, detail=(exc.verify_message or str(exc))[:160], **facts) from None
     except (ssl.SSLError, OSError) as exc:
         kind = "timeout" if isinstance(exc, (socket.timeout, TimeoutError)) else "tls_failed"
         raise _Stop(stage="tls", error=kind, detail=str(exc)[:160]) from None
     cert = tls.getpeercert() or {}
-    fields = {"tls_ms": _ms(started), "issuer": _name(cert.get("issuer", ())), "days_left": _days_left(cert)}
+    fields = {"tls_ms": _ms(started), "days_left": _days_left(cert), **certificate_facts(cert)}
     return tls, fields
+
+
+def _unverified_certificate(peer, host: str, timeout: float) -> dict:
+    """The certificate a server presents, read without trusting it (only to describe it)."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    try:
+        with socket.create_connection(peer, timeout=timeout) as raw, \
+                context.wrap_socket(raw, server_hostname=host) as tls:
+            der = tls.getpeercert(binary_form=True)
+    except OSError:
+        return {}
+    return decode_certificate(der) if der else {}
+
+
+def decode_certificate(der: bytes) -> dict:
+    """getpeercert()'s dictionary for a certificate that was not verified (CPython's own
+    decoder; absent on an interpreter without it, then nothing is described)."""
+    import tempfile
+
+    decode = getattr(ssl._ssl, "_test_decode_cert", None)  # noqa: SLF001 — the stdlib has no public one
+    if decode is None:
+        return {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/peer.pem"
+        with open(path, "w", encoding="ascii") as out:
+            out.write(ssl.DER_cert_to_PEM_cert(der))
+        try:
+            return decode(path)
+        except (ssl.SSLError, ValueError):
+            return {}
+
+
+def certificate_facts(cert: dict) -> dict:
+    """Issuer, validity dates and the names a certificate was issued for."""
+    names = tuple(value for kind, value in cert.get("subjectAltName", ()) if kind == "DNS")
+    if not names:
+        names = tuple(v for rdn in cert.get("subject", ()) for k, v in rdn if k == "commonName")
+    return {"issuer": _name(cert.get("issuer", ())), "valid_from": _date(cert.get("notBefore")),
+            "valid_until": _date(cert.get("notAfter")), "names": names}
+
+
+def _date(value) -> str:
+    if not value:
+        return ""
+    seconds = ssl.cert_time_to_seconds(value)
+    return time.strftime("%Y-%m-%d", time.gmtime(seconds))
 
 
 def _name(rdns) -> str:

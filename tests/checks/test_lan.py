@@ -82,12 +82,23 @@ def test_lan003_no_default_route():
 
 
 def answers(*servers_ok):
-    return lambda server, **kw: DnsAnswer(server, server in servers_ok, "NOERROR", (), 3.0)
+    return lambda server, *args, **kw: DnsAnswer(server, server in servers_ok, "NOERROR", (), 3.0)
 
 
 @pytest.mark.parametrize("up, expected", [(("a", "b"), Status.OK), (("a",), Status.WARN), ((), Status.FAIL)])
 def test_lan004_dns_servers(up, expected):
     assert status("LAN004", host(dns_servers=["a", "b"], dns_ask=answers(*up))) is expected
+
+
+def test_lan004_a_forwarder_that_ignores_the_root_but_answers_names_is_there():
+    asked = []
+
+    def ask(server, name=".", rdtype="NS", timeout=2.0):
+        asked.append((name, rdtype))
+        return DnsAnswer(server, name != ".", "NOERROR", ("198.19.1.10",), 3.0)
+
+    res = compute_check("LAN004", host=host(dns_servers=["a"], dns_ask=ask), portals=["https://eoffice.kfield.test/"])
+    assert res.status is Status.OK and ("eoffice.kfield.test", "A") in asked and (".", "NS") in asked
 
 
 def test_lan004_no_dns_configured():

@@ -17,7 +17,7 @@ HEALTHY_KEYS = {
     "LAN001": "lan.link.ok", "LAN002": "lan.ip.ok", "LAN003": "lan.gw.ok", "LAN004": "lan.dns.ok",
     "LAN006": "lan.wifi.wired", "PC009": "pc.clock.ok", "NET001": "net.dns.ok", "NET002": "net.web.ok",
     "NET003": "net.captive.none", "NET004": "net.proxy.direct", "NET005": "net.latency.ok", "NET006": "net.mtu.ok",
-    "NET007": "net.route.reached",
+    "NET007": "net.route.reached", "NET009": "net.uplink.ok",
 }
 
 
@@ -59,19 +59,30 @@ SINGLE_FAULTS = [
     ("NET004", "fail", "net.proxy.dead", {}, "captive_proxy"),
     ("NET003", "fail", "net.captive.found", {}, "captive_proxy"),
     ("NET002", "warn", "net.web.intercepted", {}, "this_pc"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:untrusted"}, "this_pc"),
+    ("NET002", "fail", "net.web.cert_untrusted", {"scope": "all", "issuer": "Evil CA"}, "this_pc"),
     ("PC009", "fail", "pc.clock.drift", {}, "clock"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:not_yet_valid"}, "clock"),
+    ("NET002", "fail", "net.web.cert_not_yet_valid", {"scope": "some", "date": "2030-01-01"}, "clock"),
     ("NET005", "fail", "net.latency.lossy", {}, "lossy_link"),
     ("NET005", "warn", "net.latency.lossy", {}, "lossy_link"),
     ("NET005", "warn", "net.latency.slow", {}, "slow_link"),
+    ("NET005", "fail", "net.latency.lossy_lan", {"gateway_loss": 30}, "cable_wifi"),
+    ("NET005", "warn", "net.latency.slow_lan", {"gateway_ms": 400}, "cable_wifi"),
     ("NET001", "fail", "net.dns.unresolved", {}, "dns"),
     ("NET001", "fail", "net.dns.disagree", {}, "dns"),
+    ("NET001", "fail", "net.dns.unreliable", {"server": "198.18.0.1"}, "dns"),
+    ("NET001", "warn", "net.dns.slow", {"server": "198.18.0.1"}, "dns"),
+    ("LAN004", "fail", "lan.dns.all", {"servers": "198.18.0.1"}, "dns"),
+    ("NET009", "fail", "net.uplink.silent", {"targets": "8.8.8.8"}, "isp_uplink"),
     ("NET006", "fail", "net.mtu.black_hole", {}, "gateway"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "tls:timeout"}, "gateway"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "http:timeout"}, "gateway"),
-    ("NET002", "fail", "net.web.some_fail", {"kinds": "tls:expired"}, "one_service"),
-    ("NET002", "fail", "net.web.all_fail", {"kinds": "http:503"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_stalled", {"scope": "all"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_timeout", {"scope": "all"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_refused", {"scope": "all"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_timeout", {"scope": "some"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_stalled", {"scope": "some"}, "one_service"),
+    ("NET002", "fail", "net.web.cert_expired", {"scope": "some", "date": "2020-01-01"}, "one_service"),
+    ("NET002", "fail", "net.web.cert_wrong_name", {"scope": "some", "names": "x.test"}, "one_service"),
+    ("NET002", "fail", "net.web.cert_untrusted", {"scope": "some", "issuer": "Odd CA"}, "one_service"),
+    ("NET002", "fail", "net.web.fail_status", {"scope": "all", "code": 503}, "one_service"),
 ]
 
 
@@ -81,14 +92,17 @@ def test_each_single_fault_names_its_place(check_id, status, key, params, expect
 
 
 def test_every_place_is_reachable_by_some_fault():
-    assert {row[-1] for row in SINGLE_FAULTS} | {"isp_uplink"} == set(PLACES)
+    assert {row[-1] for row in SINGLE_FAULTS} == set(PLACES)
 
 
 def test_uplink_down_unprivileged_and_privileged():
     uplink = dict(NET001=result("NET001", "fail", "net.dns.unresolved"),
-                  NET002=result("NET002", "fail", "net.web.all_fail", kinds="dns:dns_failed"),
+                  NET002=result("NET002", "fail", "net.web.fail_dns", scope="all"),
                   NET005=result("NET005", "fail", "net.latency.silent"))
     assert place(**uplink, NET006=result("NET006", "skip", "core.skip.admin")) == "isp_uplink"
+    no_dns = dict(LAN004=result("LAN004", "fail", "lan.dns.all"), NET005=result("NET005", "fail", "net.latency.silent"),
+                  **{c: result(c, "skip", "core.skip.gate.no_dns") for c in ("NET001", "NET002", "NET003", "PC009")})
+    assert place(**no_dns) == "isp_uplink"
     traced = dict(uplink, NET005=result("NET005", "fail", "net.latency.silent"),
                   NET007=result("NET007", "fail", "net.route.stops", last_hop=1))
     assert place(**traced) == "isp_uplink"
@@ -96,7 +110,7 @@ def test_uplink_down_unprivileged_and_privileged():
 
 def test_dns_down_with_the_internet_up_is_dns_not_uplink():
     assert place(NET001=result("NET001", "fail", "net.dns.unresolved"),
-                 NET002=result("NET002", "fail", "net.web.all_fail", kinds="dns:dns_failed")) == "dns"
+                 NET002=result("NET002", "fail", "net.web.fail_dns", scope="all")) == "dns"
 
 
 def test_the_most_local_fault_wins():
@@ -105,14 +119,14 @@ def test_the_most_local_fault_wins():
     # a router down also breaks DNS and portals: the verdict is still the router
     router = dict(LAN003=result("LAN003", "fail", "lan.gw.silent"),
                   NET001=result("NET001", "fail", "net.dns.unresolved"),
-                  NET002=result("NET002", "fail", "net.web.all_fail", kinds="connect:timeout"),
+                  NET002=result("NET002", "fail", "net.web.fail_timeout", scope="all"),
                   NET005=result("NET005", "fail", "net.latency.silent"))
     assert place(**router) == "gateway"
 
 
 def test_an_unexplained_failure_is_unknown_and_names_the_check():
-    verdict = engine.decide(healthy(LAN004=result("LAN004", "fail", "lan.dns.all")))
-    assert verdict.place == "unknown" and verdict.reason.params["checks"] == "LAN004"
+    verdict = engine.decide(healthy(NET008=result("NET008", "fail", "net.tsa.down")))
+    assert verdict.place == "unknown" and verdict.reason.params["checks"] == "NET008"
 
 
 def test_evidence_is_the_results_the_rule_looked_at():
@@ -155,5 +169,44 @@ def test_a_fault_placed_on_the_lan_skips_the_internet_stage():
     lo = Interface("lo", True, 0, 65536, "00:00:00:00:00:00", (("127.0.0.1", 8),), loopback=True)
     inputs.update(host=FakeHost(interfaces=[lo], default_route=None), ntp_servers=[], time_http_url="")
     results = engine.run_checks(inputs, admin=False)
-    assert {r.check_id[:3] for r in results} == {"LAN"}
+    assert {r.check_id for r in results} - {"NET009"} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006"}
+    assert {r.summary.key for r in results if r.check_id != "LAN001"} == {"core.skip.gate.no_link"}
     assert engine.decide(results).place == "cable_wifi"
+
+
+def test_a_dead_uplink_ends_the_run_before_the_internet_stage():
+    from kfield.core import registry
+    from kfield.net.probe import Ping
+    from kfield.platform.base import Interface, Route
+    from tests.fakes import FakeHost
+
+    registry.load_all()
+    inputs = {name: p.default for name, p in registry.PARAMS.items()}
+    eth = Interface("eth0", True, 1000, 1500, "00:14:22:00:00:01", (("198.18.0.20", 24),))
+    fake = FakeHost(interfaces=[eth], default_route=Route("eth0", "198.18.0.1"), wifi=None,
+                    ping=lambda ip, count=3, timeout=1.0: Ping(ip, "icmp", count, count if ip == "198.18.0.1" else 0,
+                                                               (0.5,) * count if ip == "198.18.0.1" else ()),
+                    tcp_state=lambda ip, port, timeout=1.0: "timeout")
+    results = engine.run_checks({**inputs, "host": fake, "resolvers": ["198.19.1.54"]}, admin=False)
+    assert {r.check_id for r in results} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006", "NET009"}
+    verdict = engine.decide(results)
+    assert (verdict.place, verdict.contact) == ("isp_uplink", "isp")
+
+
+def _satisfying(condition):
+    """A result that meets exactly what one rule condition asks, on top of the healthy set."""
+    status = condition.status[0] if condition.status else "fail"
+    key = condition.key[0] if condition.key else HEALTHY_KEYS[condition.check_id]
+    return result(condition.check_id, status, key, **{name: texts[0] for name, texts in condition.contains})
+
+
+def test_every_group_of_every_rule_is_reachable_and_gives_its_own_verdict():
+    """Exhaustive over the rules: no group is shadowed by an earlier rule, each names its place."""
+    rules = load().rules
+    for index, rule in enumerate(rules):
+        for group in rule.groups:
+            verdict = engine.decide(healthy(**{c.check_id: _satisfying(c) for c in group}))
+            assert (verdict.place, verdict.reason.key) == (rule.place, rule.reason), (index, group)
+            assert verdict.alarm and (verdict.next or verdict.contact)
+            shown = [r.check_id for r in verdict.evidence]   # this group, or an earlier one of the same rule
+            assert shown in [[c.check_id for c in g] for g in rule.groups], (index, shown)

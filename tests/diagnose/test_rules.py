@@ -21,7 +21,15 @@ def test_every_next_step_is_a_bundled_playbook():
     from kfield.core.paths import bundled_dir
 
     names = {p.stem for p in bundled_dir("playbooks").glob("*.yaml")}
-    assert not [r.next for r in rules.load().rules if r.next not in names]
+    assert not [r.next for r in rules.load().rules if r.next and r.next not in names]
+
+
+def test_every_contact_role_is_in_the_commune_office_profile():
+    from kfield.core import profile
+
+    roles = set(profile.load_profile("commune-office").contacts)
+    assert {r.contact for r in rules.load().rules if r.contact} <= roles
+    assert all(r.next or r.contact for r in rules.load().rules)
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -37,3 +37,15 @@ def internet(lab_ok):
         yield lab
     finally:
         lab.close()
+
+
+@pytest.fixture(scope="module")
+def verdict_lab(lab_ok):
+    """The Internet lab plus the faults `kfield diagnose` and `kfield check` must tell apart."""
+    from tests.lab.verdict import VerdictLab
+
+    lab = VerdictLab.build(hosts=4)
+    try:
+        yield lab
+    finally:
+        lab.close()

@@ -202,11 +202,6 @@ def test_check_lists_profiles_and_playbooks_are_vietnamese(seen):
     assert not findings, findings
 
 
-# Strict on purpose, and failing today: what remains is in files of the verdict slice (kfield/core/runner.py's
-# skip message passes the raw status; NET002/NET003/NET005/NET007/NET008 texts and evidence in kfield/checks/net.py
-# and kfield/net/*). When those land, this xfail turns into an XPASS, which fails: delete the marker then.
-@pytest.mark.xfail(strict=True, reason="NET/LAN texts owned by the verdict slice: «fail»/«skip» statuses, "
-                   "dns:dns_failed, dns/dns_failed [Errno -3] …, None ms, gaierror")
 def test_checks_and_diagnose_are_vietnamese(seen, office_seen):
     findings = {**_report(seen, lambda label: label.startswith(VERDICT_OWNED)),
                 **_report(office_seen, lambda label: True)}

@@ -31,3 +31,29 @@ def test_tcp_ping_counts_a_refusal_as_alive():
     spare.close()
     answer = probe.tcp_ping("127.0.0.1", 3, 1.0, ports=(port,))
     assert answer.method == "tcp" and answer.received == 3 and answer.rtt_ms is not None
+
+
+def test_first_returns_the_first_good_answer_without_waiting_for_slow_ones():
+    import time
+
+    started = time.monotonic()
+    found = probe.first([lambda: time.sleep(3) or "slow", lambda: "bad", lambda: time.sleep(0.05) or "good"],
+                        lambda answer: answer == "good", timeout=5)
+    assert found == "good" and time.monotonic() - started < 1.5
+
+
+def test_first_is_none_when_nothing_good_comes_in_time_and_a_crash_is_no_answer():
+    import time
+
+    assert probe.first([lambda: 1 / 0, lambda: "bad"], lambda answer: answer == "good", timeout=1) is None
+    started = time.monotonic()
+    assert probe.first([lambda: time.sleep(3)], lambda answer: True, timeout=0.2) is None
+    assert time.monotonic() - started < 1
+
+
+def test_all_at_once_keeps_the_order_and_runs_together():
+    import time
+
+    started = time.monotonic()
+    assert probe.all_at_once(lambda n: time.sleep(0.3) or n * 2, [1, 2, 3, 4]) == [2, 4, 6, 8]
+    assert time.monotonic() - started < 1.0

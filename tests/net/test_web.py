@@ -73,18 +73,29 @@ def test_valid_certificate_gives_status_issuer_and_days(ca, https):
 def test_expired_certificate(ca, https):
     found = web.probe(url(https), timeout=3, context=client(ca))
     assert (found.stage, found.error) == ("tls", "expired")
+    assert (found.valid_from, found.valid_until, found.names) == ("2019-01-01", "2020-01-01", ("localhost",))
+
+
+@pytest.mark.parametrize("https", [(("localhost",), {"not_before": dt.datetime(2031, 5, 1, tzinfo=dt.timezone.utc),
+                                                     "not_after": dt.datetime(2032, 1, 1, tzinfo=dt.timezone.utc)})],
+                         indirect=True)
+def test_certificate_not_yet_valid_says_from_when(ca, https):
+    found = web.probe(url(https), timeout=3, context=client(ca))
+    assert (found.stage, found.error, found.valid_from) == ("tls", "not_yet_valid", "2031-05-01")
 
 
 @pytest.mark.parametrize("https", [(("other.kfield.test",), {})], indirect=True)
 def test_wrong_host_name(ca, https):
     found = web.probe(url(https), timeout=3, context=client(ca))
     assert (found.stage, found.error) == ("tls", "hostname")
+    assert found.names == ("other.kfield.test",)   # what the certificate was issued for, read without trusting it
 
 
 @pytest.mark.parametrize("https", [(("localhost",), {})], indirect=True)
 def test_untrusted_chain(https):
     found = web.probe(url(https), timeout=3, context=ssl.create_default_context())
     assert (found.stage, found.error) == ("tls", "untrusted")
+    assert found.issuer.startswith("trustme")   # the issuer a person can name to whoever runs the portal
 
 
 @pytest.mark.parametrize("https", [(("localhost",), {})], indirect=True)
