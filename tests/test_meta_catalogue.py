@@ -79,7 +79,7 @@ def _families():
 
     keys |= {f"click.msg.{m}" for m in clicktext.MSGIDS} | {f"click.type.{t}" for t in clicktext.TYPES}
     keys |= {f"click.pyd.{p}" for p in clicktext.PYDANTIC}
-    from kfield.formats import oserrors
+    from kfield.core import oserrors
 
     keys |= {f"os.{name}" for name in oserrors.KNOWN} | {f"report.fault.{k}" for k in ("verdict", "check")}
     keys |= {f"click.err.missing_{k}" for k in ("option", "argument", "parameter")}

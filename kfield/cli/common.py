@@ -76,7 +76,7 @@ def emit(body: str | bytes, output: Path | None) -> None:
         else:
             output.write_text(body, encoding="utf-8")
     except OSError as exc:
-        from kfield.formats.oserrors import reason
+        from kfield.core.oserrors import reason
 
         raise UsageError("cli.cannot_write", path=str(output), reason=reason(exc)) from None
     errors.say(_t("cli.written", path=str(output)))

@@ -58,7 +58,7 @@ def funnel() -> Iterator[None]:
 
 def internal_error(exc: BaseException) -> int:
     path = write_log(exc)
-    say(text("cli.internal_error", lang(), error=f"{type(exc).__name__}: {exc}", log=str(path)))
+    say(text("cli.internal_error", lang(), log=str(path)))   # the exception's name and text are in the log
     return EXIT_INTERNAL
 
 
@@ -93,10 +93,10 @@ def _write_new(directory: Path, content: str) -> Path:
 
 def _log_dirs() -> list[Path]:
     try:
-        from platformdirs import user_log_dir
+        from kfield.core.paths import log_dir
 
-        return [Path(user_log_dir("kfield")), _tempdir()]
-    except ImportError:
+        return [log_dir(), _tempdir()]
+    except ImportError:                 # platformdirs missing from a broken install: the temp folder still works
         return [_tempdir()]
 
 

@@ -50,7 +50,7 @@ def results_folder(base: Path, report) -> Path:
         (folder / ".write-test").unlink()
         return folder
     except OSError as exc:
-        from kfield.formats.oserrors import reason as _reason
+        from kfield.core.oserrors import reason as _reason
 
         fallback = Path(tempfile.mkdtemp(prefix=f"kfield-{name}-"))
         errors.say(errors.text("run.read_only", errors.lang(), path=str(base), reason=_reason(exc),

@@ -39,7 +39,7 @@ def _start(bind: str, port: int, token: str | None):
         return ThroughputServer(bind, port, token or secrets.token_urlsafe(9))
     except OSError as exc:
         key = "speed.serve.port_busy" if exc.errno == errno.EADDRINUSE else "speed.serve.cannot_bind"
-        from kfield.formats.oserrors import reason
+        from kfield.core.oserrors import reason
 
         raise UsageError(key, bind=bind, port=port, reason=reason(exc)) from None
 

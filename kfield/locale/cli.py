@@ -4,8 +4,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error_prefix": ("kfield: lỗi: ", "kfield: error: "),
     "cli.interrupted": ("Đã dừng theo yêu cầu (Ctrl-C); kết quả đã có vẫn được giữ.",
                         "Stopped on request (Ctrl-C); results so far are kept."),
-    "cli.internal_error": ("Lỗi nội bộ không mong đợi ({error}). Nhật ký để gửi nhóm phát triển: {log}",
-                           "Unexpected internal error ({error}). Log to send to the developers: {log}"),
+    "cli.internal_error": ("kfield gặp lỗi nội bộ (lỗi của chương trình, không phải của bạn). "
+                           "Gửi tệp nhật ký này cho nhóm phát triển: {log}",
+                           "kfield hit an internal error (a bug in kfield, not your mistake). "
+                           "Send this log file to the developers: {log}"),
     "cli.cannot_write": ("Không ghi được {path}: {reason}", "Cannot write {path}: {reason}"),
     "cli.written": ("Đã ghi {path}", "Wrote {path}"),
     "cli.progress": ("Đang kiểm tra", "Checking"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kfield.core.errors import UsageError
-from kfield.formats.oserrors import reason
+from kfield.core.oserrors import reason
 from kfield.core.paths import data_dir  # shared with the visit logs
 
 PROGRESS_VERSION = 1

@@ -48,8 +48,9 @@ def init(dest: Path, profile: str = "usb", wheelhouse: bool = True, target: str 
     try:
         return write_kit(prepare(dest), profile, wheelhouse, target)
     except OSError as exc:  # a full, removed or read-only stick: one line, exit 2
-        raise UsageError("usb.error.cannot_write", path=str(exc.filename or dest),
-                         reason=exc.strerror or str(exc)) from None
+        from kfield.core.oserrors import reason
+
+        raise UsageError("usb.error.cannot_write", path=str(exc.filename or dest), reason=reason(exc)) from None
 
 
 def write_kit(root: Path, profile: str, wheelhouse: bool, target: str = "linux") -> Kit:

@@ -49,7 +49,7 @@ def pack(dest: Path, member: dict, now: dt.datetime | None = None) -> int:
             archive.writestr("manifest.json", json.dumps(_manifest(member, moment, entries), ensure_ascii=False,
                                                          indent=2) + "\n")
     except OSError as exc:
-        from kfield.formats.oserrors import reason
+        from kfield.core.oserrors import reason
 
         raise UsageError("cli.cannot_write", path=str(dest), reason=reason(exc)) from None
     return len(entries)

@@ -99,17 +99,18 @@ def writing(folder: Path):
 
 
 def os_reason(exc: OSError) -> Message:
-    """What went wrong, as a catalogue sentence (no errno text reaches a person)."""
-    key = _OS_REASONS.get(exc.errno or 0, "os.other")
-    return Message(key, {"errno": exc.errno or 0})
+    """What went wrong, as a catalogue sentence (no errno text reaches a person): what the errno
+    means here, where the data folder or a log is concerned, else the general sentence."""
+    key = _HERE.get(exc.errno or 0)
+    if key:
+        return Message(key, {})
+    from kfield.core.oserrors import reason
+
+    return reason(exc)
 
 
-_OS_REASONS = {
-    errno.EINVAL: "os.not_a_file", errno.ELOOP: "os.not_a_file", errno.EROFS: "os.read_only",
-    errno.ENOSPC: "os.full", getattr(errno, "EDQUOT", errno.ENOSPC): "os.full",     # no EDQUOT on Windows
-    errno.EACCES: "os.denied", errno.EPERM: "os.denied", errno.ENOENT: "os.missing",
-    errno.ENOTDIR: "os.not_a_folder", errno.EEXIST: "os.not_a_folder", errno.EIO: "os.io",
-}
+_HERE = {errno.EINVAL: "os.not_a_file", errno.ELOOP: "os.not_a_file", errno.ENOENT: "os.missing",
+         errno.ENOTDIR: "os.not_a_folder", errno.EEXIST: "os.not_a_folder"}
 
 
 def _append(path: Path, event: dict[str, Any]) -> None:

@@ -145,6 +145,7 @@ def test_internal_error_exit_3_with_a_log_to_paste(tmp_path):
     done = subprocess.run([sys.executable, "-c", CRASH], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 3
     line = one_line_no_traceback(done.stderr)
+    assert "RuntimeError" not in line and "simulated bug" not in line     # a sentence; the details are in the log
     log = Path(line.rsplit(": ", 1)[1])
     assert log.is_file() and "simulated bug" in log.read_text() and "Traceback" in log.read_text()
 
