@@ -36,7 +36,9 @@ def main() -> None:
         path = Path(folder) / "visit.jsonl"
         for round_ in range(args.kills):
             child = subprocess.Popen([sys.executable, str(ROOT / "tests" / "visit" / "appender.py"), str(path),
-                                      f"k{round_}"], stdout=subprocess.PIPE, text=True, env=env)
+                                      f"k{round_}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, env=env)
+            child.stderr.readline()                       # "ready": imported, the kill lands while it writes
             time.sleep(rng.uniform(0.0, 0.06))
             child.send_signal(signal.SIGKILL)
             acked += child.communicate(timeout=10)[0].split()

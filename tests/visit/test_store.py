@@ -19,6 +19,14 @@ def env():
     return {**os.environ, "PYTHONPATH": ROOT}
 
 
+def writer(path: Path, tag: str) -> subprocess.Popen:
+    """An appender that has finished starting (its startup time depends on the machine's load)."""
+    child = subprocess.Popen(APPENDER + [str(path), tag], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env())
+    assert child.stderr.readline().strip() == "ready"
+    return child
+
+
 def test_append_and_read_back_with_checksums(tmp_path):
     path = tmp_path / "v.jsonl"
     events = [store.make_event("note", "v1", {"text": f"Ghi chú {i}"}) for i in range(5)]
@@ -63,9 +71,8 @@ def test_a_changed_line_fails_its_checksum(tmp_path):
 
 def test_concurrent_writers_never_interleave(tmp_path):
     path = tmp_path / "v.jsonl"
-    children = [subprocess.Popen(APPENDER + [str(path), f"w{i}"], stdout=subprocess.PIPE, text=True, env=env())
-                for i in range(4)]
-    time.sleep(1.5)
+    children = [writer(path, f"w{i}") for i in range(4)]
+    time.sleep(1.0)
     acked = []
     for child in children:
         child.terminate()
@@ -85,7 +92,7 @@ def test_kill_minus_9_loses_nothing_acknowledged(tmp_path):
     be read back, and the file must always load."""
     path, rng, acked = tmp_path / "v.jsonl", random.Random(5), []
     for round_ in range(KILLS):
-        child = subprocess.Popen(APPENDER + [str(path), f"k{round_}"], stdout=subprocess.PIPE, text=True, env=env())
+        child = writer(path, f"k{round_}")
         time.sleep(rng.uniform(0.0, 0.06))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate(timeout=10)
