@@ -29,6 +29,7 @@ def speed(
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 6,
     streams: Annotated[Optional[int], typer.Option("--streams", min=1, max=16,
                                                    help=h("help.net.streams"))] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.net.profile"))] = None,
     fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
@@ -38,12 +39,22 @@ def speed(
         from kfield.core.i18n import text
         from kfield.formats import speed as render
 
+        if not (backend or server or down_url or up_url):
+            down_url, up_url = _profile_pair(profile)
         chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
         options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
         measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
             _public(chosen, server, down_url or up_url, options)
         errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
         common.emit(render.render(measure(), fmt.value, language), output)
+
+
+def _profile_pair(profile: str | None) -> tuple[str | None, str | None]:
+    """The download/upload pair the profile names (speed_down_url, speed_up_url), or none: Cloudflare."""
+    from kfield.core.profile import load_profile
+
+    params = load_profile(profile).params
+    return (params.get("speed_down_url") or None), (params.get("speed_up_url") or None)
 
 
 def _public(backend: Backend, server: str | None, url: str | None, options: dict):

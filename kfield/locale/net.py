@@ -64,6 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "The router answers, so the uplink is at fault: look at the modem's WAN/PON light, restart "
                           "the modem; if it stays so, call the provider."),
     "ev.uplink": ("Đích thử đường truyền", "Uplink target"),
+    "param.speed_down_url": ("Địa chỉ tải xuống để đo tốc độ khi chạy `kfield net speed` không kèm tùy chọn "
+                             "(cùng speed_up_url; để trống: Cloudflare)",
+                             "Download URL `kfield net speed` measures with no options (with speed_up_url; empty: "
+                             "Cloudflare)"),
+    "param.speed_up_url": ("Địa chỉ tải lên (POST) đi cùng speed_down_url", "Upload URL (POST) that goes with speed_down_url"),
     "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…)", "Portal addresses to check (https://…)"),
     "param.dns_names": ("Tên miền cần phân giải (mặc định: tên miền của các cổng)",
                         "Names to resolve (default: the portals' host names)"),

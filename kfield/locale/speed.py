@@ -44,6 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Measure the Internet speed within a byte budget (satellite and 4G links are metered). No option needed: "
         "by default it measures against Cloudflare's speed-test servers; --backend ookla uses the nearest "
         "Speedtest.net server; --backend http measures against a `kfield serve` peer or a download/upload URL pair."),
+    "help.net.profile": ("Hồ sơ kiểm tra; speed_down_url/speed_up_url của hồ sơ là nơi đo khi không có tùy chọn nào khác",
+                         "Check profile; its speed_down_url/speed_up_url are measured when no other target is given"),
     "help.net.backend": ("cloudflare (mặc định), ookla (Speedtest.net) hoặc http (`kfield serve` hoặc cặp địa chỉ)",
                          "cloudflare (default), ookla (Speedtest.net) or http (`kfield serve` or a URL pair)"),
     "help.net.streams": ("Số luồng song song (mặc định 4, 8 trên đường truyền độ trễ cao)",

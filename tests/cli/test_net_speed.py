@@ -78,6 +78,24 @@ def test_url_pair(kfield_cmd):
     assert "speed.cloudflare.com" not in done.stdout   # the URL pair was measured, not the default
 
 
+def test_a_profile_names_the_endpoints_measured_with_no_options(kfield_cmd, tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FileAndSink)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    profile = tmp_path / "tinh.yaml"
+    profile.write_text(f"version: 1\nid: tinh\ntitle: {{vi: Tỉnh, en: Province}}\nselect: {{tags: [pc]}}\n"
+                       f"params:\n  speed_down_url: {base}/file.bin\n  speed_up_url: {base}/upload\n", encoding="utf-8")
+    try:
+        done = kfield_cmd("net", "speed", "--profile", str(profile), "--max-mb", "2", "--seconds", "2",
+                          "--format", "json")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["backend"] == "http" and result["bytes_down"] > 0 and result["bytes_up"] > 0
+
+
 def test_url_pair_reads_only_its_share_of_a_bigger_file(kfield_cmd):
     """The file (3 MB) is bigger than a 1 MB budget allows: a Range request, cut at the share."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FileAndSink)
