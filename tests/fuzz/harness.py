@@ -78,13 +78,22 @@ def _judge(outcome: Outcome, case: corpus.Case, args, code: int, shown: str, all
     where = f"{case.kind} seed {case.seed} ({case.mutation}): kfield {' '.join(args[:3])} → {code}"
     if code == 3:
         outcome.internal += 1
-        outcome.failures.append(f"{where}: {shown.strip().splitlines()[-1:] }")
+        outcome.failures.append(f"{where}: {shown.strip().splitlines()[-1:]}{_crash_log(shown)}")
     elif code not in allowed:
         outcome.unexpected_codes += 1
         outcome.failures.append(f"{where}: {shown.strip()[:200]}")
     if "Traceback (most recent call last)" in shown:
         outcome.tracebacks += 1
         outcome.failures.append(f"{where}: traceback shown")
+
+
+def _crash_log(shown: str) -> str:
+    """The end of the internal-error log the last line names (its traceback), for the failure message."""
+    path = Path(shown.strip().rsplit(" ", 1)[-1])
+    try:
+        return "\n" + "".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[-12:])
+    except OSError:
+        return ""
 
 
 def run_log(case: corpus.Case, folder: Path, commands=("show", "list", "md", "csv", "xlsx")) -> Outcome:
