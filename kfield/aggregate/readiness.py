@@ -1,8 +1,8 @@
 """The province's readiness view: per unit and per PC, what works now and what the campaign changed.
 
 Every `kfield check` / `diagnose` / `run` attached to a visit carries the PC's pseudonymous id
-(kfield/core/pcid.py). For each PC the first and the latest run in the period are judged against
-the readiness rules (readiness.yaml, data the province can change), item by item: yes, no or
+(kfield/core/pcid.py). For each PC, each check's first and latest result among its runs in the
+period (a `diagnose` run checks only the network) are judged against the readiness rules (readiness.yaml, data the province can change), item by item: yes, no or
 unknown (a skip, an error or a check that did not run is never "ready"). `readiness` counts PCs
 per unit (all units of the province, unchecked ones too); `pcs` lists each PC.
 """
@@ -102,6 +102,10 @@ class Run:
 
 @dataclass(frozen=True)
 class Pc:
+    """A PC as its runs in the period saw it: `first`/`last` carry the times and the unit; their
+    statuses are each check's first and latest observation (a `diagnose` run checks only the network,
+    so the PC, signing and security checks keep what the last full `check` said)."""
+
     first: Run
     last: Run
 
@@ -110,26 +114,37 @@ class Pc:
 
 
 def pcs_in(db, period) -> list[Pc]:
-    """Each PC with its first and latest run in the period (runs of visits in the period)."""
+    """Each PC with its runs in the period (runs of visits in the period), folded in time order."""
     where, params = period.where()
-    ends: dict[str, list[tuple]] = {}
+    runs: dict[str, list[tuple]] = {}
     for row in db.query(f"SELECT c.pc_id, c.time, c.event, c.host, c.os, c.statuses, v.commune_code, v.commune "
                         f"FROM check_runs c JOIN visits v ON v.id = c.visit WHERE {where} AND c.pc_id <> ''", params):
-        pair = ends.setdefault(row[0], [row, row])
-        if row[1:3] < pair[0][1:3]:
-            pair[0] = row
-        if row[1:3] > pair[1][1:3]:
-            pair[1] = row
-    return [Pc(_run(first), _run(last)) for first, last in ends.values()]
+        runs.setdefault(row[0], []).append(row)
+    return [_fold(sorted(rows, key=lambda r: r[1:3])) for rows in runs.values()]
 
 
-def _run(row: tuple) -> Run:
-    pc, time, _, host, os_name, statuses, code, unit = row
+def _fold(rows: list[tuple]) -> Pc:
+    """First and latest look: each check's first and latest status, the latest host name and OS seen."""
+    decoded = [_statuses(row[5]) for row in rows]
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for statuses in reversed(decoded):
+        before.update(statuses)
+    for statuses in decoded:
+        after.update(statuses)
+    first, last = rows[0], rows[-1]
+    host = next((r[3] for r in reversed(rows) if r[3]), "")
+    os_name = next((r[4] for r in reversed(rows) if r[4]), "")
+    return Pc(Run(first[0], first[3] or host, first[4] or os_name, first[1], first[6], first[7] or "", before),
+              Run(last[0], host, os_name, last[1], last[6], last[7] or "", after))
+
+
+def _statuses(text: str | None) -> dict[str, str]:
     try:
-        decoded = json.loads(statuses or "{}")
+        decoded = json.loads(text or "{}")
     except ValueError:
-        decoded = {}
-    return Run(pc, host or "", os_name or "", time, code, unit or "", decoded if isinstance(decoded, dict) else {})
+        return {}
+    return decoded if isinstance(decoded, dict) else {}
 
 
 def last_places(db, period) -> dict[int, str]:

@@ -149,3 +149,18 @@ def test_a_database_from_before_pc_ids_gains_them_from_its_stored_events(tmp_pat
         assert _row(reports.build(again, "readiness"), BAC_NHA_TRANG)["signing_ready"] == Change(0, 1, 0, 0)
     finally:
         again.close()
+
+
+def test_a_later_network_only_run_keeps_what_the_full_check_said(db, tmp_path):
+    from tests.aggregate.pcs import R3, _visit
+
+    network_only = {"LAN001": "ok", "LAN003": "fail", "NET009": "skip"}     # a `kfield diagnose` run
+    logs.write(tmp_path / "s", _visit(BAC_NHA_TRANG, "Phường Bắc Nha Trang", "An", "NTU", logs.T0,
+                                      [(R3, PC1, "ubnd-01"), (network_only, PC1, "ubnd-01", "gateway")]))
+    Importer(db, tmp_path / "q").run([tmp_path / "s"])
+    ward = _row(reports.build(db, "readiness"), BAC_NHA_TRANG)
+    # R3 alone says signing yes, firewall on, not critical; the diagnose run changes none of it.
+    assert ward["signing_ready"] == Change(1, 1, 0, 0) and ward["firewall_on"] == Change(1, 1, 0, 0)
+    assert ward["last_place"].code == "gateway"
+    pc1 = dict(zip(*(lambda t: (t.columns, t.rows[0]))(reports.build(db, "pcs"))))
+    assert pc1["os"] == "Windows 7" and pc1["first_check"] < pc1["last_check"]
