@@ -9,8 +9,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.logs.db": ("Cơ sở dữ liệu: postgresql://… (máy chủ dùng chung) hoặc đường dẫn tệp SQLite "
                      "(mặc định: thư mục dữ liệu của kfield)",
                      "Database: postgresql://… (a shared server) or an SQLite file path (default: kfield's data folder)"),
-    "help.report": ("Báo cáo tổng hợp cho đợt đánh giá: coverage, systems, faults, schools, members (hoặc all).",
-                    "Reports for the review: coverage, systems, faults, schools, members (or all)."),
+    "help.report": ("Báo cáo tổng hợp cho đợt đánh giá: coverage, systems, faults, schools, members, readiness, pcs "
+                    "(hoặc all).",
+                    "Reports for the review: coverage, systems, faults, schools, members, readiness, pcs (or all)."),
     "help.report.names": ("Tên báo cáo (một hoặc nhiều; all = tất cả)", "Report names (one or more; all = every one)"),
     "help.report.from": ("Từ ngày (YYYY-MM-DD, giờ Việt Nam)", "From this day (YYYY-MM-DD, Vietnam time)"),
     "help.report.to": ("Đến ngày (YYYY-MM-DD, tính cả ngày này)", "To this day (YYYY-MM-DD, inclusive)"),

@@ -50,10 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "No platform {platform}; choose one of: {choices}"),
     "usb.error.embed_hash": ("{path}: mã SHA-256 không phải {expected} — không dùng tệp Python này; hãy xóa nó rồi chạy lại",
                              "{path}: SHA-256 is not {expected} — this Python is not used; delete it and try again"),
-    "usb.error.fetch_failed": ("Không lấy được {what} cho Windows: không có trong bộ nhớ đệm và pip không tải được ({reason}); "
-                               "hãy chạy lại khi có mạng một lần, các lần sau không cần mạng",
-                               "Could not get {what} for Windows: not in the cache and pip could not download it ({reason}); "
-                               "run it once with Internet access, later runs need none"),
+    "usb.error.fetch_failed": ("Không lấy được {what} cho Windows: không có trong bộ nhớ đệm và pip không tải được "
+                               "(mất mạng?); hãy chạy lại khi có mạng một lần, các lần sau không cần mạng",
+                               "Could not get {what} for Windows: not in the cache and pip could not download it "
+                               "(offline?); run it once with Internet access, later runs need none"),
     "usb.error.wheels_missing": ("Thiếu gói cho Windows sau khi tải: {names}", "Windows packages still missing after download: {names}"),
     "usb.error.no_packaging": ("Python này không có pip (cũng không có packaging) nên không tạo được bộ USB; "
                                "hãy chạy kfield usb init trên máy của tổ đã cài kfield bằng pip",

@@ -174,7 +174,6 @@ def _pip(args: list, what: str) -> None:
     try:
         done = subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UsageError("usb.error.fetch_failed", what=what, reason=str(exc)) from None
-    if done.returncode != 0:
-        lines = [line for line in done.stderr.splitlines() if line.strip()] or ["?"]
-        raise UsageError("usb.error.fetch_failed", what=what, reason=lines[-1].strip())
+        raise UsageError("usb.error.fetch_failed", what=what) from None
+    if done.returncode != 0:      # pip's own English text is no help to the reader; the cause is almost always the network
+        raise UsageError("usb.error.fetch_failed", what=what)
