@@ -21,6 +21,10 @@ SITE_ZIP = f"{PYTHON_DIR}/Lib/site-packages.zip"
 PTH_TEXT = ("python311.zip\n.\nLib\\site-packages\nLib\\site-packages.zip\n\n"
             "# kfield kit: the two lines above (pure-Python packages zipped), and site for .pth files\nimport site\n")
 PURE_SUFFIXES = (".py", ".pyi", "py.typed")
+# Parts of packages kfield never imports on a PC (pywin32's GUI, help file, extensions, demos and tests:
+# ~13 MB and a thousand files a FAT stick copies one by one). kfield uses pythoncom and win32com.client.
+LEFT_OUT = ("pythonwin/", "win32comext/", "adodbapi/", "isapi/", "PyWin32.chm", "win32/Demos/", "win32/test/",
+            "win32com/demos/", "win32com/test/")
 DATA_INTO_SITE = ("purelib", "platlib")
 
 
@@ -110,7 +114,7 @@ def install_wheel(path: Path, root: Path, site: str) -> list:
     with zipfile.ZipFile(path) as wheel:
         for member in wheel.infolist():
             rel = _target(member.filename)
-            if rel and not member.is_dir() and _safe(rel):
+            if rel and not member.is_dir() and _safe(rel) and not rel.startswith(LEFT_OUT):
                 names.append(_write(root / site / rel, wheel.read(member), f"{site}/{rel}"))
     return names
 

@@ -126,3 +126,12 @@ def test_zip_of_pure_wheels_is_the_same_bytes_twice(tmp_path):
     first, second = winkit.zip_pure([plain], tmp_path / "a.zip"), winkit.zip_pure([plain], tmp_path / "b.zip")
     assert first.read_bytes() == second.read_bytes()
     assert "plain/__init__.py" in zipfile.ZipFile(first).namelist()
+
+
+def test_parts_kfield_never_imports_are_left_out_of_the_kit(tmp_path):
+    path = wheel(tmp_path, "pywin32", "311", files={"win32com/client/__init__.py": "", "pythoncom.py": "",
+                                                    "pythonwin/win32ui.pyd": "x", "win32comext/shell/x.py": "",
+                                                    "PyWin32.chm": "x", "win32/Demos/demo.py": ""})
+    names = winkit.install_wheel(path, tmp_path / "kit", "python/Lib/site-packages")
+    assert sorted(n.removeprefix("python/Lib/site-packages/") for n in names if "dist-info" not in n) == \
+        ["pythoncom.py", "win32com/client/__init__.py"]
