@@ -3,7 +3,8 @@
 The server list comes from speedtest.net as its own clients fetch it: the configuration
 (``speedtest-config.php``: where this client is) and the server list
 (``speedtest-servers-static.php``: every server's place and ``host:port``). The nearest
-``CANDIDATES`` by distance are asked ``/hello`` all at once, each on a new connection; the choice
+``CANDIDATES`` by distance are asked ``/hello`` all at once, twice each on two new connections
+(two idle round trips in the time of one: the measurement needs three); the choice
 waits for the first answer and a short grace after it (``GRACE``), not for the slowest. The fastest
 is measured through OoklaServer's HTTP endpoints (``GET /download?size=N``, ``POST /upload``,
 ``GET /hello``), going on over the connection it was chosen on: its handshake and its first
@@ -27,6 +28,7 @@ from kfield.net.wire import NetSpeedResult, Target, Warm
 CONFIG_URL = "https://www.speedtest.net/speedtest-config.php"
 SERVERS_URL = "https://www.speedtest.net/speedtest-servers-static.php"
 CANDIDATES = 5
+PROBES = 2                  # /hello on two connections per server at once: two idle round trips in the time of one
 GRACE = 0.25                # the choice waits this share of the first answer's time for a better one
 MAX_LIST = 4 << 20          # the real list is ~0.5 MB; more is not a server list
 
@@ -136,23 +138,23 @@ def _fetch(url: str, timeout: float) -> bytes:
 
 
 class _Race:
-    """``/hello`` to every candidate at once, each on its own new connection. The choice is made
-    GRACE × the first answer's time after it (a server nearer in round trips answers before it, or
-    about then), or once every probe has ended; the connections not chosen are closed."""
+    """``/hello`` to every candidate at once, PROBES times each on as many new connections. The choice
+    is made GRACE x the first answer's time after it (a server nearer in round trips answers before
+    it, or about then), or once every probe has ended; the connections not kept are closed."""
 
-    def __init__(self, count: int, clock=time.monotonic) -> None:
-        self.cond, self.clock, self.left = threading.Condition(), clock, count
+    def __init__(self, probes: int, clock=time.monotonic) -> None:
+        self.cond, self.clock, self.left = threading.Condition(), clock, probes
         self.started, self.first, self.done = clock(), None, False
-        self.answers: list[tuple[float, Target, Warm]] = []
+        self.answers: dict[Target, list[tuple[float, Client, object]]] = {}
 
-    def answered(self, ms: float, chosen: Target, warm: Warm) -> None:
+    def answered(self, chosen: Target, ms: float, client: Client, conn) -> None:
         with self.cond:
             self.left -= 1
             if self.done:
-                warm.conn.close()   # too late to be chosen
+                conn.close()   # too late to be chosen
                 return
             self.first = self.first or self.clock()
-            self.answers.append((ms, chosen, warm))
+            self.answers.setdefault(chosen, []).append((ms, client, conn))
             self.cond.notify_all()
 
     def failed(self) -> None:
@@ -162,47 +164,49 @@ class _Race:
 
     def best(self, limit: float) -> tuple[Target, Warm] | None:
         with self.cond:
-            while self.left and self.clock() < min(self.started + limit, self._until()):
-                self.cond.wait(min(self.started + limit, self._until()) - self.clock())
+            while self.left and self.clock() < self._until(limit):
+                self.cond.wait(self._until(limit) - self.clock())
             self.done = True
             if not self.answers:
                 return None
-            ms, chosen, warm = min(self.answers, key=lambda answer: answer[0])
-            for _, _, other in self.answers:
-                if other is not warm:
-                    other.conn.close()
-            return chosen, warm
+            chosen = min(self.answers, key=lambda server: min(ms for ms, _, _ in self.answers[server]))
+            kept = self.answers.pop(chosen)
+            for _, _, conn in kept[1:] + [answer for answers in self.answers.values() for answer in answers]:
+                conn.close()
+            return chosen, Warm(kept[0][1], kept[0][2], tuple(ms for ms, _, _ in kept))
 
-    def _until(self) -> float:
+    def _until(self, limit: float) -> float:
         if self.first is None:
-            return math.inf
-        return self.first + GRACE * (self.first - self.started)
+            return self.started + limit
+        return min(self.started + limit, self.first + GRACE * (self.first - self.started))
 
 
 def _race(servers: list[Server], timeout: float, limit: float) -> tuple[Target, Warm]:
-    race = _Race(len(servers))
+    race = _Race(len(servers) * PROBES)
     for server in servers:
-        threading.Thread(target=_probe, args=(race, target(server), timeout, limit), daemon=True).start()
+        chosen = target(server)
+        client = Client(Endpoints(chosen.down, chosen.up, chosen.ping), timeout)   # one name lookup
+        for _ in range(PROBES):
+            threading.Thread(target=_probe, args=(race, chosen, client, limit), daemon=True).start()
     found = race.best(limit)
     if found is None:
         raise KfieldError("speed.ookla.no_server")
     return found
 
 
-def _probe(race: _Race, chosen: Target, timeout: float, limit: float) -> None:
+def _probe(race: _Race, chosen: Target, client: Client, limit: float) -> None:
     """One ``/hello`` round trip on a new connection (its handshake not counted); a server that
     fails, or does not answer within ``limit``, is left out."""
-    client = Client(Endpoints(chosen.down, chosen.up, chosen.ping), timeout)
     try:
         conn = client.connection(chosen.ping)
         conn.timeout = limit
         client.guarded(conn.connect)
         ms = client.ping_ms(conn)
-        conn.sock.settimeout(timeout)   # the measurement's own timeout from here on
+        conn.sock.settimeout(client.timeout)   # the measurement's own timeout from here on
     except KfieldError:
         race.failed()
         return
-    race.answered(ms, chosen, Warm(client, conn, (ms,)))
+    race.answered(chosen, ms, client, conn)
 
 
 def named(host_port: str) -> Target:

@@ -154,7 +154,8 @@ def kernel_counts() -> bool:
 @dataclass(frozen=True)
 class Warm:
     """A connection to ``target.ping`` opened already (the one a server was chosen on), its client
-    (the address looked up) and the round trips measured on it (ms): the measurement goes on from there."""
+    (the address looked up) and the idle round trips measured while choosing (ms): the measurement goes
+    on from there."""
 
     client: Client
     conn: object
@@ -233,10 +234,13 @@ def _mbps(meter: Meter, window: float) -> float:
 
 def _idle_pings(client: Client, conn, found=()) -> list[float]:
     """Up to IDLE_PINGS round trips on the kept-alive ping connection (opened already, so each is one
-    HTTP round trip), at most IDLE_PING_S seconds (three at least): a satellite link gets three.
-    ``found``: round trips measured on it already (while a server was chosen)."""
-    found, until = list(found), time.monotonic() + IDLE_PING_S
-    while len(found) < IDLE_PINGS and (len(found) < 3 or time.monotonic() < until):
+    HTTP round trip), none started that would end after IDLE_PING_S seconds (three at least): a
+    satellite link gets three.
+    ``found``: idle round trips measured already, at once (while a server was chosen): their time
+    counts against IDLE_PING_S."""
+    found = list(found)
+    until = time.monotonic() + IDLE_PING_S - max(found, default=0) / 1000
+    while len(found) < IDLE_PINGS and (len(found) < 3 or time.monotonic() + found[-1] / 1000 < until):
         found.append(client.ping_ms(conn))
     return found
 
