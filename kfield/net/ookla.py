@@ -13,6 +13,7 @@ round trip are not paid twice (on a 600 ms satellite link each costs 0.6 s).
 
 from __future__ import annotations
 
+import http.client
 import math
 import threading
 import time
@@ -203,7 +204,7 @@ def _probe(race: _Race, chosen: Target, client: Client, limit: float) -> None:
         client.guarded(conn.connect)
         ms = client.ping_ms(conn)
         conn.sock.settimeout(client.timeout)   # the measurement's own timeout from here on
-    except KfieldError:
+    except (KfieldError, OSError, http.client.HTTPException):   # reading the answer is not guarded
         race.failed()
         return
     race.answered(chosen, ms, client, conn)

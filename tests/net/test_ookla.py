@@ -119,3 +119,23 @@ def test_no_server_answering_is_the_domain_error(silent):
         with pytest.raises(KfieldError) as caught:
             ookla._race([_server(refused), _server(silent)], timeout=10.0, limit=0.5)
     assert caught.value.message.key == "speed.ookla.no_server" and time.monotonic() - started < 2.0
+
+
+def test_a_server_that_stalls_mid_answer_is_left_out_without_a_traceback(monkeypatch):
+    crashed = []
+    monkeypatch.setattr(threading, "excepthook", crashed.append)
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def stall() -> None:   # the headers promise 100 bytes that never come
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhel")
+
+    for _ in range(ookla.PROBES):
+        threading.Thread(target=stall, daemon=True).start()
+    try:
+        with pytest.raises(KfieldError):
+            ookla._race([_server(f"127.0.0.1:{listener.getsockname()[1]}")], timeout=10.0, limit=0.5)
+    finally:
+        listener.close()
+    assert crashed == []
