@@ -68,7 +68,9 @@ def _public(backend: Backend, server: str | None, url: str | None, options: dict
     if backend is Backend.cloudflare:
         return lambda: wire.measure(cloudflare.target(), backend=backend.value, **options)
     named = "%s:%d" % _split(server, 8080) if server else None
-    return lambda: wire.measure(ookla.named(named) if named else ookla.choose(), backend=backend.value, **options)
+    if named:
+        return lambda: wire.measure(ookla.named(named), backend=backend.value, **options)
+    return lambda: ookla.measure(backend=backend.value, **options)
 
 
 def _http(server, token, down_url, up_url, options: dict):

@@ -3,12 +3,17 @@
 The server list comes from speedtest.net as its own clients fetch it: the configuration
 (``speedtest-config.php``: where this client is) and the server list
 (``speedtest-servers-static.php``: every server's place and ``host:port``). The nearest
-``CANDIDATES`` by distance are asked ``/hello`` a few times; the fastest to answer is measured
-through OoklaServer's HTTP endpoints: ``GET /download?size=N``, ``POST /upload``, ``GET /hello``.
+``CANDIDATES`` by distance are asked ``/hello`` all at once, twice each on two new connections
+(two idle round trips in the time of one: the measurement needs three); the choice
+waits for the first answer and a short grace after it (``GRACE``), not for the slowest. The fastest
+is measured through OoklaServer's HTTP endpoints (``GET /download?size=N``, ``POST /upload``,
+``GET /hello``), going on over the connection it was chosen on: its handshake and its first
+round trip are not paid twice (on a 600 ms satellite link each costs 0.6 s).
 """
 
 from __future__ import annotations
 
+import http.client
 import math
 import threading
 import time
@@ -17,12 +22,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from kfield.core.errors import KfieldError
+from kfield.net import wire
 from kfield.net.throughput import Client, Endpoints
-from kfield.net.wire import Target
+from kfield.net.wire import NetSpeedResult, Target, Warm
 
 CONFIG_URL = "https://www.speedtest.net/speedtest-config.php"
 SERVERS_URL = "https://www.speedtest.net/speedtest-servers-static.php"
 CANDIDATES = 5
+PROBES = 2                  # /hello on two connections per server at once: two idle round trips in the time of one
+GRACE = 0.25                # the choice waits this share of the first answer's time for a better one
 MAX_LIST = 4 << 20          # the real list is ~0.5 MB; more is not a server list
 
 
@@ -68,9 +76,10 @@ def target(server: Server) -> Target:
                   f"{base}/upload?nocache={uuid.uuid4().hex}", f"{base}/hello")
 
 
-def choose(timeout: float = 10.0) -> Target:
-    """The Speedtest.net server nearest by latency, among the nearest by distance. The
-    configuration and the list are fetched at once (on a satellite link each costs seconds)."""
+def choose(timeout: float = 10.0) -> tuple[Target, Warm]:
+    """The Speedtest.net server nearest by latency, among the nearest by distance, and the connection
+    it was chosen on (the measurement goes on over it). The configuration and the list are fetched at
+    once (on a satellite link each costs seconds)."""
     fetched: dict[str, bytes | Exception] = {}
     _together([lambda: _keep(fetched, "config", CONFIG_URL, timeout),
                lambda: _keep(fetched, "servers", SERVERS_URL, timeout)], timeout * 2 + 1)
@@ -82,10 +91,16 @@ def choose(timeout: float = 10.0) -> Target:
         servers = nearest(parse_servers(_got(fetched, "servers")), here)
     except (KfieldError, ET.ParseError):
         raise KfieldError("speed.ookla.no_server") from None
-    timed = _latencies(servers, min(timeout, 5.0))
-    if not timed:
-        raise KfieldError("speed.ookla.no_server")
-    return target(min(timed, key=timed.get))
+    return _race(servers, timeout, min(timeout, 5.0))
+
+
+def measure(*, timeout: float = 10.0, **options) -> NetSpeedResult:
+    """The nearest server chosen, then measured over the connection it was chosen on."""
+    chosen, warm = choose(timeout)
+    try:
+        return wire.measure(chosen, timeout=timeout, warm=warm, **options)
+    finally:
+        warm.conn.close()
 
 
 def _keep(found: dict, name: str, url: str, timeout: float) -> None:
@@ -123,25 +138,76 @@ def _fetch(url: str, timeout: float) -> bytes:
     return body
 
 
-def _latencies(servers: list[Server], timeout: float) -> dict[Server, float]:
-    """The best of two /hello round trips per server on an open connection, all servers at once;
-    a server that fails is left out."""
-    found: dict[Server, float] = {}
+class _Race:
+    """``/hello`` to every candidate at once, PROBES times each on as many new connections. The choice
+    is made GRACE x the first answer's time after it (a server nearer in round trips answers before
+    it, or about then), or once every probe has ended; the connections not kept are closed."""
 
-    def one(server: Server) -> None:
-        hello = f"http://{server.host}/hello"
-        client = Client(Endpoints(f"http://{server.host}/download", hello, hello), timeout)
-        try:
-            conn = client.open(hello)
-            try:
-                found[server] = min(client.ping_ms(conn) for _ in range(2))
-            finally:
+    def __init__(self, probes: int, clock=time.monotonic) -> None:
+        self.cond, self.clock, self.left = threading.Condition(), clock, probes
+        self.started, self.first, self.done = clock(), None, False
+        self.answers: dict[Target, list[tuple[float, Client, object]]] = {}
+
+    def answered(self, chosen: Target, ms: float, client: Client, conn) -> None:
+        with self.cond:
+            self.left -= 1
+            if self.done:
+                conn.close()   # too late to be chosen
+                return
+            self.first = self.first or self.clock()
+            self.answers.setdefault(chosen, []).append((ms, client, conn))
+            self.cond.notify_all()
+
+    def failed(self) -> None:
+        with self.cond:
+            self.left -= 1
+            self.cond.notify_all()
+
+    def best(self, limit: float) -> tuple[Target, Warm] | None:
+        with self.cond:
+            while self.left and self.clock() < self._until(limit):
+                self.cond.wait(self._until(limit) - self.clock())
+            self.done = True
+            if not self.answers:
+                return None
+            chosen = min(self.answers, key=lambda server: min(ms for ms, _, _ in self.answers[server]))
+            kept = self.answers.pop(chosen)
+            for _, _, conn in kept[1:] + [answer for answers in self.answers.values() for answer in answers]:
                 conn.close()
-        except KfieldError:
-            pass
+            return chosen, Warm(kept[0][1], kept[0][2], tuple(ms for ms, _, _ in kept))
 
-    _together([lambda s=s: one(s) for s in servers], timeout * 2 + 1)
-    return dict(found)
+    def _until(self, limit: float) -> float:
+        if self.first is None:
+            return self.started + limit
+        return min(self.started + limit, self.first + GRACE * (self.first - self.started))
+
+
+def _race(servers: list[Server], timeout: float, limit: float) -> tuple[Target, Warm]:
+    race = _Race(len(servers) * PROBES)
+    for server in servers:
+        chosen = target(server)
+        client = Client(Endpoints(chosen.down, chosen.up, chosen.ping), timeout)   # one name lookup
+        for _ in range(PROBES):
+            threading.Thread(target=_probe, args=(race, chosen, client, limit), daemon=True).start()
+    found = race.best(limit)
+    if found is None:
+        raise KfieldError("speed.ookla.no_server")
+    return found
+
+
+def _probe(race: _Race, chosen: Target, client: Client, limit: float) -> None:
+    """One ``/hello`` round trip on a new connection (its handshake not counted); a server that
+    fails, or does not answer within ``limit``, is left out."""
+    try:
+        conn = client.connection(chosen.ping)
+        conn.timeout = limit
+        client.guarded(conn.connect)
+        ms = client.ping_ms(conn)
+        conn.sock.settimeout(client.timeout)   # the measurement's own timeout from here on
+    except (KfieldError, OSError, http.client.HTTPException):   # reading the answer is not guarded
+        race.failed()
+        return
+    race.answered(chosen, ms, client, conn)
 
 
 def named(host_port: str) -> Target:

@@ -151,20 +151,27 @@ def kernel_counts() -> bool:
         return tcpinfo.read(probe) is not None
 
 
+@dataclass(frozen=True)
+class Warm:
+    """A connection to ``target.ping`` opened already (the one a server was chosen on), its client
+    (the address looked up) and the idle round trips measured while choosing (ms): the measurement goes
+    on from there."""
+
+    client: Client
+    conn: object
+    pings: tuple[float, ...]
+
+
 def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.0, streams: int | None = None,
-            timeout: float = 10.0, clock=time.monotonic) -> NetSpeedResult:
+            timeout: float = 10.0, clock=time.monotonic, warm: Warm | None = None) -> NetSpeedResult:
     """Idle latency, download (with latency under load), upload; at most ``max_bytes`` on the wire."""
-    client = Client(Endpoints(target.down, target.up, target.ping), timeout)
+    client = warm.client if warm else Client(Endpoints(target.down, target.up, target.ping), timeout)
     started, kernel = clock(), kernel_counts()
-    client.resolved(client.host, client.port)   # the name lookup is not the link's round trip
-    opening = clock()
-    pinger = client.open(target.ping)
-    # TCP's handshake is one round trip, TLS 1.3 one more: a first idea of the link's round trip
-    rtt = (clock() - opening) / (2 if target.ping.startswith("https") else 1)
+    pinger, rtt = (warm.conn, min(warm.pings) / 1000) if warm else _first(client, target, clock)
     streams = streams or (LONG_RTT_STREAMS if rtt > LONG_RTT else 4)
     pool = _Pool(client, target, streams)   # every stream's handshakes overlap the idle pings
     try:
-        idle = _idle_pings(client, pinger)
+        idle = _idle_pings(client, pinger, warm.pings if warm else ())
         rtt = statistics.median(idle) / 1000 if idle else rtt
         seconds *= LONG_RTT_TIME if rtt > LONG_RTT else 1.0
         down_share, up_share = (max(1, int(max_bytes * part / streams)) for part in SHARES[rtt > LONG_RTT])
@@ -178,6 +185,15 @@ def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.
     return NetSpeedResult(target.server, backend, _mbps(down, window), _mbps(up, window), _median(idle),
                           _median(loaded), _jitter(idle), down.total, up.total, streams,
                           "tcp_info" if kernel else "responses", round(clock() - started, 2))
+
+
+def _first(client: Client, target: Target, clock) -> tuple:
+    """The ping connection, and a first idea of the link's round trip from its handshakes: TCP's is
+    one round trip, TLS 1.3 one more (the name lookup is not the link's round trip)."""
+    client.resolved(client.host, client.port)
+    opening = clock()
+    pinger = client.open(target.ping)
+    return pinger, (clock() - opening) / (2 if target.ping.startswith("https") else 1)
 
 
 class _Pool:
@@ -216,11 +232,15 @@ def _mbps(meter: Meter, window: float) -> float:
     return round(rate.steady_bps(meter.samples, window) / 1e6, 2)
 
 
-def _idle_pings(client: Client, conn) -> list[float]:
+def _idle_pings(client: Client, conn, found=()) -> list[float]:
     """Up to IDLE_PINGS round trips on the kept-alive ping connection (opened already, so each is one
-    HTTP round trip), at most IDLE_PING_S seconds (three at least): a satellite link gets three."""
-    found, until = [], time.monotonic() + IDLE_PING_S
-    while len(found) < IDLE_PINGS and (len(found) < 3 or time.monotonic() < until):
+    HTTP round trip), none started that would end after IDLE_PING_S seconds (three at least): a
+    satellite link gets three.
+    ``found``: idle round trips measured already, at once (while a server was chosen): their time
+    counts against IDLE_PING_S."""
+    found = list(found)
+    until = time.monotonic() + IDLE_PING_S - max(found, default=0) / 1000
+    while len(found) < IDLE_PINGS and (len(found) < 3 or time.monotonic() + found[-1] / 1000 < until):
         found.append(client.ping_ms(conn))
     return found
 

@@ -38,6 +38,7 @@ PAGE = b"<html><body>" + b"kfield lab " * 2000 + b"</body></html>"
 def handler(kind: str):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True   # as real web servers (nginx tcp_nodelay, Cloudflare): no reply held
 
         def do_GET(self):  # noqa: N802
             if kind in ("mini", "stconfig"):

@@ -1,8 +1,16 @@
-"""kfield.net.ookla: the Speedtest.net configuration and server list, and the choice of server."""
+"""kfield.net.ookla: the Speedtest.net configuration and server list, and the choice of server
+(against real HTTP servers on loopback)."""
+
+import http.server
+import socket
+import threading
+import time
 
 import pytest
 
+from kfield.core.errors import KfieldError
 from kfield.net import ookla
+from tests.lab.speedservers import handler
 
 # In the shape of speedtest.net's speedtest-config.php and speedtest-servers-static.php (the elements
 # and attributes speedtest-cli 2.1.3 reads); the values are made up, the coordinates are the towns'.
@@ -41,3 +49,93 @@ def test_target_uses_ooklaservers_http_endpoints():
     target = ookla.named("nt.example.vn:8080")
     assert target.down.startswith("http://nt.example.vn:8080/download?nocache=") and target.down.endswith("size={size}")
     assert target.up.startswith("http://nt.example.vn:8080/upload") and target.ping == "http://nt.example.vn:8080/hello"
+
+
+# The choice of server: real OoklaServer-like HTTP servers on loopback (tests/lab/speedservers.py's
+# handler; one answers /hello only after a delay), one that accepts and never answers, one refused.
+
+
+def _serve(delay: float = 0.0) -> str:
+    class Slow(handler("ookla")):
+        def do_GET(self):  # noqa: N802
+            time.sleep(delay)
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return _serve()
+
+
+@pytest.fixture(scope="module")
+def slow():
+    return _serve(0.15)
+
+
+@pytest.fixture
+def silent():
+    listener = socket.create_server(("127.0.0.1", 0))   # the kernel accepts; nobody ever answers
+    yield f"127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()
+
+
+def _server(host_port: str) -> ookla.Server:
+    return ookla.Server(host_port, host_port, 0.0, 0.0)
+
+
+def test_the_fastest_to_answer_hello_is_chosen_and_its_connection_kept(fast, slow):
+    chosen, warm = ookla._race([_server(slow), _server(fast)], timeout=10.0, limit=5.0)
+    try:
+        # the second probe may come after the grace (loopback: microseconds): the measurement then pings more
+        assert chosen.server == fast and 1 <= len(warm.pings) <= ookla.PROBES and max(warm.pings) < 100
+        assert warm.client.ping_ms(warm.conn) < 100   # the kept connection goes on working
+    finally:
+        warm.conn.close()
+
+
+def test_a_silent_server_costs_a_short_grace_not_the_timeout(fast, silent):
+    started = time.monotonic()
+    chosen, warm = ookla._race([_server(silent), _server(fast)], timeout=10.0, limit=5.0)
+    warm.conn.close()
+    assert chosen.server == fast and time.monotonic() - started < 1.0
+
+
+def test_slower_only_answers_are_still_chosen_after_the_grace(slow, silent):
+    chosen, warm = ookla._race([_server(silent), _server(slow)], timeout=10.0, limit=5.0)
+    warm.conn.close()
+    assert chosen.server == slow and min(warm.pings) >= 150
+
+
+def test_no_server_answering_is_the_domain_error(silent):
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        refused = f"127.0.0.1:{unused.getsockname()[1]}"   # bound, not listening: refused
+        started = time.monotonic()
+        with pytest.raises(KfieldError) as caught:
+            ookla._race([_server(refused), _server(silent)], timeout=10.0, limit=0.5)
+    assert caught.value.message.key == "speed.ookla.no_server" and time.monotonic() - started < 2.0
+
+
+def test_a_server_that_stalls_mid_answer_is_left_out_without_a_traceback(monkeypatch):
+    crashed = []
+    monkeypatch.setattr(threading, "excepthook", crashed.append)
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def stall() -> None:   # the headers promise 100 bytes that never come
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhel")
+
+    for _ in range(ookla.PROBES):
+        threading.Thread(target=stall, daemon=True).start()
+    try:
+        with pytest.raises(KfieldError):
+            ookla._race([_server(f"127.0.0.1:{listener.getsockname()[1]}")], timeout=10.0, limit=0.5)
+    finally:
+        listener.close()
+    assert crashed == []

@@ -69,6 +69,18 @@ def test_ookla_picks_a_listed_server_that_answers(speedlab):
     assert moved <= 6e6
 
 
+def test_ookla_on_a_600_ms_link_chooses_in_few_round_trips(speedlab):
+    """The choice costs the configuration and list (fetched at once) and one parallel /hello; the
+    chosen server's connection and first round trip carry on into the measurement."""
+    result, wall, moved = run(speedlab, "--backend", "ookla", rtt=600)
+    assert result["server"] in ("Lab ISP A, Nha Trang", "Lab ISP B, Ha Noi")   # both as near in round trips
+    assert result["down_mbps"] == pytest.approx(GOODPUT, rel=0.10)
+    assert result["up_mbps"] == pytest.approx(GOODPUT, rel=0.10)
+    assert result["idle_latency_ms"] == pytest.approx(600, abs=60) and result["streams"] == 8
+    assert moved <= 10e6
+    assert wall <= 15 * 1.5
+
+
 def test_a_smaller_budget_holds_on_the_wire(speedlab):
     result, _, moved = run(speedlab, "--max-mb", "3")
     assert moved <= 3e6 and result["bytes_down"] > 0 and result["bytes_up"] > 0
