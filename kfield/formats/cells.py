@@ -58,15 +58,23 @@ def neutralise_row(row) -> list:
 
 
 def csv_text(header, rows) -> str:
-    """A spreadsheet-safe CSV: UTF-8 with a BOM (Excel then shows Vietnamese right), every cell
-    neutralised, "\n" line ends (text-mode output turns them into the platform's own; "\r\n"
-    would become "\r\r\n" on Windows)."""
+    """A spreadsheet-safe CSV in one string (csv_lines joined)."""
+    return "".join(csv_lines(header, rows))
+
+
+def csv_lines(header, rows):
+    """A spreadsheet-safe CSV, one line at a time as `rows` (any iterable) yields them: UTF-8 with a
+    BOM (Excel then shows Vietnamese right), every cell neutralised, "\n" line ends (text-mode output
+    turns them into the platform's own; "\r\n" would become "\r\r\n" on Windows)."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     writer.writerow(neutralise_row(header))
+    yield "\ufeff" + buffer.getvalue()
     for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow(neutralise_row(row))
-    return "\ufeff" + buffer.getvalue()
+        yield buffer.getvalue()

@@ -14,7 +14,7 @@ from typing import Any
 
 from kfield.core.i18n import text
 from kfield.core.table import Table
-from kfield.formats.tables import body, label, title
+from kfield.formats.tables import html_table, label, section
 
 STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;background:#fff}"
          "h1{font-size:1.5em;margin:0 0 .2em}.meta{color:#555;margin-bottom:1em}"
@@ -64,12 +64,12 @@ def _tiles(headline: dict[str, int], t) -> str:
 
 
 def _table(table: Table, lang: str) -> str:
-    head = "".join(f"<th>{html.escape(label(c, lang, table))}</th>" for c in table.columns)
-    rows = []
-    for index, row in enumerate(body(table, lang)):
-        css = "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
-        rows.append(f"<tr class='{css}'>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>")
-    return f"<h2>{html.escape(title(table, lang))}</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
+    """A report table through the shared HTML table writer; the totals row and unvisited units marked."""
+    def css(index: int, row) -> str:
+        return "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
+
+    name, header, rows = section(table, lang)
+    return f"<h2>{html.escape(name)}</h2>" + "".join(html_table(header, rows, css))
 
 
 def charts(tables: list[Table], lang: str) -> list[dict[str, Any]]:
