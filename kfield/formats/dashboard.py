@@ -37,7 +37,7 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
              f"<meta name='viewport' content='width=device-width'><title>{t('report.dashboard.title')}</title>"
              f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",
-             f"<div class='meta'>{t('report.dashboard.meta', **_meta(meta))}</div>",
+             f"<div class='meta'>{html.escape(meta_line(meta, lang))}</div>",
              _tiles(headline, t), "<div class='charts'>",
              *(f"<div class='chart'><canvas id='chart-{i}' role='img' aria-label='{html.escape(c['title'])}'>"
                f"</canvas></div>" for i, c in enumerate(data["charts"])), "</div>"]
@@ -50,11 +50,13 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     return "".join(parts)
 
 
-def _meta(meta: dict[str, Any]) -> dict[str, str]:
-    """The dashboard's line about itself, its time in local time (the JSON keeps ISO)."""
+def meta_line(meta: dict[str, Any], lang: str) -> str:
+    """The reports' line about themselves (when, which period, which data), the time in local time
+    (the JSON keeps ISO); the Markdown reports open with it too."""
     from kfield.formats.when import human
 
-    return {**{k: str(v) for k, v in meta.items()}, "generated": human(str(meta.get("generated", "")))}
+    values = {**{k: str(v) for k, v in meta.items()}, "generated": human(str(meta.get("generated", "")))}
+    return text("report.dashboard.meta", lang, **values)
 
 
 def _tiles(headline: dict[str, int], t) -> str:

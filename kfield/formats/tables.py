@@ -129,9 +129,10 @@ def section(table: Table, lang: str, real_dates: bool = False) -> Section:
     return title(table, lang), [label(c, lang, table) for c in table.columns], body(table, lang, real_dates=real_dates)
 
 
-def markdown(heading: str, sections: Iterable[Section]) -> Iterator[str]:
-    """A Markdown document, a table per section, row by row; every cell escaped (no live HTML or links)."""
-    yield f"# {markdown_cell(heading)}\n"
+def markdown(heading: str, sections: Iterable[Section], intro: str = "") -> Iterator[str]:
+    """A Markdown document (a heading, an optional line under it), a table per section, row by row;
+    every cell escaped (no live HTML or links)."""
+    yield f"# {markdown_cell(heading)}\n" + (f"\n{markdown_cell(intro)}\n" if intro else "")
     for name, header, rows in sections:
         yield (f"\n## {markdown_cell(name)}\n\n{_md_row(header)}|" + "---|" * len(header) + "\n")
         yield from (_md_row(row) for row in rows)
