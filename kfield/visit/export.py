@@ -9,7 +9,8 @@ export over a big log never holds the whole file or the whole output.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 from kfield.core.i18n import text
@@ -24,30 +25,39 @@ TABLES = {
     "trainings": ("visit", "commune", "topic", "officials"),
 }
 TIMES = ("started", "ended", "run_started")
+PAGE = 1000                     # rows per Table of one visit's table
 Docs = Union[Callable[[], Iterable[dict]], Sequence[dict]]     # a list, or what reads the documents again
 
 
 def documents(visits: Iterable, redactor=None) -> Iterator[dict[str, Any]]:
     """Each visit as plain data (redacted when asked), one at a time: what every format is made from."""
     for visit in visits:
-        data = asdict(visit)
-        data["officials_trained"] = visit.officials_trained
-        yield redactor.value(data) if redactor else data
+        yield document(visit, redactor)
 
 
-def rows(d: dict, name: str) -> list[dict[str, Any]]:
-    """One visit's rows of one table, with stable values (codes, UTC times, messages as key and params)."""
+def document(visit, redactor=None) -> dict[str, Any]:
+    """One visit as plain data. Its check runs and transcripts are shared with the frozen visit, not
+    copied (a big visit is then in memory once, and made again for each table cheaply)."""
+    data = {f.name: getattr(visit, f.name) for f in fields(visit)}
+    data |= {"problems": tuple(map(asdict, visit.problems)), "trainings": tuple(map(asdict, visit.trainings)),
+             "officials_trained": visit.officials_trained}
+    return redactor.value(data) if redactor else data
+
+
+def rows(d: dict, name: str) -> Iterator[dict[str, Any]]:
+    """One visit's rows of one table, one at a time, with stable values (codes, UTC times, messages
+    as key and params)."""
     base = {"visit": d["id"], "commune": d["commune"]}
     if name == "visits":
-        return [_visit_row(d)]
+        return iter([_visit_row(d)])
     if name == "problems":
-        return [{**base, "system": p["system"], "outcome": p["outcome"], "text": p["text"]} for p in d["problems"]]
+        return ({**base, "system": p["system"], "outcome": p["outcome"], "text": p["text"]} for p in d["problems"])
     if name == "trainings":
-        return [{**base, "topic": t["topic"], "officials": t["officials"]} for t in d["trainings"]]
-    return [{**base, "run_started": run.get("started", ""), "profile": run.get("profile", ""),
+        return ({**base, "topic": t["topic"], "officials": t["officials"]} for t in d["trainings"])
+    return ({**base, "run_started": run.get("started", ""), "profile": run.get("profile", ""),
              "hostname": run.get("hostname", ""), "check_id": r["check_id"], "status": r["status"],
              "summary": r.get("summary"), "remedy": r.get("remedy")}
-            for run in d["checks"] for r in run.get("results", [])]
+            for run in d["checks"] for r in run.get("results", []))
 
 
 def _visit_row(d: dict) -> dict[str, Any]:
@@ -59,12 +69,14 @@ def _visit_row(d: dict) -> dict[str, Any]:
             "officials_trained": d["officials_trained"], "check_runs": len(d["checks"]), "notes": d.get("notes", [])}
 
 
-def table(d: dict, name: str, lang: str, real_dates: bool = False) -> Table:
-    """One visit's table `name` as a person reads it (labels from `export.col.*` in both languages)."""
+def tables(d: dict, name: str, lang: str, real_dates: bool = False) -> Iterator[Table]:
+    """One visit's table `name` as a person reads it (labels from `export.col.*` in both languages),
+    in Tables of at most PAGE rows: a visit of a hundred thousand events is never rendered whole."""
     columns = TABLES[name]
-    body = tuple(tuple(cell(c, row[c], lang, real_dates) for c in columns) for row in rows(d, name))
-    return Table(name, columns, body, labels={c: (text(f"export.col.{c}", "vi"), text(f"export.col.{c}", "en"))
-                                              for c in columns})
+    labels = {c: (text(f"export.col.{c}", "vi"), text(f"export.col.{c}", "en")) for c in columns}
+    body = (tuple(cell(c, row[c], lang, real_dates) for c in columns) for row in rows(d, name))
+    while page := tuple(islice(body, PAGE)):
+        yield Table(name, columns, page, labels=labels)
 
 
 def _message(value: Any, lang: str) -> str:
@@ -112,7 +124,8 @@ def sections(docs: Docs, lang: str, names: Iterable[str] = tuple(TABLES), real_d
 
 def _rows(docs: Docs, name: str, lang: str, real_dates: bool) -> Iterator[tuple]:
     for d in docs() if callable(docs) else docs:
-        yield from table(d, name, lang, real_dates).rows
+        for page in tables(d, name, lang, real_dates):
+            yield from page.rows
 
 
 def to_json(docs: Iterable[dict]) -> str:
