@@ -152,3 +152,28 @@ def test_html_fits_the_page_in_headless_chromium(tmp_path, width):
     page.write_text(joined(export.to_html(many, "vi")).replace("</body>", probe + "</body>"), encoding="utf-8")
     dom = chromium.dom(page, f"{width},1000")
     assert 'data-overflow="0"' in dom, dom[:300]
+
+
+def test_a_big_visit_is_made_in_tables_of_at_most_a_page():
+    run = {**REPORT, "results": [{**REPORT["results"][0], "check_id": f"PC{i % 9 + 1:03d}"} for i in range(1500)]}
+    big = model.replay([store.make_event("start", "v2", {"commune_code": 22453, "commune": "Xã Cam Lâm",
+                                                         "members": ["An"], "school": "NTU"}),
+                        store.make_event("check_run", "v2", run)])
+    pages = list(export.tables(export.document(big), "checks", "vi"))
+    assert [len(p.rows) for p in pages] == [export.PAGE, 1500 - export.PAGE]
+    assert pages[0].labels["status"] == ("Trạng thái", "Status")
+    assert pages[1].rows[-1][5].startswith("PC006 ")                  # the 1,500th result: 1499 % 9 + 1
+
+
+def test_text_exports_read_the_visits_as_they_write():
+    read = []
+
+    def docs():
+        for d in rows() * 3:
+            read.append(d["id"])
+            yield d
+    pieces = export.to_markdown(docs, "vi")
+    head, first_row = next(pieces), next(pieces) + next(pieces)
+    assert "Xã Cam Lâm" in first_row and len(read) == 1              # one visit read, the rest not yet
+    rest = "".join(pieces)
+    assert len(read) == 12 and rest.count("Nguyễn Văn An") == 2 and head.startswith("# ")   # 4 tables × 3 visits
