@@ -28,6 +28,10 @@ _CONSOLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 def neutralise(value: Any) -> Any:
     """Text a spreadsheet would read as a formula gets an apostrophe; CRs become LFs; characters
     XML cannot hold become U+FFFD."""
+    from kfield.core.table import Joined
+
+    if isinstance(value, Joined):
+        value = str(value)
     if not isinstance(value, str):
         return value
     formula = value.startswith(FORMULA_STARTS) or _LEADING.sub("", value).startswith(FORMULA_STARTS[:4])

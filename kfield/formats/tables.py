@@ -16,7 +16,7 @@ import io
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from kfield.core.i18n import text
-from kfield.core.table import Change, Coded, Table, plain
+from kfield.core.table import Change, Coded, Joined, Table, plain
 from kfield.formats.cells import csv_text, markdown_cell, neutralise_row
 
 SCHEMA_VERSION = 1
@@ -134,12 +134,29 @@ def markdown(heading: str, sections: Iterable[Section], intro: str = "") -> Iter
     every cell escaped (no live HTML or links)."""
     yield f"# {markdown_cell(heading)}\n" + (f"\n{markdown_cell(intro)}\n" if intro else "")
     for name, header, rows in sections:
-        yield (f"\n## {markdown_cell(name)}\n\n{_md_row(header)}|" + "---|" * len(header) + "\n")
-        yield from (_md_row(row) for row in rows)
+        yield f"\n## {markdown_cell(name)}\n\n" + "".join(_md_row(header)) + "|" + "---|" * len(header) + "\n"
+        for row in rows:
+            yield from _md_row(row)
 
 
-def _md_row(cells: Iterable[Any]) -> str:
-    return "| " + " | ".join(markdown_cell(v) for v in cells) + " |\n"
+def _md_row(cells: Sequence[Any]) -> Iterator[str]:
+    if not any(isinstance(v, Joined) for v in cells):
+        yield "| " + " | ".join(markdown_cell(v) for v in cells) + " |\n"
+        return
+    for v in cells:                                    # a cell in parts: written part by part
+        yield "| "
+        yield from _parts(v, markdown_cell)
+        yield " "
+    yield "|\n"
+
+
+def _parts(value: Any, escape: Callable[[Any], str]) -> Iterator[str]:
+    """A cell escaped; a Joined one part by part (escaping is per character, so the same text)."""
+    if not isinstance(value, Joined):
+        yield escape(value)
+        return
+    for index, part in enumerate(value.parts):
+        yield (escape(value.sep) if index else "") + escape(part)
 
 
 # Printable: A4 landscape, the table as wide as the page and never wider (cells wrap, long words too).
@@ -168,8 +185,16 @@ def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
     yield "<table><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in header) + "</tr>"
     for index, row in enumerate(rows):
         name = css(index, row) if css else ""
-        yield (f"<tr class='{name}'>" if name else "<tr>") + "".join(
-            f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+        opening = f"<tr class='{name}'>" if name else "<tr>"
+        if not any(isinstance(v, Joined) for v in row):
+            yield opening + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            continue
+        yield opening
+        for v in row:
+            yield "<td>"
+            yield from _parts(v, lambda text: html.escape(str(text)))
+            yield "</td>"
+        yield "</tr>"
     yield "</table>"
 
 

@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 from kfield.core.i18n import text
-from kfield.core.table import Table
+from kfield.core.table import Joined, Table
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -111,7 +111,7 @@ def cell(column: str, value: Any, lang: str, real_dates: bool = False) -> Any:
     if column in words:
         values = value if isinstance(value, (list, tuple)) else [value]
         return ", ".join(_label(words[column], v, lang) for v in values)
-    return "; ".join(value) if isinstance(value, (list, tuple)) else value
+    return Joined(tuple(map(str, value))) if isinstance(value, (list, tuple)) else value
 
 
 def sections(docs: Docs, lang: str, names: Iterable[str] = tuple(TABLES), real_dates: bool = False):
