@@ -84,3 +84,19 @@ def test_report_markdown_is_the_shared_writer_over_report_tables():
     text = "".join(tables.markdown("Tổng hợp", [tables.section(t, "vi") for t in (COVERAGE, SYSTEMS)]))
     assert "## Độ phủ: các xã, phường, đặc khu" in text and "| ký số | 2 | 1 | 0 | 1 |" in text
     assert "| Tổng | 2 | 1 | 0 | 1 |" in text and '| 22333 | =HYPERLINK\\("x"\\) | phường | 2 | 20/11/2026 |' in text
+
+
+def test_a_cell_in_parts_is_written_as_the_same_text_and_guarded_in_spreadsheets():
+    from openpyxl import load_workbook
+
+    from kfield.core.table import Joined
+    from kfield.formats.cells import csv_text, markdown_cell
+
+    parts = Joined(("=1+1 <b>", "dòng\r\nhai | [x](y)", "ba"))
+    md = "".join(tables.markdown("T", [("S", ["A", "B"], [(1, parts)])]))
+    assert md.endswith(f"| 1 | {markdown_cell(str(parts))} |\n") and "<b>" not in md and "\r" not in md
+    page = "".join(tables.html_table(["A"], [(parts,)]))
+    assert "<td>=1+1 &lt;b&gt;; dòng\r\nhai | [x](y); ba</td>" in page
+    assert csv_text(["A"], [(parts,)]).splitlines()[1].startswith("\"'=1+1 <b>; dòng")
+    book = load_workbook(io.BytesIO(tables.to_xlsx([("S", ["A"], [(parts,)])])))
+    assert book["S"]["A2"].value.startswith("'=1+1")
