@@ -1,10 +1,11 @@
 """Exports of visit logs: tables (visits, problems, checks, trainings) as CSV, XLSX, JSON,
 Markdown and one self-contained HTML page; optionally redacted (kfield/visit/redact.py).
 
-Each visit becomes one `Table` per table name, its cells rendered for a person (local dates, labels,
-sentences); the shared writers (formats/tables.py) draw them. The text formats stream: the visits
-are read again for each table, one visit in memory at a time (`Logs`), and written row by row, so an
-export over a big log never holds the whole file or the whole output.
+Each visit's table becomes `Table`s (a thousand rows each), its cells rendered for a person (local
+dates, labels, sentences, notes as a `Joined` cell); the shared writers (formats/tables.py) draw them.
+The text formats stream: the visits are read again for each table, one visit in memory at a time
+(`Logs`), and written row by row, so an export over many or big logs never holds them all or the
+whole output.
 """
 
 from __future__ import annotations
