@@ -6,7 +6,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterable, Optional
 
 import typer
 
@@ -57,29 +57,35 @@ def wants_color(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def emit(body: str | bytes, output: Path | None) -> None:
-    """Results go to stdout or --output; nothing else goes to stdout. Bytes (XLSX) go as they are."""
+def emit(body: str | bytes | Iterable[str], output: Path | None) -> None:
+    """Results go to stdout or --output; nothing else goes to stdout. Bytes (XLSX) go as they are;
+    text given in pieces (a streamed export) is written piece by piece as it is made."""
     if output is None:
-        if isinstance(body, bytes):
-            sys.stdout.buffer.write(body)
-        else:
-            sys.stdout.write(body)
-        sys.stdout.flush()
+        _write(sys.stdout.buffer if isinstance(body, bytes) else sys.stdout, body)
         return
     from kfield.core.errors import UsageError
 
     if not output.parent.is_dir():                 # a typo in a folder name must not scatter files
         raise UsageError("cli.no_folder", path=str(output), folder=str(output.parent))
+    partial = output.with_name(output.name + ".part")   # a failed export never leaves half a file
     try:
-        if isinstance(body, bytes):
-            output.write_bytes(body)
-        else:
-            output.write_text(body, encoding="utf-8")
+        with partial.open("wb" if isinstance(body, bytes) else "w", encoding=None if isinstance(body, bytes)
+                          else "utf-8", newline=None) as handle:
+            _write(handle, body)
+        os.replace(partial, output)
     except OSError as exc:
         from kfield.core.oserrors import reason
 
         raise UsageError("cli.cannot_write", path=str(output), reason=reason(exc)) from None
+    finally:
+        partial.unlink(missing_ok=True)
     errors.say(_t("cli.written", path=str(output)))
+
+
+def _write(handle, body) -> None:
+    for piece in (body,) if isinstance(body, (str, bytes)) else body:
+        handle.write(piece)
+    handle.flush()
 
 
 def _t(key: str, **params) -> str:

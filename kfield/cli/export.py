@@ -38,21 +38,23 @@ def export(
     with errors.funnel():
         from kfield.visit import export as ex
 
-        docs = ex.documents(_visits(visit, every), _redactor() if redact else None)
-        rows = ex.tables(docs)
+        source, redactor = _visits(visit, every), _redactor() if redact else None
+        docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
         if fmt is ExportFormat.xlsx:
             common.refuse_binary_on_terminal(output)
-            common.emit(ex.to_xlsx(rows, language), output)
+            common.emit(ex.to_xlsx(docs, language), output)
             return
-        body = {"csv": lambda: ex.to_csv(rows, table.value, language), "json": lambda: ex.to_json(docs),
-                "md": lambda: ex.to_markdown(rows, language), "html": lambda: ex.to_html(rows, language)}[fmt.value]()
+        body = {"csv": lambda: ex.to_csv(docs, table.value, language), "json": lambda: ex.to_json(docs()),
+                "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
         common.emit(body, output)
 
 
 def _visits(visit: str | None, every: bool):
-    """The visits to export: all, the one named, else the open or latest one; cancelled visits never."""
+    """The visits to export: all (read log by log, damaged logs named), the one named, else the open
+    or latest one; cancelled visits never."""
     from kfield.core.errors import UsageError
     from kfield.visit import visits
+    from kfield.visit.export import Logs
 
     if visit and every:
         raise UsageError("export.one_or_all")
@@ -61,12 +63,10 @@ def _visits(visit: str | None, every: bool):
         if record.cancelled:
             raise UsageError("visit.is_cancelled", visit=visits.short(record.id))
         return [record]
-    records, skipped = visits.load_all()
-    common.say_skipped(skipped)
-    kept = [r for r in records if not r.cancelled]
-    if not kept:
+    logs = Logs(visits.all_ids(), lambda skipped: common.say_skipped([skipped]))
+    if not logs.any():
         raise UsageError("visit.list.none")
-    return kept
+    return logs
 
 
 def _redactor():

@@ -19,6 +19,7 @@ class ReportFormat(str, common.Enum):
     json = "json"
     xlsx = "xlsx"
     html = "html"
+    md = "md"
 
 
 def report(
@@ -101,8 +102,9 @@ def _meta(period, where: str, language: str) -> dict:
     return {"generated": generated, "period": span, "where": where}
 
 
-def _render(tables, headline, meta, fmt: ReportFormat, language: str, output) -> str | bytes:
-    from kfield.formats import tables as out
+def _render(tables, headline, meta, fmt: ReportFormat, language: str, output):
+    from kfield.core.i18n import text
+    from kfield.formats import dashboard, tables as out
 
     if fmt is ReportFormat.console:
         return out.console(tables, language, color=common.wants_color(output), width=common.terminal_width())
@@ -112,6 +114,7 @@ def _render(tables, headline, meta, fmt: ReportFormat, language: str, output) ->
         return out.to_json(tables, meta)
     if fmt is ReportFormat.xlsx:
         return out.to_xlsx(out.report_sheets(tables, language))
-    from kfield.formats import dashboard
-
+    if fmt is ReportFormat.md:
+        return out.markdown(text("report.dashboard.title", language), (out.section(t, language) for t in tables),
+                            intro=dashboard.meta_line(meta, language))
     return dashboard.render(tables, headline, meta, language)

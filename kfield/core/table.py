@@ -31,6 +31,18 @@ class Coded:
 
 
 @dataclass(frozen=True)
+class Joined:
+    """Text made of many parts (a visit's notes, its members): the Markdown and HTML writers write it
+    part by part, so a cell of megabytes is never copied whole; elsewhere it is the parts joined."""
+
+    parts: tuple[str, ...]
+    sep: str = "; "
+
+    def __str__(self) -> str:
+        return self.sep.join(self.parts)
+
+
+@dataclass(frozen=True)
 class Table:
     name: str                                 # coverage, systems, …: also the sheet name
     columns: tuple[str, ...]                  # stable keys; formats label them from the catalogue

@@ -28,6 +28,10 @@ _CONSOLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 def neutralise(value: Any) -> Any:
     """Text a spreadsheet would read as a formula gets an apostrophe; CRs become LFs; characters
     XML cannot hold become U+FFFD."""
+    from kfield.core.table import Joined
+
+    if isinstance(value, Joined):
+        value = str(value)
     if not isinstance(value, str):
         return value
     formula = value.startswith(FORMULA_STARTS) or _LEADING.sub("", value).startswith(FORMULA_STARTS[:4])
@@ -58,15 +62,23 @@ def neutralise_row(row) -> list:
 
 
 def csv_text(header, rows) -> str:
-    """A spreadsheet-safe CSV: UTF-8 with a BOM (Excel then shows Vietnamese right), every cell
-    neutralised, "\n" line ends (text-mode output turns them into the platform's own; "\r\n"
-    would become "\r\r\n" on Windows)."""
+    """A spreadsheet-safe CSV in one string (csv_lines joined)."""
+    return "".join(csv_lines(header, rows))
+
+
+def csv_lines(header, rows):
+    """A spreadsheet-safe CSV, one line at a time as `rows` (any iterable) yields them: UTF-8 with a
+    BOM (Excel then shows Vietnamese right), every cell neutralised, "\n" line ends (text-mode output
+    turns them into the platform's own; "\r\n" would become "\r\r\n" on Windows)."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     writer.writerow(neutralise_row(header))
+    yield "\ufeff" + buffer.getvalue()
     for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow(neutralise_row(row))
-    return "\ufeff" + buffer.getvalue()
+        yield buffer.getvalue()

@@ -14,7 +14,7 @@ from typing import Any
 
 from kfield.core.i18n import text
 from kfield.core.table import Table
-from kfield.formats.tables import body, label, title
+from kfield.formats.tables import html_table, label, section
 
 STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;background:#fff}"
          "h1{font-size:1.5em;margin:0 0 .2em}.meta{color:#555;margin-bottom:1em}"
@@ -37,7 +37,7 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
              f"<meta name='viewport' content='width=device-width'><title>{t('report.dashboard.title')}</title>"
              f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",
-             f"<div class='meta'>{t('report.dashboard.meta', **_meta(meta))}</div>",
+             f"<div class='meta'>{html.escape(meta_line(meta, lang))}</div>",
              _tiles(headline, t), "<div class='charts'>",
              *(f"<div class='chart'><canvas id='chart-{i}' role='img' aria-label='{html.escape(c['title'])}'>"
                f"</canvas></div>" for i, c in enumerate(data["charts"])), "</div>"]
@@ -50,11 +50,13 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     return "".join(parts)
 
 
-def _meta(meta: dict[str, Any]) -> dict[str, str]:
-    """The dashboard's line about itself, its time in local time (the JSON keeps ISO)."""
+def meta_line(meta: dict[str, Any], lang: str) -> str:
+    """The reports' line about themselves (when, which period, which data), the time in local time
+    (the JSON keeps ISO); the Markdown reports open with it too."""
     from kfield.formats.when import human
 
-    return {**{k: str(v) for k, v in meta.items()}, "generated": human(str(meta.get("generated", "")))}
+    values = {**{k: str(v) for k, v in meta.items()}, "generated": human(str(meta.get("generated", "")))}
+    return text("report.dashboard.meta", lang, **values)
 
 
 def _tiles(headline: dict[str, int], t) -> str:
@@ -64,12 +66,12 @@ def _tiles(headline: dict[str, int], t) -> str:
 
 
 def _table(table: Table, lang: str) -> str:
-    head = "".join(f"<th>{html.escape(label(c, lang, table))}</th>" for c in table.columns)
-    rows = []
-    for index, row in enumerate(body(table, lang)):
-        css = "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
-        rows.append(f"<tr class='{css}'>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>")
-    return f"<h2>{html.escape(title(table, lang))}</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
+    """A report table through the shared HTML table writer; the totals row and unvisited units marked."""
+    def css(index: int, row) -> str:
+        return "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
+
+    name, header, rows = section(table, lang)
+    return f"<h2>{html.escape(name)}</h2>" + "".join(html_table(header, rows, css))
 
 
 def charts(tables: list[Table], lang: str) -> list[dict[str, Any]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 
 from kfield.core.i18n import text
 from kfield.formats.cells import csv_text
@@ -14,7 +13,9 @@ SCHEMA_VERSION = 1
 
 def render(report, fmt: str, lang: str, *, color: bool = False, width: int = 100) -> str:
     if fmt == "json":
-        return json.dumps({"schema_version": SCHEMA_VERSION, **report.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+        from kfield.formats.json import envelope
+
+        return envelope(SCHEMA_VERSION, report.to_dict())
     if fmt == "csv":
         return _csv(report, lang)
     return _rich(report, lang, width) if color else _plain(report, lang)

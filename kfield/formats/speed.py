@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from kfield.core.i18n import text
 
 SCHEMA_VERSION = 1
@@ -11,7 +9,9 @@ SCHEMA_VERSION = 1
 
 def render(result, fmt: str, lang: str) -> str:
     if fmt == "json":
-        return json.dumps({"schema_version": SCHEMA_VERSION, **result.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+        from kfield.formats.json import envelope
+
+        return envelope(SCHEMA_VERSION, result.to_dict())
     data = result.to_dict()
     lines = [text("speed.line.server", lang, server=data["server"])] if data.get("server") else []
     lines += [text("speed.line.down", lang, mbps=data["down_mbps"]), text("speed.line.up", lang, mbps=data["up_mbps"])]

@@ -1,20 +1,26 @@
-"""Report tables (kfield.core.table.Table) as console text, CSV, JSON, XLSX and one HTML dashboard.
+"""The table writers shared by `kfield report` and `kfield export`: console text, CSV, Markdown,
+XLSX, a printable HTML page and the HTML table the dashboard draws; report JSON goes through the one
+JSON writer (formats/json.py).
 
-Column labels and report titles come from the catalogue (`report.col.*`, `report.title.*`); JSON
-keeps the stable keys. CSV and XLSX cells are neutralised against formulas (formats/cells.py).
+A writer draws sections: (title, header, rows), the rows any iterable of rendered cells, written
+as they come (an export over a big log holds one visit's rows at a time, not the file). A report
+`Table` becomes a section through `section()`; column labels and titles come from the catalogue
+(`report.col.*`, `report.title.*`). CSV and XLSX cells are neutralised against formulas, Markdown
+and HTML cells escaped (formats/cells.py).
 """
 
 from __future__ import annotations
 
+import html
 import io
-import json
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from kfield.core.i18n import text
-from kfield.core.table import Change, Coded, Table, plain
-from kfield.formats.cells import csv_text, neutralise_row
+from kfield.core.table import Change, Coded, Joined, Table, plain
+from kfield.formats.cells import csv_text, markdown_cell, neutralise_row
 
 SCHEMA_VERSION = 1
+Section = tuple[str, Sequence[str], Iterable[Sequence[Any]]]      # title, header, rendered rows
 
 
 def label(column: str, lang: str, table: Table | None = None) -> str:
@@ -110,11 +116,86 @@ def to_csv(table: Table, lang: str) -> str:
 
 
 def to_json(tables: Iterable[Table], meta: dict[str, Any]) -> str:
+    from kfield.formats.json import envelope
+
     reports = {t.name: {"columns": list(t.columns), "rows": t.dicts(),
                         "totals": plain(dict(zip(t.columns, t.totals))) if t.totals is not None else None}
                for t in tables}
-    return json.dumps({"schema_version": SCHEMA_VERSION, **meta, "reports": reports}, ensure_ascii=False,
-                      indent=2, default=str) + "\n"
+    return envelope(SCHEMA_VERSION, {**meta, "reports": reports})
+
+
+def section(table: Table, lang: str, real_dates: bool = False) -> Section:
+    """A report table as a section every writer draws."""
+    return title(table, lang), [label(c, lang, table) for c in table.columns], body(table, lang, real_dates=real_dates)
+
+
+def markdown(heading: str, sections: Iterable[Section], intro: str = "") -> Iterator[str]:
+    """A Markdown document (a heading, an optional line under it), a table per section, row by row;
+    every cell escaped (no live HTML or links)."""
+    yield f"# {markdown_cell(heading)}\n" + (f"\n{markdown_cell(intro)}\n" if intro else "")
+    for name, header, rows in sections:
+        yield f"\n## {markdown_cell(name)}\n\n" + "".join(_md_row(header)) + "|" + "---|" * len(header) + "\n"
+        for row in rows:
+            yield from _md_row(row)
+
+
+def _md_row(cells: Sequence[Any]) -> Iterator[str]:
+    if not any(isinstance(v, Joined) for v in cells):
+        yield "| " + " | ".join(markdown_cell(v) for v in cells) + " |\n"
+        return
+    for v in cells:                                    # a cell in parts: written part by part
+        yield "| "
+        yield from _parts(v, markdown_cell)
+        yield " "
+    yield "|\n"
+
+
+def _parts(value: Any, escape: Callable[[Any], str]) -> Iterator[str]:
+    """A cell escaped; a Joined one part by part (escaping is per character, so the same text)."""
+    if not isinstance(value, Joined):
+        yield escape(value)
+        return
+    for index, part in enumerate(value.parts):
+        yield (escape(value.sep) if index else "") + escape(part)
+
+
+# Printable: A4 landscape, the table as wide as the page and never wider (cells wrap, long words too).
+PAGE_STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0;"
+              "width:100%;table-layout:fixed}th,td{border:1px solid #999;padding:3px 4px;text-align:left;"
+              "vertical-align:top;overflow-wrap:anywhere;word-break:break-word;font-size:.8em}"
+              "th{background:#e8eef7}h1{font-size:1.5em}@page{size:A4 landscape;margin:10mm}"
+              "@media print{body{margin:0}h2{page-break-before:always}th,td{font-size:7.5pt}}")
+
+
+def html_page(heading: str, sections: Iterable[Section], lang: str) -> Iterator[str]:
+    """One printable page with no external resources, a table per section, every value escaped."""
+    title_text = html.escape(heading)
+    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
+           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
+           f"<style>{PAGE_STYLE}</style></head><body><h1>{title_text}</h1>")
+    for name, header, rows in sections:
+        yield f"<h2>{html.escape(name)}</h2>"
+        yield from html_table(header, rows)
+    yield "</body></html>\n"
+
+
+def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
+               css: Callable[[int, Sequence[Any]], str] | None = None) -> Iterator[str]:
+    """An HTML table row by row, every value escaped; `css(index, row)` names a row's class."""
+    yield "<table><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in header) + "</tr>"
+    for index, row in enumerate(rows):
+        name = css(index, row) if css else ""
+        opening = f"<tr class='{name}'>" if name else "<tr>"
+        if not any(isinstance(v, Joined) for v in row):
+            yield opening + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            continue
+        yield opening
+        for v in row:
+            yield "<td>"
+            yield from _parts(v, lambda text: html.escape(str(text)))
+            yield "</td>"
+        yield "</tr>"
+    yield "</table>"
 
 
 def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
@@ -152,7 +233,7 @@ def _date_format(sheet) -> None:
 
 
 def report_sheets(tables: Iterable[Table], lang: str):
-    return [(title(t, lang), [label(c, lang, t) for c in t.columns], body(t, lang, real_dates=True)) for t in tables]
+    return [section(t, lang, real_dates=True) for t in tables]
 
 
 def _sheet_name(name: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from kfield.core.i18n import render as render_message
 from kfield.core.i18n import text
 from kfield.formats import text as t
@@ -13,8 +11,9 @@ SCHEMA_VERSION = 1
 
 def render(report, verdict, fmt: str, lang: str) -> str:
     if fmt == "json":
-        data = {"schema_version": SCHEMA_VERSION, "verdict": verdict.to_dict(), "report": report.to_dict(), "lang": lang}
-        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        from kfield.formats.json import envelope
+
+        return envelope(SCHEMA_VERSION, {"verdict": verdict.to_dict(), "report": report.to_dict(), "lang": lang})
     lines = [headline(verdict, lang)]
     if verdict.evidence:
         lines.append(text("diag.evidence", lang))

@@ -1,15 +1,21 @@
 """Exports of visit logs: tables (visits, problems, checks, trainings) as CSV, XLSX, JSON,
-Markdown and one self-contained HTML page; optionally redacted (kfield/visit/redact.py)."""
+Markdown and one self-contained HTML page; optionally redacted (kfield/visit/redact.py).
+
+Each visit's table becomes `Table`s (a thousand rows each), its cells rendered for a person (local
+dates, labels, sentences, notes as a `Joined` cell); the shared writers (formats/tables.py) draw them.
+The text formats stream: the visits are read again for each table, one visit in memory at a time
+(`Logs`), and written row by row, so an export over many or big logs never holds them all or the
+whole output.
+"""
 
 from __future__ import annotations
 
-import html
-import json
-from dataclasses import asdict
-from typing import Any
+from dataclasses import asdict, fields
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 from kfield.core.i18n import text
-from kfield.formats.cells import csv_text, markdown_cell
+from kfield.core.table import Joined, Table
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -20,40 +26,58 @@ TABLES = {
     "trainings": ("visit", "commune", "topic", "officials"),
 }
 TIMES = ("started", "ended", "run_started")
+PAGE = 1000                     # rows per Table of one visit's table
+Docs = Union[Callable[[], Iterable[dict]], Sequence[dict]]     # a list, or what reads the documents again
 
 
-def documents(visits, redactor=None) -> list[dict[str, Any]]:
-    """Each visit as plain data (redacted when asked): what every format is made from."""
-    out = []
+def documents(visits: Iterable, redactor=None) -> Iterator[dict[str, Any]]:
+    """Each visit as plain data (redacted when asked), one at a time: what every format is made from."""
     for visit in visits:
-        data = asdict(visit)
-        data["officials_trained"] = visit.officials_trained
-        out.append(redactor.value(data) if redactor else data)
-    return out
+        yield document(visit, redactor)
 
 
-def tables(docs: list[dict]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each table with stable values (codes, UTC times, messages as key and params);
-    `shown` renders them for a person."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for d in docs:
-        outcomes = [p["outcome"] for p in d["problems"]]
-        rows["visits"].append({"visit": d["id"], "commune_code": d["commune_code"], "commune": d["commune"],
-                               "members": d["members"], "school": d["school"], "team": d["team"],
-                               "started": d["started"], "ended": d["ended"] or "", "tasks": d["tasks"],
-                               "systems": d["systems"], "problems": len(outcomes),
-                               **{o: outcomes.count(o) for o in ("fixed", "escalated", "pending")},
-                               "officials_trained": d["officials_trained"], "check_runs": len(d["checks"]),
-                               "notes": d.get("notes", [])})
-        base = {"visit": d["id"], "commune": d["commune"]}
-        rows["problems"] += [{**base, "system": p["system"], "outcome": p["outcome"], "text": p["text"]}
-                             for p in d["problems"]]
-        rows["trainings"] += [{**base, "topic": t["topic"], "officials": t["officials"]} for t in d["trainings"]]
-        rows["checks"] += [{**base, "run_started": run.get("started", ""), "profile": run.get("profile", ""),
-                            "hostname": run.get("hostname", ""), "check_id": r["check_id"], "status": r["status"],
-                            "summary": r.get("summary"), "remedy": r.get("remedy")}
-                           for run in d["checks"] for r in run.get("results", [])]
-    return rows
+def document(visit, redactor=None) -> dict[str, Any]:
+    """One visit as plain data. Its check runs and transcripts are shared with the frozen visit, not
+    copied (a big visit is then in memory once, and made again for each table cheaply)."""
+    data = {f.name: getattr(visit, f.name) for f in fields(visit)}
+    data |= {"problems": tuple(map(asdict, visit.problems)), "trainings": tuple(map(asdict, visit.trainings)),
+             "officials_trained": visit.officials_trained}
+    return redactor.value(data) if redactor else data
+
+
+def rows(d: dict, name: str) -> Iterator[dict[str, Any]]:
+    """One visit's rows of one table, one at a time, with stable values (codes, UTC times, messages
+    as key and params)."""
+    base = {"visit": d["id"], "commune": d["commune"]}
+    if name == "visits":
+        return iter([_visit_row(d)])
+    if name == "problems":
+        return ({**base, "system": p["system"], "outcome": p["outcome"], "text": p["text"]} for p in d["problems"])
+    if name == "trainings":
+        return ({**base, "topic": t["topic"], "officials": t["officials"]} for t in d["trainings"])
+    return ({**base, "run_started": run.get("started", ""), "profile": run.get("profile", ""),
+             "hostname": run.get("hostname", ""), "check_id": r["check_id"], "status": r["status"],
+             "summary": r.get("summary"), "remedy": r.get("remedy")}
+            for run in d["checks"] for r in run.get("results", []))
+
+
+def _visit_row(d: dict) -> dict[str, Any]:
+    outcomes = [p["outcome"] for p in d["problems"]]
+    return {"visit": d["id"], "commune_code": d["commune_code"], "commune": d["commune"], "members": d["members"],
+            "school": d["school"], "team": d["team"], "started": d["started"], "ended": d["ended"] or "",
+            "tasks": d["tasks"], "systems": d["systems"], "problems": len(outcomes),
+            **{o: outcomes.count(o) for o in ("fixed", "escalated", "pending")},
+            "officials_trained": d["officials_trained"], "check_runs": len(d["checks"]), "notes": d.get("notes", [])}
+
+
+def tables(d: dict, name: str, lang: str, real_dates: bool = False) -> Iterator[Table]:
+    """One visit's table `name` as a person reads it (labels from `export.col.*` in both languages),
+    in Tables of at most PAGE rows: a visit of a hundred thousand events is never rendered whole."""
+    columns = TABLES[name]
+    labels = {c: (text(f"export.col.{c}", "vi"), text(f"export.col.{c}", "en")) for c in columns}
+    body = (tuple(cell(c, row[c], lang, real_dates) for c in columns) for row in rows(d, name))
+    while page := tuple(islice(body, PAGE)):
+        yield Table(name, columns, page, labels=labels)
 
 
 def _message(value: Any, lang: str) -> str:
@@ -88,62 +112,87 @@ def cell(column: str, value: Any, lang: str, real_dates: bool = False) -> Any:
     if column in words:
         values = value if isinstance(value, (list, tuple)) else [value]
         return ", ".join(_label(words[column], v, lang) for v in values)
-    return "; ".join(value) if isinstance(value, (list, tuple)) else value
+    return Joined(tuple(map(str, value))) if isinstance(value, (list, tuple)) else value
 
 
-def shown(all_rows: dict[str, list[dict]], lang: str, real_dates: bool = False) -> dict[str, tuple[list, list]]:
-    """Each table's translated header and rendered rows."""
-    return {name: ([text(f"export.col.{c}", lang) for c in columns],
-                   [[cell(c, row[c], lang, real_dates) for c in columns] for row in all_rows[name]])
-            for name, columns in TABLES.items()}
+def sections(docs: Docs, lang: str, names: Iterable[str] = tuple(TABLES), real_dates: bool = False):
+    """Each table as a section for the shared writers: its title, translated header and rows, the
+    rows read visit by visit when the writer reaches them."""
+    for name in names:
+        header = [text(f"export.col.{c}", lang) for c in TABLES[name]]
+        yield text(f"export.table.{name}", lang), header, _rows(docs, name, lang, real_dates)
 
 
-def to_json(docs: list[dict]) -> str:
-    return json.dumps({"schema_version": SCHEMA_VERSION, "visits": docs}, ensure_ascii=False, indent=2) + "\n"
+def _rows(docs: Docs, name: str, lang: str, real_dates: bool) -> Iterator[tuple]:
+    for d in docs() if callable(docs) else docs:
+        for page in tables(d, name, lang, real_dates):
+            yield from page.rows
 
 
-def to_csv(all_rows: dict[str, list[dict]], name: str, lang: str) -> str:
-    header, body = shown(all_rows, lang)[name]
-    return csv_text(header, body)
+def to_json(docs: Iterable[dict]) -> str:
+    from kfield.formats.json import envelope
+
+    return envelope(SCHEMA_VERSION, {"visits": list(docs)})
 
 
-def to_xlsx(all_rows: dict[str, list[dict]], lang: str) -> bytes:
+def to_csv(docs: Docs, name: str, lang: str) -> Iterator[str]:
+    from kfield.formats.cells import csv_lines
+
+    _, header, body = next(sections(docs, lang, (name,)))
+    return csv_lines(header, body)
+
+
+def to_xlsx(docs: Docs, lang: str) -> bytes:
     from kfield.formats.tables import to_xlsx as workbook
 
-    return workbook((text(f"export.table.{name}", lang), header, body)
-                    for name, (header, body) in shown(all_rows, lang, real_dates=True).items())
+    return workbook((name, header, list(body)) for name, header, body in sections(docs, lang, real_dates=True))
 
 
-def to_markdown(all_rows: dict[str, list[dict]], lang: str) -> str:
-    parts = [f"# {text('export.title', lang)}\n"]
-    for name, (header, body) in shown(all_rows, lang).items():
-        parts.append(f"\n## {text(f'export.table.{name}', lang)}\n\n| " + " | ".join(header) + " |\n|"
-                     + "---|" * len(header) + "\n")
-        parts += ["| " + " | ".join(_md(v) for v in row) + " |\n" for row in body]
-    return "".join(parts)
+def to_markdown(docs: Docs, lang: str) -> Iterator[str]:
+    from kfield.formats.tables import markdown
+
+    return markdown(text("export.title", lang), sections(docs, lang))
 
 
-def _md(value: Any) -> str:
-    return markdown_cell(value)
+def to_html(docs: Docs, lang: str) -> Iterator[str]:
+    """One printable page, no external resources, every value escaped."""
+    from kfield.formats.tables import html_page
+
+    return html_page(text("export.title", lang), sections(docs, lang), lang)
 
 
-# Printable: A4 landscape, the table as wide as the page and never wider (cells wrap, long words too).
-STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0;"
-         "width:100%;table-layout:fixed}th,td{border:1px solid #999;padding:3px 4px;text-align:left;vertical-align:top;"
-         "overflow-wrap:anywhere;word-break:break-word;font-size:.8em}"
-         "th{background:#e8eef7}h1{font-size:1.5em}@page{size:A4 landscape;margin:10mm}"
-         "@media print{body{margin:0}h2{page-break-before:always}th,td{font-size:7.5pt}}")
+class Logs:
+    """The visits of `export --all`, replayed from their logs on each pass (one visit in memory at a
+    time, however many logs); a log that cannot be replayed is handed to `on_skip` once and left
+    out, cancelled visits are left out. A single log is replayed once and kept for every pass."""
 
+    def __init__(self, ids: Iterable[str], on_skip: Callable[[Any], None]):
+        self.ids, self.on_skip, self.bad, self.held = list(ids), on_skip, set(), None
 
-def to_html(all_rows: dict[str, list[dict]], lang: str) -> str:
-    """One page, no external resources, every value escaped."""
-    title = html.escape(text("export.title", lang))
-    body = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
-            f"<meta name='viewport' content='width=device-width'><title>{title}</title>"
-            f"<style>{STYLE}</style></head><body><h1>{title}</h1>"]
-    for name, (header, rows) in shown(all_rows, lang).items():
-        body.append(f"<h2>{html.escape(text(f'export.table.{name}', lang))}</h2><table><tr>"
-                    + "".join(f"<th>{html.escape(c)}</th>" for c in header) + "</tr>")
-        body += ["<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows]
-        body.append("</table>")
-    return "".join(body) + "</body></html>\n"
+    def __iter__(self):
+        for visit_id in self.ids:
+            record = self._load(visit_id)
+            if record is not None and not record.cancelled:
+                yield record
+
+    def any(self) -> bool:
+        """Whether there is a visit to export (finds the first; keeps it when it is the only log)."""
+        first = next(iter(self), None)
+        if len(self.ids) == 1:
+            self.held = first
+        return first is not None
+
+    def _load(self, visit_id: str):
+        from kfield.core.errors import KfieldError
+        from kfield.visit import visits
+
+        if self.held is not None:
+            return self.held
+        if visit_id in self.bad:
+            return None
+        try:
+            return visits.load(visit_id)[0]
+        except KfieldError as exc:
+            self.bad.add(visit_id)
+            self.on_skip(visits.Skipped(str(visits.visits_dir() / f"{visit_id}.jsonl"), exc.message))
+            return None

@@ -70,6 +70,9 @@ def test_reports_in_every_format(lecturer, tmp_path):
     assert xlsx.returncode == 0 and (tmp_path / "r.xlsx").read_bytes()[:2] == b"PK"
     html = lecturer("report", "-f", "html", "-o", str(tmp_path / "d.html"), "--lang", "en")
     assert html.returncode == 0 and "Units visited" in (tmp_path / "d.html").read_text(encoding="utf-8")
+    md = lecturer("report", "coverage", "schools", "-f", "md", "--lang", "vi").stdout
+    assert md.startswith("# Tổng hợp hỗ trợ chuyển đổi số") and "\n## Độ phủ" in md and "\n## Theo trường" in md
+    assert "| Phường Ba Ngòi |" in md and "| Tổng |" in md and "Lập lúc " in md
 
 
 def test_period_filter_from_the_command_line(lecturer, tmp_path):

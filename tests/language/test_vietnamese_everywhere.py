@@ -156,7 +156,7 @@ def _reports(run: Runner, root: Path) -> None:
     for name in ("coverage", "systems", "faults", "schools", "members"):
         run("report", name, "-f", "csv", "--db", db, "-o", str(root / f"{name}.csv"))
         run.file(f"report csv {name}", root / f"{name}.csv")
-    for fmt in ("html", "xlsx"):
+    for fmt in ("html", "xlsx", "md"):
         run("report", "-f", fmt, "--db", db, "-o", str(root / f"report.{fmt}"))
         run.file(f"report {fmt}", root / f"report.{fmt}")
 

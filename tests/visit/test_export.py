@@ -30,21 +30,25 @@ def visit(note="Máy văn thư: IP 192.168.1.23, MAC 3c:52:82:aa:bb:cc, serial: 
 
 
 def rows(redactor=None):
-    docs = export.documents([visit()], redactor)
-    return docs, export.tables(docs)
+    return list(export.documents([visit()], redactor))
+
+
+def joined(pieces) -> str:
+    """A streamed format (pieces written as they are made) as one text."""
+    return "".join(pieces)
 
 
 def test_csv_has_a_bom_and_neutralises_formulas():
-    _, tables = rows()
-    body = export.to_csv(tables, "problems", "en")
+    docs = rows()
+    body = joined(export.to_csv(docs, "problems", "en"))
     assert body.startswith("\ufeff")
     texts = [r[-1] for r in csv.reader(io.StringIO(body.lstrip("\ufeff")))][1:]
     assert texts[0].startswith("'=HYPERLINK") and texts[1] == "<script>alert(1)</script>"
 
 
 def test_html_escapes_every_value_and_loads_nothing_from_outside():
-    _, tables = rows()
-    page = export.to_html(tables, "vi")
+    docs = rows()
+    page = joined(export.to_html(docs, "vi"))
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "http" not in page.replace("http://evil", "")      # no external resource at all
     assert "Xã Cam Lâm" in page and "Chuyến công tác" in page
@@ -53,8 +57,8 @@ def test_html_escapes_every_value_and_loads_nothing_from_outside():
 def test_xlsx_has_one_typed_sheet_per_table():
     from openpyxl import load_workbook
 
-    _, tables = rows()
-    book = load_workbook(io.BytesIO(export.to_xlsx(tables, "en")))
+    docs = rows()
+    book = load_workbook(io.BytesIO(export.to_xlsx(docs, "en")))
     assert book.sheetnames == ["Visits", "Problems", "Check results", "Trainings"]
     trainings = list(book["Trainings"].values)
     assert trainings[1][-1] == 12 and isinstance(trainings[1][-1], int)
@@ -63,13 +67,13 @@ def test_xlsx_has_one_typed_sheet_per_table():
 
 def test_json_follows_the_published_schema():
     jsonschema = pytest.importorskip("jsonschema")
-    docs, _ = rows()
+    docs = rows()
     jsonschema.validate(json.loads(export.to_json(docs)), json.loads(SCHEMA.read_text()))
 
 
 def test_markdown_tables():
-    _, tables = rows()
-    body = export.to_markdown(tables, "en")
+    docs = rows()
+    body = joined(export.to_markdown(docs, "en"))
     assert "## Problems" in body and "## Trainings" in body
     assert "| 22453 | Xã Cam Lâm |" in body
     assert "| Visit | Commune code | Commune |" in body
@@ -77,9 +81,9 @@ def test_markdown_tables():
 
 def test_redaction_leaves_no_address_host_or_name_in_any_format():
     red = redact.Redactor(b"team-key")
-    docs, tables = rows(red)
-    outputs = [export.to_json(docs), export.to_html(tables, "vi"), export.to_markdown(tables, "vi"),
-               *(export.to_csv(tables, name, "vi") for name in export.TABLES)]
+    docs = rows(red)
+    outputs = [export.to_json(docs), joined(export.to_html(docs, "vi")), joined(export.to_markdown(docs, "vi")),
+               *(joined(export.to_csv(docs, name, "vi")) for name in export.TABLES)]
     for body in outputs:
         for secret in ("192.168.1.23", "3c:52:82:aa:bb:cc", "3C:52:82:AA:BB:CC", "PC-VANTHU-01", "Nguyễn Văn An",
                        "SN-ABC12345"):
@@ -94,25 +98,26 @@ def test_pseudonyms_are_stable_per_key_and_differ_between_keys():
 
 
 def test_html_renders_in_headless_chromium(tmp_path):
-    _, tables = rows()
+    docs = rows()
     page, shot = tmp_path / "visits.html", tmp_path / "shot.png"
-    page.write_text(export.to_html(tables, "vi"), encoding="utf-8")
+    page.write_text(joined(export.to_html(docs, "vi")), encoding="utf-8")
     chromium.screenshot(page, shot)
     assert shot.exists() and chromium.distinct_rows(shot) > 20   # text and tables drawn, not a blank page
 
 
 def test_what_officials_read_is_rendered_in_their_language():
-    _, tables = rows()
-    for body in (export.to_csv(tables, "checks", "vi"), export.to_markdown(tables, "vi"), export.to_html(tables, "vi")):
+    docs = rows()
+    for body in map(joined, (export.to_csv(docs, "checks", "vi"), export.to_markdown(docs, "vi"),
+                             export.to_html(docs, "vi"))):
         assert "Địa chỉ 192.168.1.23/24 trên Ethernet" in body and "Đạt" in body       # summary and status
         assert "lan.ip.ok" not in body and "Trạng thái" in body and ",ok," not in body
-    page = export.to_markdown(tables, "vi")
+    page = joined(export.to_markdown(docs, "vi"))
     assert "Máy văn thư: IP 192.168.1.23" in page                                     # notes included
     assert "| ký số | đã xử lý |" in page and "| quản lý văn bản và điều hành | chuyển cấp trên |" in page
     assert "Mã chuyến | Mã xã | Xã, phường" in page and "fixed" not in page and "escalated" not in page
-    visits = export.to_csv(tables, "visits", "vi")
+    visits = joined(export.to_csv(docs, "visits", "vi"))
     assert "Ghi chú" in visits and "Cán bộ được tập huấn" in visits and "commune_code" not in visits
-    assert "24/11/2026 15:00" in export.to_csv(tables, "checks", "vi")                  # 08:00 UTC = 15:00 in Vietnam
+    assert "24/11/2026 15:00" in joined(export.to_csv(docs, "checks", "vi"))                  # 08:00 UTC = 15:00 in Vietnam
 
 
 def test_xlsx_dates_are_real_local_dates():
@@ -120,8 +125,8 @@ def test_xlsx_dates_are_real_local_dates():
 
     from openpyxl import load_workbook
 
-    _, tables = rows()
-    book = load_workbook(io.BytesIO(export.to_xlsx(tables, "vi")))
+    docs = rows()
+    book = load_workbook(io.BytesIO(export.to_xlsx(docs, "vi")))
     header, first = list(book["Kết quả kiểm tra"].iter_rows(max_row=2))
     assert header[2].value == "Thời điểm kiểm tra"
     assert first[2].value == dt.datetime(2026, 11, 24, 15, 0) and first[2].number_format == "DD/MM/YYYY HH:MM"
@@ -129,7 +134,7 @@ def test_xlsx_dates_are_real_local_dates():
 
 
 def test_json_keeps_codes_and_utc():
-    docs, _ = rows()
+    docs = rows()
     body = json.loads(export.to_json(docs))
     result = body["visits"][0]["checks"][0]["results"][0]
     assert result["status"] == "ok" and result["summary"]["key"] == "lan.ip.ok"
@@ -138,13 +143,39 @@ def test_json_keeps_codes_and_utc():
 
 @pytest.mark.parametrize("width", [794, 1123])          # A4 portrait and landscape at 96 dpi
 def test_html_fits_the_page_in_headless_chromium(tmp_path, width):
-    _, tables = rows()
-    many = {name: [dict(r) for r in tables[name] for _ in range(3)] for name in tables}
-    for row in many["visits"]:
-        row["notes"] = ["Ghi chú rất dài " * 30 + "https://dvc.khanhhoa.gov.vn/" + "x" * 120]
+    docs = rows()
+    many = [{**d, "notes": ["Ghi chú rất dài " * 30 + "https://dvc.khanhhoa.gov.vn/" + "x" * 120]}
+            for d in docs for _ in range(3)]
     page = tmp_path / "visits.html"
     probe = ("<script>document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - "
              "document.documentElement.clientWidth))</script>")
-    page.write_text(export.to_html(many, "vi").replace("</body>", probe + "</body>"), encoding="utf-8")
+    page.write_text(joined(export.to_html(many, "vi")).replace("</body>", probe + "</body>"), encoding="utf-8")
     dom = chromium.dom(page, f"{width},1000")
     assert 'data-overflow="0"' in dom, dom[:300]
+
+
+def test_a_big_visit_is_made_in_tables_of_at_most_a_page():
+    run = {**REPORT, "results": [{**REPORT["results"][0], "check_id": f"PC{i % 9 + 1:03d}"} for i in range(1500)]}
+    big = model.replay([store.make_event("start", "v2", {"commune_code": 22453, "commune": "Xã Cam Lâm",
+                                                         "members": ["An"], "school": "NTU"}),
+                        store.make_event("check_run", "v2", run)])
+    pages = list(export.tables(export.document(big), "checks", "vi"))
+    assert [len(p.rows) for p in pages] == [export.PAGE, 1500 - export.PAGE]
+    assert pages[0].labels["status"] == ("Trạng thái", "Status")
+    assert pages[1].rows[-1][5].startswith("PC006 ")                  # the 1,500th result: 1499 % 9 + 1
+
+
+def test_text_exports_read_the_visits_as_they_write():
+    read = []
+
+    def docs():
+        for d in rows() * 3:
+            read.append(d["id"])
+            yield d
+    pieces = export.to_markdown(docs, "vi")
+    head = written = next(pieces)
+    while "Máy văn thư" not in written:                                # the first visit's row, notes included
+        written += next(pieces)
+    assert len(read) == 1 and head.startswith("# ")                    # one visit read, the rest not yet
+    rest = "".join(pieces)
+    assert len(read) == 12 and rest.count("Nguyễn Văn An") == 2        # 4 tables × 3 visits
