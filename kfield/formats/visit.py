@@ -16,22 +16,33 @@ def as_dict(visit) -> dict:
 
 
 def text_summary(visit, lang: str) -> str:
+    return "".join(summary_lines(visit, visit.notes, (len(visit.checks), len(visit.transcripts)), lang))
+
+
+def summary_lines(visit, notes, evidence: tuple[int, int], lang: str):
+    """The summary a line at a time (notes may be a stream): nothing here holds the whole text."""
     t = lambda key, **p: text(key, lang, **p)  # noqa: E731
-    lines = [t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id),
-             t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—"),
-             t("visit.show.when", started=human(visit.started), ended=_state(visit, lang))]
+    for line in _head(visit, lang):
+        yield console_text(line + "\n")          # what a log holds never drives the terminal
+    for note in notes:
+        yield console_text(t("visit.show.note", text=note) + "\n")
+    yield t("visit.show.evidence", checks=evidence[0], transcripts=evidence[1]) + "\n"
+
+
+def _head(visit, lang: str):
+    t = lambda key, **p: text(key, lang, **p)  # noqa: E731
+    yield t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id)
+    yield t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—")
+    yield t("visit.show.when", started=human(visit.started), ended=_state(visit, lang))
     if visit.cancelled:
-        lines.append(t("visit.show.cancel_reason", reason=visit.cancel_reason or "—"))
+        yield t("visit.show.cancel_reason", reason=visit.cancel_reason or "—")
     if visit.tasks:
-        lines.append(t("visit.show.tasks", tasks=", ".join(visit.tasks)))
+        yield t("visit.show.tasks", tasks=", ".join(visit.tasks))
     for problem in visit.problems:
-        lines.append(t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"), system=system_label(problem.system, lang),
-                       text=problem.text))
+        yield t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"),
+                system=system_label(problem.system, lang), text=problem.text)
     for training in visit.trainings:
-        lines.append(t("visit.show.training", topic=training.topic, officials=training.officials))
-    lines += [t("visit.show.note", text=n) for n in visit.notes]
-    lines.append(t("visit.show.evidence", checks=len(visit.checks), transcripts=len(visit.transcripts)))
-    return console_text("\n".join(lines) + "\n")      # what a log holds never drives the terminal
+        yield t("visit.show.training", topic=training.topic, officials=training.officials)
 
 
 def system_label(system: str, lang: str) -> str:

@@ -150,34 +150,72 @@ def cancel(visit_id: str | None = None, reason: str = "") -> str:
 
 def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
     """The given visit (full id, short id or unique prefix), else the open one, else the latest on this laptop."""
+    target = chosen(visit_id)
+    return replay(log_path(target), target)
+
+
+def chosen(visit_id: str | None) -> str:
+    """The id `load` means: the given visit, else the open one, else the latest; its log exists."""
     target = resolve(visit_id) if visit_id else current() or next(reversed(all_ids()), None)
     if not target:
         raise UsageError("visit.list.none")
-    path = log_path(target)
-    if not path.exists():
+    if not log_path(target).exists():
         raise UsageError("visit.unknown", visit=target)
-    return replay(path, target)
+    return target
 
 
 def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
     """The visit folded while its log streams past (memory follows the visit, not the file); the
     Log returned names the damaged lines only (its events were not kept)."""
-    damage, kinds = [], set()
+    visit, damage, _ = _fold(path, visit_id, model.replay)
+    return visit, store.Log((), damage)
+
+
+@dataclass(frozen=True)
+class Outlined:
+    """A visit's outline, its log's damaged lines, and the last line read (`notes` stops there)."""
+
+    outline: model.Outline
+    damage: tuple[store.Damage, ...]
+    path: Path
+    lines: int
+
+
+def load_outline(visit_id: str | None = None) -> Outlined:
+    """Like load, holding one event at a time: notes and reports are counted, not kept."""
+    target = chosen(visit_id)
+    folded, damage, lines = _fold(log_path(target), target, model.outline)
+    return Outlined(folded, damage, log_path(target), lines)
+
+
+def notes(outlined: Outlined):
+    """The text of each note of an outlined visit, in log order, read again one line at a time (a
+    note appended since the outline was read is left out, so the count shown stays true)."""
+    for number, event, reason, _ in store.scan(outlined.path):
+        if number > outlined.lines:
+            return
+        if not reason and event["type"] == "note":
+            yield event["data"]["text"]
+
+
+def _fold(path: Path, visit_id: str, fold):
+    damage, kinds, last = [], set(), [0]
 
     def good():
         for number, event, reason, _ in store.scan(path):
+            last[0] = number
             if reason:
                 damage.append(store.damaged(number, reason))
             else:
                 kinds.add(event["type"])
                 yield event
     try:
-        visit = model.replay(good(), checked=True)
+        folded = fold(good(), checked=True)
     except KeyError:
         if "start" in kinds:
             raise
         raise UsageError("visit.no_start", visit=visit_id) from None
-    return visit, store.Log((), tuple(damage))
+    return folded, tuple(damage), last[0]
 
 
 @dataclass(frozen=True)

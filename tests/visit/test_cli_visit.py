@@ -220,3 +220,25 @@ def test_diff_of_runs_sharing_no_check_says_so(kf):
     for lang, words in (("vi", "không so sánh"), ("en", "nothing to compare")):
         done = kf("visit", "diff", "--lang", lang)
         assert done.returncode == 0 and words in done.stdout and ": 0" not in done.stdout
+
+
+def test_show_streams_the_same_text_the_whole_visit_gives(kf):
+    """`visit show` folds an outline and reads notes again line by line: its text is the text of the
+    visit replayed whole, in both languages, with every kind of event and a damaged line."""
+    from kfield.formats import visit as render
+    from kfield.visit import visits
+
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    for args in (("note", "một\x1b[31m"), ("problem", "Máy in", "--system", "printer"), ("check", "--only", "PC001"),
+                 ("task", "lan"), ("note", "hai"), ("train", "--topic", "ATTT", "--officials", "3"), ("end",)):
+        assert kf(*(args if args[0] == "check" else ("visit", *args))).returncode == 0
+    log = next((kf.data / "visits").glob("*.jsonl"))
+    with open(log, "ab") as handle:
+        handle.write(b'{"damaged": 1}\n')
+    whole, _ = visits.replay(log, log.stem)
+    assert len(whole.notes) == 2 and len(whole.checks) == 1 and whole.problems and whole.trainings
+    for lang in ("vi", "en"):
+        shown = kf("visit", "show", "--lang", lang)
+        assert shown.returncode == 0 and shown.stdout == render.text_summary(whole, lang)
+        assert "\x1b" not in shown.stdout and len(shown.stderr.strip().splitlines()) == 1
