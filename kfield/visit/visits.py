@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,55 +168,55 @@ def chosen(visit_id: str | None) -> str:
 def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
     """The visit folded while its log streams past (memory follows the visit, not the file); the
     Log returned names the damaged lines only (its events were not kept)."""
-    visit, damage, _ = _fold(path, visit_id, model.replay)
+    visit, damage = _fold(path, visit_id, model.replay)
     return visit, store.Log((), damage)
 
 
 @dataclass(frozen=True)
 class Outlined:
-    """A visit's outline, its log's damaged lines, and the last line read (`notes` stops there)."""
+    """A visit's outline, its log's damaged lines, and where its notes are (line numbers, 4 bytes a
+    note: `notes` reads just those lines again)."""
 
     outline: model.Outline
     damage: tuple[store.Damage, ...]
     path: Path
-    lines: int
+    note_lines: array
 
 
 def load_outline(visit_id: str | None = None) -> Outlined:
     """Like load, holding one event at a time: notes and reports are counted, not kept."""
     target = chosen(visit_id)
-    folded, damage, lines = _fold(log_path(target), target, model.outline)
-    return Outlined(folded, damage, log_path(target), lines)
+    note_lines = array("L")
+    folded, damage = _fold(log_path(target), target, model.outline, note_lines)
+    return Outlined(folded, damage, log_path(target), note_lines)
 
 
 def notes(outlined: Outlined):
-    """The text of each note of an outlined visit, in log order, read again one line at a time (a
-    note appended since the outline was read is left out, so the count shown stays true)."""
-    for number, event, reason, _ in store.scan(outlined.path):
-        if number > outlined.lines:
-            return
-        if not reason and event["type"] == "note":
+    """The text of each note of an outlined visit, in log order, read again one line at a time."""
+    for event in store.pick(outlined.path, outlined.note_lines):
+        if event["type"] == "note":
             yield event["data"]["text"]
 
 
-def _fold(path: Path, visit_id: str, fold):
-    damage, kinds, last = [], set(), [0]
+def _fold(path: Path, visit_id: str, fold, note_lines=None):
+    damage, kinds = [], set()
 
     def good():
         for number, event, reason, _ in store.scan(path):
-            last[0] = number
             if reason:
                 damage.append(store.damaged(number, reason))
-            else:
-                kinds.add(event["type"])
-                yield event
+                continue
+            kinds.add(event["type"])
+            if note_lines is not None and event["type"] == "note":
+                note_lines.append(number)
+            yield event
     try:
         folded = fold(good(), checked=True)
     except KeyError:
         if "start" in kinds:
             raise
         raise UsageError("visit.no_start", visit=visit_id) from None
-    return folded, tuple(damage), last[0]
+    return folded, tuple(damage)
 
 
 @dataclass(frozen=True)
