@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Optional
 
@@ -140,14 +139,14 @@ def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=
         from kfield.formats import visit as render
         from kfield.visit import visits
 
-        if as_json:
-            record, log = visits.load(visit)
-            _say_damage(log.damage)
-            common.emit(json.dumps(render.as_dict(record), ensure_ascii=False, indent=2) + "\n", None)
-            return
         outlined = visits.load_outline(visit)       # one event at a time: a big log is never held whole
         _say_damage(outlined.damage)
         folded = outlined.outline
+        if as_json:
+            _stream(render.json_chunks(folded.visit, {"notes": visits.notes(outlined),
+                                                      "checks": visits.kept(outlined, "check_run"),
+                                                      "transcripts": visits.kept(outlined, "transcript")}))
+            return
         _stream(render.summary_lines(folded.visit, visits.notes(outlined), (folded.checks, folded.transcripts),
                                      language))
 

@@ -15,6 +15,31 @@ def as_dict(visit) -> dict:
     return data
 
 
+def json_chunks(visit, streams: dict):
+    """as_dict(visit) as json.dumps(indent=2) writes it, piece by piece: each list named in `streams`
+    (notes, checks, transcripts) is written an item at a time as the stream gives it."""
+    import json
+
+    data = as_dict(visit)
+    data.update({name: f"\0{name}" for name in streams})   # a place-holder no event can hold (NUL is refused)
+    rest = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    for name in sorted(streams, key=lambda n: rest.index(f'"\\u0000{n}"')):
+        before, rest = rest.split(f'"\\u0000{name}"', 1)
+        yield before
+        yield from _json_list(streams[name])
+    yield rest
+
+
+def _json_list(items):
+    import json
+
+    opening = "[\n    "
+    for item in items:
+        yield opening + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        opening = ",\n    "
+    yield "[]" if opening == "[\n    " else "\n  ]"
+
+
 def text_summary(visit, lang: str) -> str:
     return "".join(summary_lines(visit, visit.notes, (len(visit.checks), len(visit.transcripts)), lang))
 

@@ -174,31 +174,39 @@ def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
 
 @dataclass(frozen=True)
 class Outlined:
-    """A visit's outline, its log's damaged lines, and where its notes are (line numbers, 4 bytes a
-    note: `notes` reads just those lines again)."""
+    """A visit's outline, its log's damaged lines, and where the events it counted are: the line
+    numbers of its notes, check runs and transcripts (4 bytes each), for `kept` to read again."""
 
     outline: model.Outline
     damage: tuple[store.Damage, ...]
     path: Path
-    note_lines: array
+    lines: dict[str, array]
 
 
 def load_outline(visit_id: str | None = None) -> Outlined:
     """Like load, holding one event at a time: notes and reports are counted, not kept."""
     target = chosen(visit_id)
-    note_lines = array("L")
-    folded, damage = _fold(log_path(target), target, model.outline, note_lines)
-    return Outlined(folded, damage, log_path(target), note_lines)
+    lines = {kind: array("L") for kind in COUNTED}
+    folded, damage = _fold(log_path(target), target, model.outline, lines)
+    return Outlined(folded, damage, log_path(target), lines)
+
+
+COUNTED = ("note", "check_run", "transcript")
+
+
+def kept(outlined: Outlined, kind: str):
+    """The data of each event of one counted kind, in log order, read again one line at a time."""
+    for event in store.pick(outlined.path, outlined.lines[kind]):
+        if event["type"] == kind:
+            yield event["data"]
 
 
 def notes(outlined: Outlined):
-    """The text of each note of an outlined visit, in log order, read again one line at a time."""
-    for event in store.pick(outlined.path, outlined.note_lines):
-        if event["type"] == "note":
-            yield event["data"]["text"]
+    return (data["text"] for data in kept(outlined, "note"))
 
 
-def _fold(path: Path, visit_id: str, fold, note_lines=None):
+def _fold(path: Path, visit_id: str, fold, lines=None):
+    lines = {} if lines is None else lines
     damage, kinds = [], set()
 
     def good():
@@ -207,8 +215,8 @@ def _fold(path: Path, visit_id: str, fold, note_lines=None):
                 damage.append(store.damaged(number, reason))
                 continue
             kinds.add(event["type"])
-            if note_lines is not None and event["type"] == "note":
-                note_lines.append(number)
+            if event["type"] in lines:
+                lines[event["type"]].append(number)
             yield event
     try:
         folded = fold(good(), checked=True)

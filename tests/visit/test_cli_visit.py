@@ -223,8 +223,8 @@ def test_diff_of_runs_sharing_no_check_says_so(kf):
 
 
 def test_show_streams_the_same_text_the_whole_visit_gives(kf):
-    """`visit show` folds an outline and reads notes again line by line: its text is the text of the
-    visit replayed whole, in both languages, with every kind of event and a damaged line."""
+    """`visit show` folds an outline and reads notes (and for --json check runs) again line by line: its
+    text and its JSON are those of the visit replayed whole, with every kind of event and a damaged line."""
     from kfield.formats import visit as render
     from kfield.visit import visits
 
@@ -242,3 +242,5 @@ def test_show_streams_the_same_text_the_whole_visit_gives(kf):
         shown = kf("visit", "show", "--lang", lang)
         assert shown.returncode == 0 and shown.stdout == render.text_summary(whole, lang)
         assert "\x1b" not in shown.stdout and len(shown.stderr.strip().splitlines()) == 1
+    as_json = kf("visit", "show", "--json")
+    assert as_json.stdout == json.dumps(render.as_dict(whole), ensure_ascii=False, indent=2) + "\n"
