@@ -186,7 +186,7 @@ class Outlined:
 def load_outline(visit_id: str | None = None) -> Outlined:
     """Like load, holding one event at a time: notes and reports are counted, not kept."""
     target = chosen(visit_id)
-    lines = {kind: array("L") for kind in COUNTED}
+    lines = {kind: array("I") for kind in COUNTED}
     folded, damage = _fold(log_path(target), target, model.outline, lines)
     return Outlined(folded, damage, log_path(target), lines)
 
