@@ -156,7 +156,8 @@ _APPLY = {
 def _count(state, event) -> None:
     state["counts"][event["type"]] += 1
     if event["type"] == "check_run":
-        state["first_check"] = state["first_check"] or event["data"]
+        if state["counts"]["check_run"] == 1:
+            state["first_check"] = event["data"]
         state["last_check"] = event["data"]
 
 
