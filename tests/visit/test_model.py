@@ -37,3 +37,8 @@ def test_outline_counts_what_replay_keeps_and_keeps_the_first_and_last_run():
 def test_outline_of_a_visit_without_runs():
     folded = model.outline(events(START, ("note", {"text": "một"})))
     assert folded.first_check is None and folded.last_check is None and folded.checks == 0
+
+
+def test_outline_first_run_is_the_first_even_when_empty():
+    folded = model.outline(events(START, ("check_run", {}), ("check_run", {"results": []})))
+    assert folded.first_check == {} and folded.last_check == {"results": []} and folded.checks == 2
