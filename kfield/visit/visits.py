@@ -235,13 +235,14 @@ class Skipped:
     reason: Message
 
 
-def load_all() -> tuple[list[model.Visit], list[Skipped]]:
+def load_all(outlines: bool = False) -> tuple[list[model.Visit], list[Skipped]]:
     """Every visit on this laptop that can be replayed, and the logs that cannot (one damaged file
-    never hides the good visits)."""
+    never hides the good visits). `outlines`: each visit without its notes, check reports and
+    transcripts (what `visit list` shows), folded one event at a time."""
     good, skipped = [], []
     for visit_id in all_ids():
         try:
-            good.append(load(visit_id)[0])
+            good.append(load_outline(visit_id).outline.visit if outlines else load(visit_id)[0])
         except KfieldError as exc:
             skipped.append(Skipped(str(visits_dir() / f"{visit_id}.jsonl"), exc.message))
     return good, skipped

@@ -244,3 +244,22 @@ def test_show_streams_the_same_text_the_whole_visit_gives(kf):
         assert "\x1b" not in shown.stdout and len(shown.stderr.strip().splitlines()) == 1
     as_json = kf("visit", "show", "--json")
     assert as_json.stdout == json.dumps(render.as_dict(whole), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_visit_list_from_outlines_is_the_list_of_whole_visits(kf, monkeypatch):
+    from kfield.formats import visit as render
+    from kfield.visit import visits
+
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    for commune in ("Nha Trang", "Cam Lâm"):
+        kf("visit", "start", "--commune", commune)
+        for args in (("note", "một"), ("problem", "Máy in"), ("train", "--topic", "ATTT", "--officials", "5"), ("end",)):
+            assert kf("visit", *args).returncode == 0
+    (kf.data / "visits" / "20200101T000000.000000Z-dead00.jsonl").write_text("{}\n")     # no start: named
+    monkeypatch.setenv("KFIELD_DATA_DIR", str(kf.data))
+    whole, outlined = visits.load_all(), visits.load_all(outlines=True)
+    assert len(whole[0]) == 2 and len(whole[1]) == 1 and outlined[1] == whole[1]
+    assert [v.notes for v in outlined[0]] == [(), ()] and [len(v.notes) for v in whole[0]] == [1, 1]
+    for lang in ("vi", "en"):
+        assert render.listing(outlined[0], None, lang) == render.listing(whole[0], None, lang)
+        assert kf("visit", "list", "--lang", lang).stdout == render.listing(whole[0], None, lang)
