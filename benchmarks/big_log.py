@@ -1,4 +1,4 @@
-"""One big visit log: time and peak memory of `kfield visit show` and `kfield export --format md`.
+"""One big visit log: time and peak memory of `kfield visit show` (text, --json) and `kfield export --format md`.
 
 Writes one visit of --events events (default 100,000, about 84 MB, the size of the issue-17 log):
 notes of a few hundred Vietnamese characters, problems and their later outcomes, tasks, trainings
@@ -102,6 +102,7 @@ def main() -> None:
         print(f"log: {options.events} events, {log.stat().st_size / 1e6:.1f} MB ({options.kfield})")
         out = Path(folder) / "out.md"
         for name, args in (("visit show", ["visit", "show", log.stem, "--lang", "vi"]),
+                           ("visit show --json", ["visit", "show", log.stem, "--json"]),
                            ("export --format md", ["export", "--visit", log.stem, "--format", "md", "--output", str(out)])):
             runs = [run(options.kfield, Path(folder) / "data", args) for _ in range(options.repeat)]
             print(f"{name:22} {statistics.median(r[0] for r in runs):6.1f} s wall  "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from typing import Annotated, Optional
 
 import typer
@@ -139,11 +139,28 @@ def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=
         from kfield.formats import visit as render
         from kfield.visit import visits
 
-        record, log = visits.load(visit)
-        for damage in log.damage:
-            errors.say(_t("visit.damage", line=damage.line, reason=damage.reason))
-        common.emit(json.dumps(render.as_dict(record), ensure_ascii=False, indent=2) + "\n" if as_json
-                    else render.text_summary(record, language), None)
+        outlined = visits.load_outline(visit)       # one event at a time: a big log is never held whole
+        _say_damage(outlined.damage)
+        folded = outlined.outline
+        if as_json:
+            _stream(render.json_chunks(folded.visit, {"notes": visits.notes(outlined),
+                                                      "checks": visits.kept(outlined, "check_run"),
+                                                      "transcripts": visits.kept(outlined, "transcript")}))
+            return
+        _stream(render.summary_lines(folded.visit, visits.notes(outlined), (folded.checks, folded.transcripts),
+                                     language))
+
+
+def _say_damage(damage) -> None:
+    for line in damage:
+        errors.say(_t("visit.damage", line=line.line, reason=line.reason))
+
+
+def _stream(lines) -> None:
+    """Each line to stdout as it is made (the whole text of a big visit is never built)."""
+    for line in lines:
+        sys.stdout.write(line)
+    sys.stdout.flush()
 
 
 @app.command("list", help=h("help.visit.list"))
@@ -153,7 +170,7 @@ def list_visits(lang: common.LangOpt = None) -> None:
         from kfield.formats import visit as render
         from kfield.visit import visits
 
-        records, skipped = visits.load_all()
+        records, skipped = visits.load_all(outlines=True)     # a big visit's notes and reports are not kept
         common.say_skipped(skipped)
         common.emit(render.listing(records, visits.current(), language), None)
 
@@ -174,17 +191,34 @@ def diff(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=
 
 
 def _runs_to_compare(visits, visit_id, since_last):
+    """The two check runs `visit diff` compares, from outlines (one event held at a time)."""
     from kfield.core.errors import UsageError
 
-    record, _ = visits.load(visit_id)
-    if not record.checks:
+    folded = visits.load_outline(visit_id).outline
+    record = folded.visit
+    if not folded.checks:
         raise UsageError("visit.diff.no_runs", visit=record.id)
     if not since_last:
-        if len(record.checks) < 2:
+        if folded.checks < 2:
             raise UsageError("visit.diff.one_run", visit=record.id)
-        return record.checks[0], record.checks[-1]
-    earlier = [v for v in visits.load_all()[0]            # a damaged older log is passed over
-               if v.id < record.id and v.commune_code == record.commune_code and v.checks]
-    if not earlier:
+        return folded.first_check, folded.last_check
+    earlier = _previous_run(visits, record)
+    if earlier is None:
         raise UsageError("visit.diff.no_previous", commune=record.commune)
-    return earlier[-1].checks[-1], record.checks[-1]
+    return earlier, folded.last_check
+
+
+def _previous_run(visits, record):
+    """The last check run of the latest earlier visit to the same commune (a damaged log is passed over)."""
+    from kfield.core.errors import KfieldError
+
+    for visit_id in reversed(visits.all_ids()):
+        if visit_id >= record.id:
+            continue
+        try:
+            folded = visits.load_outline(visit_id).outline
+        except KfieldError:
+            continue
+        if folded.visit.commune_code == record.commune_code and folded.checks:
+            return folded.last_check
+    return None

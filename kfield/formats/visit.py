@@ -15,23 +15,59 @@ def as_dict(visit) -> dict:
     return data
 
 
+def json_chunks(visit, streams: dict):
+    """as_dict(visit) as json.dumps(indent=2) writes it, piece by piece: each list named in `streams`
+    (notes, checks, transcripts) is written an item at a time as the stream gives it."""
+    import json
+
+    data = as_dict(visit)
+    data.update({name: f"\0{name}" for name in streams})   # a place-holder no event can hold (NUL is refused)
+    rest = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    for name in sorted(streams, key=lambda n: rest.index(f'"\\u0000{n}"')):
+        before, rest = rest.split(f'"\\u0000{name}"', 1)
+        yield before
+        yield from _json_list(streams[name])
+    yield rest
+
+
+def _json_list(items):
+    import json
+
+    opening = "[\n    "
+    for item in items:
+        yield opening + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        opening = ",\n    "
+    yield "[]" if opening == "[\n    " else "\n  ]"
+
+
 def text_summary(visit, lang: str) -> str:
+    return "".join(summary_lines(visit, visit.notes, (len(visit.checks), len(visit.transcripts)), lang))
+
+
+def summary_lines(visit, notes, evidence: tuple[int, int], lang: str):
+    """The summary a line at a time (notes may be a stream): nothing here holds the whole text."""
     t = lambda key, **p: text(key, lang, **p)  # noqa: E731
-    lines = [t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id),
-             t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—"),
-             t("visit.show.when", started=human(visit.started), ended=_state(visit, lang))]
+    for line in _head(visit, lang):
+        yield console_text(line + "\n")          # what a log holds never drives the terminal
+    for note in notes:
+        yield console_text(t("visit.show.note", text=note) + "\n")
+    yield t("visit.show.evidence", checks=evidence[0], transcripts=evidence[1]) + "\n"
+
+
+def _head(visit, lang: str):
+    t = lambda key, **p: text(key, lang, **p)  # noqa: E731
+    yield t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id)
+    yield t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—")
+    yield t("visit.show.when", started=human(visit.started), ended=_state(visit, lang))
     if visit.cancelled:
-        lines.append(t("visit.show.cancel_reason", reason=visit.cancel_reason or "—"))
+        yield t("visit.show.cancel_reason", reason=visit.cancel_reason or "—")
     if visit.tasks:
-        lines.append(t("visit.show.tasks", tasks=", ".join(visit.tasks)))
+        yield t("visit.show.tasks", tasks=", ".join(visit.tasks))
     for problem in visit.problems:
-        lines.append(t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"), system=system_label(problem.system, lang),
-                       text=problem.text))
+        yield t("visit.show.problem", outcome=t(f"visit.outcome.{problem.outcome}"),
+                system=system_label(problem.system, lang), text=problem.text)
     for training in visit.trainings:
-        lines.append(t("visit.show.training", topic=training.topic, officials=training.officials))
-    lines += [t("visit.show.note", text=n) for n in visit.notes]
-    lines.append(t("visit.show.evidence", checks=len(visit.checks), transcripts=len(visit.transcripts)))
-    return console_text("\n".join(lines) + "\n")      # what a log holds never drives the terminal
+        yield t("visit.show.training", topic=training.topic, officials=training.officials)
 
 
 def system_label(system: str, lang: str) -> str:

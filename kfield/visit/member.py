@@ -33,8 +33,12 @@ def load() -> Member | None:
         return Member(str(data["name"]), str(data["school"]), str(data.get("team", "")))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         raise UsageError("visit.member.damaged", path=str(path())) from None
+    except OSError as exc:              # there but not readable (permissions, a device error): not damaged
+        from kfield.core.oserrors import reason
+
+        raise UsageError("schema.unreadable", path=str(path()), reason=reason(exc)) from None
 
 
 def require() -> Member:

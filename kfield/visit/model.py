@@ -71,20 +71,48 @@ class Visit:
         return sum(t.officials for t in self.trainings)
 
 
+@dataclass(frozen=True)
+class Outline:
+    """A visit's short facts, folded while its log streams past: notes, check reports and transcripts
+    are counted, not kept (only the first and the last check run, which `visit diff` compares), so
+    memory follows the visit's problems and trainings, not the size of its log."""
+    visit: Visit                  # notes, checks and transcripts left empty
+    notes: int
+    checks: int
+    transcripts: int
+    first_check: dict | None
+    last_check: dict | None
+
+
 def replay(events: Iterable[dict[str, Any]], checked: bool = False) -> Visit:
     """Fold the events in file order (the order the lock let them in); event types a newer kfield
     wrote are left out, and so is an event the schema (kfield/visit/events.py) refuses (`checked`:
     the events were read by store.scan, which checked them already)."""
+    return _visit(_fold(events, checked, _APPLY))
+
+
+def outline(events: Iterable[dict[str, Any]], checked: bool = False) -> Outline:
+    """The same fold as replay, keeping counts where replay keeps every note and report."""
+    state = _fold(events, checked, _COUNT)
+    return Outline(_visit(state), state["counts"]["note"], state["counts"]["check_run"],
+                   state["counts"]["transcript"], state["first_check"], state["last_check"])
+
+
+def _fold(events: Iterable[dict[str, Any]], checked: bool, apply: dict) -> dict[str, Any]:
     from kfield.visit.events import problem
 
     invalid = (lambda event: None) if checked else problem
-
     state: dict[str, Any] = {"tasks": [], "systems": [], "problems": {}, "notes": [], "trainings": [],
                              "checks": [], "transcripts": [], "ended": None,
-                             "cancelled": False, "cancel_reason": ""}
+                             "cancelled": False, "cancel_reason": "", "first_check": None, "last_check": None,
+                             "counts": {"note": 0, "check_run": 0, "transcript": 0}}
     for event in events:
         if not invalid(event):
-            _APPLY.get(event["type"], _ignore)(state, event)
+            apply.get(event["type"], _ignore)(state, event)
+    return state
+
+
+def _visit(state: dict[str, Any]) -> Visit:
     problems = tuple(state["problems"].values())
     systems = tuple(dict.fromkeys([*state["systems"], *(p.system for p in problems)]))
     return Visit(state["id"], state["code"], state["commune"], tuple(state["members"]), state["school"],
@@ -123,3 +151,14 @@ _APPLY = {
     "end": lambda s, e: s.update(ended=e["time"]),
     "cancel": lambda s, e: s.update(cancelled=True, cancel_reason=str(e["data"].get("reason") or "")),
 }
+
+
+def _count(state, event) -> None:
+    state["counts"][event["type"]] += 1
+    if event["type"] == "check_run":
+        if state["counts"]["check_run"] == 1:
+            state["first_check"] = event["data"]
+        state["last_check"] = event["data"]
+
+
+_COUNT = {**_APPLY, "note": _count, "check_run": _count, "transcript": _count}

@@ -180,15 +180,34 @@ def damaged(number: int, reason: str) -> Damage:
 
 def scan(path: Path):
     """(line number, event or None, "" or why it is damaged, the line's bytes) per non-blank line,
-    read one line at a time: memory is bounded by MAX_LINE, not by the file."""
+    read one line at a time: memory is bounded by MAX_LINE, not by the file. No file, no lines."""
+    yield from _numbered(_raw_lines_of(path, missing_ok=True))
+
+
+def pick(path: Path, numbers):
+    """The good events on the given lines (ascending line numbers), read again one line at a time:
+    the other lines are passed over, not parsed (a line damaged since is left out)."""
+    wanted = iter(numbers)
+    target = next(wanted, None)
+    for number, (chunk, _) in enumerate(_raw_lines_of(path), start=1):
+        if target is None:
+            return
+        if number == target:
+            event, reason = parse_line(chunk) if chunk is not None else (None, "json")
+            if not reason:
+                yield event
+            target = next(wanted, None)
+
+
+def _raw_lines_of(path: Path, missing_ok: bool = False):
     try:
         handle = _open_regular(path)
-    except FileNotFoundError:
-        return
     except OSError as exc:
+        if missing_ok and isinstance(exc, FileNotFoundError):
+            return
         raise UnreadableLog("visit.log_unreadable", path=str(path), reason=os_reason(exc)) from None
     with handle:
-        yield from _numbered(_raw_lines(handle))
+        yield from _raw_lines(handle)
 
 
 def _open_regular(path: Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,34 +151,80 @@ def cancel(visit_id: str | None = None, reason: str = "") -> str:
 
 def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
     """The given visit (full id, short id or unique prefix), else the open one, else the latest on this laptop."""
+    target = chosen(visit_id)
+    return replay(log_path(target), target)
+
+
+def chosen(visit_id: str | None) -> str:
+    """The id `load` means: the given visit, else the open one, else the latest; its log exists."""
     target = resolve(visit_id) if visit_id else current() or next(reversed(all_ids()), None)
     if not target:
         raise UsageError("visit.list.none")
-    path = log_path(target)
-    if not path.exists():
+    if not log_path(target).exists():
         raise UsageError("visit.unknown", visit=target)
-    return replay(path, target)
+    return target
 
 
 def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
     """The visit folded while its log streams past (memory follows the visit, not the file); the
     Log returned names the damaged lines only (its events were not kept)."""
+    visit, damage = _fold(path, visit_id, model.replay)
+    return visit, store.Log((), damage)
+
+
+@dataclass(frozen=True)
+class Outlined:
+    """A visit's outline, its log's damaged lines, and where the events it counted are: the line
+    numbers of its notes, check runs and transcripts (4 bytes each), for `kept` to read again."""
+
+    outline: model.Outline
+    damage: tuple[store.Damage, ...]
+    path: Path
+    lines: dict[str, array]
+
+
+def load_outline(visit_id: str | None = None) -> Outlined:
+    """Like load, holding one event at a time: notes and reports are counted, not kept."""
+    target = chosen(visit_id)
+    lines = {kind: array("I") for kind in COUNTED}
+    folded, damage = _fold(log_path(target), target, model.outline, lines)
+    return Outlined(folded, damage, log_path(target), lines)
+
+
+COUNTED = ("note", "check_run", "transcript")
+
+
+def kept(outlined: Outlined, kind: str):
+    """The data of each event of one counted kind, in log order, read again one line at a time."""
+    for event in store.pick(outlined.path, outlined.lines[kind]):
+        if event["type"] == kind:
+            yield event["data"]
+
+
+def notes(outlined: Outlined):
+    return (data["text"] for data in kept(outlined, "note"))
+
+
+def _fold(path: Path, visit_id: str, fold, lines=None):
+    lines = {} if lines is None else lines
     damage, kinds = [], set()
 
     def good():
         for number, event, reason, _ in store.scan(path):
             if reason:
                 damage.append(store.damaged(number, reason))
-            else:
-                kinds.add(event["type"])
-                yield event
+                continue
+            kinds.add(event["type"])
+            if event["type"] in lines:
+                lines[event["type"]].append(number)
+            yield event
     try:
-        visit = model.replay(good(), checked=True)
+        folded = fold(good(), checked=True)
     except KeyError:
         if "start" in kinds:
             raise
         raise UsageError("visit.no_start", visit=visit_id) from None
-    return visit, store.Log((), tuple(damage))
+    return folded, tuple(damage)
 
 
 @dataclass(frozen=True)
@@ -188,13 +235,14 @@ class Skipped:
     reason: Message
 
 
-def load_all() -> tuple[list[model.Visit], list[Skipped]]:
+def load_all(outlines: bool = False) -> tuple[list[model.Visit], list[Skipped]]:
     """Every visit on this laptop that can be replayed, and the logs that cannot (one damaged file
-    never hides the good visits)."""
+    never hides the good visits). `outlines`: each visit without its notes, check reports and
+    transcripts (what `visit list` shows), folded one event at a time."""
     good, skipped = [], []
     for visit_id in all_ids():
         try:
-            good.append(load(visit_id)[0])
+            good.append(load_outline(visit_id).outline.visit if outlines else load(visit_id)[0])
         except KfieldError as exc:
             skipped.append(Skipped(str(visits_dir() / f"{visit_id}.jsonl"), exc.message))
     return good, skipped

@@ -220,3 +220,46 @@ def test_diff_of_runs_sharing_no_check_says_so(kf):
     for lang, words in (("vi", "không so sánh"), ("en", "nothing to compare")):
         done = kf("visit", "diff", "--lang", lang)
         assert done.returncode == 0 and words in done.stdout and ": 0" not in done.stdout
+
+
+def test_show_streams_the_same_text_the_whole_visit_gives(kf):
+    """`visit show` folds an outline and reads notes (and for --json check runs) again line by line: its
+    text and its JSON are those of the visit replayed whole, with every kind of event and a damaged line."""
+    from kfield.formats import visit as render
+    from kfield.visit import visits
+
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    for args in (("note", "một\x1b[31m"), ("problem", "Máy in", "--system", "printer"), ("check", "--only", "PC001"),
+                 ("task", "lan"), ("note", "hai"), ("train", "--topic", "ATTT", "--officials", "3"), ("end",)):
+        assert kf(*(args if args[0] == "check" else ("visit", *args))).returncode == 0
+    log = next((kf.data / "visits").glob("*.jsonl"))
+    with open(log, "ab") as handle:
+        handle.write(b'{"damaged": 1}\n')
+    whole, _ = visits.replay(log, log.stem)
+    assert len(whole.notes) == 2 and len(whole.checks) == 1 and whole.problems and whole.trainings
+    for lang in ("vi", "en"):
+        shown = kf("visit", "show", "--lang", lang)
+        assert shown.returncode == 0 and shown.stdout == render.text_summary(whole, lang)
+        assert "\x1b" not in shown.stdout and len(shown.stderr.strip().splitlines()) == 1
+    as_json = kf("visit", "show", "--json")
+    assert as_json.stdout == json.dumps(render.as_dict(whole), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_visit_list_from_outlines_is_the_list_of_whole_visits(kf, monkeypatch):
+    from kfield.formats import visit as render
+    from kfield.visit import visits
+
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    for commune in ("Nha Trang", "Cam Lâm"):
+        kf("visit", "start", "--commune", commune)
+        for args in (("note", "một"), ("problem", "Máy in"), ("train", "--topic", "ATTT", "--officials", "5"), ("end",)):
+            assert kf("visit", *args).returncode == 0
+    (kf.data / "visits" / "20200101T000000.000000Z-dead00.jsonl").write_text("{}\n")     # no start: named
+    monkeypatch.setenv("KFIELD_DATA_DIR", str(kf.data))
+    whole, outlined = visits.load_all(), visits.load_all(outlines=True)
+    assert len(whole[0]) == 2 and len(whole[1]) == 1 and outlined[1] == whole[1]
+    assert [v.notes for v in outlined[0]] == [(), ()] and [len(v.notes) for v in whole[0]] == [1, 1]
+    for lang in ("vi", "en"):
+        assert render.listing(outlined[0], None, lang) == render.listing(whole[0], None, lang)
+        assert kf("visit", "list", "--lang", lang).stdout == render.listing(whole[0], None, lang)

@@ -20,3 +20,25 @@ def test_replay_folds_in_order_and_a_problem_can_change_outcome():
 def test_unknown_event_types_from_a_newer_kfield_are_ignored():
     visit = model.replay(events(START, ("hologram", {"x": 1})))
     assert visit.commune == "Phường Nha Trang" and visit.open
+
+
+def test_outline_counts_what_replay_keeps_and_keeps_the_first_and_last_run():
+    run = lambda n: ("check_run", {"schema_version": 1, "started": f"2026-11-24T0{n}:00:00+00:00", "results": []})  # noqa: E731
+    evs = events(START, ("note", {"text": "một"}), run(1), ("problem", {"text": "Mạng", "system": "network",
+                 "outcome": "pending"}), run(2), ("note", {"text": "hai"}), run(3), ("task", {"task": "lan"}),
+                 ("transcript", {"playbook": "x", "steps": []}), ("train", {"topic": "ATTT", "officials": 4}),
+                 ("cancel", {"reason": "thử"}))
+    full, folded = model.replay(evs), model.outline(evs)
+    assert (folded.notes, folded.checks, folded.transcripts) == (2, 3, 1)
+    assert folded.first_check == full.checks[0] and folded.last_check == full.checks[-1]
+    assert folded.visit == model.Visit(**{**full.__dict__, "notes": (), "checks": (), "transcripts": ()})
+
+
+def test_outline_of_a_visit_without_runs():
+    folded = model.outline(events(START, ("note", {"text": "một"})))
+    assert folded.first_check is None and folded.last_check is None and folded.checks == 0
+
+
+def test_outline_first_run_is_the_first_even_when_empty():
+    folded = model.outline(events(START, ("check_run", {}), ("check_run", {"results": []})))
+    assert folded.first_check == {} and folded.last_check == {"results": []} and folded.checks == 2

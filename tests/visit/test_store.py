@@ -1,5 +1,6 @@
 """The visit log store: checksums, torn and damaged lines, concurrent writers, and kill -9."""
 
+import json
 import os
 import random
 import signal
@@ -103,3 +104,15 @@ def test_kill_minus_9_loses_nothing_acknowledged(tmp_path):
     missing = [a for a in acked if a not in ids]
     assert not missing, f"{len(missing)} acknowledged events lost"
     assert len(acked) > KILLS // 4   # the writers did get to write
+
+
+def test_pick_parses_only_the_lines_asked_for_and_leaves_out_a_damaged_one(tmp_path):
+    log = tmp_path / "v.jsonl"
+    good = [store.make_event("note", "v1", {"text": str(i)}) for i in range(4)]
+    body = [json.dumps(e, ensure_ascii=False) for e in good]
+    body.insert(2, "")                                    # a blank line still counts as a line
+    body[3] = body[3].replace('"2"', '"two"')              # checksum no longer matches
+    log.write_text("\n".join(body) + "\n", encoding="utf-8")
+    assert [e["data"]["text"] for e in store.pick(log, [1, 4, 5])] == ["0", "3"]
+    assert list(store.pick(log, [])) == []
+    assert [e["data"]["text"] for e in store.pick(log, [2, 99])] == ["1"]
