@@ -103,7 +103,8 @@ def listing(visits, current: str | None, lang: str) -> str:
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
     from kfield.visit.visits import visits_dir
 
-    return console_text("\n".join(lines) + "\n" + text("visit.list.current", lang, folder=str(visits_dir())) + "\n")
+    footer = "visit.list.current" if any(v.id == current for v in visits) else "visit.list.where"
+    return console_text("\n".join(lines) + "\n" + text(footer, lang, folder=str(visits_dir())) + "\n")
 
 
 def diff_text(diff, lang: str) -> str:

@@ -139,6 +139,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.list.current": ("* chuyến đang mở; giờ Việt Nam (UTC+7). Nhật ký ở {folder}; gửi cho giảng viên bằng "
                            "kfield logs pack", "* the open visit; times in Vietnam time (UTC+7). The logs are in {folder}; "
                            "send them to your lecturer with kfield logs pack"),
+    "visit.list.where": ("Giờ Việt Nam (UTC+7). Nhật ký ở {folder}; gửi cho giảng viên bằng kfield logs pack",
+                         "Times in Vietnam time (UTC+7). The logs are in {folder}; send them to your lecturer with "
+                         "kfield logs pack"),
     "visit.what.task": ("Nhiệm vụ", "Task"),
     "visit.what.system": ("Hệ thống", "System"),
     "visit.what.outcome": ("Kết quả", "Outcome"),

@@ -159,9 +159,12 @@ def test_visit_list_has_headers_and_local_times(kf):
     lines = kf("visit", "list", "--lang", "vi").stdout.splitlines()
     assert lines[0].split() == ["Mã", "Xã,", "phường", "Bắt", "đầu", "Kết", "thúc", "Sự", "cố", "Cán", "bộ", "tập", "huấn"]
     assert lines[1].startswith(f"* {visit_id[-6:]}") and local.strftime("%d/%m/%Y %H:%M") in lines[1]
-    assert "đang mở" in lines[1] and "UTC+7" in lines[-1]
+    assert "đang mở" in lines[1] and "UTC+7" in lines[-1] and lines[-1].startswith("* ")
     english = kf("visit", "list", "--lang", "en").stdout.splitlines()
     assert english[0].split()[:2] == ["Id", "Commune"] and "open" in english[1]
+    kf("visit", "end")
+    ended = kf("visit", "list", "--lang", "en").stdout.splitlines()
+    assert not ended[1].startswith("*") and "UTC+7" in ended[-1] and not ended[-1].startswith("*")   # no open visit
 
 
 def test_decomposed_vietnamese_input_is_stored_composed(kf):
