@@ -154,42 +154,42 @@ def _people(db: Database, period: Period, name: str, credited) -> Table:
     key, join = ("v.school", "") if name == "schools" else ("m.member", "JOIN visit_members m ON m.visit = v.id")
     base = db.query(f"SELECT {key}, COUNT(*), COUNT(DISTINCT v.commune_code), SUM({_HOURS}) "
                     f"FROM visits v {join} WHERE {where} GROUP BY {key}", params)
-    trained, fixed = _credits(db, where, params, credited)
+    per_visit = _per_visit(db, where, params)           # asked once: the rows and the totals share it
+    trained, fixed = _credits(db, where, params, credited, per_visit)
     rows = [(who or "—", count, units, round((seconds or 0) / 3600, 1), trained.get(who or "", 0),
              fixed.get(who or "", 0)) for who, count, units, seconds in base]
     rows.sort(key=lambda r: (-r[1], r[0]))
-    return Table(name, COLUMNS[name], tuple(rows), _totals(db, where, params))
+    return Table(name, COLUMNS[name], tuple(rows), _totals(db, where, params, per_visit))
 
 
-def _credits(db: Database, where: str, params: list, credited) -> tuple[dict[str, int], dict[str, int]]:
-    """Officials trained and problems fixed per person credited, each visit's counted once."""
-    per_visit = {visit: credited(school or "", members) for visit, school, members in db.query(
-        f"SELECT v.id, v.school, v.members FROM visits v WHERE {where}", params)}
-    trained: dict[str, int] = defaultdict(int)
-    fixed: dict[str, int] = defaultdict(int)
-    for visit, officials in _trained_by_visit(db, where, params):
-        trained[per_visit[visit]] += int(officials or 0)
-    for visit, count in _fixed_by_visit(db, where, params):
-        fixed[per_visit[visit]] += int(count)
+def _per_visit(db: Database, where: str, params: list) -> tuple[list[tuple], list[tuple]]:
+    """(visit, officials trained) and (visit, problems fixed), one row per visit that has any."""
+    trained = db.query(f"SELECT t.visit, SUM(t.officials) FROM trainings t JOIN visits v ON v.id = t.visit "
+                       f"WHERE {where} GROUP BY t.visit", params)
+    fixed = db.query(f"SELECT p.visit, COUNT(*) FROM problems p JOIN visits v ON v.id = p.visit "
+                     f"WHERE {where} AND p.outcome = 'fixed' GROUP BY p.visit", params)
     return trained, fixed
 
 
-def _trained_by_visit(db: Database, where: str, params: list) -> list[tuple]:
-    return db.query(f"SELECT t.visit, SUM(t.officials) FROM trainings t JOIN visits v ON v.id = t.visit "
-                    f"WHERE {where} GROUP BY t.visit", params)
+def _credits(db: Database, where: str, params: list, credited, per_visit) -> tuple[dict[str, int], dict[str, int]]:
+    """Officials trained and problems fixed per person credited, each visit's counted once."""
+    who = {visit: credited(school or "", members) for visit, school, members in db.query(
+        f"SELECT v.id, v.school, v.members FROM visits v WHERE {where}", params)}
+    trained: dict[str, int] = defaultdict(int)
+    fixed: dict[str, int] = defaultdict(int)
+    for visit, officials in per_visit[0]:
+        trained[who[visit]] += int(officials or 0)
+    for visit, count in per_visit[1]:
+        fixed[who[visit]] += int(count)
+    return trained, fixed
 
 
-def _fixed_by_visit(db: Database, where: str, params: list) -> list[tuple]:
-    return db.query(f"SELECT p.visit, COUNT(*) FROM problems p JOIN visits v ON v.id = p.visit "
-                    f"WHERE {where} AND p.outcome = 'fixed' GROUP BY p.visit", params)
-
-
-def _totals(db: Database, where: str, params: list) -> tuple:
+def _totals(db: Database, where: str, params: list, per_visit) -> tuple:
     """Distinct visits, distinct units, hours of those visits, officials trained and problems fixed."""
     (visits, units, seconds), = db.query(
         f"SELECT COUNT(*), COUNT(DISTINCT v.commune_code), SUM({_HOURS}) FROM visits v WHERE {where}", params)
-    trained = sum(int(o or 0) for _, o in _trained_by_visit(db, where, params))
-    fixed = sum(int(c) for _, c in _fixed_by_visit(db, where, params))
+    trained = sum(int(o or 0) for _, o in per_visit[0])
+    fixed = sum(int(c) for _, c in per_visit[1])
     return ("", visits, units, round((seconds or 0) / 3600, 1), trained, fixed)
 
 

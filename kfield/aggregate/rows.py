@@ -13,10 +13,10 @@ import json
 from typing import Any
 
 from kfield.core import pcid
+from kfield.formats.when import VIETNAM      # report days are Vietnam days (UTC+7, no daylight saving)
 from kfield.visit.events import problem
 from kfield.visit.model import OUTCOMES
 
-VIETNAM = dt.timezone(dt.timedelta(hours=7))   # report days are Vietnam days (UTC+7, no daylight saving)
 BAD = (KeyError, TypeError, ValueError, AttributeError)
 STATUSES = ("ok", "warn", "fail", "skip", "error")
 

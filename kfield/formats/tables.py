@@ -65,7 +65,8 @@ def coded(table: Table, row: tuple, lang: str) -> tuple:
     if table.name == "pcs":                                                # check times in local time, real dates
         from kfield.formats.when import local
 
-        return (*row[:5], *(local(t).replace(tzinfo=None) if local(t) else t for t in row[5:7]), *row[7:])
+        shown = [local(t) for t in row[5:7]]
+        return (*row[:5], *(m.replace(tzinfo=None) if m else t for m, t in zip(shown, row[5:7])), *row[7:])
     if table.name == "faults":
         kind, item = row[2], row[4]
         shown = (known(f"diag.place.{item}", item) if kind == "verdict"
