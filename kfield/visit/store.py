@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import errno
 import hashlib
+import io
 import itertools
 import json
 import math
@@ -223,19 +224,7 @@ def _open_regular(path: Path):
 def lines(raw: bytes):
     """(line number, event or None, "" or the reason it is damaged, the line's bytes) per non-blank line.
     The reason is a code, optionally followed by ": " and a detail ("fields: data.outcome: missing")."""
-    return _numbered(_split(raw))
-
-
-def _split(raw: bytes):
-    """(line bytes, ended by a newline) per line of an in-memory log, without copying it whole."""
-    start, size = 0, len(raw)
-    while start < size:
-        end = raw.find(b"\n", start)
-        if end < 0:
-            yield raw[start:], False
-            return
-        yield (raw[start:end] if end - start <= MAX_LINE else None), True
-        start = end + 1
+    return _numbered(_raw_lines(io.BytesIO(raw)))    # the same reader as a file's (BytesIO shares the bytes)
 
 
 def _raw_lines(handle):
