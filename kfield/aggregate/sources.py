@@ -141,19 +141,17 @@ def _one(path: Path, limits: Limits, budget: _Budget) -> Iterator[LogFile | Refu
 
 
 def _open_regular(path: Path):
-    """The file open for reading, or Refused: a link is not followed (O_NOFOLLOW), a FIFO does not
-    block the open (O_NONBLOCK), and anything but a regular file is refused once open."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """The file open for reading (as visit logs are opened: kfield.visit.store.open_regular), or
+    Refused: a link is not followed, a FIFO does not block the open, anything but a regular file."""
+    from kfield.visit.store import open_regular
+
     try:
-        fd = os.open(path, flags)
-    except OSError as exc:
+        handle = open_regular(path)
+    except OSError:
         if path.is_symlink():
             return Refused(str(path), "link", "")
-        raise exc
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        return Refused(str(path), "special")
-    return os.fdopen(fd, "rb")
+        raise
+    return handle if handle is not None else Refused(str(path), "special")
 
 
 def _archive(origin: str, handle, limits: Limits, depth: int, budget: _Budget) -> Iterator[LogFile | Refused]:

@@ -211,14 +211,25 @@ def _raw_lines_of(path: Path, missing_ok: bool = False):
         yield from _raw_lines(handle)
 
 
-def _open_regular(path: Path):
-    """A log opened for reading: never through a link, never blocking on a FIFO, never a device."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def open_regular(path: Path):
+    """A file opened for reading, never through a link (OSError), never blocking on a FIFO; None
+    when what is there is not a regular file (a FIFO, a device). Imports open files the same way."""
+    fd = os.open(path, READ_FLAGS)
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise OSError(errno.EINVAL, "not a regular file")
+        return None
     return os.fdopen(fd, "rb")
+
+
+def _open_regular(path: Path):
+    """A log opened for reading: never through a link, never blocking on a FIFO, never a device."""
+    handle = open_regular(path)
+    if handle is None:
+        raise OSError(errno.EINVAL, "not a regular file")
+    return handle
 
 
 def lines(raw: bytes):
