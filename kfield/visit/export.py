@@ -51,10 +51,10 @@ def document(visit, redactor=None) -> dict[str, Any]:
     data = {f.name: getattr(record, f.name) for f in fields(record)}
     data |= {"problems": tuple(map(asdict, record.problems)), "trainings": tuple(map(asdict, record.trainings)),
              "officials_trained": record.officials_trained}
-    kept = {name: _read_again(outlined, name, redactor) if outlined else data[name] for name in READ_AGAIN}
-    if redactor:
-        data = redactor.value({k: () if k in READ_AGAIN and outlined else v for k, v in data.items()})
-    return data | kept if outlined else data
+    data = redactor.value(data) if redactor else data           # an outline's notes and reports are empty here
+    if outlined:
+        data |= {name: _read_again(outlined, name, redactor) for name in READ_AGAIN}
+    return data
 
 
 def _read_again(outlined, name: str, redactor) -> Reread:
