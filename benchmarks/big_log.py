@@ -1,11 +1,12 @@
-"""One big visit log: time and peak memory of `kfield visit show` (text, --json) and `kfield export --format md`.
+"""One big visit log: time and peak memory of `kfield visit show` (text, --json) and `kfield export` in
+every format (CSV of the visits and of the check results, JSON, Markdown, HTML, XLSX; --only NAME… for some).
 
 Writes one visit of --events events (default 100,000, about 84 MB, the size of the issue-17 log):
 notes of a few hundred Vietnamese characters, problems and their later outcomes, tasks, trainings
 and check runs of 20 results each, with valid checksums. Each command runs in its own process
 (peak RSS and CPU time are that process's, from wait4). Prints wall and CPU seconds and MB per
 command, the median of --repeat runs. --kfield DIR runs another checkout (for a before/after figure).
-Usage: python benchmarks/big_log.py [--events 100000] [--repeat 3] [--kfield DIR]
+Usage: python benchmarks/big_log.py [--events 100000] [--repeat 3] [--kfield DIR] [--only "export md" …]
 """
 
 from __future__ import annotations
@@ -91,19 +92,32 @@ def run(kfield_root: Path, data: Path, args: list[str]) -> tuple[float, float, f
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def _commands(visit: str, folder: Path) -> dict[str, list[str]]:
+    export = ["export", "--visit", visit, "--lang", "vi", "--format"]
+    return {"visit show": ["visit", "show", visit, "--lang", "vi"],
+            "visit show --json": ["visit", "show", visit, "--json"],
+            "export csv (visits)": [*export, "csv", "--output", str(folder / "visits.csv")],
+            "export csv (checks)": [*export, "csv", "--table", "checks", "--output", str(folder / "checks.csv")],
+            "export json": [*export, "json", "--output", str(folder / "out.json")],
+            "export md": [*export, "md", "--output", str(folder / "out.md")],
+            "export html": [*export, "html", "--output", str(folder / "out.html")],
+            "export xlsx": [*export, "xlsx", "--output", str(folder / "out.xlsx")]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--kfield", type=Path, default=ROOT)
+    parser.add_argument("--only", nargs="*", default=None, help="commands by their printed names")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         log = write_log(Path(folder), options.events)
         print(f"log: {options.events} events, {log.stat().st_size / 1e6:.1f} MB ({options.kfield})")
-        out = Path(folder) / "out.md"
-        for name, args in (("visit show", ["visit", "show", log.stem, "--lang", "vi"]),
-                           ("visit show --json", ["visit", "show", log.stem, "--json"]),
-                           ("export --format md", ["export", "--visit", log.stem, "--format", "md", "--output", str(out)])):
+        commands = _commands(log.stem, Path(folder))
+        for name, args in commands.items():
+            if options.only is not None and name not in options.only:
+                continue
             runs = [run(options.kfield, Path(folder) / "data", args) for _ in range(options.repeat)]
             print(f"{name:22} {statistics.median(r[0] for r in runs):6.1f} s wall  "
                   f"{statistics.median(r[1] for r in runs):6.1f} s CPU  {statistics.median(r[2] for r in runs):6.0f} MB peak RSS")

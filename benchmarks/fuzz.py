@@ -2,7 +2,7 @@
 
 For --count inputs of each kind (default 10,000) from the seeded corpus in tests/fuzz/corpus.py:
 visit logs (`visit show --json`, `visit list`, `export --all --format md`; every tenth also CSV,
-XLSX and `visit diff`), zips (`logs import` with a clean sibling folder; every fifth also `report`)
+XLSX, JSON, redacted HTML and `visit diff`), zips (`logs import` with a clean sibling folder; every fifth also `report`)
 and SQLite databases (`logs import` of a clean folder into it, then `report`). Commands run in this
 process through `kfield.cli.run` (as `python -m kfield` would, without the interpreter start), so
 the whole run takes minutes. Targets: internal errors 0, tracebacks 0, records lost 0.
@@ -33,7 +33,7 @@ def fuzz(kind: str, count: int, first: int) -> tuple[harness.Outcome, float]:
         base = corpus.base_database(Path(folder)) if kind == "db" else b""
         for seed in range(first, first + count):
             if kind == "log":
-                commands = ("show", "list", "md", "csv", "xlsx", "diff") if seed % 10 == 0 else ("show", "list", "md")
+                commands = ("show", "list", "md", "csv", "xlsx", "diff", "redact", "json") if seed % 10 == 0 else ("show", "list", "md")
                 total.add(harness.run_case(corpus.log_case(seed), commands=commands))
             elif kind == "zip":
                 total.add(harness.run_case(corpus.zip_case(seed), also_report=seed % 5 == 0))

@@ -44,7 +44,7 @@ def export(
             common.refuse_binary_on_terminal(output)
             common.emit(ex.to_xlsx(docs, language), output)
             return
-        body = {"csv": lambda: ex.to_csv(docs, table.value, language), "json": lambda: ex.to_json(docs()),
+        body = {"csv": lambda: ex.to_csv(docs, table.value, language), "json": lambda: ex.to_json(docs),
                 "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
         common.emit(body, output)
 
@@ -59,10 +59,10 @@ def _visits(visit: str | None, every: bool):
     if visit and every:
         raise UsageError("export.one_or_all")
     if not every:
-        record = visits.load(visit)[0]
-        if record.cancelled:
-            raise UsageError("visit.is_cancelled", visit=visits.short(record.id))
-        return [record]
+        outlined = visits.load_outline(visit)
+        if outlined.outline.visit.cancelled:
+            raise UsageError("visit.is_cancelled", visit=visits.short(outlined.outline.visit.id))
+        return [outlined]
     logs = Logs(visits.all_ids(), lambda skipped: common.say_skipped([skipped]))
     if not logs.any():
         raise UsageError("visit.list.none")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,48 @@ class Coded:
         return self.code
 
 
+class Reread:
+    """A sequence read again from where it is kept each time it is walked (a visit's notes or check
+    runs, from its log), its length known beforehand: the writers take it item by item and never
+    hold it whole."""
+
+    def __init__(self, read: Callable[[], Iterable[Any]], count: int) -> None:
+        self.read, self.count = read, count
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.read())
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __repr__(self) -> str:
+        return f"Reread({self.count} items)"
+
+
 @dataclass(frozen=True)
 class Joined:
-    """Text made of many parts (a visit's notes, its members): the Markdown and HTML writers write it
-    part by part, so a cell of megabytes is never copied whole; elsewhere it is the parts joined."""
+    """Text made of many parts (a visit's notes, its members): the CSV, Markdown and HTML writers write
+    it part by part (the parts may be a `Reread`), so a cell of megabytes is never made whole; elsewhere
+    it is the parts joined."""
 
-    parts: tuple[str, ...]
+    parts: Iterable[str]
     sep: str = "; "
 
     def __str__(self) -> str:
         return self.sep.join(self.parts)
+
+    def head(self, limit: int) -> tuple[str, bool]:
+        """The joined text cut at `limit` characters, and whether it was cut (a spreadsheet cell holds
+        at most 32,767): the parts after the cut are not read."""
+        taken, size = [], 0
+        for index, part in enumerate(self.parts):
+            piece = (self.sep if index else "") + part
+            if size + len(piece) > limit:
+                taken.append(piece[:limit - size])
+                return "".join(taken), True
+            taken.append(piece)
+            size += len(piece)
+        return "".join(taken), False
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,21 @@ spaces or control characters (TAB, CR, LF), so text measured on a PC or typed by
 turn into a live formula such as =HYPERLINK(...). A leading apostrophe makes the spreadsheet show
 the text as text (OWASP "CSV injection"). A CR inside a cell would end the CSV row for a reader
 that splits on it; cells hold LF line breaks only (then quoted). XML 1.0 cannot carry most C0
-controls, so XLSX cells show them as U+FFFD.
+controls, so XLSX cells show them as U+FFFD. A spreadsheet cell holds at most 32,767 characters:
+longer XLSX cells are cut there and end in "…". A cell in parts (`Joined`, a visit's notes) is
+written to CSV part by part, never made whole.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, Iterator
+
+from kfield.core.table import Joined
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+SPREADSHEET_CELL = 32_767                    # the most characters a cell holds (Excel, LibreOffice)
 _LEADING = re.compile(r"^[\s\x00-\x1f\x7f-\x9f]+")              # whitespace and control characters
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MD_SPECIAL = re.compile(r"([\\|`*_\[\]()<>#!~])")
@@ -28,15 +33,50 @@ _CONSOLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 def neutralise(value: Any) -> Any:
     """Text a spreadsheet would read as a formula gets an apostrophe; CRs become LFs; characters
     XML cannot hold become U+FFFD."""
-    from kfield.core.table import Joined
-
     if isinstance(value, Joined):
         value = str(value)
     if not isinstance(value, str):
         return value
-    formula = value.startswith(FORMULA_STARTS) or _LEADING.sub("", value).startswith(FORMULA_STARTS[:4])
-    value = _XML_ILLEGAL.sub("\ufffd", _NEWLINES.sub("\n", value))
-    return "'" + value if formula else value
+    return "'" + _clean(value) if _formula(value) else _clean(value)
+
+
+def _formula(value: str) -> bool:
+    """Whether a spreadsheet would read text starting so as a formula (also after blanks and controls)."""
+    return value.startswith(FORMULA_STARTS) or _LEADING.sub("", value).startswith(FORMULA_STARTS[:4])
+
+
+def _clean(value: str) -> str:
+    return _XML_ILLEGAL.sub("\ufffd", _NEWLINES.sub("\n", value))
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A neutralised XLSX cell, at most SPREADSHEET_CELL characters (a longer one ends in "…"; of a
+    cell in parts, only the parts up to the cut are read)."""
+    if isinstance(value, Joined):
+        value = value.head(SPREADSHEET_CELL)[0]
+    value = neutralise(value)
+    if isinstance(value, str) and len(value) > SPREADSHEET_CELL:
+        return value[:SPREADSHEET_CELL - 1] + "…"
+    return value
+
+
+def neutral_parts(value) -> Iterator[str]:
+    """A `Joined` cell neutralised as `neutralise` does the whole text, a part at a time: the formula
+    test reads parts only until the first character that is not blank or a control."""
+    parts = _separated(value)
+    head = ""
+    for part in parts:
+        head += part
+        if _LEADING.sub("", head):
+            break
+    yield "'" + _clean(head) if _formula(head) else _clean(head)
+    for part in parts:
+        yield _clean(part)
+
+
+def _separated(value) -> Iterator[str]:
+    for index, part in enumerate(value.parts):
+        yield (value.sep + part) if index else part
 
 
 def markdown_cell(value: Any) -> str:
@@ -78,7 +118,29 @@ def csv_lines(header, rows):
     writer.writerow(neutralise_row(header))
     yield "\ufeff" + buffer.getvalue()
     for row in rows:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(neutralise_row(row))
-        yield buffer.getvalue()
+        if any(isinstance(v, Joined) for v in row):
+            yield from _csv_pieces(writer, buffer, row)
+            continue
+        yield _csv_row(writer, buffer, neutralise_row(row))
+
+
+def _csv_row(writer, buffer, row) -> str:
+    buffer.seek(0)
+    buffer.truncate()
+    writer.writerow(row)
+    return buffer.getvalue()
+
+
+def _csv_pieces(writer, buffer, row) -> Iterator[str]:
+    """A row with a cell in parts: that cell quoted and written part by part, the others as the CSV
+    writer writes them."""
+    for index, value in enumerate(row):
+        yield "," if index else ""
+        if isinstance(value, Joined):
+            yield '"'
+            yield from (part.replace('"', '""') for part in neutral_parts(value))
+            yield '"'
+        else:
+            value = neutralise(value)
+            yield "" if value in ("", None) else _csv_row(writer, buffer, [value])[:-1]
+    yield "\n"

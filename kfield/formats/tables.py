@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import html
 import io
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from kfield.core.i18n import text
 from kfield.core.table import Change, Coded, Joined, Table, plain
-from kfield.formats.cells import csv_text, markdown_cell, neutralise_row
+from kfield.formats.cells import csv_text, markdown_cell, neutralise_row, spreadsheet_cell
 
 SCHEMA_VERSION = 1
 Section = tuple[str, Sequence[str], Iterable[Sequence[Any]]]      # title, header, rendered rows
@@ -199,38 +200,53 @@ def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
     yield "</table>"
 
 
-def to_xlsx(sheets: Iterable[tuple[str, list[str], list[list[Any]]]]) -> bytes:
-    """One sheet per (name, header, rows); numbers stay numbers, text cannot become a formula."""
+def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """One sheet per (name, header, rows); numbers stay numbers, dates real dates, text cannot become
+    a formula. Rows are written as they come (a streaming workbook): columns are as wide as the header
+    and the first WIDTH_ROWS rows need."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     for name, header, rows in sheets:
         sheet = book.create_sheet(_sheet_name(name))
-        sheet.append(neutralise_row(header))
-        for row in rows:
-            sheet.append(neutralise_row(row))
-        _date_format(sheet)
-        for index, column in enumerate(header, start=1):
-            longest = max([len(str(column))] + [len(str(r[index - 1])) for r in rows])
-            sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
+        rows = iter(rows)
+        head = [[spreadsheet_cell(v) for v in row] for row in islice(rows, WIDTH_ROWS)]
+        _widths(sheet, header, head)
         sheet.freeze_panes = "A2"
+        sheet.append(neutralise_row(header))
+        for row in head:
+            sheet.append(_typed(sheet, row))
+        for row in rows:
+            sheet.append(_typed(sheet, [spreadsheet_cell(v) for v in row]))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _date_format(sheet) -> None:
+WIDTH_ROWS = 1000
+
+
+def _widths(sheet, header: Sequence[str], rows: list[list[Any]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(header, start=1):
+        longest = max([len(str(column))] + [len(str(r[index - 1])) for r in rows if len(r) >= index])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
+
+
+def _typed(sheet, row: list[Any]) -> list[Any]:
     """Dates are real spreadsheet dates (sortable, filterable), shown day first as in Vietnam."""
     import datetime as dt
 
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, dt.datetime):
-                cell.number_format = "DD/MM/YYYY HH:MM"
-            elif isinstance(cell.value, dt.date):
-                cell.number_format = "DD/MM/YYYY"
+    from openpyxl.cell import WriteOnlyCell
+
+    def typed(value: Any) -> Any:
+        if not isinstance(value, dt.date):
+            return value
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "DD/MM/YYYY HH:MM" if isinstance(value, dt.datetime) else "DD/MM/YYYY"
+        return cell
+    return [typed(v) for v in row]
 
 
 def report_sheets(tables: Iterable[Table], lang: str):

@@ -3,9 +3,11 @@ Markdown and one self-contained HTML page; optionally redacted (kfield/visit/red
 
 Each visit's table becomes `Table`s (a thousand rows each), its cells rendered for a person (local
 dates, labels, sentences, notes as a `Joined` cell); the shared writers (formats/tables.py) draw them.
-The text formats stream: the visits are read again for each table, one visit in memory at a time
-(`Logs`), and written row by row, so an export over many or big logs never holds them all or the
-whole output.
+Every format streams: a visit is its outline (visits.load_outline: the short facts, folded while the
+log streams past) with its notes, check runs and transcripts read again from the log when a writer
+reaches them (`Reread`); the visits are read again for each table, one at a time (`Logs`), and
+written row by row. Memory then follows the longest line and the visit's problems and trainings, not
+the size of the logs or of the output.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 from kfield.core.i18n import text
-from kfield.core.table import Joined, Table
+from kfield.core.table import Joined, Reread, Table
 
 SCHEMA_VERSION = 1
 TABLES = {
@@ -36,13 +38,33 @@ def documents(visits: Iterable, redactor=None) -> Iterator[dict[str, Any]]:
         yield document(visit, redactor)
 
 
+READ_AGAIN = {"notes": "note", "checks": "check_run", "transcripts": "transcript"}     # field → event kind
+
+
 def document(visit, redactor=None) -> dict[str, Any]:
-    """One visit as plain data. Its check runs and transcripts are shared with the frozen visit, not
-    copied (a big visit is then in memory once, and made again for each table cheaply)."""
-    data = {f.name: getattr(visit, f.name) for f in fields(visit)}
-    data |= {"problems": tuple(map(asdict, visit.problems)), "trainings": tuple(map(asdict, visit.trainings)),
-             "officials_trained": visit.officials_trained}
-    return redactor.value(data) if redactor else data
+    """One visit as plain data: a replayed `Visit`, or a `visits.Outlined` whose notes, check runs and
+    transcripts are `Reread`s of its log (redacted item by item as they are read)."""
+    from kfield.visit.visits import Outlined
+
+    outlined = visit if isinstance(visit, Outlined) else None
+    record = outlined.outline.visit if outlined else visit
+    data = {f.name: getattr(record, f.name) for f in fields(record)}
+    data |= {"problems": tuple(map(asdict, record.problems)), "trainings": tuple(map(asdict, record.trainings)),
+             "officials_trained": record.officials_trained}
+    data = redactor.value(data) if redactor else data           # an outline's notes and reports are empty here
+    if outlined:
+        data |= {name: _read_again(outlined, name, redactor) for name in READ_AGAIN}
+    return data
+
+
+def _read_again(outlined, name: str, redactor) -> Reread:
+    from kfield.visit import visits
+
+    kind, count = READ_AGAIN[name], getattr(outlined.outline, name)
+    pick = visits.notes if kind == "note" else lambda o: visits.kept(o, kind)
+    if redactor is None:
+        return Reread(lambda: pick(outlined), count)
+    return Reread(lambda: (redactor.value(item, name) for item in pick(outlined)), count)
 
 
 def rows(d: dict, name: str) -> Iterator[dict[str, Any]]:
@@ -112,6 +134,8 @@ def cell(column: str, value: Any, lang: str, real_dates: bool = False) -> Any:
     if column in words:
         values = value if isinstance(value, (list, tuple)) else [value]
         return ", ".join(_label(words[column], v, lang) for v in values)
+    if isinstance(value, Reread):
+        return Joined(value)
     return Joined(tuple(map(str, value))) if isinstance(value, (list, tuple)) else value
 
 
@@ -129,10 +153,11 @@ def _rows(docs: Docs, name: str, lang: str, real_dates: bool) -> Iterator[tuple]
             yield from page.rows
 
 
-def to_json(docs: Iterable[dict]) -> str:
-    from kfield.formats.json import envelope
+def to_json(docs: Docs) -> Iterator[str]:
+    """The published JSON (docs/visit-export.schema.json), written visit by visit and item by item."""
+    from kfield.formats.json import envelope_pieces
 
-    return envelope(SCHEMA_VERSION, {"visits": list(docs)})
+    return envelope_pieces(SCHEMA_VERSION, {"visits": iter(docs() if callable(docs) else docs)})
 
 
 def to_csv(docs: Docs, name: str, lang: str) -> Iterator[str]:
@@ -145,7 +170,7 @@ def to_csv(docs: Docs, name: str, lang: str) -> Iterator[str]:
 def to_xlsx(docs: Docs, lang: str) -> bytes:
     from kfield.formats.tables import to_xlsx as workbook
 
-    return workbook((name, header, list(body)) for name, header, body in sections(docs, lang, real_dates=True))
+    return workbook(sections(docs, lang, real_dates=True))
 
 
 def to_markdown(docs: Docs, lang: str) -> Iterator[str]:
@@ -172,7 +197,7 @@ class Logs:
     def __iter__(self):
         for visit_id in self.ids:
             record = self._load(visit_id)
-            if record is not None and not record.cancelled:
+            if record is not None and not record.outline.visit.cancelled:
                 yield record
 
     def any(self) -> bool:
@@ -191,7 +216,7 @@ class Logs:
         if visit_id in self.bad:
             return None
         try:
-            return visits.load(visit_id)[0]
+            return visits.load_outline(visit_id)
         except KfieldError as exc:
             self.bad.add(visit_id)
             self.on_skip(visits.Skipped(str(visits.visits_dir() / f"{visit_id}.jsonl"), exc.message))

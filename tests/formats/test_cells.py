@@ -62,3 +62,46 @@ def test_console_text_shows_control_characters_instead_of_obeying_them(value):
 
 def test_console_text_keeps_vietnamese_newlines_and_tabs():
     assert console_text("Ghi chú:\tổn\nđịnh") == "Ghi chú:\tổn\nđịnh"
+
+
+JOINED = [("=1+1", "a"), ("", " ", "\r=2", 'x"y'), (), ("",), ("ab\r\ncd", "ễ,1"), (" ", "@x"), ("\t", "-1"),
+          ("dòng 1\ndòng 2", "=HYPERLINK(\"http://x\")")]
+
+
+@pytest.mark.parametrize("parts", JOINED)
+def test_a_cell_in_parts_reads_back_as_the_whole_cell_does(parts):
+    from kfield.core.table import Joined, Reread
+    from kfield.formats.cells import csv_text
+
+    lazy = Joined(Reread(lambda: iter(parts), len(parts)))
+    row, whole = ["-3", lazy, "", None, 5, 'q"q', " x"], ["-3", str(lazy), "", None, 5, 'q"q', " x"]
+    written, expected = (list(csv.reader(io.StringIO(csv_text(["h"] * 7, [r])))) for r in (row, whole))
+    assert written == expected
+
+
+def test_a_cell_in_parts_is_written_part_by_part():
+    from kfield.core.table import Joined, Reread
+    from kfield.formats.cells import csv_lines
+
+    read = []
+
+    def parts():
+        for n in range(3):
+            read.append(n)
+            yield f"ghi chú {n}"
+    lines = csv_lines(["a", "b"], [["x", Joined(Reread(parts, 3))]])
+    text = next(lines)
+    while "ghi chú 0" not in text:
+        text += next(lines)
+    assert read == [0] and text.endswith("ghi chú 0")
+
+
+def test_a_spreadsheet_cell_holds_at_most_32767_characters():
+    from kfield.core.table import Joined, Reread
+    from kfield.formats.cells import SPREADSHEET_CELL, spreadsheet_cell
+
+    long = spreadsheet_cell("=" + "x" * 40_000)
+    assert len(long) == SPREADSHEET_CELL and long.startswith("'=") and long.endswith("…")
+    many = Joined(Reread(lambda: iter(["y" * 1000] * 100), 100))
+    assert len(spreadsheet_cell(many)) == SPREADSHEET_CELL
+    assert spreadsheet_cell("ngắn") == "ngắn" and spreadsheet_cell(7) == 7

@@ -135,14 +135,15 @@ _LOG_COMMANDS = {"show": ("visit", "show", "{name}", "--json"), "list": ("visit"
                  "md": ("export", "--all", "--format", "md"), "csv": ("export", "--all", "--table", "problems"),
                  "xlsx": ("export", "--all", "--format", "xlsx", "--output", "{out}/x.xlsx"),
                  "diff": ("visit", "diff", "{name}"),
-                 "redact": ("export", "--all", "--format", "html", "--redact")}
+                 "redact": ("export", "--all", "--format", "html", "--redact"),
+                 "json": ("export", "--all", "--format", "json")}
 
 
 def _log_command(outcome: Outcome, case: corpus.Case, command: str, name: str, out: Path) -> None:
     args = tuple(a.format(name=name, out=out) for a in _LOG_COMMANDS[command])
     code, shown = kfield(*args, "--lang", "vi")
     _judge(outcome, case, args, code, shown, {0, 2})
-    if command in ("list", "md") and code == 0 and "22366" not in shown:
+    if command in ("list", "md", "json") and code == 0 and "22366" not in shown:
         outcome.lost += 1
         outcome.failures.append(f"log seed {case.seed}: the good visit is missing from {command}")
 

@@ -30,7 +30,7 @@ def test_mutated_visit_logs(chunk):
     total = harness.Outcome()
     first = SHIFT + chunk * PER_CHUNK["log"]
     for seed in range(first, first + PER_CHUNK["log"]):
-        commands = ("show", "list", "md", "csv", "xlsx", "diff", "redact") if seed % 10 == 0 else ("show", "list", "md")
+        commands = ("show", "list", "md", "csv", "xlsx", "diff", "redact", "json") if seed % 10 == 0 else ("show", "list", "md")
         total.add(harness.run_case(corpus.log_case(seed), commands=commands))
     assert total.runs >= PER_CHUNK["log"] * 3
     _assert_clean(total)

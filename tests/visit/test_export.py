@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kfield.visit import export, model, redact, store
+from kfield.visit import export, model, redact, store, visits
 from tests import chromium
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "visit-export.schema.json"
@@ -18,15 +18,18 @@ REPORT = {"started": "2026-11-24T08:00:00+00:00", "profile": "commune-office", "
                        "evidence": [{"name": "mac", "value": "3C:52:82:AA:BB:CC", "unit": ""}]}]}
 
 
-def visit(note="Máy văn thư: IP 192.168.1.23, MAC 3c:52:82:aa:bb:cc, serial: SN-ABC12345"):
-    evs = [store.make_event(kind, "v1", data) for kind, data in [
+def events(note="Máy văn thư: IP 192.168.1.23, MAC 3c:52:82:aa:bb:cc, serial: SN-ABC12345"):
+    return [store.make_event(kind, "v1", data) for kind, data in [
         ("start", {"commune_code": 22453, "commune": "Xã Cam Lâm", "members": ["Nguyễn Văn An"], "school": "NTU"}),
         ("note", {"text": note}),
         ("problem", {"text": "=HYPERLINK(\"http://evil\")", "system": "signing", "outcome": "fixed"}),
         ("problem", {"text": "<script>alert(1)</script>", "system": "eoffice", "outcome": "escalated"}),
         ("train", {"topic": "An toàn thông tin", "officials": 12}),
         ("check_run", REPORT)]]
-    return model.replay(evs)
+
+
+def visit(note="Máy văn thư: IP 192.168.1.23, MAC 3c:52:82:aa:bb:cc, serial: SN-ABC12345"):
+    return model.replay(events(note))
 
 
 def rows(redactor=None):
@@ -68,7 +71,7 @@ def test_xlsx_has_one_typed_sheet_per_table():
 def test_json_follows_the_published_schema():
     jsonschema = pytest.importorskip("jsonschema")
     docs = rows()
-    jsonschema.validate(json.loads(export.to_json(docs)), json.loads(SCHEMA.read_text()))
+    jsonschema.validate(json.loads(joined(export.to_json(docs))), json.loads(SCHEMA.read_text()))
 
 
 def test_markdown_tables():
@@ -82,13 +85,13 @@ def test_markdown_tables():
 def test_redaction_leaves_no_address_host_or_name_in_any_format():
     red = redact.Redactor(b"team-key")
     docs = rows(red)
-    outputs = [export.to_json(docs), joined(export.to_html(docs, "vi")), joined(export.to_markdown(docs, "vi")),
+    outputs = [joined(export.to_json(docs)), joined(export.to_html(docs, "vi")), joined(export.to_markdown(docs, "vi")),
                *(joined(export.to_csv(docs, name, "vi")) for name in export.TABLES)]
     for body in outputs:
         for secret in ("192.168.1.23", "3c:52:82:aa:bb:cc", "3C:52:82:AA:BB:CC", "PC-VANTHU-01", "Nguyễn Văn An",
                        "SN-ABC12345"):
             assert secret not in body
-    assert red.pseudonym("ip", "192.168.1.23") in export.to_json(docs)
+    assert red.pseudonym("ip", "192.168.1.23") in joined(export.to_json(docs))
 
 
 def test_pseudonyms_are_stable_per_key_and_differ_between_keys():
@@ -135,7 +138,7 @@ def test_xlsx_dates_are_real_local_dates():
 
 def test_json_keeps_codes_and_utc():
     docs = rows()
-    body = json.loads(export.to_json(docs))
+    body = json.loads(joined(export.to_json(docs)))
     result = body["visits"][0]["checks"][0]["results"][0]
     assert result["status"] == "ok" and result["summary"]["key"] == "lan.ip.ok"
     assert body["visits"][0]["checks"][0]["started"] == "2026-11-24T08:00:00+00:00"
@@ -179,3 +182,75 @@ def test_text_exports_read_the_visits_as_they_write():
     assert len(read) == 1 and head.startswith("# ")                    # one visit read, the rest not yet
     rest = "".join(pieces)
     assert len(read) == 12 and rest.count("Nguyễn Văn An") == 2        # 4 tables × 3 visits
+
+
+MORE = [("note", {"text": "=1+1 dòng hai\r\nPC-VANTHU-01 tại 10.0.0.7"}), ("note", {"text": "<b>in đậm</b> | ống"}),
+        ("transcript", {"playbook": "net-no-internet", "steps": [{"id": "s1", "answer": "yes"}], "hostname": "PC-KT"}),
+        ("check_run", {**REPORT, "hostname": "PC-KETOAN", "results": [{**REPORT["results"][0], "status": "fail"}]}),
+        ("problem", {"problem": "p0", "text": "Máy in kẹt giấy", "system": "printer", "outcome": "pending"})]
+
+
+def on_disk(tmp_path, monkeypatch, evs):
+    """The events as a visit log in a data folder, and the visit read as exports read it: its outline."""
+    monkeypatch.setenv("KFIELD_DATA_DIR", str(tmp_path / "data"))
+    visits.visits_dir().mkdir(parents=True, exist_ok=True)
+    for event in evs:
+        store.append(visits.log_path("v1"), event)
+    return visits.load_outline("v1")
+
+
+def every_format(docs) -> dict:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(export.to_xlsx(docs, "vi")))
+    return {"json": joined(export.to_json(docs)), "md": joined(export.to_markdown(docs, "vi")),
+            "html": joined(export.to_html(docs, "en")),
+            **{f"csv {name}": joined(export.to_csv(docs, name, "vi")) for name in export.TABLES},
+            **{f"xlsx {sheet.title}": list(sheet.values) for sheet in book.worksheets}}
+
+
+@pytest.mark.parametrize("redacted", [False, True])
+def test_a_visit_read_again_from_its_log_exports_as_the_replayed_visit_does(tmp_path, monkeypatch, redacted):
+    evs = events() + [store.make_event(kind, "v1", data) for kind, data in MORE]
+    outlined = on_disk(tmp_path, monkeypatch, evs)
+    red = redact.Redactor(b"team-key") if redacted else None
+    streamed = every_format(lambda: export.documents([outlined], red))
+    assert streamed == every_format(lambda: export.documents([model.replay(evs)], red))
+    assert ("PC-KETOAN" in streamed["json"]) is not redacted and "net-no-internet" in streamed["json"]
+    assert ("10.0.0.7" in streamed["csv visits"]) is not redacted
+
+
+def test_an_export_holds_one_item_of_a_big_log_at_a_time(tmp_path, monkeypatch):
+    """Peak memory of each format over a log ten times longer grows by far less than the log (its notes
+    and check runs are read again from it as each is written, not kept; replaying the visit, as exports
+    did, holds every note: more than the log's size in text). Figures for an 86 MB log: benchmarks/big_log.py."""
+    import tracemalloc
+
+    def peaks(count):
+        note = "ghi chú về mạng và máy in của văn phòng một cửa " * 20
+        made = (("note", {"text": f"{n} {note}"}) if n % 10 else ("check_run", REPORT) for n in range(count))
+        evs = events() + [store.make_event(kind, "v1", data) for kind, data in made]
+        base = tmp_path / str(count)
+        base.mkdir()
+        monkeypatch.setenv("KFIELD_DATA_DIR", str(base / "data"))
+        log = on_disk(base, monkeypatch, evs).path
+        found = {}
+        for name in ("json", "md", "csv", "xlsx"):
+            tracemalloc.start()
+            outlined = visits.load_outline("v1")
+            every_format_of(name, lambda: export.documents([outlined]))
+            found[name] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        return found, log.stat().st_size
+
+    small, _ = peaks(300)
+    big, size = peaks(3000)
+    for name in small:
+        assert big[name] - small[name] < size / 8, (name, small[name], big[name], size)   # kept: ≥ the notes
+
+
+def every_format_of(name: str, docs) -> None:
+    made = {"json": lambda: export.to_json(docs), "md": lambda: export.to_markdown(docs, "vi"),
+            "csv": lambda: export.to_csv(docs, "visits", "vi"), "xlsx": lambda: [export.to_xlsx(docs, "vi")]}[name]()
+    for _ in made:
+        pass
