@@ -41,7 +41,13 @@ def firewall(host: Host):
         return ok("sec.fw.on", evidence=evidence)
     if off and set(off) <= {"Domain"}:
         return warn("sec.fw.domain_off", evidence=evidence, remedy="sec.fw.remedy")
-    return fail("sec.fw.off", evidence=evidence, remedy="sec.fw.remedy", profiles=", ".join(off) or state.detail)
+    remedy = FIREWALL_REMEDY.get(state.detail, "sec.fw.remedy")
+    return fail("sec.fw.off", evidence=evidence, remedy=remedy, profiles=", ".join(off) or state.detail)
+
+
+# How to turn the firewall back on, by what answered (Windows Security for Windows' profiles).
+FIREWALL_REMEDY = {"ufw": "sec.fw.remedy_ufw", "firewalld": "sec.fw.remedy_firewalld", "nft": "sec.fw.remedy_rules",
+                   "iptables": "sec.fw.remedy_rules"}
 
 
 @check("SEC003", tags=("security", "usb"), timeout=60, platforms=("windows",))

@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agg.progress": ("Đang nhập nhật ký", "Importing logs"),
     "agg.summary": ("Đã đọc {files} tệp, {events} sự kiện: {new} mới, {duplicate} trùng (bỏ qua), {conflict} xung "
                     "đột, {quarantined} tệp cách ly, {refused} mục bị từ chối. Cơ sở dữ liệu: {where}",
-                    "Read {files} files, {events} events: {new} new, {duplicate} duplicates (skipped), {conflict} "
-                    "conflicts, {quarantined} files quarantined, {refused} entries refused. Database: {where}"),
+                    "Files read: {files}; events: {events} (new: {new}, duplicates skipped: {duplicate}, conflicts: "
+                    "{conflict}); files quarantined: {quarantined}; entries refused: {refused}. Database: {where}"),
     "agg.issue.quarantined": ("Cách ly {origin}: {detail}", "Quarantined {origin}: {detail}"),
     "agg.issue.refused": ("Từ chối {origin}: {detail}", "Refused {origin}: {detail}"),
     "agg.issue.conflict": ("Xung đột: sự kiện {detail} trong {origin} khác bản đã lưu (giữ bản đã lưu)",

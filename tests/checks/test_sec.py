@@ -42,6 +42,18 @@ def test_sec002_firewall(state, status):
     assert compute_check("SEC002", host=FakeHost(firewall=state)).status is status
 
 
+@pytest.mark.parametrize("state, remedy", [
+    (Firewall(False, "ufw"), "sec.fw.remedy_ufw"),
+    (Firewall(False, "firewalld"), "sec.fw.remedy_firewalld"),
+    (Firewall(False, "nft"), "sec.fw.remedy_rules"),
+    (Firewall(False, "iptables"), "sec.fw.remedy_rules"),
+    (Firewall(False, "Windows", (("Domain", True), ("Private", False), ("Public", False))), "sec.fw.remedy"),
+])
+def test_sec002_remedy_names_the_tool_that_answered(state, remedy):
+    """A Linux laptop is told its own command, never Windows Security's menus."""
+    assert compute_check("SEC002", host=FakeHost(firewall=state)).remedy.key == remedy
+
+
 def av(enabled=True, days=None, current=None):
     updated = NOW - dt.timedelta(days=days) if days is not None else None
     return Antivirus("Defender", enabled, updated, current)
