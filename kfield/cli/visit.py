@@ -170,7 +170,7 @@ def list_visits(lang: common.LangOpt = None) -> None:
         from kfield.formats import visit as render
         from kfield.visit import visits
 
-        records, skipped = visits.load_all(outlines=True)     # a big visit's notes and reports are not kept
+        records, skipped = visits.load_all()     # outlines: a big visit's notes and reports are not kept
         common.say_skipped(skipped)
         common.emit(render.listing(records, visits.current(), language), None)
 

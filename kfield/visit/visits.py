@@ -148,14 +148,9 @@ def cancel(visit_id: str | None = None, reason: str = "") -> str:
     return target
 
 
-def load(visit_id: str | None = None) -> tuple[model.Visit, store.Log]:
-    """The given visit (full id, short id or unique prefix), else the open one, else the latest on this laptop."""
-    target = chosen(visit_id)
-    return replay(log_path(target), target)
-
-
 def chosen(visit_id: str | None) -> str:
-    """The id `load` means: the given visit, else the open one, else the latest; its log exists."""
+    """The visit a command means: the given one (full id, short id or unique prefix), else the open
+    one, else the latest on this laptop; its log exists."""
     target = resolve(visit_id) if visit_id else current() or next(reversed(all_ids()), None)
     if not target:
         raise UsageError("visit.list.none")
@@ -165,8 +160,9 @@ def chosen(visit_id: str | None) -> str:
 
 
 def replay(path: Path, visit_id: str) -> tuple[model.Visit, store.Log]:
-    """The visit folded while its log streams past (memory follows the visit, not the file); the
-    Log returned names the damaged lines only (its events were not kept)."""
+    """The whole visit, every note and report kept, folded while its log streams past; the Log
+    returned names the damaged lines only. Commands read outlines (`load_outline`); this is what the
+    tests compare them with."""
     visit, damage = _fold(path, visit_id, model.replay)
     return visit, store.Log((), damage)
 
@@ -234,14 +230,14 @@ class Skipped:
     reason: Message
 
 
-def load_all(outlines: bool = False) -> tuple[list[model.Visit], list[Skipped]]:
-    """Every visit on this laptop that can be replayed, and the logs that cannot (one damaged file
-    never hides the good visits). `outlines`: each visit without its notes, check reports and
-    transcripts (what `visit list` shows), folded one event at a time."""
+def load_all() -> tuple[list[model.Visit], list[Skipped]]:
+    """Every visit on this laptop that can be replayed, without its notes, check reports and
+    transcripts (what `visit list` shows), and the logs that cannot be (one damaged file never hides
+    the good visits)."""
     good, skipped = [], []
     for visit_id in all_ids():
         try:
-            good.append(load_outline(visit_id).outline.visit if outlines else load(visit_id)[0])
+            good.append(load_outline(visit_id).outline.visit)
         except KfieldError as exc:
             skipped.append(Skipped(str(visits_dir() / f"{visit_id}.jsonl"), exc.message))
     return good, skipped

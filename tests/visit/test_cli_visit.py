@@ -260,8 +260,9 @@ def test_visit_list_from_outlines_is_the_list_of_whole_visits(kf, monkeypatch):
             assert kf("visit", *args).returncode == 0
     (kf.data / "visits" / "20200101T000000.000000Z-dead00.jsonl").write_text("{}\n")     # no start: named
     monkeypatch.setenv("KFIELD_DATA_DIR", str(kf.data))
-    whole, outlined = visits.load_all(), visits.load_all(outlines=True)
-    assert len(whole[0]) == 2 and len(whole[1]) == 1 and outlined[1] == whole[1]
+    outlined = visits.load_all()
+    whole = [[visits.replay(visits.log_path(i), i)[0] for i in visits.all_ids() if not i.endswith("dead00")]]
+    assert len(whole[0]) == 2 and len(outlined[1]) == 1 and "dead00" in outlined[1][0].path
     assert [v.notes for v in outlined[0]] == [(), ()] and [len(v.notes) for v in whole[0]] == [1, 1]
     for lang in ("vi", "en"):
         assert render.listing(outlined[0], None, lang) == render.listing(whole[0], None, lang)
