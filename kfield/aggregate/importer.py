@@ -165,6 +165,8 @@ class Importer:
         derived = _by_kind(fresh)
         for kind, sql in rows.SQL.items():
             self.db.executemany(sql, derived[kind])
+        for kind, (table, columns) in rows.APPEND.items():
+            self.db.append(table, columns, derived[kind])
         self.db.executemany("INSERT INTO conflicts (id, stored_sha256, new_sha256, source, seen) VALUES (?,?,?,?,?) "
                             "ON CONFLICT DO NOTHING", self.conflicts)
         self.db.executemany("INSERT INTO quarantine (sha256, origin, reason, saved_as, seen) VALUES (?,?,?,?,?) "
@@ -203,7 +205,7 @@ class Importer:
 
 def _by_kind(fresh: list[_Pending]) -> dict[str, list[tuple]]:
     """The derived rows of a batch sorted out by table in one pass, each table's in event order."""
-    grouped: dict[str, list[tuple]] = {kind: [] for kind in rows.SQL}
+    grouped: dict[str, list[tuple]] = {kind: [] for kind in (*rows.SQL, *rows.APPEND)}
     for pending in fresh:
         for kind, row in pending.derived:
             grouped[kind].append(row)
