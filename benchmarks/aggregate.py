@@ -10,7 +10,11 @@ Prints import time, the ratio to the size ten times smaller, peak RSS, the cover
 and all reports' time, and the readiness report's (12 PCs per unit, each run carrying a PC id),
 per backend and size. Targets: ≤ 11× per tenfold, ≤ 300 MB, coverage and readiness on 1M events ≤ 5 s each.
 Each figure is the median of --repeat runs (each into a fresh database).
+--baseline DIR also imports with the kfield in DIR (a checkout of an earlier commit, e.g. made with
+`git worktree add` or `git archive`), run for run alternately with this one on the same generated
+logs, so that a before/after comparison sees the same machine load; each row ends with the load average.
 Usage: python benchmarks/aggregate.py [--sizes 10000,100000,1000000] [--backends sqlite,postgres] [--repeat 3]
+                                      [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import shutil
 import statistics
@@ -124,9 +129,10 @@ def _visit(rnd: random.Random, unit, name: str, school: str, when: dt.datetime) 
     return out
 
 
-def run_import(url: str, folder: Path, quarantine: Path) -> dict:
+def run_import(url: str, folder: Path, quarantine: Path, root: Path = ROOT) -> dict:
+    """One import in its own process, with the kfield found in `root` (`python -c` looks there first)."""
     done = subprocess.run([sys.executable, "-c", CHILD, url, str(folder), str(quarantine)],
-                          capture_output=True, text=True, cwd=ROOT, check=True)
+                          capture_output=True, text=True, cwd=root, check=True)
     return json.loads(done.stdout)
 
 
@@ -135,9 +141,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="a checkout of an earlier kfield to compare with")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     backends = args.backends.split(",")
+    versions = {"": ROOT, **({" (baseline)": args.baseline.resolve()} if args.baseline else {})}
     server = _postgres() if "postgres" in backends else None
     print("| backend | events | files | import s | × previous size | peak RSS MB | coverage s | all reports s | "
           "readiness s | new / dup / quarantined |")
@@ -150,13 +158,16 @@ def main() -> None:
                 events = generate(folder, size)
                 print(f"<!-- generated {events} events in {time.perf_counter() - t0:.1f} s -->", flush=True)
                 for backend in backends:
-                    runs = []
+                    runs: dict[str, list[dict]] = {label: [] for label in versions}
                     for attempt in range(args.repeat):
-                        url = (str(Path(tmp) / f"{size}-{attempt}.sqlite3") if backend == "sqlite"
-                               else server.new_database())
-                        runs.append(run_import(url, folder, Path(tmp) / f"quarantine-{size}-{backend}-{attempt}"))
-                        _drop(url)
-                    _row(backend, events, folder, _median(runs))
+                        for label, root in versions.items():       # alternately: the same load for both
+                            url = (str(Path(tmp) / f"{size}-{attempt}.sqlite3") if backend == "sqlite"
+                                   else server.new_database())
+                            quarantine = Path(tmp) / f"quarantine-{size}-{backend}-{attempt}{label.strip()}"
+                            runs[label].append(run_import(url, folder, quarantine, root))
+                            _drop(url)
+                    for label, done in runs.items():
+                        _row(backend + label, events, folder, _median(done))
                 shutil.rmtree(folder)
     finally:
         if server:
@@ -193,8 +204,8 @@ def _row(backend: str, events: int, folder: Path, f: dict) -> None:
     s = f["summary"]
     files = sum(1 for _ in folder.rglob("*.jsonl"))
     print(f"| {backend} | {events:,} | {files:,} | {f['import']:.1f} | {ratio} | {f['rss']:.0f} | {f['coverage']:.2f} "
-          f"| {f['reports']:.2f} | {f['readiness']:.2f} | {s['new']:,} / {s['duplicate']:,} / {s['quarantined']} |",
-          flush=True)
+          f"| {f['reports']:.2f} | {f['readiness']:.2f} | {s['new']:,} / {s['duplicate']:,} / {s['quarantined']} |"
+          f" <!-- load {' '.join(f'{x:.2f}' for x in os.getloadavg())} -->", flush=True)
 
 
 def _postgres():

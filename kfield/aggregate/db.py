@@ -105,12 +105,17 @@ class Database:
         return found
 
     def insert_events(self, rows: list[tuple]) -> None:
+        self.append("events", EVENT_COLUMNS, rows)
+
+    def append(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """Plain inserts: on PostgreSQL one COPY stream (executemany sends a statement per row)."""
         if self.dialect == "postgres":
-            with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            if rows:
+                with self.conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
             return
-        self.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({','.join('?' * 7)})", rows)
+        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})", rows)
 
     def close(self) -> None:
         self.conn.close()

@@ -20,6 +20,14 @@ from kfield.visit.model import OUTCOMES
 BAD = (KeyError, TypeError, ValueError, AttributeError)
 STATUSES = ("ok", "warn", "fail", "skip", "error")
 
+# Facts written once per new event (the events key already makes each event derived once): plain
+# appends, which the database takes as one stream (COPY on PostgreSQL), not a statement per row.
+APPEND = {
+    "train": ("trainings", ("event", "visit", "topic", "officials")),
+    "task": ("tasks", ("event", "visit", "task", "system")),
+    "check_run": ("check_runs", ("event", "visit", "time", "verdict", "pc_id", "host", "os", "statuses")),
+    "failure": ("check_failures", ("event", "visit", "check_id", "status")),
+}
 _START_COLUMNS = ("province", "commune_code", "commune", "school", "team", "members", "started", "started_s", "day")
 SQL = {
     "start": f"INSERT INTO visits (id, {', '.join(_START_COLUMNS)}) VALUES ({','.join('?' * 10)}) "
@@ -35,11 +43,6 @@ SQL = {
                "text = CASE WHEN excluded.text <> '' AND (excluded.event > problems.event OR problems.text = '') "
                "THEN excluded.text ELSE problems.text END, "
                "event = CASE WHEN excluded.event > problems.event THEN excluded.event ELSE problems.event END",
-    "train": "INSERT INTO trainings (event, visit, topic, officials) VALUES (?,?,?,?)",
-    "task": "INSERT INTO tasks (event, visit, task, system) VALUES (?,?,?,?)",
-    "check_run": "INSERT INTO check_runs (event, visit, time, verdict, pc_id, host, os, statuses) "
-                 "VALUES (?,?,?,?,?,?,?,?)",
-    "failure": "INSERT INTO check_failures (event, visit, check_id, status) VALUES (?,?,?,?)",
     "cancel": "INSERT INTO cancellations (visit, time, reason) VALUES (?,?,?) ON CONFLICT (visit) DO NOTHING",
 }
 

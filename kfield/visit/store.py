@@ -23,7 +23,6 @@ import itertools
 import json
 import math
 import os
-import re
 import secrets
 import stat
 from dataclasses import dataclass, field
@@ -71,8 +70,11 @@ def new_id(now: dt.datetime | None = None) -> str:
 
 def checksum(event: dict[str, Any]) -> str:
     body = {k: v for k, v in event.items() if k != "sha256"}
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(_CANONICAL.encode(body).encode()).hexdigest()
+
+
+# json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":")), made once, not per event
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def make_event(kind: str, visit: str, data: dict[str, Any], now: dt.datetime | None = None) -> dict[str, Any]:
@@ -278,7 +280,7 @@ def parse_line(chunk: bytes) -> tuple[dict | None, str]:
     if len(chunk) > MAX_LINE:
         return None, f"json: line longer than {MAX_LINE} bytes"
     try:
-        event = json.loads(chunk.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite)
+        event = _decode(chunk.decode("utf-8"))
     except RecursionError:
         return None, "json: nested too deep"
     except (UnicodeDecodeError, ValueError) as exc:
@@ -292,6 +294,14 @@ def parse_line(chunk: bytes) -> tuple[dict | None, str]:
     return (None, f"fields: {why}") if why else (event, "")
 
 
+def _decode(text: str):
+    """json.loads(text, parse_constant=_no_constant, parse_float=_finite), with one decoder made once
+    (json.loads builds a new one per call when given options)."""
+    if text.startswith("\ufeff"):
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    return _DECODER.decode(text)
+
+
 def _no_constant(name: str):
     raise ValueError(f"{name} is not a number")
 
@@ -301,6 +311,9 @@ def _finite(text: str) -> float:
     if not math.isfinite(number):
         raise ValueError(f"{text[:20]} is out of range")
     return number
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
 
 
 def _unsafe(chunk: bytes, value) -> str:
@@ -314,14 +327,16 @@ def _unsafe(chunk: bytes, value) -> str:
     return ""
 
 
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 _NOT_BRACKET = bytes(c for c in range(256) if c not in _STEP)
 
 
 def _depth(chunk: bytes) -> int:
-    """The deepest nesting of a line that decoded: its brackets outside strings, counted in C."""
-    skeleton = _STRING.sub(b"", chunk).translate(None, _NOT_BRACKET)
+    """The deepest nesting of a line that decoded: its brackets outside strings, counted in C. The
+    line is valid JSON, so once escaped backslashes and escaped quotes are gone, every other quote
+    opens or closes a string."""
+    outside = b"".join(chunk.replace(b"\\\\", b"").replace(b'\\"', b"").split(b'"')[::2])
+    skeleton = outside.translate(None, _NOT_BRACKET)
     return max(itertools.accumulate(map(_STEP.__getitem__, skeleton)), default=0)
 
 

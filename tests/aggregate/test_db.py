@@ -73,3 +73,20 @@ def test_a_database_with_flipped_bytes_is_not_imported_into(tmp_path):
         Importer(database, tmp_path / "q").run([tmp_path / "stick"])
     assert caught.value.message.key in ("agg.db.corrupt", "agg.db.open")
     database.close()
+
+
+AWKWARD = ("tab\there", "line\nbreak", "back\\slash", "\\N", "", "'quoted' \"twice\"", "Phường Bắc Nha Trang", "a,b;c|d")
+
+
+def test_appended_rows_read_back_exactly_as_inserted_rows(db):
+    """On PostgreSQL `append` is a COPY stream: text that COPY's format treats specially comes back
+    as it went in, the same as through a plain INSERT."""
+    rows = [(f"e{i}", "v1", text, i) for i, text in enumerate(AWKWARD)]
+    db.begin()
+    db.append("trainings", ("event", "visit", "topic", "officials"), rows)
+    db.executemany("INSERT INTO trainings (event, visit, topic, officials) VALUES (?,?,?,?)",
+                   [(f"i{i}", "v1", text, i) for i, text in enumerate(AWKWARD)])
+    db.append("trainings", ("event", "visit", "topic", "officials"), [])
+    db.commit()
+    stored = db.query("SELECT event, topic, officials FROM trainings ORDER BY event")
+    assert stored == sorted([(f"e{i}", t, i) for i, t in enumerate(AWKWARD)] + [(f"i{i}", t, i) for i, t in enumerate(AWKWARD)])
