@@ -17,4 +17,4 @@ def compute_check(check_id: str, *, admin: bool = False, platform: str | None = 
     skipped = pre_skip(spec, {}, admin, platform or platform_name())
     if skipped is not None:
         return skipped.stamped(check_id, 0.0, admin)
-    return call_check(spec, values, admin)
+    return call_check(spec, values, admin, platform or platform_name())

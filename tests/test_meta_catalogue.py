@@ -68,6 +68,7 @@ def _families():
     from kfield.visit import export, model
 
     keys = {f"diag.place.{p}" for p in (*rules.PLACES, "healthy", "unknown")}   # the last two: engine.decide
+    keys |= {k for k in catalogue() if k.endswith(".linux") and k.removesuffix(".linux") in LITERALS}  # runner.for_platform
     keys |= {r.reason for r in rules.load().rules}
     keys |= {f"visit.outcome.{o}" for o in model.OUTCOMES} | {f"export.table.{t}" for t in export.TABLES}
     keys |= {f"platform.source.{r}" for r in SOURCE_REASONS}                               # core/errors.py

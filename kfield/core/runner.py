@@ -46,8 +46,9 @@ def platform_name() -> str:
     return "macos" if sys.platform == "darwin" else "linux"
 
 
-def call_check(spec: CheckSpec, inputs: Mapping[str, Any], admin: bool) -> r.Result:
-    """Run one check synchronously; any exception becomes an error Result."""
+def call_check(spec: CheckSpec, inputs: Mapping[str, Any], admin: bool, platform: str | None = None) -> r.Result:
+    """Run one check synchronously; any exception becomes an error Result. On `platform` its remedy
+    is that platform's wording when the catalogue has one (`for_platform`)."""
     started = time.perf_counter()
     try:
         outcome = spec.func(**{name: inputs[name] for name in spec.inputs if name in inputs})
@@ -61,7 +62,20 @@ def call_check(spec: CheckSpec, inputs: Mapping[str, Any], admin: bool) -> r.Res
         outcome = r.error(exc.message.key, **dict(exc.message.params))
     except Exception as exc:  # a check's bug must not stop the others
         outcome = r.error("core.error.crashed", error=f"{type(exc).__name__}: {exc}")
+    outcome = for_platform(outcome, platform) if platform else outcome
     return outcome.stamped(spec.id, time.perf_counter() - started, admin)
+
+
+def for_platform(result: r.Result, platform: str) -> r.Result:
+    """The remedy in the words for this platform when the catalogue has them (`<key>.linux`): the
+    Windows steps most remedies give (Task Manager, Settings → …) are no use on a Linux laptop."""
+    from dataclasses import replace
+
+    from kfield.core.i18n import catalogue
+
+    if result.remedy is None or f"{result.remedy.key}.{platform}" not in catalogue():
+        return result
+    return replace(result, remedy=r.Message(f"{result.remedy.key}.{platform}", result.remedy.params))
 
 
 def pre_skip(spec: CheckSpec, done: Mapping[str, r.Result], admin: bool, platform: str) -> r.Result | None:
@@ -131,7 +145,7 @@ class _Run:
         worker.start()
 
     def _work(self, spec: CheckSpec) -> None:
-        self.queue.put((spec.id, call_check(spec, self.inputs, self.admin)))
+        self.queue.put((spec.id, call_check(spec, self.inputs, self.admin, self.platform)))
 
     def _wait_time(self) -> float:
         ends = [t0 + self.specs[i].timeout for i, t0 in self.running.items()]

@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "nếu là Windows Update hoặc quét virus thì chờ chạy xong, nếu là chương trình bị treo thì lưu việc rồi đóng nó.",
                       "Open Task Manager (Ctrl+Shift+Esc), Processes tab, sort by CPU to find the cause; "
                       "if it is Windows Update or a virus scan let it finish, if a program hangs save work and close it."),
+    "pc.cpu.remedy.linux": ("Chạy top (hoặc System Monitor), sắp xếp theo %CPU để tìm chương trình gây tải; nếu là cập nhật "
+                            "hoặc quét virus thì chờ chạy xong, nếu là chương trình bị treo thì lưu việc rồi đóng nó.",
+                            "Run top (or System Monitor) and sort by %CPU to find the cause; if it is an update or a virus "
+                            "scan let it finish, if a program hangs save work and close it."),
     "ev.cpu_percent": ("CPU đang dùng", "CPU use"),
     "ev.cpu_count": ("Số luồng CPU", "Logical CPUs"),
     # PC003 memory
@@ -58,6 +62,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "chuyển tài liệu số hóa sang ổ khác. Hỏi người dùng trước khi xóa tệp của họ.",
                        "Run Disk Cleanup (cleanmgr) with \"Clean up system files\"; empty the Recycle Bin and Downloads; "
                        "move digitised records to another drive. Ask the user before deleting their files."),
+    "pc.disk.remedy.linux": ("Xem thư mục nào lớn (du -sh ~/* | sort -h); dọn Thùng rác, thư mục Downloads và bộ đệm gói "
+                             "(sudo apt clean); chuyển tài liệu số hóa sang ổ khác. Hỏi người dùng trước khi xóa tệp của họ.",
+                             "See which folders are big (du -sh ~/* | sort -h); empty the Trash, Downloads and the package "
+                             "cache (sudo apt clean); move digitised records to another drive. Ask the user before deleting "
+                             "their files."),
     "ev.mount": ("Ổ đĩa", "Drive"),
     "ev.disk_free": ("Còn trống", "Free"),
     "ev.disk_free_pct": ("Tỉ lệ trống", "Free share"),
@@ -117,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "«(UTC+07:00) Bangkok, Hanoi, Jakarta». Sau đó đồng bộ lại đồng hồ (bước PC009).",
                      "In Settings → Time & language → Date & time choose the (UTC{expected}) time zone; for Vietnam it is "
                      "\"(UTC+07:00) Bangkok, Hanoi, Jakarta\". Then synchronise the clock again (check PC009)."),
+    "pc.tz.remedy.linux": ("Đặt múi giờ UTC{expected} (ở Việt Nam: sudo timedatectl set-timezone Asia/Ho_Chi_Minh). Sau đó "
+                           "đồng bộ lại đồng hồ (bước PC009).",
+                           "Set the UTC{expected} time zone (for Vietnam: sudo timedatectl set-timezone Asia/Ho_Chi_Minh). "
+                           "Then synchronise the clock again (check PC009)."),
     "ev.utc_offset": ("Độ lệch UTC", "UTC offset"),
     "ev.timezone": ("Tên múi giờ", "Time zone name"),
     # PC009 clock drift
@@ -142,6 +155,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "automatically\" and press \"Sync now\" (or, as administrator: w32tm /resync). If the time is wrong "
                         "again after every start, the CMOS battery may be flat. A wrong clock gets signing timestamps "
                         "rejected and HTTPS pages failing."),
+    "pc.clock.remedy.linux": ("Kiểm tra múi giờ trước (bước PC008). Bật đồng bộ giờ tự động: sudo timedatectl set-ntp true "
+                              "(xem lại bằng timedatectl status). Nếu giờ sai lại sau mỗi lần bật máy, pin CMOS có thể đã "
+                              "hết. Đồng hồ lệch làm dấu thời gian ký số bị từ chối và trang HTTPS báo lỗi.",
+                              "Check the time zone first (PC008). Turn on automatic time: sudo timedatectl set-ntp true "
+                              "(check with timedatectl status). If the time is wrong again after every start, the CMOS "
+                              "battery may be flat. A wrong clock gets signing timestamps rejected and HTTPS pages failing."),
     "ev.clock_offset": ("Độ lệch (nguồn giờ − máy)", "Offset (time source − PC)"),
     "ev.time_source": ("Nguồn giờ", "Time source"),
     "ev.time_method": ("Cách đo", "Method"),

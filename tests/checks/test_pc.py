@@ -54,9 +54,19 @@ def test_pc002_warns_only_above_the_threshold(percent, status):
 def test_pc002_samples_one_second_and_honours_the_param():
     asked = []
     host = FakeHost(cpu_percent=lambda interval: asked.append(interval) or 60.0, cpu_count=2)
-    res = compute_check("PC002", host=host, cpu_load_warn_pct=50)
+    res = compute_check("PC002", host=host, cpu_load_warn_pct=50, platform="windows")
     assert asked == [1.0]
     assert res.status is Status.WARN and res.remedy.key == "pc.cpu.remedy"
+
+
+@pytest.mark.parametrize("platform, key", [("windows", "pc.cpu.remedy"), ("linux", "pc.cpu.remedy.linux")])
+def test_a_remedy_is_worded_for_the_platform_the_check_ran_on(platform, key):
+    """Task Manager on Windows; top on Linux (kfield.core.runner.for_platform)."""
+    from kfield.core.i18n import text
+
+    res = compute_check("PC002", host=FakeHost(cpu_percent=99.0, cpu_count=2), platform=platform)
+    assert res.remedy.key == key
+    assert ("Task Manager" in text(res.remedy.key, "vi")) is (platform == "windows")
 
 
 # --- PC003 memory ----------------------------------------------------------
@@ -175,10 +185,12 @@ def test_pc008_vietnam_is_ok():
 
 @pytest.mark.parametrize(("minutes", "shown"), [(0, "+00:00"), (480, "+08:00"), (-210, "-03:30"), (330, "+05:30")])
 def test_pc008_other_zones_warn_with_the_windows_zone_to_pick(minutes, shown):
-    res = compute_check("PC008", host=FakeHost(utc_offset_minutes=minutes, timezone_name="X"))
+    res = compute_check("PC008", host=FakeHost(utc_offset_minutes=minutes, timezone_name="X"), platform="windows")
     assert res.status is Status.WARN and res.summary.params["actual"] == shown
     assert "(UTC+07:00) Bangkok, Hanoi, Jakarta" in render(res.remedy, "en")
     assert "(UTC+07:00) Bangkok, Hanoi, Jakarta" in render(res.remedy, "vi")
+    on_linux = compute_check("PC008", host=FakeHost(utc_offset_minutes=minutes, timezone_name="X"), platform="linux")
+    assert "timedatectl set-timezone Asia/Ho_Chi_Minh" in render(on_linux.remedy, "vi")
 
 
 def test_pc008_expected_offset_is_a_param():

@@ -145,3 +145,23 @@ def test_max_workers_bounds_concurrency():
 
     list(run([spec(f"T{i:03d}", counted) for i in range(8)], {}, max_workers=2))
     assert peak[0] <= 2
+
+
+def test_the_runner_gives_each_remedy_in_the_words_of_its_platform():
+    """A check run through the runner on Linux gets the `.linux` wording of its remedy, where there
+    is one; a remedy without one, and every remedy on Windows, stays as it is."""
+    from kfield.core import registry
+    from kfield.core.runner import for_platform
+    from tests.fakes import FakeHost
+
+    tz = r.Result("PC008", r.Status.WARN, r.Message("pc.tz.wrong", {"actual": "+00:00", "expected": "+07:00"}),
+                  remedy=r.Message("pc.tz.remedy", {"expected": "+07:00"}))
+    assert for_platform(tz, "linux").remedy == r.Message("pc.tz.remedy.linux", {"expected": "+07:00"})
+    assert for_platform(tz, "windows") is tz
+    plain = r.Result("SIGN001", r.Status.FAIL, r.Message("sign.port.none"), remedy=r.Message("sign.port.remedy"))
+    assert for_platform(plain, "linux") is plain
+    host = FakeHost(utc_offset_minutes=0, timezone_name="UTC")
+    inputs = {"host": host, "expected_utc_offset": "+07:00"}
+    for platform, key in (("linux", "pc.tz.remedy.linux"), ("windows", "pc.tz.remedy")):
+        results = list(run([registry.load_all()["PC008"]], inputs, platform=platform))
+        assert results[0].remedy.key == key
