@@ -51,7 +51,8 @@ def pack(output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
 
         who = member.load()
         now = dt.datetime.now(dt.timezone.utc)
-        dest = (output or Path(packer.default_name(who.name if who else "", now))).absolute()
+        name = packer.default_name(who.name if who else "", now)
+        dest = (output / name if output and output.is_dir() else output or Path(name)).absolute()   # -o E:\ → on the stick
         count = packer.pack(dest, asdict(who) if who else {}, now)
         errors.say(text("visit.packed", language, count=count, path=str(dest), folder=str(packer.visits.visits_dir())))
 

@@ -109,9 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.schools": ("Theo trường: lượt đến và cán bộ được tập huấn", "By school: visits and officials trained"),
     "report.chart.faults": ("Kết luận chẩn đoán hay gặp", "Most frequent diagnosis verdicts"),
     "help.logs.pack": ("Gói mọi nhật ký chuyến công tác trên máy này vào một tệp zip (kèm bảng kê) để gửi qua Zalo, "
-                       "email hoặc USB; in ra nơi lưu tệp.",
+                       "email hoặc USB; in ra nơi lưu tệp. --output là một thư mục (ví dụ ổ USB) thì tệp zip được đặt "
+                       "trong đó.",
                        "Pack every visit log on this laptop into one zip (with a short manifest) to send by chat, email "
-                       "or stick; says where it is."),
+                       "or stick; says where it is. With --output a folder (a USB stick, say) the zip goes into it."),
     "visit.packed": ("Đã gói {count} nhật ký vào {path} — gửi tệp này cho giảng viên (nhật ký gốc vẫn ở {folder})",
                      "Packed {count} visit logs into {path} — send this file to your lecturer (the logs stay in {folder})"),
     "agg.no_logs": ("Không có nhật ký chuyến công tác nào (tệp *.jsonl, hoặc tệp zip từ kfield logs pack) ở đường dẫn đã "

@@ -99,6 +99,12 @@ def test_logs_pack_then_import_the_zip(kfield_cmd, tmp_path):
         assert sorted(archive.namelist()) == ["manifest.json", *sorted(f["file"] for f in manifest["files"])]
     chosen = kfield_cmd("logs", "pack", "-o", str(tmp_path / "gui" / "x.zip"), "--lang", "en", env=env)
     assert chosen.returncode == 2 and "does not exist" in chosen.stderr and not (tmp_path / "gui").exists()
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    onto = kfield_cmd("logs", "pack", "-o", str(stick), "--lang", "en", env=env)         # a folder: the zip goes in it
+    onto_stick = list(stick.iterdir())
+    assert onto.returncode == 0 and len(onto_stick) == 1 and str(onto_stick[0]) in onto.stderr
+    assert onto_stick[0].match("kfield-logs-tran-thi-binh-*.zip")
     lecturer = {"KFIELD_DATA_DIR": str(tmp_path / "lecturer")}
     imported = kfield_cmd("logs", "import", str(made[0]), "--format", "json", env=lecturer)
     assert imported.returncode == 0 and json.loads(imported.stdout)["files"] == 2
