@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Pack every visit log on this laptop into one zip (with a short manifest) to send by chat, email "
                        "or stick; says where it is. With --output a folder (a USB stick, say) the zip goes into it."),
     "visit.packed": ("Đã gói {count} nhật ký vào {path} — gửi tệp này cho giảng viên (nhật ký gốc vẫn ở {folder})",
-                     "Packed {count} visit logs into {path} — send this file to your lecturer (the logs stay in {folder})"),
+                     "Packed the visit logs ({count}) into {path} — send this file to your lecturer (the logs stay in {folder})"),
     "agg.no_logs": ("Không có nhật ký chuyến công tác nào (tệp *.jsonl, hoặc tệp zip từ kfield logs pack) ở đường dẫn đã "
                     "cho; ở đó có {found}. Tệp từ kfield export (csv, xlsx, json, md, html) là bản để đọc, không nhập "
                     "được: hãy lấy thư mục visits của máy sinh viên hoặc tệp zip từ kfield logs pack",

@@ -180,7 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scan.method.neighbour": ("bảng ARP của hệ điều hành (không cần quyền quản trị)",
                               "the OS neighbour table (no administrator rights)"),
     "scan.headline": ("Mạng {network} trên {interface} — cách dò: {method} — {count} thiết bị — {seconds} giây",
-                      "Network {network} on {interface} — method: {method} — {count} devices — {seconds} s"),
+                      "Network {network} on {interface} — method: {method} — devices: {count} — {seconds} s"),
     "scan.start": ("Đang quét {network} trên {interface} ({count} địa chỉ)…",
                    "Scanning {network} on {interface} ({count} addresses)…"),
     "scan.phase.discover": ("Tìm thiết bị", "Finding devices"),
