@@ -36,8 +36,19 @@ def kit_copy(windows_kit, tmp_path):
     return Path(shutil.copytree(windows_kit[0], tmp_path / "stick", copy_function=os.link))
 
 
+KFIELD_CODES = {0, 1, 2, 3, 130}          # README "Exit codes"; the launchers add none
+
+
 def launch(prefix, script: Path, *args: str):
-    done = prefix.run(["cmd", "/c", wine.windows_path(script), *args])
+    """A launcher run under wine. Once (a full CI run on 2026-12-01; never in 5 runs of the test
+    alone) wine ended a run with no output at all and a code neither kfield nor its launchers return
+    (66): such a run, and only such a run, is repeated once, its results folder cleared; anything
+    kfield said or returned is never retried."""
+    for attempt in (1, 2):
+        done = prefix.run(["cmd", "/c", wine.windows_path(script), *args])
+        if done.returncode in KFIELD_CODES or done.stdout.strip() or done.stderr.strip() or attempt == 2:
+            break
+        shutil.rmtree(script.parent / "results", ignore_errors=True)
     return done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
 
 
@@ -72,7 +83,7 @@ def test_kfield_cmd_runs_on_a_pc_without_python(fresh_pc, windows_kit):
 def test_run_checks_cmd_writes_valid_results_on_the_stick(fresh_pc, kit_copy):
     jsonschema = pytest.importorskip("jsonschema")
     code, _out, err = launch(fresh_pc, kit_copy / "run-checks.cmd", "--lang", "vi")
-    assert code in (0, 1) and "Traceback" not in err and "Đã ghi kết quả vào" in err, err
+    assert code in (0, 1) and "Traceback" not in err and "Đã ghi kết quả vào" in err, (code, _out[-2000:], err)
     [folder] = list((kit_copy / "results").iterdir())
     report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, json.loads(SCHEMA.read_text(encoding="utf-8")))
