@@ -227,10 +227,12 @@ def _sqlite(path: Path) -> Database:
         conn = sqlite3.connect(path, isolation_level=None, timeout=60)
         conn.execute("PRAGMA page_size=16384")           # a new file only: fewer, shallower index pages
         conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA cache_size=-98304")    # 96 MB: most of the id index stays in memory at a million events
     except (OSError, sqlite3.Error) as exc:
         raise UsageError("agg.db.open", where=str(path), reason=str(exc)) from None
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA cache_size=-98304")        # 96 MB: most of the id index stays in memory at a million events
+    except UnicodeDecodeError:                       # a damaged header: the journal mode read back is not text
+        raise UsageError("agg.db.damaged", where=str(path)) from None
     return Database(conn, "sqlite", str(path))
 
 
@@ -305,6 +307,17 @@ def _rederive_check_runs(database: Database) -> None:
     database.execute("CREATE INDEX check_runs_event ON check_runs (event)")   # for this one pass only
     database.executemany("UPDATE check_runs SET pc_id = ?, host = ?, os = ?, statuses = ? WHERE event = ?", updates)
     database.execute("DROP INDEX check_runs_event")
+
+
+@contextlib.contextmanager
+def readable(database: Database):
+    """Values read back that do not parse — stored JSON that is not JSON, a day that is not a date,
+    a text that is not UTF-8: a flipped byte inside a row, which quick_check does not see — mean the
+    file is damaged, and a report made from it would show wrong numbers: one domain error instead."""
+    try:
+        yield
+    except ValueError:                  # json.JSONDecodeError, UnicodeDecodeError and date parsing are ValueErrors
+        raise UsageError("agg.db.damaged", where=database.where) from None
 
 
 @contextlib.contextmanager

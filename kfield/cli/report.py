@@ -41,10 +41,12 @@ def report(
         period = reports.Period(_day(start), _day(end))
         _check(period, fmt, chosen, output)
         database = dbmod.connect(db)
-        with dbmod.reported(database):
+        with dbmod.reported(database), dbmod.readable(database):
             tables = [reports.build(database, name, period, province, rules) for name in chosen]
             headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
-        common.emit(_render(tables, headline, _meta(period, database.where, language), fmt, language, output), output)
+            body = _render(tables, headline, _meta(period, database.where, language), fmt, language, output)
+            body = body if isinstance(body, (str, bytes)) else "".join(body)      # parsed here, not half-written
+        common.emit(body, output)
         with dbmod.reported(database):
             _say_if_empty(database, period)
 

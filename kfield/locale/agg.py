@@ -21,6 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "hoặc dùng --db với tệp mới",
                        "The database {where} is damaged: nothing imported, so the damage does not spread; "
                        "restore a copy or use --db with a new file"),
+    "agg.db.damaged": ("Cơ sở dữ liệu {where} bị hỏng: có giá trị trong đó không đọc được, nên số liệu sẽ sai; khôi phục "
+                       "bản sao hoặc nhập lại nhật ký vào một tệp mới (--db)",
+                       "The database {where} is damaged: a value in it cannot be read, so its numbers would be wrong; "
+                       "restore a copy or import the logs again into a new file (--db)"),
     "agg.db.schema": ("Cơ sở dữ liệu {where} không phải của kfield: bảng {table} thiếu cột {columns}",
                       "The database {where} is not kfield's: table {table} lacks the columns {columns}"),
     "agg.db.version": ("Cơ sở dữ liệu {where} do phiên bản kfield khác tạo (lược đồ {found}, cần {expected}): "

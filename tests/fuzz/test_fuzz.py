@@ -60,6 +60,15 @@ def test_damaged_databases(chunk, base_db):
     _assert_clean(total)
 
 
+@pytest.mark.parametrize("seed", [1432, 6801, 6804, 8240, 8748])
+def test_databases_whose_stored_values_are_damaged(seed, base_db):
+    """Seeds the 10,000-database benchmark found (2026-12-01): a flipped byte inside a stored value
+    (members JSON, a visit's day) or in the header (the journal mode read back is not text) ended in an
+    internal error from `report` and `logs import`; now one line, exit 2, nothing lost."""
+    outcome = harness.run_case(corpus.db_case(seed, base_db))
+    _assert_clean(outcome)
+
+
 def test_the_corpus_reaches_every_mutation():
     """The oracle is not vacuous: every mutation kind occurs, and most logs keep lines to check."""
     logs = [corpus.log_case(s) for s in range(SHIFT, SHIFT + CHUNKS * PER_CHUNK["log"])]
