@@ -60,12 +60,16 @@ class Joined:
     def __str__(self) -> str:
         return self.sep.join(self.parts)
 
+    def pieces(self) -> Iterator[str]:
+        """The text a piece at a time: each part after the first with the separator before it."""
+        for index, part in enumerate(self.parts):
+            yield self.sep + part if index else part
+
     def head(self, limit: int) -> tuple[str, bool]:
         """The joined text cut at `limit` characters, and whether it was cut (a spreadsheet cell holds
         at most 32,767): the parts after the cut are not read."""
         taken, size = [], 0
-        for index, part in enumerate(self.parts):
-            piece = (self.sep if index else "") + part
+        for piece in self.pieces():
             if size + len(piece) > limit:
                 taken.append(piece[:limit - size])
                 return "".join(taken), True

@@ -33,7 +33,7 @@ _CONSOLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 def neutralise(value: Any) -> Any:
     """Text a spreadsheet would read as a formula gets an apostrophe; CRs become LFs; characters
     XML cannot hold become U+FFFD."""
-    if isinstance(value, Joined):
+    if isinstance(value, Joined):         # the writers pass a cell in parts piece by piece; whole, it is guarded too
         value = str(value)
     if not isinstance(value, str):
         return value
@@ -63,7 +63,7 @@ def spreadsheet_cell(value: Any) -> Any:
 def neutral_parts(value) -> Iterator[str]:
     """A `Joined` cell neutralised as `neutralise` does the whole text, a part at a time: the formula
     test reads parts only until the first character that is not blank or a control."""
-    parts = _separated(value)
+    parts = value.pieces()
     head = ""
     for part in parts:
         head += part
@@ -72,11 +72,6 @@ def neutral_parts(value) -> Iterator[str]:
     yield "'" + _clean(head) if _formula(head) else _clean(head)
     for part in parts:
         yield _clean(part)
-
-
-def _separated(value) -> Iterator[str]:
-    for index, part in enumerate(value.parts):
-        yield (value.sep + part) if index else part
 
 
 def markdown_cell(value: Any) -> str:

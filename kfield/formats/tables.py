@@ -157,8 +157,7 @@ def _parts(value: Any, escape: Callable[[Any], str]) -> Iterator[str]:
     if not isinstance(value, Joined):
         yield escape(value)
         return
-    for index, part in enumerate(value.parts):
-        yield (escape(value.sep) if index else "") + escape(part)
+    yield from map(escape, value.pieces())
 
 
 # Printable: A4 landscape, the table as wide as the page and never wider (cells wrap, long words too).
