@@ -154,14 +154,14 @@ def timestamp(url: str, timeout: float = 6.0) -> Stamp:
 
 
 def _stamp(body: bytes, digest: bytes, nonce: int) -> Stamp:
-    from asn1crypto import tsp
+    from asn1crypto import core, tsp
 
     try:
-        response = tsp.TimeStampResp.load(body, strict=True)
-        status = response["status"]["status"].native
+        # The status first, on its own: asn1crypto wants the token that a refusal does not carry
+        status = tsp.PKIStatusInfo.load(core.Sequence.load(body, strict=True)[0].dump())["status"].native
         if status not in ("granted", "granted_with_mods"):
             raise BadAnswer("refused", str(status))
-        signed = response["time_stamp_token"]["content"]
+        signed = tsp.TimeStampResp.load(body, strict=True)["time_stamp_token"]["content"]
         info = signed["encap_content_info"]["content"].parsed
         if info["message_imprint"]["hashed_message"].native != digest or info["nonce"].native != nonce:
             raise BadAnswer("mismatch", "the token is not for the digest or nonce sent")
