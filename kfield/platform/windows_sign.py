@@ -15,7 +15,8 @@ from kfield.platform.win32 import certs, registry
 
 CERT_SCRIPT = (
     "Get-ChildItem Cert:\\CurrentUser\\My | "
-    "Select-Object Subject,Issuer,NotAfter,HasPrivateKey,Thumbprint"
+    "Select-Object Subject,Issuer,NotAfter,HasPrivateKey,Thumbprint,"
+    "@{Name='Raw';Expression={[Convert]::ToBase64String($_.RawData)}}"
 )
 BLBEACONS = {
     "chrome": "HKCU\\Software\\Google\\Chrome\\BLBeacon",
@@ -65,8 +66,20 @@ def parse_certificates(rows: list[dict]) -> list[Certificate]:
         expires = powershell.parse_date(row.get("NotAfter"))
         if expires is not None:
             certs.append(Certificate(str(row.get("Subject") or ""), str(row.get("Issuer") or ""), expires,
-                                     bool(row.get("HasPrivateKey")), str(row.get("Thumbprint") or "")))
+                                     bool(row.get("HasPrivateKey")), str(row.get("Thumbprint") or ""),
+                                     _raw(row.get("Raw"))))
     return certs
+
+
+def _raw(text) -> bytes:
+    """The certificate's bytes (base64 of RawData); b"" when absent or not base64."""
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(str(text or ""), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
 
 
 def _key(path: str) -> registry.Values | None:
