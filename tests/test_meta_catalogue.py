@@ -95,6 +95,7 @@ def _families():
     from kfield.checks import sign
     from kfield.core import settings
 
+    keys |= {f"ready.link.{link}" for link in readiness.LINKS}                               # aggregate/readiness.py
     keys |= {f"ev.sign_{r}" for r in sign.REASONS} | {s.title_key for s in settings.SETTINGS.values()}  # checks/sign.py
     return keys | {f"agg.issue.{k}" for k in importer.ISSUE_KINDS}
 

@@ -242,4 +242,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.profile.unset": ("Bỏ một mục cài đặt đã lưu trên máy này.", "Remove a setting kept on this PC."),
     "help.profile.show": ("Xem hồ sơ đang dùng: các cổng được kiểm tra và cài đặt của máy này.",
                           "Show the profile in use: the portals checked and this PC's settings."),
+    # Readiness: which link of the signing chain broke (kfield/aggregate/readiness.yaml, `why:`).
+    "ready.why.column": ("{item}: khâu hỏng", "{item}: link that broke"),
+    "ready.link.service": ("công cụ ký số (không chạy, không nghe cổng hoặc không trả lời)",
+                           "signing tool (not running, not listening or not answering)"),
+    "ready.link.middleware": ("phần mềm điều khiển token chưa cài", "token middleware not installed"),
+    "ready.link.token": ("không nhận USB token", "USB token not detected"),
+    "ready.link.certificate": ("chứng thư số (không có, hết hạn hoặc sắp hết hạn)", "certificate (missing, expired or expiring)"),
+    "ready.link.tsa": ("máy chủ dấu thời gian không cấp dấu thời gian", "timestamp server gives no timestamp"),
+    "ready.link.ocsp": ("không kiểm tra được trạng thái chứng thư (OCSP, CRL) hoặc chứng thư bị thu hồi",
+                        "certificate status cannot be checked (OCSP, CRL) or the certificate is revoked"),
+    "ready.link.browser": ("trình duyệt chưa được phép gọi công cụ ký số (Truy cập mạng cục bộ)",
+                           "browser not allowed to reach the signing tool (Local Network Access)"),
 }
