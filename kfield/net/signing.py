@@ -141,7 +141,8 @@ class Stamp:
 
 def timestamp(url: str, timeout: float = 6.0) -> Stamp:
     """Ask ``url`` for a timestamp of a random SHA-256 digest (RFC 3161 over HTTP POST); the token must
-    be granted and carry our digest and nonce. Its CMS signature is not verified here."""
+    be granted, carry our digest and nonce, and be signed by the certificate it carries (the chain of
+    that certificate up to a root is not judged here)."""
     from asn1crypto import tsp
 
     digest, nonce = hashlib.sha256(os.urandom(32)).digest(), int.from_bytes(os.urandom(8), "big")
@@ -165,11 +166,52 @@ def _stamp(body: bytes, digest: bytes, nonce: int) -> Stamp:
         info = signed["encap_content_info"]["content"].parsed
         if info["message_imprint"]["hashed_message"].native != digest or info["nonce"].native != nonce:
             raise BadAnswer("mismatch", "the token is not for the digest or nonce sent")
-        certs = signed["certificates"].native or []
-        signer = certs[0]["tbs_certificate"]["subject"].get("common_name", "") if certs else ""
-        return Stamp(info["gen_time"].native, str(signer))
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        signer = _token_signer(signed)
+        names = signer.subject.get_attributes_for_oid(_common_name())
+        return Stamp(info["gen_time"].native, str(names[0].value) if names else signer.subject.rfc4514_string())
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         raise BadAnswer("not_tsp", str(exc)) from None
+
+
+def _is_signer(sid, cert) -> bool:
+    """The SignerIdentifier names this certificate: by issuer and serial number, or key identifier."""
+    if sid.name == "issuer_and_serial_number":
+        return cert.serial_number == sid.chosen["serial_number"].native and cert.issuer == sid.chosen["issuer"]
+    return cert.key_identifier == sid.chosen.native
+
+
+def _common_name():
+    from cryptography.x509.oid import NameOID
+
+    return NameOID.COMMON_NAME
+
+
+def _token_signer(signed):
+    """The certificate that signed the token (CMS SignerInfo with signed attributes): the content's
+    digest must be the one signed, and the signature must verify with that certificate's key."""
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+
+    info = signed["signer_infos"][0]
+    algorithm = info["digest_algorithm"]["algorithm"].native
+    attributes = {a["type"].native: a["values"][0].native for a in info["signed_attrs"]}
+    content = signed["encap_content_info"]["content"].contents
+    if attributes.get("message_digest") != hashlib.new(algorithm, content).digest():
+        raise BadAnswer("bad_signature", "the signed digest is not the token's")
+    sid = info["sid"]
+    for candidate in signed["certificates"] or []:
+        cert = candidate.chosen
+        if _is_signer(sid, cert):
+            signer = x509.load_der_x509_certificate(cert.dump())
+            signed_bytes = b"\x31" + info["signed_attrs"].dump()[1:]   # signed as a SET OF, sent [0] IMPLICIT
+            try:
+                _verify(signer.public_key(), info["signature"].native, signed_bytes,
+                        getattr(hashes, algorithm.upper())())
+            except InvalidSignature:
+                raise BadAnswer("bad_signature", "the token's signature does not verify") from None
+            return signer
+    raise BadAnswer("bad_signature", "the token does not carry its signer's certificate")
 
 
 # --- RFC 6960 OCSP ---------------------------------------------------------------------------

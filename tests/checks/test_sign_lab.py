@@ -85,7 +85,7 @@ def test_net008_gets_a_real_rfc3161_timestamp(ca_server):
 
 
 @pytest.mark.parametrize("mode, evidence", [("reject", "sign_refused_answer"), ("garbage", "sign_not_tsp"),
-                                            ("wrong_nonce", "sign_mismatch")])
+                                            ("wrong_nonce", "sign_mismatch"), ("bad_signature", "sign_bad_signature")])
 def test_net008_a_refused_wrong_or_foreign_answer_is_no_timestamp(ca_server, mode, evidence):
     ca_server.tsa_mode = mode
     try:
@@ -157,3 +157,23 @@ def test_sign010_ocsp_responders_answer_and_the_crl_is_current(ca_server):
     assert (res.status, res.summary.key) == (Status.WARN, "sign.ca.stale")
     res = compute_check("SIGN010", host=host, ocsp_urls=["http://127.0.0.1:9/"], crl_urls=[f"{ca_server.url}/ca.crt"])
     assert res.status is Status.FAIL and [m.name for m in res.evidence] == ["sign_refused", "sign_not_crl"]
+
+
+def test_the_real_command_shows_the_signing_services_version_in_vietnamese(trusted, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    with SigningService(trusted, version="2.1.7") as service:
+        profile = tmp_path / "p.yaml"
+        profile.write_text(f"version: 1\nid: lab\ntitle: {{vi: a, en: a}}\nselect: {{ids: [SIGN007]}}\n"
+                           f"params:\n  signing_ports: [{service.port}]\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(root), "KFIELD_DATA_DIR": str(tmp_path), "KFIELD_NO_PROGRESS": "1"}
+        done = subprocess.run([sys.executable, "-m", "kfield", "check", "--profile", str(profile), "--lang", "vi"],
+                              capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"[Đạt] SIGN007 Công cụ ký số trả lời: Công cụ ký số trả lời tại wss://127.0.0.1:{service.port}/GetVersion, " \
+           f"phiên bản 2.1.7" in done.stdout
+    assert "Phiên bản công cụ ký số: 2.1.7" in done.stdout

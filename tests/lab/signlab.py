@@ -84,7 +84,7 @@ def _issued(ca_key, ca, key, common: str, now: dt.datetime, extension) -> x509.C
 @dataclass
 class CaServer:
     ca: Authority | None = None
-    tsa_mode: str = "grant"          # grant, reject, garbage, wrong_nonce
+    tsa_mode: str = "grant"          # grant, reject, garbage, wrong_nonce, bad_signature
     ocsp_mode: str = "good"          # good, revoked, unknown, unauthorized, foreign_signer
     crl_next_update_days: int = 7
     requests: list[str] = field(default_factory=list)
@@ -152,7 +152,8 @@ class CaServer:
             {"type": "content_type", "values": ["tst_info"]},
             {"type": "message_digest", "values": [hashlib.sha256(info.dump()).digest()]},
         ])
-        signature = self.ca.tsa_key.sign(attributes.dump(), ec.ECDSA(hashes.SHA256()))
+        key = ec.generate_private_key(ec.SECP256R1()) if self.tsa_mode == "bad_signature" else self.ca.tsa_key
+        signature = key.sign(attributes.dump(), ec.ECDSA(hashes.SHA256()))
         tsa_cert = ax509.Certificate.load(self.ca.tsa.public_bytes(DER))
         signer = {"version": "v1", "digest_algorithm": {"algorithm": "sha256"}, "signed_attrs": attributes,
                   "signature_algorithm": {"algorithm": "sha256_ecdsa"}, "signature": signature,
