@@ -410,6 +410,8 @@ def timestamp_server(host: Host, timestamp_urls: list):
     for url in timestamp_urls[:4]:
         try:
             stamp = host.timestamp(url, timeout=6.0)
+        except ImportError as exc:   # a kit built without asn1crypto: could not check, and why
+            return skip("sign.no_package", package=(exc.name or "?").split(".")[0])
         except (Unreached, BadAnswer) as exc:
             down.append(url)
             reason = "refused_answer" if isinstance(exc, BadAnswer) and exc.reason == "refused" else exc.reason

@@ -209,6 +209,8 @@ def service_answers(host: Host, signing_ports: list, signing_ws_path: str):
         except Unreached as exc:
             tried.append(_unreached(exc, url))
             continue
+        except ImportError as exc:
+            return _no_package(exc)
         evidence = (measure("ws", f"{url}: {answer.reply[:80]}"), measure("service_version", answer.version or "—"))
         if not answer.trusted:
             return fail("sign.ws.untrusted", evidence=evidence, remedy="sign.ws.remedy_untrusted", url=url)
@@ -245,6 +247,8 @@ def ocsp(host: Host, ocsp_urls: list, now=None):
     except BadAnswer as exc:
         return warn("sign.ocsp.bad", evidence=(_unreached(exc, "OCSP"),), remedy="sign.ocsp.remedy",
                     subject=_cn(newest.subject))
+    except ImportError as exc:
+        return _no_package(exc)
     evidence = (measure("cert_subject", _cn(newest.subject)), measure("ocsp", f"{answer.responder_url}: {answer.status}"))
     if answer.status == "revoked":
         when = answer.revoked_at.date().isoformat() if answer.revoked_at else "?"
@@ -271,6 +275,8 @@ def ca_servers(host: Host, ocsp_urls: list, crl_urls: list, now=None):
     for url in crl_urls[:3]:
         try:
             listed = host.crl(url, timeout=8.0)
+        except ImportError as exc:
+            return _no_package(exc)
         except (Unreached, BadAnswer) as exc:
             down.append(url)
             evidence.append(_unreached(exc, url))
@@ -288,6 +294,11 @@ def ca_servers(host: Host, ocsp_urls: list, crl_urls: list, now=None):
 
 REASONS = ("dns", "refused", "timeout", "tls", "reset", "http", "untrusted", "handshake", "closed", "too_large",
            "not_tsp", "not_ocsp", "not_crl", "refused_answer", "mismatch", "bad_signature", "no_issuer", "no_ocsp_url")
+
+
+def _no_package(exc: ImportError):
+    """A kfield built without one of its protocol packages (a hand-made kit): could not check, and why."""
+    return skip("sign.no_package", package=(exc.name or "?").split(".")[0])
 
 
 def _unreached(exc, where: str):

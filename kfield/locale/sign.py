@@ -254,4 +254,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "certificate status cannot be checked (OCSP, CRL) or the certificate is revoked"),
     "ready.link.browser": ("trình duyệt chưa được phép gọi công cụ ký số (Truy cập mạng cục bộ)",
                            "browser not allowed to reach the signing tool (Local Network Access)"),
+    "sign.no_package": ("Không kiểm tra được: bản kfield này thiếu gói {package} (cài lại kfield đầy đủ)",
+                        "Could not check: this kfield lacks the {package} package (reinstall kfield whole)"),
 }

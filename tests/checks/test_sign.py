@@ -158,3 +158,14 @@ def test_sign008_middleware_in_system_folders(tmp_path):
 ])
 def test_url_patterns(pattern, url, expected):
     assert url_matches(pattern, url) is expected
+
+
+def test_a_kfield_without_its_protocol_packages_says_it_could_not_check():
+    def missing(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'websockets'", name="websockets")
+
+    host = FakeHost(signing_service=missing)
+    res = compute_check("SIGN007", host=host, signing_ports=[8987])
+    assert (res.status, res.summary.key, res.summary.params["package"]) == (Status.SKIP, "sign.no_package", "websockets")
+    res = compute_check("NET008", host=FakeHost(timestamp=missing), timestamp_urls=["http://tsa/"])
+    assert res.summary.key == "sign.no_package"
