@@ -155,19 +155,21 @@ def lna_policy(host: Host, eoffice_urls: list, signing_site_urls: list):
         return ok("sign.lna.not_needed", evidence=unset, major=LNA_FROM_MAJOR)
     policies = host.lna_policies()
     evidence = tuple(_policy_evidence(policies)) + unset
-    gaps = {f"{b.name} {_major(b.version)}": _not_allowed(b, policies.get(_policy_family(b.name)), urls)
-            for b in modern}
-    gaps = {browser: missing for browser, missing in gaps.items() if missing}
-    blocking = {browser: missing for browser, missing in gaps.items() if int(browser.split()[-1]) >= LNA_WEBSOCKET_FROM}
+    gaps = [(b, missing) for b in modern if (missing := _not_allowed(b, policies.get(_policy_family(b.name)), urls))]
+    blocking = [(b, missing) for b, missing in gaps if _major(b.version) >= LNA_WEBSOCKET_FROM]
     if blocking:
         return warn("sign.lna.missing", evidence=evidence, remedy="sign.lna.remedy",
-                    urls=", ".join(dict.fromkeys(u for m in blocking.values() for u in m)),
-                    browsers=", ".join(blocking), major=LNA_WEBSOCKET_FROM)
+                    urls=", ".join(dict.fromkeys(u for _, missing in blocking for u in missing)),
+                    browsers=_browsers_shown(blocking), major=LNA_WEBSOCKET_FROM)
     if gaps:
-        return ok("sign.lna.before_websocket", evidence=evidence, browsers=", ".join(gaps), major=LNA_WEBSOCKET_FROM)
+        return ok("sign.lna.before_websocket", evidence=evidence, browsers=_browsers_shown(gaps), major=LNA_WEBSOCKET_FROM)
     if unset:
         return ok("sign.lna.ok_no_eoffice", evidence=evidence, count=len(urls))
     return ok("sign.lna.ok", evidence=evidence, count=len(urls))
+
+
+def _browsers_shown(pairs) -> str:
+    return ", ".join(f"{b.name} {_major(b.version)}" for b, _ in pairs)
 
 
 def _policy_family(name: str) -> str:
