@@ -108,3 +108,11 @@ def test_profile_set_show_unset_commands_in_vietnamese(tmp_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "không phải địa chỉ web" in bad.stderr
     gone = kfield("--lang", "vi", "profile", "unset", "eoffice_url", data=tmp_path)
     assert gone.returncode == 0 and "Đã bỏ" in gone.stderr
+
+
+def test_the_json_schema_declares_labelled_portals_with_an_optional_domestic_flag():
+    from kfield.core.profile import export_schema
+
+    portal = export_schema()["properties"]["portals"]["patternProperties"]
+    [spec] = portal.values()
+    assert spec["properties"]["domestic"]["type"] == "boolean" and spec["required"] == ["url", "title"]
