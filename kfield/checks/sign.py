@@ -45,6 +45,7 @@ param("token_middleware", List(Str(pattern=r"[A-Za-z0-9_.*\-]+\.dll")), [
 ])
 param("ocsp_urls", List(Str(pattern=URL)), [])
 param("crl_urls", List(Str(pattern=URL)), [])
+param("ocsp_rewrites", Map(values=Str(pattern=URL), key_pattern=r"[a-z0-9][a-z0-9.\-]*"), {})
 
 
 @check("SIGN001", tags=("signing", "quick", "usb"), timeout=10)
@@ -233,16 +234,17 @@ def middleware(host: Host, token_middleware: list):
 
 
 @check("SIGN009", tags=("signing", "internet"), requires=("NET009", "LAN004"), timeout=30, platforms=("windows",))
-def ocsp(host: Host, ocsp_urls: list, now=None):
+def ocsp(host: Host, ocsp_urls: list, ocsp_rewrites: dict, now=None):
     """OCSP answers for the certificate's issuer: a real RFC 6960 request for the newest certificate with
-    a private key, at the responder the certificate names (else the profile's first), signature checked."""
+    a private key, at the responder the certificate names (rewritten by domain as the profile says; else
+    the profile's first), signature checked."""
     usable = sorted((c for c in host.user_certificates() if c.has_private_key and c.der), key=lambda c: c.not_after)
     if not usable:
         return skip("sign.ocsp.no_cert")
     newest = usable[-1]
     others = [c.der for c in host.user_certificates() if c.der and c.der != newest.der]
     try:
-        answer = host.ocsp(newest.der, others, ocsp_urls[0] if ocsp_urls else "", timeout=6.0)
+        answer = host.ocsp(newest.der, others, ocsp_urls[0] if ocsp_urls else "", timeout=6.0, rewrites=ocsp_rewrites)
     except Unreached as exc:
         return fail("sign.ocsp.unreached", evidence=(_unreached(exc, "OCSP"),), remedy="sign.ocsp.remedy",
                     subject=_cn(newest.subject))

@@ -68,6 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "param.token_middleware": ("Tên tệp thư viện PKCS#11 của phần mềm token (Windows; dùng được dấu *)",
                                "File names of the token middleware's PKCS#11 libraries (Windows; * allowed)"),
     "param.ocsp_urls": ("Máy chủ OCSP của các đơn vị cấp chứng thư", "The certificate authorities' OCSP responders"),
+    "param.ocsp_rewrites": ("Tên miền trong địa chỉ OCSP của chứng thư → máy chủ OCSP hỏi thay (như phần mềm của Ban Cơ yếu)",
+                            "Domain of a certificate's OCSP address → the responder asked instead (as the government's clients do)"),
     "param.crl_urls": ("Danh sách thu hồi chứng thư (CRL) cần tải được", "Certificate revocation lists (CRL) that must download"),
     "param.eoffice_urls": ("Địa chỉ E-Office của tỉnh (để kiểm tra chính sách trình duyệt)",
                            "The province's E-Office addresses (for the browser policy check)"),

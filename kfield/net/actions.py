@@ -43,15 +43,14 @@ class NetActions:
 
         return signing.timestamp(url, timeout)
 
-    def ocsp(self, cert_der: bytes, candidates: list[bytes], url: str = "", timeout: float = 6.0):
-        """OCSP for the certificate at its own responder (``url`` when it names none)."""
+    def ocsp(self, cert_der: bytes, candidates: list[bytes], url: str = "", timeout: float = 6.0,
+             rewrites: dict | None = None):
+        """OCSP for the certificate at its own responder, rewritten by domain (``url`` when it names none)."""
         from kfield.net import signing
 
+        responder = signing.responder_for(cert_der, url, rewrites)
         issuer = signing.issuer_of(cert_der, candidates, timeout)
-        own = [u for u in signing.cert_urls(cert_der)[0] if u.startswith("http")]
-        if not (own or url):
-            raise signing.BadAnswer("no_ocsp_url")
-        return signing.ocsp_status(cert_der, issuer, own[0] if own else url, timeout)
+        return signing.ocsp_status(cert_der, issuer, responder, timeout)
 
     def http_answer(self, url: str, timeout: float = 6.0):
         from kfield.net import signing

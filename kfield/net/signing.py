@@ -240,6 +240,22 @@ def cert_urls(cert_der: bytes) -> tuple[list[str], list[str]]:
     return urls[AIA.OCSP], urls[AIA.CA_ISSUERS]
 
 
+def responder_for(cert_der: bytes, fallback: str = "", rewrites: dict | None = None) -> str:
+    """Where to ask about a certificate: its own OCSP address, unless a rewrite names its host (the host or
+    a parent domain → another responder, as the Government CA's clients send everything to
+    ocsp.ca.gov.vn); ``fallback`` when it names none."""
+    own = [u for u in cert_urls(cert_der)[0] if u.startswith(("http://", "https://"))]
+    if not own:
+        if fallback:
+            return fallback
+        raise BadAnswer("no_ocsp_url")
+    host = (urlsplit(own[0]).hostname or "").lower()
+    for domain, target in (rewrites or {}).items():
+        if host == domain.lower() or host.endswith("." + domain.lower()):
+            return target
+    return own[0]
+
+
 def issuer_of(cert_der: bytes, candidates: list[bytes], timeout: float = 6.0) -> bytes:
     """The issuing CA's certificate: one of ``candidates`` whose subject is the issuer, else the
     certificate's CA-issuer address (AIA) fetched over HTTP. BadAnswer("no_issuer") otherwise."""

@@ -177,3 +177,12 @@ def test_the_real_command_shows_the_signing_services_version_in_vietnamese(trust
     assert f"[Đạt] SIGN007 Công cụ ký số trả lời: Công cụ ký số trả lời tại wss://127.0.0.1:{service.port}/GetVersion, " \
            f"phiên bản 2.1.7" in done.stdout
     assert "Phiên bản công cụ ký số: 2.1.7" in done.stdout
+
+
+def test_sign009_rewrites_the_certificates_responder_by_domain_as_the_government_clients_do():
+    from tests.lab.signlab import authority
+
+    with CaServer() as server:
+        server.ca = authority(server.url, ocsp_url="http://ocsp.vgca.ca.gov.vn/")   # never asked: rewritten
+        res = sign009(server, store(server), ocsp_rewrites={"ca.gov.vn": f"{server.url}/ocsp"})
+        assert res.status is Status.OK and f"{server.url}/ocsp: good" in res.evidence[1].value

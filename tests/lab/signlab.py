@@ -52,7 +52,8 @@ class Authority:
         return self.user.public_bytes(DER)
 
 
-def authority(base_url: str, now: dt.datetime | None = None, ocsp_in_cert: bool = True) -> Authority:
+def authority(base_url: str, now: dt.datetime | None = None, ocsp_in_cert: bool = True,
+              ocsp_url: str = "") -> Authority:
     now = now or dt.datetime.now(dt.timezone.utc)
     key = ec.generate_private_key(ec.SECP256R1())
     root = (x509.CertificateBuilder().subject_name(_name("kfield lab root CA")).issuer_name(_name("kfield lab root CA"))
@@ -65,7 +66,7 @@ def authority(base_url: str, now: dt.datetime | None = None, ocsp_in_cert: bool 
                                      x509.UniformResourceIdentifier(f"{base_url}/ca.crt"))]
     if ocsp_in_cert:
         access.insert(0, x509.AccessDescription(AuthorityInformationAccessOID.OCSP,
-                                                x509.UniformResourceIdentifier(f"{base_url}/ocsp")))
+                                                x509.UniformResourceIdentifier(ocsp_url or f"{base_url}/ocsp")))
     user = _issued(key, root, user_key, "NGUYỄN VĂN A", now,
                    x509.AuthorityInformationAccess(access))
     tsa = _issued(key, root, tsa_key, "kfield lab TSA", now,
