@@ -12,12 +12,14 @@ from pathlib import Path
 
 from kfield.platform import command
 from kfield.platform.base import Lease, NotSupported, Neighbour, Route, Wifi
+from kfield.platform.win32.wlan import ssid_text
 
 RTF_GATEWAY = 0x2
 _LEASE_BLOCK = re.compile(r"lease\s*\{(.*?)\}", re.S)
 _IW_SSID = re.compile(r"^\s*SSID:\s*(.*)$", re.M)
 _IW_SIGNAL = re.compile(r"^\s*signal:\s*(-?\d+)\s*dBm", re.M)
 _IW_RATE = re.compile(r"^\s*tx bitrate:\s*([\d.]+)\s*MBit/s", re.M)
+_IW_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
 STUB_RESOLVERS = ("127.0.0.53", "127.0.0.54")
 
 
@@ -119,8 +121,23 @@ def parse_iw_link(text: str, interface: str) -> Wifi | None:
     signal = _IW_SIGNAL.search(text)
     rate = _IW_RATE.search(text)
     dbm = int(signal[1]) if signal else None
-    return Wifi(interface, _IW_SSID.search(text)[1].strip(), dbm, dbm_to_percent(dbm),
+    return Wifi(interface, iw_ssid(_IW_SSID.search(text)[1].rstrip("\r")), dbm, dbm_to_percent(dbm),
                 float(rate[1]) if rate else None)
+
+
+def iw_ssid(printed: str) -> str:
+    """The SSID `iw` printed, as its real name: iw writes every byte that is not printable ASCII
+    (and a backslash, and a space at either end) as ``\\xNN``, so "Phòng Tư pháp" arrives as
+    ``Ph\\xc3\\xb2ng T\\xc6\\xb0 ph\\xc3\\xa1p``. The bytes are put back and read as UTF-8; what is not
+    UTF-8 (a name cut at 32 octets mid-character) stays shown as ``\\xNN``, never as raw bytes."""
+    raw = bytearray()
+    pos = 0
+    for escape in _IW_ESCAPE.finditer(printed):
+        raw += printed[pos:escape.start()].encode("utf-8", "surrogateescape")
+        raw.append(int(escape[1], 16))
+        pos = escape.end()
+    raw += printed[pos:].encode("utf-8", "surrogateescape")
+    return ssid_text(bytes(raw))
 
 
 # IN-USE is "*" or blank in every language, where ACTIVE is translated ("yes", "oui", "tak", "sì").

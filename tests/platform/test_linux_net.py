@@ -5,7 +5,7 @@ import pytest
 
 from kfield.platform.base import Lease, Neighbour, Route
 from kfield.platform.linux_net import (dbm_to_percent, parse_dhclient_leases, parse_ip_neigh_json,
-                                       parse_iw_link, parse_networkd_lease, parse_nmcli_wifi, parse_proc_arp, parse_proc_route,
+                                       iw_ssid, parse_iw_link, parse_networkd_lease, parse_nmcli_wifi, parse_proc_arp, parse_proc_route,
                                        parse_resolv_conf)
 
 ROUTE = """Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
@@ -112,3 +112,33 @@ def test_nmcli_real_terse_list_default_fields():
     text = (LINUX_FIX / "nmcli-wifi-list-terse.txt").read_text(encoding="utf-8")
     wifi = parse_nmcli_wifi(text, "wlp1s0", fields)
     assert (wifi.ssid, wifi.signal_percent, wifi.rate_mbps) == ("SSID-3", 87, 260.0)
+
+
+def test_iw_link_vietnamese_ssid_escaped_by_iw_reads_as_text():
+    """Composed as iw prints it (every non-ASCII byte as \\xNN; see the fixtures README)."""
+    wifi = parse_iw_link((LINUX_FIX / "iw-link-vietnamese-composed.txt").read_text(), "wlan0")
+    assert (wifi.ssid, wifi.signal_dbm, wifi.rate_mbps) == ("Phòng Tư pháp", -58, 65.0)
+
+
+def test_iw_real_scan_ssids_decode_to_their_chinese_names():
+    ssids = [iw_ssid(line.split("SSID: ", 1)[1]) for name in ("iw-scan-ssid-lines-zh.txt", "iw-scan-sta0-zh.txt")
+             for line in (LINUX_FIX / name).read_text().splitlines() if "SSID: " in line]
+    assert "顺成劳务" in ssids and "南京美女龙虾总店" in ssids and "ChinaNet-kRAH" in ssids and "sqy-5G" in ssids
+    assert not [s for s in ssids if "\\x" in s]
+
+
+def test_iw_ssid_cut_mid_character_keeps_the_stray_byte_inert():
+    """The real 32-octet SSID from the fixtures README: its last character was cut after one byte."""
+    wifi = parse_iw_link((LINUX_FIX / "iw-link-truncated-ssid-composed.txt").read_text(), "wlan0")
+    assert wifi.ssid.startswith("a\u0336\u0301") and wifi.ssid.endswith("\u0311\\xcd")
+
+
+@pytest.mark.parametrize("printed, shown", [
+    ("\\x20lead", " lead"),                      # iw escapes a leading space
+    ("back\\x5cslash", "back\\slash"),            # and a backslash
+    ("bell\\x07\\x1b[31m", "bell\\x07\\x1b[31m"),    # control bytes stay shown, never sent to a terminal
+    ("\\xff\\xfe", "\\xff\\xfe"),                     # not UTF-8
+    ("UBND Xa", "UBND Xa"),
+])
+def test_iw_ssid_escapes(printed, shown):
+    assert iw_ssid(printed) == shown
