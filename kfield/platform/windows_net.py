@@ -182,6 +182,11 @@ class WindowsNetMixin:
         except SourceUnavailable:
             return parse_adapter_lease(powershell.run_json(_ADAPTERS), interface, address)
 
+    def address_origin(self, interface: str, address: str):
+        """IP Helper's PrefixOrigin/SuffixOrigin; no text fallback (CIM's DHCPEnabled is a setting,
+        not where the address in use came from)."""
+        return iphlp.origin(_adapters(), interface, address)
+
     def neighbours(self) -> list[Neighbour]:
         try:
             names = {a.index: a.name for a in _adapters()}

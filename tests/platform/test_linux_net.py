@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from kfield.platform.base import Lease, Neighbour, Route
-from kfield.platform.linux_net import (dbm_to_percent, parse_dhclient_leases, parse_ip_neigh_json,
+from kfield.platform.base import AddressOrigin, Lease, Neighbour, Route
+from kfield.platform.linux_net import (dbm_to_percent, dhcp_client_of, parse_ifupdown, parse_ip_addr_origin, parse_dhclient_leases, parse_ip_neigh_json,
                                        iw_ssid, parse_iw_link, parse_networkd_lease, parse_nmcli_wifi, parse_proc_arp, parse_proc_route,
                                        parse_resolv_conf)
 
@@ -142,3 +142,32 @@ def test_iw_ssid_cut_mid_character_keeps_the_stray_byte_inert():
 ])
 def test_iw_ssid_escapes(printed, shown):
     assert iw_ssid(printed) == shown
+
+
+IP_ADDR = """[{"ifindex":2,"ifname":"wlp2s0","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,
+"addr_info":[{"family":"inet","local":"192.168.1.23","prefixlen":24,"broadcast":"192.168.1.255","scope":"global",
+"dynamic":true,"noprefixroute":true,"label":"wlp2s0","valid_life_time":85841,"preferred_life_time":85841}]},
+{"ifindex":3,"ifname":"eth0","addr_info":[{"family":"inet","local":"198.18.0.100","prefixlen":24,"scope":"global",
+"label":"eth0","valid_life_time":4294967295,"preferred_life_time":4294967295}]}]"""
+
+
+def test_ip_addr_dynamic_flag_is_dhcp_with_its_lifetime_and_no_flag_is_not_an_answer():
+    """The `ip -j addr` layout of iproute2 (NetworkManager's lease: dynamic, valid_life_time)."""
+    assert parse_ip_addr_origin(IP_ADDR, "wlp2s0", "192.168.1.23") == AddressOrigin("dhcp", "ip", 85841)
+    assert parse_ip_addr_origin(IP_ADDR, "eth0", "198.18.0.100") is None      # permanent: maybe a dhclient script
+    assert parse_ip_addr_origin(IP_ADDR, "wlp2s0", "192.168.1.99") is None
+
+
+def test_ifupdown_static_and_dhcp():
+    text = "auto lo\niface lo inet loopback\n# office\niface eth0 inet static\n  address 10.0.0.5/24\niface wlan0 inet dhcp\n"
+    assert parse_ifupdown(text, "eth0") == AddressOrigin("static", "ifupdown")
+    assert parse_ifupdown(text, "wlan0") == AddressOrigin("dhcp", "ifupdown")
+    assert parse_ifupdown(text, "eth1") is None
+
+
+def test_dhcp_client_command_lines():
+    argv = ["dhclient", "-4", "-d", "-sf", "/tmp/s", "-lf", "/srv/kept/here.leases", "-pf", "/tmp/p", "eth0"]
+    assert dhcp_client_of(argv, "eth0") == ("dhclient", "/srv/kept/here.leases")
+    assert dhcp_client_of(argv, "eth1") is None
+    assert dhcp_client_of(["/usr/sbin/dhcpcd", "-q", "wlan0"], "wlan0") == ("dhcpcd", "")
+    assert dhcp_client_of(["vim", "eth0"], "eth0") is None
