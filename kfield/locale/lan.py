@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có quyền thì chỉ xem bảng ARP).",
         "Whether another device uses this PC's IP address (RFC 5227 ARP probe, needs administrator rights; "
         "without them only the ARP table is read)."),
-    "check.LAN008.title": ("Máy chủ DHCP lạ", "Rogue DHCP server"),
+    "check.LAN008.title": ("Máy chủ DHCP (máy chủ lạ, hết địa chỉ)", "DHCP servers (a rogue one, a full pool)"),
     "check.LAN008.desc": (
         "Gửi yêu cầu DHCP DISCOVER hai lần cùng lúc: bằng địa chỉ MAC của máy này và như một thiết bị mới "
         "(một MAC ngẫu nhiên), rồi liệt kê mọi máy chủ DHCP trả lời. Hai máy chủ trở lên thường là có "
