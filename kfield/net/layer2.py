@@ -171,7 +171,7 @@ def _sniff_around(sniffer, send, wait: float, longest: float = 0.0, done=lambda:
         time.sleep(wait)
         while time.monotonic() - start < longest and not done():
             time.sleep(0.1)
-        if longest and time.monotonic() - start > wait:
+        if longest and time.monotonic() - start > wait and done():
             time.sleep(1.0)   # a second server pinging before it offers is not cut off
     finally:
         sniffer.stop()
