@@ -233,13 +233,14 @@ def rogue_dhcp(host: Host):
 def router_witnesses(host: Host):
     """The router's address held by one device: who answers a fresh ARP request for the gateway,
     against the MAC the ARP table holds and the MAC the DHCP server (when it is the gateway) answers
-    from. Two MACs answering = another box set to the router's address."""
+    from. Two MACs answering = another box set to the router's address; the ARP request and the
+    DISCOVER go out at once."""
     main, route = _main(host), host.default_route()
     if route is None or not route.gateway:
         return skip("lan.gw.none")
-    gateway, own_ip = route.gateway, local.usable_address(main)[0]
     from kfield.net.probe import all_at_once
 
+    gateway, own_ip = route.gateway, local.usable_address(main)[0]
     cached = next((n.mac for n in host.neighbours() if n.ip == gateway and n.mac), "")   # before ARP refreshes it
     answering, offers = all_at_once(lambda ask: ask(), [
         lambda: host.arp_claimants(main.name, gateway, main.mac, own_ip),

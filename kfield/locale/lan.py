@@ -193,9 +193,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "The DHCP pool is full: server {server} answers this PC but not a new device, so "
                            "new devices get no address"),
     "lan.dhcp.pool_remedy": ("Vào trang quản trị router (phần DHCP): mở rộng dải địa chỉ cấp phát, giảm thời "
-                             "gian thuê (ví dụ 1–2 giờ), xóa các địa chỉ đặt trước không còn dùng.",
+                             "gian thuê (ví dụ 1–2 giờ), xóa các địa chỉ đặt trước không còn dùng. Nếu router chỉ "
+                             "cấp địa chỉ cho thiết bị có trong danh sách (lọc MAC), hãy thêm thiết bị mới vào đó.",
                              "On the router's admin page (DHCP section): widen the address range, shorten the "
-                             "lease time (e.g. 1–2 hours), remove reservations no longer used."),
+                             "lease time (e.g. 1–2 hours), remove reservations no longer used. If the router "
+                             "gives addresses only to listed devices (a MAC filter), add the new device there."),
     "lan.rogue.remedy": ("Tìm router/modem lạ cắm vào mạng (thường là bộ phát Wi-Fi cắm nhầm cổng LAN) và "
                          "rút ra, hoặc tắt DHCP trên thiết bị đó.",
                          "Find the stray router/modem on the LAN (often a Wi-Fi box plugged in by its LAN "
