@@ -83,6 +83,8 @@ REAL = FIX / "real"
     ("netsh-wlan-de.txt", "WLAN", "SSID-1", 43, 300.0),
     ("netsh-wlan-fr.txt", "Wi-Fi", "SSID-1", 80, 103.0),
     ("netsh-wlan-it.txt", "Wi-Fi", "SSID-1", 85, 130.0),
+    ("netsh-wlan-es.txt", "Wi-Fi", "Norma-2.4", 72, 81.0),        # trailing spaces after values
+    ("netsh-wlan-es-rssi.txt", "Wi-Fi", "RED-DE-PRUEBA", 100, 866.7),
 ])
 def test_netsh_wlan_real_captures_in_other_languages(name, interface, ssid, percent, rate):
     """Real outputs (see fixtures README): translated labels, 3-space indents, "Réception (Mbits/s)"."""
@@ -90,10 +92,19 @@ def test_netsh_wlan_real_captures_in_other_languages(name, interface, ssid, perc
     assert (wifi.ssid, wifi.signal_percent, wifi.rate_mbps) == (ssid, percent, rate)
 
 
-@pytest.mark.parametrize("name", ["netsh-wlan-de.txt", "netsh-wlan-fr.txt", "netsh-wlan-it.txt"])
+@pytest.mark.parametrize("name", ["netsh-wlan-de.txt", "netsh-wlan-fr.txt", "netsh-wlan-it.txt", "netsh-wlan-es.txt",
+                                  "netsh-wlan-es-rssi.txt", "netsh-wlan-es-disconnected.txt"])
 def test_netsh_wlan_real_captures_are_one_block_headed_by_the_translated_name_label(name):
     blocks = netsh_blocks((REAL / name).read_text(encoding="utf-8"))
-    assert len(blocks) == 1 and blocks[0][0][0] in ("Name", "Nom", "Nome")
+    assert len(blocks) == 1 and blocks[0][0][0] in ("Name", "Nom", "Nome", "Nombre")
+
+
+def test_netsh_wlan_real_spanish_rssi_line_and_disconnected_capture():
+    text = (REAL / "netsh-wlan-es-rssi.txt").read_text(encoding="utf-8")
+    assert parse_netsh_wlan(text, "Wi-Fi").signal_dbm == -50
+    # 100 % maps to -50 dBm too: with the percentage changed, the dBm still comes from the Rssi line
+    assert parse_netsh_wlan(text.replace(": 100%", ": 60%"), "Wi-Fi").signal_dbm == -50
+    assert parse_netsh_wlan((REAL / "netsh-wlan-es-disconnected.txt").read_text(encoding="utf-8"), "Wi-Fi") is None
 
 
 def test_netsh_wlan_a_name_netsh_does_not_list_is_could_not_check_not_disconnected():
