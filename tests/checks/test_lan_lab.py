@@ -131,9 +131,12 @@ def test_lease_kept_outside_the_usual_place_is_found_through_the_running_client(
     with office.lease_kept_elsewhere():
         root = office.check_json("--profile", profile, "--only", "LAN005")
         nobody = office.check_json("--profile", profile, "--only", "LAN005", user="nobody")
+        office.stop("dhclient")          # the address stays, and nothing names the lease any more
+        orphan = office.check_json("--profile", profile, "--only", "LAN005")
     assert root["LAN005"]["summary"]["key"] == "lan.dhcp.ok"
     assert root["LAN005"]["summary"]["params"]["server"] == GATEWAY
     # nobody may not look into root's dhclient (its network namespace), so nothing says where the
     # address came from: "could not check", never "static"
     assert nobody["LAN005"]["status"] == "skip"
     assert nobody["LAN005"]["summary"]["key"] == "lan.dhcp.origin_unknown"
+    assert orphan["LAN005"]["summary"]["key"] == "lan.dhcp.origin_unknown"    # as root too
