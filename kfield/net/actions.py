@@ -96,3 +96,14 @@ class NetActions:
         from kfield.net import layer2
 
         return layer2.dhcp_offers(interface, mac)
+
+    def dhcp_probe(self, interface: str, mac: str):
+        """This PC's DISCOVER and a new device's (a fresh random MAC), answered or not."""
+        from kfield.net import layer2
+
+        return layer2.dhcp_probe(interface, mac)
+
+    def arp_claimants(self, interface: str, ip: str, mac: str, own_ip: str) -> list[str]:
+        from kfield.net import layer2
+
+        return layer2.arp_claimants(interface, ip, mac, own_ip)

@@ -136,6 +136,15 @@ class Lease:
 
 
 @dataclass(frozen=True)
+class AddressOrigin:
+    """Where an address came from, as told by a source that knows (never inferred from an absence)."""
+
+    kind: str                     # "dhcp" or "static"
+    source: str                   # what said so: "ip" (the kernel's dynamic flag), "dhclient", "ifupdown", "iphlpapi"
+    valid_s: int | None = None    # seconds the address stays valid, when the source says
+
+
+@dataclass(frozen=True)
 class Neighbour:
     ip: str
     mac: str                      # lower-case, colon-separated; "" while unresolved
@@ -276,6 +285,10 @@ class Host:
         raise NotSupported("platform.not_here")
 
     def dhcp_lease(self, interface: str) -> Lease | None:
+        raise NotSupported("platform.not_here")
+
+    def address_origin(self, interface: str, address: str) -> AddressOrigin | None:
+        """DHCP or set by hand, from a source that knows; None when no source says."""
         raise NotSupported("platform.not_here")
 
     def neighbours(self) -> list[Neighbour]:
