@@ -92,6 +92,11 @@ def _families():
     keys |= {f"report.answer.{a.value}" for a in readiness.Answer}
     keys |= {f"agg.refused.{r}" for r in sources.REASONS} | {f"agg.damage.{d}" for d in logs.DAMAGE}
     keys |= {k for word in net.PROBLEM_WORDS for k in (f"net.web.{word}", f"ev.portal_{word}")}   # checks/net.py
+    from kfield.checks import sign
+    from kfield.core import settings
+
+    keys |= {f"ready.link.{link}" for link in readiness.LINKS}                               # aggregate/readiness.py
+    keys |= {f"ev.sign_{r}" for r in sign.REASONS} | {s.title_key for s in settings.SETTINGS.values()}  # checks/sign.py
     return keys | {f"agg.issue.{k}" for k in importer.ISSUE_KINDS}
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from kfield.core.i18n import text
-from kfield.core.table import Table
+from kfield.core.table import Change, Table
 from kfield.formats.tables import html_table, label, section
 
 STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;background:#fff}"
@@ -99,6 +99,8 @@ def _readiness(table: Table, lang: str) -> list[dict]:
     out = []
     for index, column in enumerate(table.columns[3:-1], start=3):
         total = table.totals[index]
+        if not isinstance(total, Change):      # a column of words (why not ready), not an item's counts
+            continue
         yes, unknown = [total.before, total.after], [total.unknown_before, total.unknown_after]
         datasets = [{"label": text(f"report.answer.{name}", lang), "data": data, "backgroundColor": COLOURS[colour]}
                     for name, data, colour in (("yes", yes, "fixed"), ("no", [pcs - y - u for y, u in zip(yes, unknown)],
