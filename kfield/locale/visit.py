@@ -21,12 +21,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "digitisation, training, mooc, cybersecurity, vneid).",
                         "Record a task done (lan, computers, internet, eoffice, pakn, kpi, public_services, "
                         "digitisation, training, mooc, cybersecurity, vneid)."),
-    "help.visit.task_name": ("Tên nhiệm vụ", "The task"),
-    "help.visit.system": ("Hệ thống liên quan: {systems}", "The system concerned: {systems}"),
+    "help.visit.task_name": ("Nhiệm vụ (mã hoặc tên tiếng Việt, có dấu hay không dấu): {tasks}",
+                             "The task (a code or its Vietnamese or English name, with or without marks): {tasks}"),
+    "help.visit.system": ("Hệ thống liên quan (mã hoặc tên tiếng Việt, có dấu hay không dấu: «máy in», «may in»): "
+                          "{systems}",
+                          "The system concerned (a code or its Vietnamese or English name, with or without marks: "
+                          "«máy in», «may in»): {systems}"),
     "help.visit.problem": ("Ghi một sự cố và kết quả: fixed (đã xử lý), escalated (chuyển cấp trên), pending (còn chờ).",
                            "Record a problem and its outcome: fixed, escalated or pending."),
-    "help.visit.outcome": ("fixed (đã xử lý), escalated (chuyển cấp trên) hoặc pending (còn chờ)",
-                           "fixed, escalated or pending"),
+    "help.visit.outcome": ("Kết quả (mã hoặc tên, có dấu hay không dấu): {outcomes}",
+                           "The outcome (a code or its name, with or without marks): {outcomes}"),
     "help.visit.train": ("Ghi buổi tập huấn: chủ đề và số cán bộ tham gia.",
                          "Record a training: topic and number of officials."),
     "help.visit.topic": ("Chủ đề", "Topic"),

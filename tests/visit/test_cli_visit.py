@@ -267,3 +267,20 @@ def test_visit_list_from_outlines_is_the_list_of_whole_visits(kf, monkeypatch):
     for lang in ("vi", "en"):
         assert render.listing(outlined[0], None, lang) == render.listing(whole[0], None, lang)
         assert kf("visit", "list", "--lang", lang).stdout == render.listing(whole[0], None, lang)
+
+
+def test_vocabularies_take_vietnamese_words_with_or_without_marks(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    assert kf("visit", "problem", "Kẹt giấy", "--system", "máy in", "--outcome", "đã xử lý").returncode == 0
+    assert kf("visit", "problem", "Không ký được", "--system", "ky so", "--outcome", "chuyen cap tren").returncode == 0
+    assert kf("visit", "task", "mang lan").returncode == 0
+    shown = json.loads(kf("visit", "show", "--json").stdout)
+    assert [(p["system"], p["outcome"]) for p in shown["problems"]] == [("printer", "fixed"), ("signing", "escalated")]
+    assert shown["tasks"] == ["lan"]
+    for args, words in ((("task", "sửa quạt"), ("«sửa quạt»", "lan (mạng LAN)", "vneid (VNeID, Đề án 06)")),
+                        (("problem", "x", "--outcome", "xong"), ("«xong»", "fixed (đã xử lý)", "pending (còn chờ)"))):
+        bad = kf("visit", *args, "--lang", "vi")
+        assert bad.returncode == 2 and all(w in bad.stderr for w in words), bad.stderr
+    helped = kf("visit", "problem", "--help", "--lang", "vi").stdout
+    assert "may in" in helped and "đã xử lý" in helped
