@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from kfield.core import registry
-from kfield.core.schema import Field, List, Map, Num, Str, Text, validate
+from kfield.core.schema import Bool, Field, List, Map, Num, Str, Text, validate
 from kfield.core.table import Change, Coded, Table
 
 RULES_FILE = Path(__file__).with_name("readiness.yaml")
@@ -37,6 +37,7 @@ class Item:
     title: tuple[str, str]                       # (vi, en)
     mode: str                                    # "all" or "any"
     conditions: tuple[tuple[str, tuple[str, ...]], ...]
+    good: bool = True                            # is "yes" the good answer? (no for "OS past end of support")
 
     def judge(self, statuses: Mapping[str, str]) -> Answer:
         truths = [_truth(statuses.get(check), wanted) for check, wanted in self.conditions]
@@ -55,7 +56,7 @@ def _truth(status: str | None, wanted: tuple[str, ...]) -> bool | None:
 def schema() -> Map:
     conditions = Map(values=List(Str(choices=STATUSES), min_items=1), key_pattern=r"[A-Z]+\d{3}")
     item = Map({"id": Field(Str(pattern=r"[a-z][a-z0-9_]{0,39}"), True), "title": Field(Text(), True),
-                "all": Field(conditions), "any": Field(conditions)})
+                "all": Field(conditions), "any": Field(conditions), "good": Field(Bool())})
     return Map({"version": Field(Num(integer=True, minimum=1, maximum=1), True),
                 "items": Field(List(item, min_items=1), True)})
 
@@ -86,7 +87,7 @@ def _semantics(value: Any, root, add) -> None:
 def _item(raw: dict) -> Item:
     mode = "all" if "all" in raw else "any"
     conditions = tuple((check, tuple(wanted)) for check, wanted in raw[mode].items())
-    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions)
+    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions, raw.get("good", True))
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def readiness_table(pcs: Iterable[Pc], units, places: Mapping[int, str], items: 
     rows.sort(key=lambda r: (r[0] not in known, r[2] > 0, r[1]))
     totals = ("", len(units), sum(r[2] for r in rows), *(_sum([r[3 + i] for r in rows]) for i in range(len(items))), "")
     return Table("readiness", ("code", "unit", "pcs", *(i.id for i in items), "last_place"), tuple(rows), totals,
-                 labels=_labels(items))
+                 labels=_labels(items), polarity=_polarity(items))
 
 
 def _unit_row(code: int, name: str, pcs: list[Pc], place: str, items: tuple[Item, ...]) -> tuple:
@@ -195,7 +196,7 @@ def pcs_table(pcs: Iterable[Pc], open_problems: Mapping[str, int], items: tuple[
                      pc.last.time, *answers, open_problems.get(pc.last.pc_id, 0)))
     columns = ("code", "unit", "pc_id", "host", "os", "first_check", "last_check", *(i.id for i in items),
                "open_problems")
-    return Table("pcs", columns, tuple(rows), labels=_labels(items))
+    return Table("pcs", columns, tuple(rows), labels=_labels(items), polarity=_polarity(items))
 
 
 def open_problems_by_pc(db, period) -> dict[str, int]:
@@ -209,3 +210,8 @@ def open_problems_by_pc(db, period) -> dict[str, int]:
 
 def _labels(items: tuple[Item, ...]) -> dict[str, tuple[str, str]]:
     return {item.id: item.title for item in items}
+
+
+def _polarity(items: tuple[Item, ...]) -> dict[str, bool]:
+    """Whether "yes" is good, per item: what colours the dashboard and the tables."""
+    return {item.id: item.good for item in items}
