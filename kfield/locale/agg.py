@@ -110,6 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.visited": ("Đã đến", "Visited"),
     "report.chart.unvisited": ("Chưa đến", "Not visited"),
     "report.chart.visits_per_unit": ("Lượt đến mỗi đơn vị", "Visits per unit"),
+    "report.chart.nodata": ("Chưa có dữ liệu", "No data yet"),
     "report.chart.systems": ("Sự cố theo hệ thống và kết quả", "Problems by system and outcome"),
     "report.chart.schools": ("Theo trường: lượt đến và cán bộ được tập huấn", "By school: visits and officials trained"),
     "report.chart.faults": ("Kết luận chẩn đoán hay gặp", "Most frequent diagnosis verdicts"),
