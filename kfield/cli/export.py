@@ -23,6 +23,7 @@ class Table(str, common.Enum):
     problems = "problems"
     checks = "checks"
     trainings = "trainings"
+    playbooks = "playbooks"
 
 
 def export(

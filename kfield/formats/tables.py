@@ -217,6 +217,38 @@ def html_page(heading: str, sections: Iterable[Section], lang: str) -> Iterator[
     yield "</body></html>\n"
 
 
+# A visit as a record on A4 portrait: label/value facts and short tables; words wrap whole (only a word
+# longer than its cell is broken), never mid-syllable.
+RECORD_STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;max-width:60em}"
+                "table{border-collapse:collapse;margin:.4em 0 1em;width:100%;table-layout:fixed}th,td{border:1px solid #999;"
+                "padding:3px 5px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;"
+                "hyphens:manual;font-size:.85em}th{background:#e8eef7}table.facts th{width:28%}"
+                "h1{font-size:1.4em}h2{font-size:1.2em;margin-top:1.5em}h3{font-size:1em;margin:.8em 0 .2em}"
+                "@page{size:A4 portrait;margin:12mm}@media print{body{margin:0;max-width:none}"
+                "section.record+section.record{break-before:page}th,td{font-size:8.5pt}tr{break-inside:avoid}}")
+
+
+def record_page(heading: str, records: Iterable[tuple[str, Sequence[tuple[str, Any]], Iterable[Section]]],
+                lang: str) -> Iterator[str]:
+    """A printable page of records: each a heading, its facts (label, value) and short tables."""
+    title_text = html.escape(heading)
+    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
+           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
+           f"<style>{RECORD_STYLE}</style></head><body><h1>{title_text}</h1>")
+    for name, facts, parts in records:
+        yield f"<section class='record'><h2>{html.escape(name)}</h2><table class='facts'>"
+        for fact, value in facts:
+            yield f"<tr><th>{html.escape(fact)}</th>{_td(value)}"
+            yield from _parts(value, lambda shown: html.escape(str(shown)))
+            yield "</td></tr>"
+        yield "</table>"
+        for part, header, rows in parts:
+            yield f"<h3>{html.escape(part)}</h3>"
+            yield from html_table(header, rows)
+        yield "</section>"
+    yield "</body></html>\n"
+
+
 def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
                css: Callable[[int, Sequence[Any]], str] | None = None) -> Iterator[str]:
     """An HTML table row by row, every value escaped; `css(index, row)` names a row's class."""
