@@ -124,7 +124,13 @@ def _message(value: Any, lang: str) -> str:
     """A stored message ({"key", "params"}, params possibly messages too) as a sentence."""
     if not isinstance(value, dict) or "key" not in value:
         return "" if value is None else str(value)
-    params = {k: _message(v, lang) if isinstance(v, dict) else v for k, v in (value.get("params") or {}).items()}
+    from kfield.core.i18n import catalogue
+    from kfield.formats.values import number
+
+    template = "".join(catalogue().get(str(value["key"]), ("", "")))
+    params = {k: _message(v, lang) if isinstance(v, dict)
+              else number(v, lang, 3) if isinstance(v, float) and "{" + k + ":" not in template else v
+              for k, v in (value.get("params") or {}).items()}
     return text(str(value["key"]), lang, **params)
 
 

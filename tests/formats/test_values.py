@@ -100,3 +100,19 @@ def test_sheet_names_are_cut_after_a_whole_word_and_stay_unique(name):
     assert len(first) <= 31 and len(second) <= 31 and first != second and second.endswith(" (2)")
     name = name.replace(": ", " - ")                                    # a colon cannot be in a sheet name
     assert name.startswith(first) and name[len(first)] in " (,"         # the next character ends a word
+
+
+def test_check_evidence_and_sentences_in_vietnamese_style():
+    """«Còn lại: quá hạn 419 ngày» (was -419), «96,6 %», the boot time in the header's zone (UTC+7),
+    decimal commas in sentences; ports and other whole numbers as they are."""
+    from kfield.core.result import Message, Result, Status, measure
+    from kfield.formats import text as t
+
+    result = Result("PC001", Status.FAIL, Message("pc.cpu.busy", {"percent": 96.6}),
+                    evidence=(measure("eos_days", -419, "days"), measure("cpu_percent", 96.6, "%"),
+                              measure("boot_time", "2026-12-07T01:30+00:00"), measure("port", 8987)))
+    assert t.evidence_text(result, "vi").split("; ")[0] == "Còn lại: quá hạn 419 ngày"
+    assert t.evidence_text(result, "en").split("; ")[0] == "Remaining: overdue by 419 days"
+    shown = t.evidence_text(result, "vi")
+    assert ": 96,6 %" in shown and "Khởi động lúc: 07/12/2026 08:30" in shown and ": 8987" in shown
+    assert "96,6" in t.summary(result, "vi") and "96.6" in t.summary(result, "en")

@@ -42,8 +42,8 @@ def test_checks_run_during_a_visit_are_attached(kf):
     kf("member", "set", "--name", "An", "--school", "NTU")
     kf("visit", "start", "--commune", "22366")
     ran = kf("check", "--only", "PC001", "--lang", "en")
-    assert "Attached to visit" in ran.stderr
     shown = json.loads(kf("visit", "show", "--json").stdout)
+    assert f"Attached to visit {shown['id'].rsplit('-', 1)[-1]}\n" in ran.stderr and shown["id"] not in ran.stderr
     assert [r["check_id"] for r in shown["checks"][0]["results"]] == ["PC001"]
 
 
