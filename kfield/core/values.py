@@ -101,10 +101,11 @@ class VisitId:
 
 @dataclass(frozen=True)
 class Role:
-    """A contact role as a catalogue key (the reader's words), its code for JSON."""
+    """A contact role of the check profile (`contacts: provincial_ca: {vi, en}`): its words in the
+    reader's language, its code for JSON."""
 
-    key: str
     code: str
+    title: tuple[str, str] = ("", "")             # (vi, en); empty: the code is all there is
 
 
 def data(value: Any) -> Any:

@@ -35,6 +35,8 @@ def _typed(m: Measure):
     """The measure as a typed value when it is one the renderer words itself."""
     from kfield.core.values import DaysLeft, Moment, Percent
 
+    if isinstance(m.value, str) and _day(m.value):
+        return _day(m.value)
     number = isinstance(m.value, (int, float)) and not isinstance(m.value, bool)
     if m.name in DAYS_LEFT and number and m.unit == "days":
         return DaysLeft(int(m.value))
@@ -43,6 +45,20 @@ def _typed(m: Measure):
     if m.name in TIMES and isinstance(m.value, str) and _aware(m.value):
         return Moment(m.value)
     return None
+
+
+def _day(value: str):
+    """A date written ISO-style (2025-10-14) as a Day, read «14/10/2025»; None for other text."""
+    import datetime as dt
+
+    from kfield.core.values import Day
+
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return Day(dt.date.fromisoformat(value))
+    except ValueError:
+        return None
 
 
 def _aware(value: str) -> bool:
@@ -71,14 +87,20 @@ def summary(result: Result, lang: str) -> str:
 
 
 def styled(message, lang: str):
-    """A message whose float parameters are written in the language's style (those a template
-    formats itself, "{seconds:g}", are left to it)."""
-    if message is None or not any(isinstance(v, float) for v in message.params.values()):
+    """A message whose decimal numbers and ISO days are written in the language's style («96,6»,
+    «14/10/2025»; those a template formats itself, "{seconds:g}", are left to it)."""
+    if message is None or not any(isinstance(v, (float, str)) for v in message.params.values()):
         return message
     template = "".join(catalogue().get(message.key, ("", "")))
-    params = {k: values.number(v, lang, 3) if isinstance(v, float) and "{" + k + ":" not in template else v
-              for k, v in message.params.items()}
-    return type(message)(message.key, params)
+
+    def shown(name: str, value):
+        if "{" + name + ":" in template:
+            return value                                  # the template formats it itself
+        if isinstance(value, float):
+            return values.number(value, lang, 3)
+        day = _day(value) if isinstance(value, str) else None
+        return values.text(day, lang) if day else value
+    return type(message)(message.key, {k: shown(k, v) for k, v in message.params.items()})
 
 
 def remedy(result: Result, lang: str) -> str:

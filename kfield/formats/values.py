@@ -93,7 +93,7 @@ _TEXT = {
     Day: lambda v, lang: v.day.strftime("%d/%m/%Y") if v.day else unknown(lang),
     DaysLeft: _days_left,
     VisitId: lambda v, lang: v.short,
-    Role: lambda v, lang: say(v.key, lang),
+    Role: lambda v, lang: (v.title[0] if lang == "vi" else v.title[1]) or v.title[0] or v.title[1] or v.code,
 }
 
 

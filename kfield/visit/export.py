@@ -98,7 +98,18 @@ def _playbook_row(run: dict) -> dict[str, Any]:
     return {"started": run.get("started") or "", "hostname": run.get("hostname") or "", "playbook": title,
             "steps": len(steps) if isinstance(steps, list) else 0,
             "playbook_outcome": str(outcome.get("kind") or "incomplete"),
-            "contact": outcome.get("contact_text") or outcome.get("contact") or "", "finished": run.get("finished") or ""}
+            "contact": _role(outcome), "finished": run.get("finished") or ""}
+
+
+def _role(outcome: dict) -> Any:
+    """Whom the run handed the problem to: the profile's contact role, in both languages."""
+    from kfield.core.values import Role
+
+    words = outcome.get("contact_text") if isinstance(outcome.get("contact_text"), dict) else {}
+    code = str(outcome.get("contact") or "")
+    if not code and not words:
+        return ""
+    return Role(code, (str(words.get("vi") or ""), str(words.get("en") or "")))
 
 
 def _visit_row(d: dict) -> dict[str, Any]:
@@ -157,7 +168,11 @@ def cell(column: str, value: Any, lang: str, real_dates: bool = False) -> Any:
         from kfield.core.i18n import catalogue
 
         return text(f"pb.outcome.{value}", lang) if f"pb.outcome.{value}" in catalogue() else value
-    if column in ("playbook", "contact") and isinstance(value, dict):       # {vi, en} from the playbook / profile
+    if column == "contact" and not isinstance(value, str):
+        from kfield.formats.values import text as words
+
+        return words(value, lang)
+    if column == "playbook" and isinstance(value, dict):                    # {vi, en} from the playbook
         return str(value.get(lang) or value.get("en") or value.get("vi") or "")
     words = {"status": "status", "outcome": "visit.outcome", "system": "system", "systems": "system",
              "tasks": "visit.task"}

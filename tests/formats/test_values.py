@@ -10,7 +10,7 @@ import json
 import pytest
 
 from kfield.core.table import Change, Table
-from kfield.core.values import Answer, Day, DaysLeft, Duration, Moment, Number, Percent, Tally, VisitId, data
+from kfield.core.values import Answer, Day, DaysLeft, Duration, Moment, Number, Percent, Role, Tally, VisitId, data
 from kfield.formats import tables, values
 
 
@@ -22,7 +22,9 @@ from kfield.formats import tables, values
     (VisitId("20261207T153151.538046Z-d5d89a"), "d5d89a", "d5d89a"),
     (Answer(None), "chưa rõ", "unknown"), (Answer(True, good=False), "có", "yes"),
     (Tally(0, 2, 2), "chưa rõ", "unknown"), (Tally(1, 1, 2), "1 (chưa rõ 1)", "1 (1 unknown)"), (Tally(2, 0, 2), "2", "2"),
-    (Percent(None), "chưa rõ", "unknown"), (DaysLeft(None), "chưa rõ", "unknown")])
+    (Percent(None), "chưa rõ", "unknown"), (DaysLeft(None), "chưa rõ", "unknown"),
+    (Role("provincial_ca", ("Đầu mối chứng thư số của tỉnh", "Provincial CA contact")), "Đầu mối chứng thư số của tỉnh",
+     "Provincial CA contact"), (Role("it_team"), "it_team", "it_team")])
 def test_text_in_the_readers_language(value, vi, en):
     assert (values.text(value, "vi"), values.text(value, "en")) == (vi, en)
 
@@ -36,8 +38,8 @@ def test_polarity_colours_the_answer_not_the_word():
 
 def test_json_keeps_codes_numbers_and_null_for_unknown():
     assert [data(v) for v in (Answer(None), Answer(False), Tally(0, 2, 2), Percent(96.6), DaysLeft(-419),
-                              VisitId("x-d5d89a"), Day(dt.date(2025, 10, 14)))] == \
-        ["unknown", "no", None, 96.6, -419, "x-d5d89a", "2025-10-14"]
+                              VisitId("x-d5d89a"), Day(dt.date(2025, 10, 14)), Role("provincial_ca"))] == \
+        ["unknown", "no", None, 96.6, -419, "x-d5d89a", "2025-10-14", "provincial_ca"]
 
 
 READINESS = Table("readiness", ("code", "unit", "pcs", "firewall_on", "os_unsupported", "last_place"),
@@ -116,3 +118,7 @@ def test_check_evidence_and_sentences_in_vietnamese_style():
     shown = t.evidence_text(result, "vi")
     assert ": 96,6 %" in shown and "Khởi động lúc: 07/12/2026 08:30" in shown and ": 8987" in shown
     assert "96,6" in t.summary(result, "vi") and "96.6" in t.summary(result, "en")
+    ended = Result("PC001", Status.FAIL, Message("pc.os.unsupported", {"os": "Windows 10", "date": "2025-10-14"}),
+                   evidence=(measure("eos_date", "2025-10-14"),))
+    assert "14/10/2025" in t.summary(ended, "vi") and "2025-10-14" not in t.summary(ended, "vi")
+    assert t.evidence_text(ended, "en").endswith(": 14/10/2025")
