@@ -34,6 +34,16 @@ PAGE = 1000                     # rows per Table of one visit's table
 Docs = Union[Callable[[], Iterable[dict]], Sequence[dict]]     # a list, or what reads the documents again
 
 
+def table_of(word: str) -> str | None:
+    """The table a word names: its code or its title in either language, with or without diacritics
+    («sự cố», «su co», «Playbook runs»); None for any other word."""
+    from kfield.core.i18n import catalogue
+    from kfield.visit.model import fold
+
+    names = {fold(label): name for name in TABLES for label in catalogue().get(f"export.table.{name}", ())}
+    return {**names, **{fold(name): name for name in TABLES}}.get(fold(word))
+
+
 def documents(visits: Iterable, redactor=None) -> Iterator[dict[str, Any]]:
     """Each visit as plain data (redacted when asked), one at a time: what every format is made from."""
     for visit in visits:

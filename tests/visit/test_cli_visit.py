@@ -284,3 +284,7 @@ def test_vocabularies_take_vietnamese_words_with_or_without_marks(kf):
         assert bad.returncode == 2 and all(w in bad.stderr for w in words), bad.stderr
     helped = kf("visit", "problem", "--help", "--lang", "vi").stdout
     assert "may in" in helped and "đã xử lý" in helped
+    exported = kf("export", "-f", "csv", "--table", "su co", "--lang", "vi")
+    assert exported.returncode == 0 and exported.stdout.startswith("\ufeffMã chuyến,\"Xã, phường\",Hệ thống")
+    bad = kf("export", "-f", "csv", "--table", "bảng lương", "--lang", "vi")
+    assert bad.returncode == 2 and "problems (Sự cố)" in bad.stderr

@@ -316,3 +316,9 @@ def test_the_printable_page_is_a_record_on_a4_portrait_without_broken_words(tmp_
     assert 'data-overflow="0"' in dom
     broken = re.search(r'data-broken="([^"]*)"', dom)
     assert broken is not None and broken.group(1) == "", broken and broken.group(1)
+
+
+@pytest.mark.parametrize("word, table", [("sự cố", "problems"), ("su co", "problems"), ("Playbook runs", "playbooks"),
+                                         ("tap huan", "trainings"), ("checks", "checks"), ("Kết quả kiểm tra", "checks")])
+def test_tables_are_named_in_the_readers_words(word, table):
+    assert export.table_of(word) == table and export.table_of("bảng lương") is None
