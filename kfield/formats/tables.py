@@ -416,5 +416,7 @@ def _cut(name: str, limit: int) -> str:
     head = name[:limit + 1]
     space = head.rfind(" ")
     cut = head[:space] if space > limit // 3 else name[:limit]
+    if cut.count("(") > cut.count(")") and cut.rfind("(") > limit // 3:
+        cut = cut[:cut.rfind("(")]                                   # no bracket left open
     return cut.rstrip(" (,:;—-–→").rstrip() or name[:limit]
 

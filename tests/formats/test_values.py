@@ -101,6 +101,7 @@ def test_sheet_names_are_cut_after_a_whole_word_and_stay_unique(name):
     first, second = tables._sheet_name(name, taken), tables._sheet_name(unicodedata.normalize("NFD", name), taken)
     assert len(first) <= 31 and len(second) <= 31 and first != second and second.endswith(" (2)")
     name = name.replace(": ", " - ")                                    # a colon cannot be in a sheet name
+    assert first.count("(") == first.count(")")                          # no bracket left open
     assert name.startswith(first) and name[len(first)] in " (,"         # the next character ends a word
 
 
