@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -37,7 +37,7 @@ class Item:
     title: tuple[str, str]                       # (vi, en)
     mode: str                                    # "all" or "any"
     conditions: tuple[tuple[str, tuple[str, ...]], ...]
-    good: bool = True                            # is "yes" the good answer? (no for "OS past end of support")
+    good: bool = field(default=True, kw_only=True)   # is "yes" the good answer? (not for "OS past end of support")
 
     def judge(self, statuses: Mapping[str, str]) -> Answer:
         truths = [_truth(statuses.get(check), wanted) for check, wanted in self.conditions]
@@ -87,7 +87,7 @@ def _semantics(value: Any, root, add) -> None:
 def _item(raw: dict) -> Item:
     mode = "all" if "all" in raw else "any"
     conditions = tuple((check, tuple(wanted)) for check, wanted in raw[mode].items())
-    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions, raw.get("good", True))
+    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions, good=raw.get("good", True))
 
 
 @dataclass(frozen=True)
