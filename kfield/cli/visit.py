@@ -209,10 +209,10 @@ def _runs_to_compare(visits, visit_id, since_last):
     folded = visits.load_outline(visit_id).outline
     record = folded.visit
     if not folded.checks:
-        raise UsageError("visit.diff.no_runs", visit=record.id)
+        raise UsageError("visit.diff.no_runs", visit=visits.short(record.id))
     if not since_last:
         if folded.checks < 2:
-            raise UsageError("visit.diff.one_run", visit=record.id)
+            raise UsageError("visit.diff.one_run", visit=visits.short(record.id))
         return folded.first_check, folded.last_check
     earlier = _previous_run(visits, record)
     if earlier is None:

@@ -78,6 +78,8 @@ def test_a_torn_log_still_shows_with_a_warning(kf):
         handle.write(b'{"id": "20261124T999999Z-torn", "type": "no')
     shown = kf("visit", "show", "--lang", "en")
     assert shown.returncode == 0 and "Note: một" in shown.stdout and "damaged (torn)" in shown.stderr
+    short = log.stem.rsplit("-", 1)[-1]
+    assert shown.stdout.startswith(f"Visit {short} — ") and log.stem not in shown.stdout     # the short id people read
 
 
 def test_diff_within_a_visit_and_since_the_last_visit(kf):
@@ -85,6 +87,7 @@ def test_diff_within_a_visit_and_since_the_last_visit(kf):
     kf("visit", "start", "--commune", "Nha Trang")
     one = kf("visit", "diff", "--lang", "en")
     assert one.returncode == 2 and "no check runs" in one.stderr
+    assert "Z-" not in one.stderr                                    # the visit named by its short id
     kf("check", "--only", "PC001")
     kf("check", "--only", "PC001")
     within = kf("visit", "diff", "--lang", "vi")
