@@ -82,7 +82,7 @@ def _families():
     keys |= {f"click.pyd.{p}" for p in clicktext.PYDANTIC}
     from kfield.core import oserrors
 
-    keys |= {f"os.{name}" for name in oserrors.KNOWN} | {f"report.fault.{k}" for k in ("verdict", "check")}
+    keys |= {f"os.{name}" for name in oserrors.KNOWN} | {f"report.fault.{k}" for k in reports.FAULT_KINDS}
     keys |= {f"click.err.missing_{k}" for k in ("option", "argument", "parameter")}
     keys |= {f"visit.list.head.{c}" for c in ("id", "commune", "started", "ended", "problems", "trained")}
     keys |= {f"scan.method.{m}" for m in ("arp", "neighbour")} | {f"scan.phase.{p}" for p in ("names", "ports")}

@@ -12,12 +12,12 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from kfield.core import registry
-from kfield.core.schema import Field, List, Map, Num, Str, Text, validate
+from kfield.core.schema import Bool, Field, List, Map, Num, Str, Text, validate
 from kfield.core.table import Change, Coded, Table
 
 RULES_FILE = Path(__file__).with_name("readiness.yaml")
@@ -40,6 +40,7 @@ class Item:
     mode: str                                    # "all" or "any"
     conditions: tuple[tuple[str, tuple[str, ...]], ...]
     why: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()   # (link, conditions), chain order
+    good: bool = field(default=True, kw_only=True)   # is "yes" the good answer? (not for "OS past end of support")
 
     def broken(self, statuses: Mapping[str, str]) -> tuple[str, ...]:
         """The links whose conditions hold (any of them), in chain order: why the item is "no"."""
@@ -67,7 +68,8 @@ def schema() -> Map:
     conditions = Map(values=List(Str(choices=STATUSES), min_items=1), key_pattern=r"[A-Z]+\d{3}")
     link = Map({"link": Field(Str(choices=LINKS), True), "when": Field(conditions, True)})
     item = Map({"id": Field(Str(pattern=r"[a-z][a-z0-9_]{0,39}"), True), "title": Field(Text(), True),
-                "all": Field(conditions), "any": Field(conditions), "why": Field(List(link, min_items=1))})
+                "all": Field(conditions), "any": Field(conditions), "why": Field(List(link, min_items=1)),
+                "good": Field(Bool())})
     return Map({"version": Field(Num(integer=True, minimum=1, maximum=1), True),
                 "items": Field(List(item, min_items=1), True)})
 
@@ -105,7 +107,7 @@ def _item(raw: dict) -> Item:
     conditions = tuple((check, tuple(wanted)) for check, wanted in raw[mode].items())
     why = tuple((link["link"], tuple((check, tuple(wanted)) for check, wanted in link["when"].items()))
                 for link in raw.get("why") or ())
-    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions, why)
+    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions, why, good=raw.get("good", True))
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def readiness_table(pcs: Iterable[Pc], units, places: Mapping[int, str], items: 
     totals = ("", len(units), sum(r[2] for r in rows), *(_sum([r[3 + i] for r in rows]) for i in range(len(items))),
               *("" for _ in explained), "")
     return Table("readiness", ("code", "unit", "pcs", *(i.id for i in items), *(f"{i.id}_why" for i in explained),
-                               "last_place"), tuple(rows), totals, labels=_labels(items))
+                               "last_place"), tuple(rows), totals, labels=_labels(items), polarity=_polarity(items))
 
 
 def _unit_row(code: int, name: str, pcs: list[Pc], place: str, items: tuple[Item, ...]) -> tuple:
@@ -230,7 +232,7 @@ def pcs_table(pcs: Iterable[Pc], open_problems: Mapping[str, int], items: tuple[
                      pc.last.time, *answers, *whys, open_problems.get(pc.last.pc_id, 0)))
     columns = ("code", "unit", "pc_id", "host", "os", "first_check", "last_check", *(i.id for i in items),
                *(f"{i.id}_why" for i in items if i.why), "open_problems")
-    return Table("pcs", columns, tuple(rows), labels=_labels(items))
+    return Table("pcs", columns, tuple(rows), labels=_labels(items), polarity=_polarity(items))
 
 
 def open_problems_by_pc(db, period) -> dict[str, int]:
@@ -249,3 +251,8 @@ def _labels(items: tuple[Item, ...]) -> dict[str, tuple[str, str]]:
     labels |= {f"{item.id}_why": (text("ready.why.column", "vi", item=item.title[0]),
                                   text("ready.why.column", "en", item=item.title[1])) for item in items if item.why}
     return labels
+
+
+def _polarity(items: tuple[Item, ...]) -> dict[str, bool]:
+    """Whether "yes" is good, per item: what colours the dashboard and the tables."""
+    return {item.id: item.good for item in items}

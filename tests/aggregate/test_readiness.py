@@ -106,6 +106,21 @@ def test_a_rules_file_error_cites_file_line_column(tmp_path):
     assert f"{bad}:5:" in str(caught.value)
 
 
+def test_items_say_whether_yes_is_good_and_tables_carry_it(tmp_path, filled):
+    """`good: false` items (OS past end of support, disk or memory critical) colour "yes" as bad; a
+    value that is not true/false is refused at its line."""
+    assert {i.id: i.good for i in readiness.load()} == {"signing_ready": True, "os_unsupported": False,
+                                                        "av_ok": True, "firewall_on": True, "critical": False}
+    assert reports.build(filled, "pcs").polarity["os_unsupported"] is False
+    assert reports.build(filled, "readiness").polarity["firewall_on"] is True
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("version: 1\nitems:\n  - id: x\n    title: {vi: X, en: X}\n    good: maybe\n    all: {PC001: [ok]}\n",
+                   encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        readiness.load(bad)
+    assert f"{bad}:5:" in str(caught.value)
+
+
 def test_the_bundled_rules_judge_as_documented():
     items = {i.id: i for i in readiness.load()}
     assert set(items) == {"signing_ready", "os_unsupported", "av_ok", "firewall_on", "critical"}
