@@ -12,12 +12,34 @@ FW_PROFILES = (("Domain", 1), ("Private", 2), ("Public", 4))
 
 
 def _client():
+    _type_cache_on_the_stick()
     try:
         import pythoncom  # noqa: F401  (pywin32's COM runtime)
         import win32com.client
     except ImportError:
         raise SourceUnavailable("pywin32", "missing") from None
     return win32com.client
+
+
+def _type_cache_on_the_stick() -> None:
+    """pywin32 keeps a COM type cache (gen_py) in %TEMP%\\gen_py\\3.11 unless a win32com.gen_py
+    package already exists when win32com is first imported: from a stick, give it one whose
+    folder is <kit>\\kfield-data\\cache\\gen_py, so nothing of it is left on the office PC."""
+    import sys
+    import types
+
+    from kfield.core.paths import cache_dir, kit_root
+
+    if kit_root() is None or "win32com" in sys.modules:
+        return
+    folder = cache_dir() / "gen_py"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:                        # a read-only stick: the COM calls then fail to cache, never write to the PC
+        pass
+    package = types.ModuleType("win32com.gen_py")
+    package.__path__ = [str(folder)]
+    sys.modules["win32com.gen_py"] = package
 
 
 def _com_call(source: str, call):
