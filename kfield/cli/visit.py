@@ -42,6 +42,9 @@ def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.c
         visit_id, unit = visits.start(commune, who, province, companions=members or [])
         errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visits.short(visit_id)))
         errors.say(_t("visit.recorded_as", name=who.name, school=who.school))
+        from kfield.usb import stick
+
+        stick.remember_commune(unit.code, province)
 
 
 @app.command("note", help=h("help.visit.note"))

@@ -10,6 +10,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pc.os.unsupported": ("{os} đã hết hỗ trợ bảo mật từ {date}", "{os} has had no security support since {date}"),
     "pc.os.ending": ("{os} sẽ hết hỗ trợ bảo mật sau {days} ngày", "{os} loses security support in {days} days"),
     "pc.os.supported": ("{os} còn được hỗ trợ đến {date}", "{os} is supported until {date}"),
+    "pc.windows.no_answer": ("Không kiểm tra được: Windows không trả lời câu hỏi về {what} (mã {code})",
+                             "Could not check: Windows did not answer the question about {what} (code {code})"),
+    "pc.windows.what.processes": ("các tiến trình", "the running processes"),
+    "pc.os.remedy.windows10": (
+        "Windows 10 hết hỗ trợ bảo mật từ 14/10/2025: đăng ký Cập nhật bảo mật mở rộng (ESU) cho máy này, "
+        "hoặc nâng lên Windows 11 nếu phần cứng đáp ứng (TPM 2.0, bộ xử lý được hỗ trợ: xem ứng dụng "
+        "Kiểm tra tình trạng PC); một số hệ thống ký số cần Windows 10 trở lên.",
+        "Windows 10 has had no security support since 14 Oct 2025: enrol this PC in Extended Security "
+        "Updates (ESU), or upgrade to Windows 11 where the hardware allows (TPM 2.0, a supported processor: "
+        "see the PC Health Check app); some signing systems need Windows 10 or later."),
+    "pc.os.remedy.windows11": (
+        "Cài bản cập nhật tính năng mới nhất của Windows 11 (Cài đặt → Windows Update → Kiểm tra cập nhật).",
+        "Install the latest Windows 11 feature update (Settings → Windows Update → Check for updates)."),
     "pc.os.remedy": ("Đề xuất nâng cấp lên Windows 10/11 còn hỗ trợ; một số hệ thống ký số cần Windows 10 trở lên.",
                      "Propose an upgrade to a supported Windows 10/11; some signing systems need Windows 10 or later."),
     "ev.os": ("Hệ điều hành", "OS"),

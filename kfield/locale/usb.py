@@ -114,4 +114,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.member.ask_school": ("Trường", "School"),
     "visit.recorded_as": ("Ghi cho {name} ({school}); nếu không phải bạn: kfield member set --name … --school …",
                           "Recorded for {name} ({school}); not you? kfield member set --name … --school …"),
+    # kfield run (the scripted run from a stick): where its check run is filed
+    "help.run.commune": ("Xã/phường của lần chạy khi không có chuyến đang mở (mặc định: xã của chuyến gần nhất "
+                         "bắt đầu từ USB này)",
+                         "The commune of this run when no visit is open (default: that of the last visit "
+                         "started from this stick)"),
+    "run.no_visit": ("Lần chạy này chưa thuộc chuyến công tác nào (kết quả vẫn nằm trong thư mục kết quả): "
+                     "hãy mở chuyến bằng kfield visit start --commune … rồi chạy lại, hoặc thêm --commune …",
+                     "This run is in no visit (its results are still in the results folder): open one with "
+                     "kfield visit start --commune … and run again, or add --commune …"),
+    "run.not_filed": ("Lần chạy này chưa được ghi vào chuyến công tác nào: {reason}",
+                      "This run was not filed with a visit: {reason}"),
+    "run.filed_new_visit": ("Đã ghi lần chạy vào một chuyến của {commune} ({code}), mã {visit}, chỉ gồm lần chạy này",
+                            "Filed the run as a visit to {commune} ({code}), id {visit}, holding only this run"),
 }

@@ -52,7 +52,7 @@ def _com_call(source: str, call):
     try:
         return call(client)
     except Exception as exc:  # pywintypes.com_error and AttributeError from a half-implemented class
-        raise SourceUnavailable(source, "failed", detail=f"{type(exc).__name__}: {exc}") from None
+        raise SourceUnavailable(source, "failed", detail=com_code(exc)) from None
     finally:
         pythoncom.CoUninitialize()
 
@@ -74,3 +74,15 @@ def firewall_enabled() -> list[dict[str, Any]]:
         return [{"Name": name, "Enabled": bool(policy.FirewallEnabled(kind))} for name, kind in FW_PROFILES]
 
     return _com_call("HNetCfg.FwPolicy2", query)
+
+
+def com_code(exc: BaseException) -> str:
+    """The HRESULT of a COM failure as Windows writes it (0x8004100E), the most specific one (the
+    excepinfo's scode, else the call's); a dash when there is none. Never the exception's text: its
+    English (or the PC's language) words and Python's names are not for the reader."""
+    args = getattr(exc, "args", ())
+    excepinfo = args[2] if len(args) > 2 and isinstance(args[2], tuple) else ()
+    for value in (excepinfo[5] if len(excepinfo) > 5 else None, args[0] if args else None):
+        if isinstance(value, int) and value:
+            return f"0x{value & 0xFFFFFFFF:08X}"
+    return "—"
