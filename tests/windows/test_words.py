@@ -56,3 +56,13 @@ def test_pc001_advice_fits_the_version(key, remedy):
     if key == "windows-10":
         text = render(result.remedy, "vi")
         assert "ESU" in text and "Windows 11" in text and "nâng cấp lên Windows 10/11" not in text
+
+
+@pytest.mark.parametrize("key", ["pc.tz.remedy", "pc.clock.remedy"])
+def test_remedies_name_the_menus_as_both_display_languages_show_them(key):
+    from kfield.core.i18n import text
+
+    vi, en = text(key, "vi", expected="+07:00"), text(key, "en", expected="+07:00")
+    for shown in (vi, en):
+        assert "Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ" in shown and "Settings → Time & language → Date & time" in shown
+    assert vi.index("Cài đặt") < vi.index("Settings") and en.index("Settings") < en.index("Cài đặt")
