@@ -10,9 +10,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pc.os.unsupported": ("{os} đã hết hỗ trợ bảo mật từ {date}", "{os} has had no security support since {date}"),
     "pc.os.ending": ("{os} sẽ hết hỗ trợ bảo mật sau {days} ngày", "{os} loses security support in {days} days"),
     "pc.os.supported": ("{os} còn được hỗ trợ đến {date}", "{os} is supported until {date}"),
-    "pc.windows.no_answer": ("Không kiểm tra được: Windows không trả lời câu hỏi về {what} (mã {code})",
-                             "Could not check: Windows did not answer the question about {what} (code {code})"),
-    "pc.windows.what.processes": ("các tiến trình", "the running processes"),
+    "pc.windows.no_answer.processes": ("Không kiểm tra được: Windows không trả lời câu hỏi về các tiến trình (mã {code})",
+                                       "Could not check: Windows did not answer the question about the running "
+                                       "processes (code {code})"),
     "pc.os.remedy.windows10": (
         "Windows 10 hết hỗ trợ bảo mật từ 14/10/2025: đăng ký Cập nhật bảo mật mở rộng (ESU) cho máy này, "
         "hoặc nâng lên Windows 11 nếu phần cứng đáp ứng (TPM 2.0, bộ xử lý được hỗ trợ: xem ứng dụng "

@@ -7,7 +7,6 @@ from __future__ import annotations
 import platform
 
 from kfield.core.errors import NotSupported
-from kfield.core.result import Message
 from kfield.platform.base import Host, OsInfo
 from kfield.platform.windows_net import WindowsNetMixin
 from kfield.platform.windows_sec import WindowsSecMixin
@@ -38,10 +37,11 @@ class WindowsHost(WindowsSignMixin, WindowsSecMixin, WindowsNetMixin, Host):
             raise windows_failed("processes", exc) from None
 
 
-WHAT = {"processes": "pc.windows.what.processes"}
+# one sentence per question (plain parameters: a result's params go into JSON and visit logs)
+NO_ANSWER = {"processes": "pc.windows.no_answer.processes"}
 
 
 def windows_failed(what: str, exc: OSError) -> NotSupported:
     """A skip saying which question Windows did not answer, with the Windows (else errno) code."""
     code = getattr(exc, "winerror", None) or getattr(exc, "errno", None) or 0
-    return NotSupported("pc.windows.no_answer", what=Message(WHAT[what]), code=code)
+    return NotSupported(NO_ANSWER[what], code=int(code) if isinstance(code, int) else 0)

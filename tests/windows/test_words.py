@@ -26,6 +26,7 @@ def test_a_failed_process_list_is_a_sentence_with_its_code(monkeypatch):
     with pytest.raises(NotSupported) as caught:
         windows.WindowsHost().processes()
     message = Message(caught.value.key, caught.value.params)
+    assert caught.value.params == {"code": 87}                      # plain JSON: results go into visit logs
     assert render(message, "vi") == "Không kiểm tra được: Windows không trả lời câu hỏi về các tiến trình (mã 87)"
     assert render(message, "en") == "Could not check: Windows did not answer the question about the running processes (code 87)"
 
