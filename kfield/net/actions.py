@@ -27,10 +27,11 @@ class NetActions:
 
         return dnsq.ask(server, name, rdtype, timeout)
 
-    def web(self, url: str, timeout: float = 5.0, follow: bool = True):
+    def web(self, url: str, timeout: float = 5.0, follow: bool = True, proxy: str = ""):
+        """The page, timed step by step; through ``proxy`` ("host:port") when given."""
         from kfield.net import web
 
-        return web.probe(url, timeout, follow=follow)
+        return web.probe(url, timeout, follow=follow, proxy=proxy)
 
     def resolve(self, name: str) -> list[str]:
         """Addresses from the system resolver (hosts file, DNS, whatever the OS uses)."""
