@@ -447,3 +447,17 @@ def test_a_server_silent_to_one_question_but_answering_a_burst_is_unreliable_not
     res = compute_check("NET001", host=fake, dns_names=["eoffice.kfield.test"], portals=[], rand=random.Random(1))
     assert (res.status, res.summary.key) == (Status.FAIL, "net.dns.unreliable"), res.summary
     assert res.summary.params["asked"] == 13 and res.summary.params["answered"] <= 12 and res.summary.params["down"] == ""
+
+
+def test_http_and_https_proxy_variables_are_both_kept_even_with_one_value(monkeypatch):
+    """http:// URLs go through http_proxy: dropping it as a duplicate of https_proxy sent them direct."""
+    from kfield.net.web import proxy_for
+    from kfield.platform.base import Host
+
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("https_proxy", "http://198.18.0.1:3128")
+    monkeypatch.setenv("http_proxy", "http://198.18.0.1:3128")
+    found = Host().proxies()
+    assert {p.source for p in found} == {"env:HTTPS_PROXY", "env:HTTP_PROXY"}
+    assert proxy_for("http://captive.kfield.test/generate_204", found, {}) == "http://198.18.0.1:3128"
