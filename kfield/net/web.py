@@ -118,7 +118,9 @@ def proxy_for(url: str, proxies, environ=None) -> str:
     environ = os.environ if environ is None else environ
     scheme, host = urlsplit(url).scheme, urlsplit(url).hostname or ""
     bypass = environ.get("no_proxy") or environ.get("NO_PROXY") or ""
-    by_source = {p.source: p.server for p in proxies}
+    by_source: dict[str, str] = {}
+    for found in proxies:   # a source's first server: WinINet's "http=a:1;https=b:2" lists several
+        by_source.setdefault(found.source, found.server)
     env = [by_source.get(f"env:{scheme.upper()}_PROXY"), by_source.get("env:ALL_PROXY")]
     chosen = next((s for s in env if s), "")
     if chosen and bypass and urllib.request.proxy_bypass_environment(host, {"no": bypass}):
