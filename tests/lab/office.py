@@ -123,7 +123,7 @@ class OfficeLab:
         return proc
 
     def _dnsmasq(self, ns: Netns, tag: str, listen: str, dhcp_range: str, dns: bool = True,
-                 upstream: str | None = None) -> subprocess.Popen:
+                 upstream: str | None = None, extra: tuple[str, ...] = ()) -> subprocess.Popen:
         hosts = self.tmp / f"hosts-{tag}"
         hosts.write_text(f"{PRINTER} printer.office.lan\n{GATEWAY} router.office.lan\n"
                          + "".join(f"{host_ip(i)} pc{i:02d}.office.lan\n" for i in range(self.hosts)))
@@ -135,7 +135,7 @@ class OfficeLab:
             argv.append("--port=0")
         if upstream:
             argv.append(f"--server={upstream}")
-        proc = ns.spawn(*argv)
+        proc = ns.spawn(*argv, *extra)
         if dns:
             wait_for(lambda: _listening(ns, 53), 5)
         return proc

@@ -6,6 +6,11 @@
   mini:IP:PORT              a Speedtest "mini" server (speedtest-cli --mini): random{N}x{N}.jpg,
                             upload.php, latency.txt under /speedtest/
   stconfig:IP:PORT          www.speedtest.net's speedtest-config.php, which speedtest-cli fetches first
+  e500|e502|e503:IP:PORT:CERT:KEY  HTTPS, that HTTP error to everything (a portal's broken back end)
+  hang:IP:PORT:CERT:KEY     HTTPS handshake completes, then no answer ever comes
+  partial:IP:PORT:CERT:KEY  200 announcing 200 kB, the connection cut after 40 kB of the body
+  loop:IP:PORT:CERT:KEY     302 from /a to /b and back, forever (a redirect loop)
+  slow:IP:PORT:CERT:KEY     the page, after 8 s of silence (a very slow first byte)
 Prints "ready" once every server listens.
 """
 
@@ -32,6 +37,8 @@ ST_SERVERS = (b'<?xml version="1.0" encoding="UTF-8"?><settings><servers>'
               b'<server url="http://gone.kfield.test:8080/speedtest/upload.php" lat="12.30" lon="109.20" '
               b'name="Cam Ranh" country="Vietnam" cc="VN" sponsor="Gone ISP" id="3" host="gone.kfield.test:8080"/>'
               b'</servers></settings>')
+ERRORS = {"e500": 500, "e502": 502, "e503": 503}
+SLOW_FIRST_BYTE_S = 8.0
 PAGE = b"<html><body>" + b"kfield lab " * 2000 + b"</body></html>"
 
 
@@ -43,6 +50,10 @@ def handler(kind: str):
         def do_GET(self):  # noqa: N802
             if kind in ("mini", "stconfig"):
                 return self.speedtest()
+            if kind in ERRORS:
+                return self.reply(ERRORS[kind], b"<html><body>error</body></html>")
+            if kind in ("hang", "partial", "loop", "slow"):
+                return self.broken()
             if kind == "captive":
                 return self.reply(302, b"", {"Location": "http://portal.login/"})
             if kind == "204":
@@ -53,6 +64,24 @@ def handler(kind: str):
 
         do_POST = do_GET  # noqa: N815
         do_HEAD = do_GET  # noqa: N815
+
+        def broken(self):
+            if kind == "hang":
+                threading.Event().wait(120)
+                self.close_connection = True
+                return None
+            if kind == "loop":
+                return self.reply(302, b"", {"Location": "/b" if self.path.startswith("/a") else "/a"})
+            if kind == "slow":
+                threading.Event().wait(SLOW_FIRST_BYTE_S)
+                return self.reply(200, PAGE)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(BIG)))
+            self.end_headers()
+            self.wfile.write(BIG[:40_000])
+            self.wfile.flush()
+            self.close_connection = True
+            return None
 
         def speedtest(self):
             import re
