@@ -21,14 +21,24 @@ from urllib.parse import urlsplit
 
 from kfield.core.registry import check, param
 from kfield.core.result import Message, fail, measure, ok, skip, warn
-from kfield.core.schema import Bool, List, Map, Num, Str
+from kfield.core.schema import AnyOf, Bool, Field, List, Map, Num, Str
 from kfield.net.probe import Ping, all_at_once, first
 from kfield.platform.base import Host
 
 URL = r"https?://\S+"
 IPV4 = r"\d{1,3}(\.\d{1,3}){3}"
 
-param("portals", List(Str(pattern=URL)), [])
+def _portal_marks(params: dict) -> dict:
+    """Portals written as {url, domestic} become the URL list plus portal_domestic marks (a mark in
+    portal_domestic itself wins)."""
+    marks = {urlsplit(p["url"]).hostname: p["domestic"] for p in params["portals"]
+             if isinstance(p, dict) and "domestic" in p and urlsplit(p["url"]).hostname}
+    urls = [p["url"] if isinstance(p, dict) else p for p in params["portals"]]
+    return {**params, "portals": urls, "portal_domestic": {**marks, **(params.get("portal_domestic") or {})}}
+
+
+PORTAL_ITEM = AnyOf((Str(pattern=URL), Map({"url": Field(Str(pattern=URL), True), "domestic": Field(Bool())})))
+param("portals", List(PORTAL_ITEM), [], adapt=_portal_marks)
 param("dns_names", List(Str(pattern=r"[A-Za-z0-9.\-]+")), [])
 param("resolvers", List(Str(pattern=IPV4)), [])
 param("captive_url", Str(pattern=r"(https?://\S+)?"), "")

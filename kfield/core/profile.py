@@ -90,6 +90,9 @@ def bundled_profiles() -> list[Path]:
 def _build(path: Path, value: dict[str, Any]) -> Profile:
     params = {name: p.default for name, p in registry.PARAMS.items()}
     params.update(value.get("params") or {})
+    for spec in registry.PARAMS.values():
+        if spec.adapt is not None:
+            params = spec.adapt(params)
     return Profile(
         id=value["id"],
         title=value["title"],

@@ -14,7 +14,7 @@ from kfield.core.schema import Field, List, Map, Num, Str, validate
 RULES_FILE = Path(__file__).with_name("rules.yaml")
 STATUSES = ("ok", "warn", "fail", "skip", "error")
 PLACES = ("this_pc", "cable_wifi", "lan_switch", "gateway", "isp_uplink", "dns", "one_service", "clock",
-          "captive_proxy", "slow_link", "lossy_link", "path_filter")
+          "captive_proxy", "slow_link", "lossy_link")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.place.captive_proxy": ("TRANG ĐĂNG NHẬP HOẶC PROXY", "LOGIN PAGE OR PROXY"),
     "diag.place.slow_link": ("ĐƯỜNG TRUYỀN ĐỘ TRỄ CAO", "SLOW, HIGH-LATENCY LINK"),
     "diag.place.lossy_link": ("ĐƯỜNG TRUYỀN MẤT GÓI", "LOSSY LINK"),
-    "diag.place.path_filter": ("BỘ LỌC TRÊN ĐƯỜNG ĐI", "A FILTER ON THE PATH"),
     "diag.place.healthy": ("KHÔNG THẤY LỖI", "NO FAULT FOUND"),
     "diag.place.unknown": ("CHƯA XÁC ĐỊNH", "NOT DETERMINED"),
     "diag.reason.no_link": ("máy không có kết nối mạng (cáp rút hoặc Wi-Fi tắt)",
@@ -129,6 +128,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "something on the path resets connections to {portal} right at the HTTPS handshake while "
                           "the network works: a firewall or filter on the office router or at the provider; the "
                           "portal's own server is less likely (no contrast isolates it)"),
+    "diag.reason.reset_class": ("có thiết bị trên đường đi từ chối hoặc cắt ngang mọi kết nối tới một nhóm cổng "
+                                "({failed}) trong khi các cổng khác vẫn vào được: tường lửa hoặc bộ lọc ở router cơ "
+                                "quan hay ở nhà mạng; nhiều máy chủ khác nhau cùng từ chối thì không phải lỗi của "
+                                "từng cổng",
+                                "something on the path refuses or resets every connection to one class of portals "
+                                "({failed}) while the others work: a firewall or filter on the office router or at "
+                                "the provider; so many servers refusing alike is not each portal's own fault"),
     "diag.reason.portal_slow": ("cổng {portal} trả byte đầu tiên sau {seconds} giây (quá mức {threshold} giây); máy "
                                 "chủ của cổng hoặc đường truyền phía sau, chưa phân biệt được",
                                 "the portal {portal} sends its first byte after {seconds} s (past {threshold} s): its "

@@ -85,7 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Download URL `kfield net speed` measures with no options (with speed_up_url; empty: "
                              "Cloudflare)"),
     "param.speed_up_url": ("Địa chỉ tải lên (POST) đi cùng speed_down_url", "Upload URL (POST) that goes with speed_down_url"),
-    "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…)", "Portal addresses to check (https://…)"),
+    "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…, hoặc {url: https://…, domestic: true/false} "
+                      "để ghi cổng trong nước hay ở nước ngoài)",
+                      "Portal addresses to check (https://…, or {url: https://…, domestic: true/false} to say whether "
+                      "the portal is in Vietnam)"),
     "param.dns_names": ("Tên miền cần phân giải (mặc định: tên miền của các cổng)",
                         "Names to resolve (default: the portals' host names)"),
     "param.resolvers": ("Máy chủ DNS đối chiếu (ví dụ DNS công cộng)", "Reference DNS resolvers (e.g. public ones)"),

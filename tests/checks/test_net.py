@@ -461,3 +461,32 @@ def test_http_and_https_proxy_variables_are_both_kept_even_with_one_value(monkey
     found = Host().proxies()
     assert {p.source for p in found} == {"env:HTTPS_PROXY", "env:HTTP_PROXY"}
     assert proxy_for("http://captive.kfield.test/generate_204", found, {}) == "http://198.18.0.1:3128"
+
+
+def test_portals_may_be_marked_domestic_in_the_profile_itself(tmp_path):
+    from kfield.core import profile
+
+    path = tmp_path / "p.yaml"
+    path.write_text("version: 1\nid: t\ntitle: {vi: t, en: t}\nselect: {tags: [net]}\nparams:\n"
+                    "  portals: ['https://dichvucong.gov.vn/', {url: 'https://www.google.com/', domestic: false},\n"
+                    "            {url: 'https://egov.lab/', domestic: true}, {url: 'https://other.lab/'}]\n")
+    params = profile.load_profile(path).params
+    assert params["portals"] == ["https://dichvucong.gov.vn/", "https://www.google.com/", "https://egov.lab/",
+                                 "https://other.lab/"]
+    assert params["portal_domestic"] == {"www.google.com": False, "egov.lab": True}
+    from kfield.checks.net import is_domestic
+
+    assert [is_domestic(u, params["portal_domestic"]) for u in params["portals"]] == [True, False, True, False]
+
+
+def test_a_portal_item_without_its_url_is_refused_with_its_place(tmp_path):
+    from kfield.core import profile
+    from kfield.core.schema import SchemaError
+
+    path = tmp_path / "p.yaml"
+    path.write_text("version: 1\nid: t\ntitle: {vi: t, en: t}\nselect: {tags: [net]}\nparams:\n"
+                    "  portals: [{domestic: false}]\n")
+    with pytest.raises(SchemaError) as caught:
+        profile.load_profile(path)
+    issue = caught.value.issues[0]
+    assert (issue.line, issue.column, issue.message.key) == (6, 13, "schema.missing")

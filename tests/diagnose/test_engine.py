@@ -90,8 +90,9 @@ SINGLE_FAULTS = [
     ("NET002", "fail", "net.web.fail_proxy", {"scope": "some", "proxy": "198.18.0.8:3128"}, "captive_proxy"),
     ("NET002", "fail", "net.web.international_fail", {"scope": "class"}, "isp_uplink"),
     ("NET002", "fail", "net.web.domestic_fail", {"scope": "class"}, "isp_uplink"),
-    ("NET002", "fail", "net.web.fail_reset", {"scope": "some", "portal": "egov.lab"}, "path_filter"),
-    ("NET002", "fail", "net.web.fail_reset", {"scope": "all", "portal": "egov.lab"}, "path_filter"),
+    ("NET002", "fail", "net.web.fail_reset", {"scope": "some", "portal": "egov.lab"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_reset", {"scope": "all", "portal": "egov.lab"}, "gateway"),
+    ("NET002", "fail", "net.web.international_fail", {"scope": "class", "problem": "fail_refused"}, "gateway"),
     ("NET002", "warn", "net.web.slow", {"portal": "egov.lab", "seconds": 6.2, "threshold": 5}, "one_service"),
 ]
 

