@@ -107,7 +107,25 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, dns_slow_ms
     evidence = _dns_evidence(timed, asked)
     facts = _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random())
     facts.update(configured=configured, lookup_ms=max((ms for found, ms in timed.values() if found), default=0))
+    facts["again_ms"] = _cached_ms(host, facts, names[0]) if _looks_slow(facts, dns_slow_ms) else None
     return _dns_verdict({**facts, "repeat": repeat}, evidence, dns_slow_ms, dns_fail_ms)
+
+
+def _looks_slow(f: dict, slow_ms: float) -> bool:
+    answered = [a.ms for (s, _), a in f["asked"].items() if s in f["configured"] and a.answered and a.ms is not None]
+    return f["lookup_ms"] > slow_ms or any(ms > slow_ms for ms in answered)
+
+
+def _cached_ms(host: Host, f: dict, name: str) -> float | None:
+    """The same name once more to the first answering server, now in its cache: the resolver's own
+    time, without the link's round trip to the servers beyond it (a satellite office's forwarder
+    answers a cached name at once; a resolver that holds every answer does not). Asked of the server,
+    not the system: a system cache would hide a slow resolver."""
+    answering = [s for s in f["configured"] if s not in f["down"]]
+    if not answering:
+        return None
+    answer = host.dns_ask(answering[0], name, "A", timeout=2.5)
+    return answer.ms if answer.answered else None
 
 
 DNS_REPEAT, DNS_REPEAT_TIMEOUT_S = 12, 1.5
@@ -242,6 +260,9 @@ def _slow(f: dict, repeat, limits):
     if f["lookup_ms"] > worst_ms:
         worst_ms = f["lookup_ms"]
     burst_lost = bool(repeat) and repeat["answered"] == 0 and repeat["server"] not in f["down"]
+    again = f.get("again_ms")
+    if again is not None and again <= limits[0] and worst_ms > limits[0]:
+        return None   # slow only until cached: the link's round trip beyond the resolver (NET005 judges it)
     make = _severity(worst_ms, limits)
     if make is None and burst_lost and worst_ms < DNS_REPEAT_TIMEOUT_S * 1000:   # fast alone, lost together
         make, worst_ms = warn, max(worst_ms, DNS_REPEAT_TIMEOUT_S * 1000)
@@ -414,29 +435,48 @@ def _proxy_dead(host: Host, server: str) -> bool:
 @check("NET005", tags=("internet", "latency"), requires=("NET009", "LAN003"), timeout=20)
 def latency(host: Host, portals: list, internet_target: str, resolvers: list, latency_warn_ms, loss_warn_percent,
             loss_fail_percent):
-    """Round trip, jitter and loss to the gateway and to the profile's Internet target (ICMP; where
-    ICMP is filtered beyond the router, TCP handshakes stand in: ping silence alone is no outage)."""
+    """Round trip, jitter and loss to the gateway, to the profile's Internet target and to the portals'
+    own servers (ICMP; where ICMP is filtered beyond the router, TCP handshakes stand in: ping silence
+    alone is no outage). A portal's server far worse than the target (international sites behind a
+    damaged cable) is the link's loss or delay to it."""
     route = host.default_route()
     far_target = _far_target(internet_target, portals, resolvers)
-    targets = [t for t in ((route.gateway if route else ""), far_target) if t]
-    if not targets:
+    main = [t for t in ((route.gateway if route else ""), far_target) if t]
+    if not main:
         return skip("net.latency.no_target")
-    reached = all_at_once(lambda t: _reach(host, _address(host, t)), targets)
-    pings, filtered = [p for p, _ in reached], reached[-1][1]
-    evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip(targets, pings))
-    far, near = pings[-1], (pings[0] if len(pings) == 2 else None)
-    params = {"target": targets[-1], "loss": round(far.loss_percent), "ms": far.rtt_ms or 0, "method": far.method,
-              "jitter": far.jitter_ms or 0, "gateway_loss": round(near.loss_percent) if near else 0,
-              "gateway_ms": (near.rtt_ms or 0) if near else 0}
+    extras = [h for h in _hosts(portals)[:3] if h != far_target]
+    reached = all_at_once(lambda t: _reach(host, _address(host, t)), [*main, *extras])
+    pings, filtered = [p for p, _ in reached], reached[len(main) - 1][1]
+    evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip([*main, *extras], pings))
+    far, near = pings[len(main) - 1], (pings[0] if len(main) == 2 else None)
     limits = (latency_warn_ms, loss_warn_percent, loss_fail_percent)
     status, key, remedy = _latency_verdict(far, near, *limits)
+    target = main[-1]
+    if key == "net.latency.ok":   # the target is fine: is a portal's own server not?
+        worse = _worst_portal(list(zip(extras, pings[len(main):])), near, limits)
+        if worse:
+            target, far, (status, key, remedy) = worse
+    params = {"target": target, "loss": round(far.loss_percent), "ms": far.rtt_ms or 0, "method": far.method,
+              "jitter": far.jitter_ms or 0, "gateway_loss": round(near.loss_percent) if near else 0,
+              "gateway_ms": (near.rtt_ms or 0) if near else 0}
     if key == "net.latency.silent" and system_proxies(host):   # NET009 found the way through the proxy
-        return skip("net.direct.proxy_only", evidence=evidence, target=targets[-1])
+        return skip("net.direct.proxy_only", evidence=evidence, target=target)
     if key == "net.latency.ok" and filtered:
         key = "net.latency.filtered"
     if status is not ok:
         params["threshold"] = (f"{loss_warn_percent:g}%" if "lossy" in key else f"{latency_warn_ms:g} ms")
     return status(key, evidence=evidence, remedy=remedy, **params)
+
+
+def _worst_portal(measured, near, limits):
+    """(portal, its pings, its verdict) of the portal server with the most loss, else the longest round
+    trip, past the limits while the main target is within them; None when every answering one is fine
+    (a silent one is NET002's to tell)."""
+    bad = [(t, p, _latency_verdict(p, near, *limits)) for t, p in measured if p.alive]
+    bad = [row for row in bad if row[2][1] != "net.latency.ok"]
+    if not bad:
+        return None
+    return max(bad, key=lambda row: (row[1].loss_percent, row[1].rtt_ms or 0))
 
 
 def _latency_verdict(far: Ping, near: Ping | None, latency_warn_ms, loss_warn_percent, loss_fail_percent):

@@ -490,3 +490,35 @@ def test_a_portal_item_without_its_url_is_refused_with_its_place(tmp_path):
         profile.load_profile(path)
     issue = caught.value.issues[0]
     assert (issue.line, issue.column, issue.message.key) == (6, 13, "schema.missing")
+
+
+def test_a_portal_server_far_worse_than_the_target_is_the_link_to_it():
+    """intl_loss: the target (domestic) is clean, the portal abroad loses 40 %."""
+    def ping(ip, count=3, timeout=1.0):
+        got = count if ip != "198.19.2.10" else (1 if count > 1 else 0)
+        return Ping(ip, "icmp", count, got, (20.0,) * got)
+
+    fake = FakeHost(default_route=Route("eth0", "198.18.0.1"), ping=ping, tcp_state=lambda ip, port, timeout=1.0: "open",
+                    resolve=lambda name: {"intl1.kfield.test": ["198.19.2.10"]}[name])
+    res = compute_check("NET005", host=fake, internet_target="198.19.1.10", resolvers=[],
+                        portals=["https://intl1.kfield.test/"])
+    assert (res.summary.key, res.summary.params["target"]) == ("net.latency.lossy", "intl1.kfield.test"), res.summary
+    assert res.summary.params["threshold"] == "2%"
+
+
+def test_a_forwarder_slow_only_until_cached_is_the_link_not_the_dns():
+    """A satellite office: the first answer waits for the far resolver, the cached one comes at once."""
+    def forwarder():
+        seen = set()
+
+        def ask(server, name, rdtype="A", timeout=2.0):
+            ms = 3.0 if (server, name) in seen else 650.0
+            seen.add((server, name))
+            return DnsAnswer(server, True, "NXDOMAIN" if name.startswith("kfield-nx-") else "NOERROR",
+                             () if name.startswith("kfield-nx-") else ("198.19.1.10",), ms)
+        return ask
+
+    fake = FakeHost(dns_servers=["198.18.0.1"], dns_ask=forwarder(), resolve=lambda n: ["198.19.1.10"])
+    assert run_dns(fake).status is Status.OK
+    fresh = FakeHost(dns_servers=["198.18.0.1"], dns_ask=forwarder())
+    assert compute_check("LAN004", host=fresh, portals=[PORTAL]).summary.key == "lan.dns.ok"
