@@ -315,7 +315,9 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int, fir
     return ok("net.web.ok", evidence=evidence, **params)
 
 
-CLASS_FAILS = {"international": "net.web.international_fail", "domestic": "net.web.domestic_fail"}
+CLASS_FAILS = {"international": "net.web.international_fail", "domestic": "net.web.domestic_fail",
+               "group": "net.web.group_fail"}
+GROUP_PROBLEMS = ("fail_timeout", "fail_unreachable", "fail_refused", "fail_reset")   # the path's doing, not a server's
 
 
 def is_domestic(url: str, marks) -> bool:
@@ -334,7 +336,16 @@ def _class_failing(probes, failed, marks) -> str:
         if (len(bad) >= 2 and 2 * len(bad) > len(classes[kind]) and classes[other]
                 and not any(p in failed for p in classes[other])):
             return kind
-    return ""
+    return "group" if _alike(failed, probes) else ""
+
+
+def _alike(failed, probes) -> bool:
+    """Two or more different servers fail the same way on the path (no answer, refused, reset) while
+    another portal works: what they share is the way to them, not each server's own fault."""
+    problems = {portal_problem(p)[0] for p in failed}
+    servers = {p.ip or _host_of(p.url) for p in failed}
+    return (len(servers) >= 2 and len(failed) < len(probes) and len(problems) == 1
+            and problems <= set(GROUP_PROBLEMS))
 
 
 # stage:error of a failed probe → the catalogue word for it (net.web.<problem>)

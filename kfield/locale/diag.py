@@ -118,6 +118,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "the international portals ({failed}) fail while the domestic ones work: the "
                                   "provider's international link (an undersea cable, say) is at fault; the office "
                                   "network works"),
+    "diag.reason.group": ("nhiều cổng trên các máy chủ khác nhau ({failed}) cùng không trả lời trong khi cổng khác và "
+                          "Internet vẫn trả lời: tuyến của nhà mạng tới các máy chủ đó (ví dụ tuyến quốc tế) đang lỗi",
+                          "several portals on different servers ({failed}) go unanswered alike while another portal and "
+                          "the Internet answer: the provider's routes to those servers (the international ones, say) "
+                          "are at fault"),
     "diag.reason.domestic": ("các cổng trong nước ({failed}) đều lỗi trong khi các cổng ở nước ngoài vẫn vào được: "
                              "tuyến trong nước của nhà mạng (hoặc mạng chuyên dùng) đang lỗi",
                              "the domestic portals ({failed}) fail while the international ones work: the provider's "

@@ -206,6 +206,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "trong khi các cổng ở nước ngoài vẫn vào được",
                               "{failed_count} of {count} portals fail — the domestic ones ({failed}) fail while the "
                               "international ones work"),
+    "net.web.group_fail": ("{failed_count}/{count} cổng không vào được — {failed}: các máy chủ khác nhau cùng lỗi một "
+                           "kiểu ({portal}: xem bằng chứng) trong khi cổng khác vẫn vào được",
+                           "{failed_count} of {count} portals fail — {failed}: different servers failing alike ({portal}: "
+                           "see the evidence) while another portal works"),
     "net.web.remedy_class": ("Lỗi theo nhóm địa chỉ (trong nước / nước ngoài) là lỗi tuyến của nhà mạng: báo nhà mạng, "
                              "kèm danh sách cổng lỗi và cổng vẫn vào được.",
                              "A failure by class of address (domestic / international) is the provider's routing: "

@@ -367,7 +367,7 @@ def test_a_reset_at_the_handshake_is_its_own_problem():
 
 @pytest.mark.parametrize("marks, key", [
     ({}, "net.web.international_fail"),                                   # .vn domestic, the others not
-    ({"a.lab": True, "b.lab": True}, "net.web.fail_timeout"),             # marked domestic: no contrast
+    ({"a.lab": True, "b.lab": True}, "net.web.group_fail"),               # all domestic: servers alike
 ])
 def test_most_international_portals_failing_while_domestic_ones_work_is_a_class_fault(marks, key):
     down = [WebProbe(u, "connect", "timeout") for u in ("https://a.lab/", "https://b.lab/")]
@@ -522,3 +522,16 @@ def test_a_forwarder_slow_only_until_cached_is_the_link_not_the_dns():
     assert run_dns(fake).status is Status.OK
     fresh = FakeHost(dns_servers=["198.18.0.1"], dns_ask=forwarder())
     assert compute_check("LAN004", host=fresh, portals=[PORTAL]).summary.key == "lan.dns.ok"
+
+
+@pytest.mark.parametrize("error, key", [("timeout", "net.web.group_fail"), ("refused", "net.web.group_fail")])
+def test_different_servers_failing_alike_while_another_works_is_their_path(error, key):
+    """No class marked: intl1 and intl2 (two servers) unanswered or refused, the E-Office works."""
+    down = [WebProbe(u, "connect", error, ip=ip) for u, ip in (("https://a.lab/", "198.19.2.10"),
+                                                                ("https://b.lab/", "198.19.2.11"))]
+    probes = {p.url: p for p in (GOOD, *down)}
+    res = compute_check("NET002", host=direct_web(probes), portals=list(probes))
+    assert (res.summary.key, res.summary.params["scope"], res.summary.params["problem"]) == (
+        key, "class", f"fail_{error}")
+    one = {p.url: p for p in (GOOD, down[0])}
+    assert compute_check("NET002", host=direct_web(one), portals=list(one)).summary.key == f"net.web.fail_{error}"

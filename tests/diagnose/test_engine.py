@@ -93,6 +93,8 @@ SINGLE_FAULTS = [
     ("NET002", "fail", "net.web.fail_reset", {"scope": "some", "portal": "egov.lab"}, "gateway"),
     ("NET002", "fail", "net.web.fail_reset", {"scope": "all", "portal": "egov.lab"}, "gateway"),
     ("NET002", "fail", "net.web.international_fail", {"scope": "class", "problem": "fail_refused"}, "gateway"),
+    ("NET002", "fail", "net.web.group_fail", {"scope": "class", "problem": "fail_reset"}, "gateway"),
+    ("NET002", "fail", "net.web.group_fail", {"scope": "class", "problem": "fail_timeout"}, "isp_uplink"),
     ("NET002", "warn", "net.web.slow", {"portal": "egov.lab", "seconds": 6.2, "threshold": 5}, "one_service"),
 ]
 
