@@ -220,8 +220,11 @@ def _dns_verdict(f: dict, evidence, slow_ms: float = 300, fail_ms: float = 2000)
         return slow(evidence=evidence, common=common)
     if f["rewrites"]:
         return warn("net.dns.rewrites", evidence=evidence, remedy="net.dns.remedy", servers=", ".join(f["rewrites"]))
-    if f["down"]:
+    mine = [s for s in f["down"] if s in (f.get("configured") or f["servers"])]
+    if mine:
         return warn("net.dns.some_down", evidence=evidence, remedy="net.dns.remedy", **common)
+    if f["down"]:   # only a reference resolver is out of reach (a proxy-only network): no user waits on it
+        return ok("net.dns.reference_down", evidence=evidence, **common)
     return ok("net.dns.ok", evidence=evidence, count=len(f["servers"]), **(repeat or {}))
 
 
@@ -354,7 +357,8 @@ PROBLEMS = {"dns:dns_failed": "fail_dns", "connect:timeout": "fail_timeout", "co
             "http:http_failed": "fail_http", "tls:expired": "cert_expired", "tls:not_yet_valid": "cert_not_yet_valid",
             "tls:hostname": "cert_wrong_name", "tls:untrusted": "cert_untrusted", "tls:reset": "fail_reset",
             "http:reset": "fail_reset", "connect:reset": "fail_reset", "proxy:proxy_status": "fail_proxy",
-            "proxy:timeout": "fail_proxy", "proxy:reset": "fail_proxy", "proxy:unreachable": "fail_proxy"}
+            "proxy:timeout": "fail_proxy", "proxy:reset": "fail_proxy", "proxy:unreachable": "fail_proxy",
+            "http:redirect_loop": "fail_redirects"}
 PROBLEM_WORDS = (*dict.fromkeys(PROBLEMS.values()), "fail_status", "fail_unreachable")   # net.web.* and ev.portal_*
 
 

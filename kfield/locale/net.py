@@ -140,6 +140,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "The DNS in use answers addresses unlike the reference resolvers for: {names}"),
     "net.dns.rewrites": ("Máy chủ DNS {servers} trả địa chỉ cho cả tên không tồn tại",
                          "DNS server {servers} answers even names that do not exist"),
+    "net.dns.reference_down": ("Các máy chủ DNS của máy này trả lời; máy chủ đối chiếu {down} không tới được (chỉ "
+                               "dùng để so sánh)", "This PC's DNS servers answer; the reference resolver {down} is out "
+                               "of reach (it is only a comparison)"),
     "net.dns.some_down": ("Máy chủ DNS không trả lời: {down}", "DNS servers not answering: {down}"),
     "net.dns.unreliable": ("DNS chập chờn: máy chủ {server} chỉ trả lời {answered}/{asked} lần hỏi cùng một tên",
                            "Unreliable DNS: {server} answered only {answered} of {asked} identical questions"),
@@ -194,6 +197,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "HTTPS (gói RST)",
                            "{failed_count} of {count} portals fail — {portal}: the connection is reset right at the "
                            "HTTPS handshake"),
+    "net.web.fail_redirects": ("{failed_count}/{count} cổng không vào được — {portal}: cổng chuyển hướng vòng quanh "
+                               "mãi (trình duyệt báo «quá nhiều lần chuyển hướng»)",
+                               "{failed_count} of {count} portals fail — {portal}: it redirects round and round (a "
+                               "browser says \"too many redirects\")"),
+    "ev.portal_fail_redirects": ("Cổng chuyển hướng vòng quanh", "Portal redirecting in a loop"),
     "net.web.fail_proxy": ("{failed_count}/{count} cổng không vào được — {portal}: proxy {proxy} không mở được kết nối "
                            "tới cổng",
                            "{failed_count} of {count} portals fail — {portal}: the proxy {proxy} cannot open a "

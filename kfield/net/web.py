@@ -93,11 +93,13 @@ def probe(url: str, timeout: float = 5.0, context: ssl.SSLContext | None = None,
         return WebProbe(**base, **stop.fields)
     finally:
         sock.close()
-    if follow and result.status in (301, 302, 303, 307, 308) and result.location and len(_seen) < MAX_REDIRECTS:
+    if follow and result.status in (301, 302, 303, 307, 308) and result.location:
         target = urljoin(url, result.location)
-        if target not in _seen:
-            after = probe(target, timeout, context, follow, proxy, _seen + (url,))
-            return WebProbe(**{**after.__dict__, "redirects": (url, *after.redirects)})
+        if target in _seen or len(_seen) >= MAX_REDIRECTS:   # a browser gives up too: "too many redirects"
+            return WebProbe(**{**result.__dict__, "stage": "http", "error": "redirect_loop",
+                               "detail": f"{len(_seen) + 1} redirects, then {target}"})
+        after = probe(target, timeout, context, follow, proxy, _seen + (url,))
+        return WebProbe(**{**after.__dict__, "redirects": (url, *after.redirects)})
     return result
 
 
@@ -283,6 +285,10 @@ def _request(sock, host: str, parts, secure: bool, timeout: float, base: dict, a
         size = len(response.read(READ_BYTES))
     except (OSError, http.client.HTTPException) as exc:
         raise _Stop(stage="http", error=_http_error(exc), detail=str(exc)[:120]) from None
+    announced = response.getheader("Content-Length") or ""
+    if announced.isdigit() and size < min(int(announced), READ_BYTES):   # the page cut short: a broken answer
+        raise _Stop(stage="http", error="http_failed", status=response.status,
+                    detail=f"body cut after {size} of {announced} bytes")
     return WebProbe(stage="done", http_ms=_ms(started), status=response.status, first_byte_ms=first_byte,
                     size=size, location=response.getheader("Location") or "", **base)
 

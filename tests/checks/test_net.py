@@ -535,3 +535,11 @@ def test_different_servers_failing_alike_while_another_works_is_their_path(error
         key, "class", f"fail_{error}")
     one = {p.url: p for p in (GOOD, down[0])}
     assert compute_check("NET002", host=direct_web(one), portals=list(one)).summary.key == f"net.web.fail_{error}"
+
+
+def test_only_a_reference_resolver_out_of_reach_is_no_dns_fault():
+    """A proxy-only office: the PC's own resolver answers; 198.19.1.54 cannot be reached directly."""
+    fake = dns_host({"eoffice.kfield.test": ["198.19.1.10"]},
+                    {("198.18.0.1", "eoffice.kfield.test"): ["198.19.1.10"], ("198.19.1.54", "eoffice.kfield.test"): None})
+    res = run_dns(fake, resolvers=["198.19.1.54"])
+    assert (res.status, res.summary.key, res.summary.params["down"]) == (Status.OK, "net.dns.reference_down", "198.19.1.54")

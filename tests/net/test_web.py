@@ -261,3 +261,38 @@ def test_windows_proxy_settings_apply_when_the_environment_names_none():
     found = [Proxy("winhttp", "10.0.0.9:8080"), Proxy("wininet", "10.0.0.8:3128"), Proxy("wininet:pac", "http://x/p.pac")]
     assert web.proxy_for("https://dichvucong.gov.vn/", found, {}) == "10.0.0.8:3128"
     assert web.proxy_for("https://dichvucong.gov.vn/", [Proxy("wininet:pac", "http://x/p.pac")], {}) == ""
+
+
+class Broken(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):  # noqa: N802
+        if self.path.startswith("/cut"):
+            self.send_response(200)
+            self.send_header("Content-Length", "200000")
+            self.end_headers()
+            self.wfile.write(b"k" * 40_000)
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        self.send_response(302)
+        self.send_header("Location", "/b" if self.path.startswith("/a") else "/a")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_page_cut_short_and_a_redirect_loop_are_failures_as_a_browser_sees_them():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Broken)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        cut = web.probe(f"http://127.0.0.1:{port}/cut", 3.0)
+        loop = web.probe(f"http://127.0.0.1:{port}/a", 3.0)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (cut.stage, cut.error, cut.ok) == ("http", "http_failed", False), cut
+    assert (loop.stage, loop.error, loop.status, loop.ok) == ("http", "redirect_loop", 302, False), loop
