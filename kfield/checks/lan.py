@@ -101,7 +101,7 @@ def _arp_answer(host: Host, route, privileged) -> str:
 
 
 @check("LAN004", tags=("quick", "network", "dns"), requires=("NET009",), timeout=15, gate="core.skip.gate.no_dns")
-def dns_servers(host: Host, portals: list, dns_names: list, dns_slow_ms=300):
+def dns_servers(host: Host, portals: list, dns_names: list, dns_slow_ms=300, latency_warn_ms=300):
     """Every configured DNS server answers a DNS question (any answer proves it is there), within the
     profile's dns_slow_ms (a late answer, even REFUSED, is a warning). It waits for NET009: an office
     resolver that forwards cannot answer while nothing beyond the router does."""
@@ -113,6 +113,7 @@ def dns_servers(host: Host, portals: list, dns_names: list, dns_slow_ms=300):
     evidence = tuple(measure("dns_server", f"{a.server}: {f'{a.rcode} {a.ms} ms' if a.answered else '✗'}")
                      for a in answers)
     silent = [a.server for a in answers if not a.answered]
+    dns_slow_ms = max(dns_slow_ms, latency_warn_ms)   # as NET001: not below the round trip the profile accepts
     late = [a for a in answers if a.answered and (a.ms or 0) > dns_slow_ms]
     if late:   # asked again, now cached: the resolver's own time, not the link's round trip beyond it
         from kfield.net.probe import all_at_once

@@ -90,9 +90,13 @@ def browse(host: Host, url: str, proxies: list, timeout: float = 5.0, follow: bo
 
 # --- NET001 DNS ----------------------------------------------------------------
 @check("NET001", tags=("internet", "dns"), requires=("NET009", "LAN004"), timeout=30)
-def dns(host: Host, portals: list, dns_names: list, resolvers: list, dns_slow_ms=300, dns_fail_ms=2000, rand=None):
+def dns(host: Host, portals: list, dns_names: list, resolvers: list, dns_slow_ms=300, dns_fail_ms=2000,
+        latency_warn_ms=300, rand=None):
     """Each profile name through the system resolver (timed, as a browser waits for it) and through
-    every resolver separately: which one is dead, slow or lying, and what that costs each page."""
+    every resolver separately: which one is dead, slow or lying, and what that costs each page. A
+    lookup needs a round trip to the provider: the limits are never below the round trip the
+    profile accepts (a satellite office's latency_warn_ms)."""
+    dns_slow_ms, dns_fail_ms = dns_limits(dns_slow_ms, dns_fail_ms, latency_warn_ms)
     names = dns_names or _hosts(portals)
     if not names:
         return skip("net.dns.no_names")
@@ -109,6 +113,12 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, dns_slow_ms
     facts.update(configured=configured, lookup_ms=max((ms for found, ms in timed.values() if found), default=0))
     facts["again_ms"] = _cached_ms(host, facts, names[0]) if _looks_slow(facts, dns_slow_ms) else None
     return _dns_verdict({**facts, "repeat": repeat}, evidence, dns_slow_ms, dns_fail_ms)
+
+
+def dns_limits(slow_ms: float, fail_ms: float, latency_warn_ms: float) -> tuple[float, float]:
+    """(slow, broken) lookup limits: the profile's, raised to the round trip it accepts."""
+    slow = max(slow_ms, latency_warn_ms)
+    return slow, max(fail_ms, 2 * latency_warn_ms, slow)
 
 
 def _looks_slow(f: dict, slow_ms: float) -> bool:
@@ -281,7 +291,7 @@ def _slow(f: dict, repeat, limits):
 # --- NET002 HTTPS portals ----------------------------------------------------------
 @check("NET002", tags=("internet", "portal"), requires=("NET009", "LAN004"), timeout=60)
 def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int, first_byte_slow_s=5,
-                      portal_domestic=None):
+                      portal_domestic=None, clock_drift_fail_s=300):
     """Each portal as a browser on this PC gets it (through the system proxy when one applies):
     name, TCP connect, TLS (chain, host name, expiry, interception), first byte, HTTP status."""
     if not portals:
@@ -303,6 +313,10 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int, fir
                         problem=problem, **details, **params)
         return fail(f"net.web.{problem}", evidence=evidence, remedy=_remedy_of(problem),
                     scope=scope, problem=problem, **details, **params)
+    skew = _agreed_skew(probes, clock_drift_fail_s)
+    if skew is not None:
+        return fail("net.web.clock_skew", evidence=evidence, remedy="net.web.remedy_clock", **_skew_words(skew),
+                    threshold=f"{clock_drift_fail_s:g} s", **params)
     if intercepted:
         return warn("net.web.intercepted", evidence=evidence, remedy="net.web.remedy_intercept",
                     issuer=intercepted[0].issuer, portal=_host_of(intercepted[0].url), **params)
@@ -321,6 +335,29 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int, fir
 CLASS_FAILS = {"international": "net.web.international_fail", "domestic": "net.web.domestic_fail",
                "group": "net.web.group_fail"}
 GROUP_PROBLEMS = ("fail_timeout", "fail_unreachable", "fail_refused", "fail_reset")   # the path's doing, not a server's
+
+
+def _agreed_skew(probes, limit_s: float) -> float | None:
+    """The portals' servers agree (two or more, or the only one) on a time this PC's clock is off from
+    by more than the limit: the PC's clock is wrong, not theirs (one server alone against the others
+    is that server's clock)."""
+    skews = sorted(p.clock_skew_s for p in probes if p.clock_skew_s is not None)
+    if not skews:
+        return None
+    middle = skews[len(skews) // 2]
+    agreeing = [s for s in skews if abs(s - middle) <= limit_s]
+    if abs(middle) <= limit_s or (len(skews) > 1 and len(agreeing) < 2):
+        return None
+    return middle
+
+
+def _skew_words(skew: float) -> dict:
+    """{amount, server_date, today}: how far off ("400 d", "3.0 h"), the servers' date and this PC's."""
+    seconds = abs(skew)
+    amount = (f"{seconds / 86400:.0f} d" if seconds >= 86400 else f"{seconds / 3600:.1f} h" if seconds >= 3600
+              else f"{seconds:.0f} s")
+    server_date = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=skew)).date().isoformat()
+    return {"amount": amount, "server_date": server_date, "today": dt.date.today().isoformat()}
 
 
 def is_domestic(url: str, marks) -> bool:

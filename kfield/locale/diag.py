@@ -45,6 +45,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "software on this PC or a network device («{issuer}») intercepts HTTPS"),
     "diag.reason.clock": ("đồng hồ máy sai làm hỏng HTTPS và chữ ký số", "the PC's clock is wrong, which breaks "
                           "HTTPS and signatures"),
+    "diag.reason.clock_web": ("đồng hồ máy sai: máy chủ của các cổng đều nói hôm nay là {server_date}, máy này nói "
+                              "{today} (lệch {amount}); chỉnh ngày giờ (và kiểm tra pin CMOS) rồi thử lại — đồng hồ "
+                              "sai làm hỏng HTTPS và chữ ký số",
+                              "the PC's clock is wrong: the portals' servers all say today is {server_date}, this PC "
+                              "says {today} ({amount} off); set the date and time (and check the CMOS battery), then "
+                              "try again — a wrong clock breaks HTTPS and signatures"),
     "diag.reason.uplink": ("mạng nội bộ và router vẫn tốt, nhưng không địa chỉ nào trên Internet trả lời "
                            "(cả ping lẫn kết nối TCP); không sửa được trên máy này",
                            "the LAN and router work, but nothing on the Internet answers (neither ping nor TCP); "

@@ -202,6 +202,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{failed_count} of {count} portals fail — {portal}: it redirects round and round (a "
                                "browser says \"too many redirects\")"),
     "ev.portal_fail_redirects": ("Cổng chuyển hướng vòng quanh", "Portal redirecting in a loop"),
+    "net.web.clock_skew": ("Đồng hồ máy này lệch {amount} so với máy chủ của các cổng: các cổng nói hôm nay là "
+                           "{server_date}, máy này nói {today} (quá mức {threshold})",
+                           "This PC's clock is {amount} off the portals' servers: they say today is {server_date}, "
+                           "this PC says {today} (past {threshold})"),
     "net.web.fail_proxy": ("{failed_count}/{count} cổng không vào được — {portal}: proxy {proxy} không mở được kết nối "
                            "tới cổng",
                            "{failed_count} of {count} portals fail — {portal}: the proxy {proxy} cannot open a "

@@ -47,6 +47,7 @@ class WebProbe:
     via: str = ""                 # the proxy the request went through ("" direct)
     first_byte_ms: float | None = None   # request sent → the answer's first line
     size: int = 0                 # bytes of the page read (at most READ_BYTES)
+    clock_skew_s: float | None = None    # the server's Date header minus this PC's clock (None: no Date)
 
     @property
     def ok(self) -> bool:
@@ -290,7 +291,18 @@ def _request(sock, host: str, parts, secure: bool, timeout: float, base: dict, a
         raise _Stop(stage="http", error="http_failed", status=response.status,
                     detail=f"body cut after {size} of {announced} bytes")
     return WebProbe(stage="done", http_ms=_ms(started), status=response.status, first_byte_ms=first_byte,
-                    size=size, location=response.getheader("Location") or "", **base)
+                    size=size, location=response.getheader("Location") or "",
+                    clock_skew_s=_skew(response.getheader("Date")), **base)
+
+
+def _skew(date_header: str | None) -> float | None:
+    """The server's clock minus this PC's, from an HTTP Date header (one-second resolution)."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return round(parsedate_to_datetime(date_header).timestamp() - time.time(), 1) if date_header else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _http_error(exc: Exception) -> str:

@@ -332,7 +332,7 @@ def test_a_dead_first_resolver_is_named_with_the_wait_it_costs_every_name():
 
     fake = FakeHost(dns_servers=["10.0.0.2", "198.18.0.1"], resolve=resolve,
                     dns_ask=late_dns({"198.18.0.1": 3.0, "198.19.1.54": 4.0}))
-    res = run_dns(fake, resolvers=["198.19.1.54"], dns_slow_ms=100)
+    res = run_dns(fake, resolvers=["198.19.1.54"], dns_slow_ms=100, latency_warn_ms=100)
     params = res.summary.params
     assert (res.status, res.summary.key, params["server"], params["next_server"]) == (
         Status.WARN, "net.dns.first_dead", "10.0.0.2", "198.18.0.1")
@@ -543,3 +543,25 @@ def test_only_a_reference_resolver_out_of_reach_is_no_dns_fault():
                     {("198.18.0.1", "eoffice.kfield.test"): ["198.19.1.10"], ("198.19.1.54", "eoffice.kfield.test"): None})
     res = run_dns(fake, resolvers=["198.19.1.54"])
     assert (res.status, res.summary.key, res.summary.params["down"]) == (Status.OK, "net.dns.reference_down", "198.19.1.54")
+
+
+@pytest.mark.parametrize("skews, key", [
+    ((34_560_000.0, 34_560_001.0, 34_559_999.0), "net.web.clock_skew"),   # 400 days: every server agrees
+    ((34_560_000.0, 1.0, 0.0), "net.web.ok"),                              # one server's own clock
+    ((2.0, 1.0, None), "net.web.ok"),
+    ((34_560_000.0,), "net.web.clock_skew"),                               # the only one
+])
+def test_the_portals_servers_agreeing_on_another_time_is_this_pcs_clock(skews, key):
+    probes = [WebProbe(f"https://p{i}.vn/", status=200, connect_ms=1.0, clock_skew_s=s) for i, s in enumerate(skews)]
+    res = compute_check("NET002", host=direct_web({p.url: p for p in probes}), portals=[p.url for p in probes])
+    assert res.summary.key == key
+    if key == "net.web.clock_skew":
+        assert res.summary.params["amount"] == "400 d" and res.status is Status.FAIL
+
+
+def test_a_satellite_profile_accepting_900_ms_accepts_lookups_of_one_round_trip():
+    fake = FakeHost(dns_servers=["198.18.0.1"], dns_ask=late_dns({"198.18.0.1": 632.0}), resolve=lambda n: ["198.19.0.20"])
+    assert run_dns(fake).summary.key == "net.dns.slow"
+    assert run_dns(fake, latency_warn_ms=900).status is Status.OK
+    lan = FakeHost(dns_servers=["198.18.0.1"], dns_ask=late_dns({"198.18.0.1": 609.0}))
+    assert compute_check("LAN004", host=lan, portals=[PORTAL], latency_warn_ms=900).summary.key == "lan.dns.ok"

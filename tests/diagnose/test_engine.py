@@ -95,6 +95,7 @@ SINGLE_FAULTS = [
     ("NET002", "fail", "net.web.international_fail", {"scope": "class", "problem": "fail_refused"}, "gateway"),
     ("NET002", "fail", "net.web.group_fail", {"scope": "class", "problem": "fail_reset"}, "gateway"),
     ("NET002", "fail", "net.web.group_fail", {"scope": "class", "problem": "fail_timeout"}, "isp_uplink"),
+    ("NET002", "fail", "net.web.clock_skew", {"amount": "400 d", "server_date": "2027-01-11"}, "clock"),
     ("NET002", "warn", "net.web.slow", {"portal": "egov.lab", "seconds": 6.2, "threshold": 5}, "one_service"),
 ]
 

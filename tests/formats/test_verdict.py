@@ -90,7 +90,8 @@ def test_every_rule_reason_renders_without_a_missing_fact_in_both_languages():
                 facts.update({k: "x" for k in ("gateway", "servers", "server", "answered", "asked", "slowest_ms",
                                                 "portal", "date", "today", "names", "issuer", "unresolved", "target",
                                                 "loss", "ms", "gateway_loss", "gateway_ms", "proxy", "wait_s",
-                                                "next_server", "threshold", "failed", "seconds")})
+                                                "next_server", "threshold", "failed", "seconds", "server_date",
+                                                "amount")})
         for lang in ("vi", "en"):
             verdict = engine.Verdict(rule.place, Message(rule.reason, facts), rule.next, (), rule.contact, {}, rule.also)
             shown = text(verdict, lang)

@@ -296,3 +296,12 @@ def test_a_page_cut_short_and_a_redirect_loop_are_failures_as_a_browser_sees_the
         server.server_close()
     assert (cut.stage, cut.error, cut.ok) == ("http", "http_failed", False), cut
     assert (loop.stage, loop.error, loop.status, loop.ok) == ("http", "redirect_loop", 302, False), loop
+
+
+def test_the_servers_date_header_gives_this_pcs_clock_skew():
+    import email.utils
+    import time as clock
+
+    ahead = email.utils.formatdate(clock.time() + 86400 * 400, usegmt=True)
+    assert abs(web._skew(ahead) - 86400 * 400) < 5
+    assert web._skew(None) is None and web._skew("not a date") is None
