@@ -115,11 +115,6 @@ def dns_servers(host: Host, portals: list, dns_names: list, dns_slow_ms=300, lat
     silent = [a.server for a in answers if not a.answered]
     dns_slow_ms = max(dns_slow_ms, latency_warn_ms)   # as NET001: not below the round trip the profile accepts
     late = [a for a in answers if a.answered and (a.ms or 0) > dns_slow_ms]
-    if late:   # asked again, now cached: the resolver's own time, not the link's round trip beyond it
-        from kfield.net.probe import all_at_once
-
-        again = all_at_once(lambda a: host.dns_ask(a.server, questions[1][0], questions[1][1], timeout=2.5), late)
-        late = [a for a, b in zip(late, again) if not b.answered or (b.ms or 0) > dns_slow_ms]
     if not silent and late:
         return warn("lan.dns.slow", evidence=evidence, remedy="net.dns.remedy_slow", server=late[0].server,
                     ms=round(late[0].ms), threshold=dns_slow_ms)

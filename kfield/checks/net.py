@@ -109,9 +109,12 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, dns_slow_ms
         lambda: _repeat(host, servers[0], names[0]) if servers else None])
     system = {n: found for n, (found, _) in timed.items()}
     evidence = _dns_evidence(timed, asked)
-    facts = _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random())
-    facts.update(configured=configured, lookup_ms=max((ms for found, ms in timed.values() if found), default=0))
-    facts["again_ms"] = _cached_ms(host, facts, names[0]) if _looks_slow(facts, dns_slow_ms) else None
+    lookup_ms = max((ms for found, ms in timed.values() if found), default=0)
+    facts, again_ms = all_at_once(lambda task: task(), [   # the NXDOMAIN probe and the cached re-ask at once
+        lambda: _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random()),
+        lambda: _cached_ms(host, configured, asked, names[0]) if _looks_slow(lookup_ms, configured, asked,
+                                                                             dns_slow_ms) else None])
+    facts.update(configured=configured, lookup_ms=lookup_ms, again_ms=again_ms)
     return _dns_verdict({**facts, "repeat": repeat}, evidence, dns_slow_ms, dns_fail_ms)
 
 
@@ -121,17 +124,17 @@ def dns_limits(slow_ms: float, fail_ms: float, latency_warn_ms: float) -> tuple[
     return slow, max(fail_ms, 2 * latency_warn_ms, slow)
 
 
-def _looks_slow(f: dict, slow_ms: float) -> bool:
-    answered = [a.ms for (s, _), a in f["asked"].items() if s in f["configured"] and a.answered and a.ms is not None]
-    return f["lookup_ms"] > slow_ms or any(ms > slow_ms for ms in answered)
+def _looks_slow(lookup_ms: float, configured: list, asked: dict, slow_ms: float) -> bool:
+    answered = [a.ms for (s, _), a in asked.items() if s in configured and a.answered and a.ms is not None]
+    return lookup_ms > slow_ms or any(ms > slow_ms for ms in answered)
 
 
-def _cached_ms(host: Host, f: dict, name: str) -> float | None:
+def _cached_ms(host: Host, configured: list, asked: dict, name: str) -> float | None:
     """The same name once more to the first answering server, now in its cache: the resolver's own
     time, without the link's round trip to the servers beyond it (a satellite office's forwarder
     answers a cached name at once; a resolver that holds every answer does not). Asked of the server,
     not the system: a system cache would hide a slow resolver."""
-    answering = [s for s in f["configured"] if s not in f["down"]]
+    answering = [s for s in configured if any(a.answered for (server, _), a in asked.items() if server == s)]
     if not answering:
         return None
     answer = host.dns_ask(answering[0], name, "A", timeout=2.5)
