@@ -500,7 +500,10 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
     if not main:
         return skip("net.latency.no_target")
     extras = [h for h in _hosts(portals)[:3] if h != far_target]
-    reached = all_at_once(lambda t: _reach(host, _address(host, t)), [*main, *extras])
+    reached = all_at_once(lambda t: _reach(host, _address(host, t)) if t in main else _reach_portal(host, t),
+                          [*main, *extras])
+    extras = [t for t, r in zip([*main, *extras], reached) if t not in main and r is not None]
+    reached = [r for r in reached if r is not None]
     pings, filtered = [p for p, _ in reached], reached[len(main) - 1][1]
     evidence = tuple(measure("ping", f"{t}: {_ping_text(p)}") for t, p in zip([*main, *extras], pings))
     far, near = pings[len(main) - 1], (pings[0] if len(main) == 2 else None)
@@ -571,6 +574,18 @@ def _reach(host: Host, address: str) -> tuple[Ping, bool]:
     if port is None:
         return Ping(address, "tcp", ECHO_TOTAL, 0), False
     return _tcp_series(host, address, port), True
+
+
+PORTAL_LOOKUP_S = 2.0   # a portal whose name takes longer is left out of the round-trip contrast (NET001 tells)
+
+
+def _reach_portal(host: Host, name: str):
+    """_reach for a portal's server, or None when its name does not resolve quickly (never a ping of a
+    name: the ping library would wait for the resolver on its own)."""
+    if _is_ip(name):
+        return _reach(host, name)
+    found = first([lambda: tuple(host.resolve(name))], lambda answer: answer is not None, PORTAL_LOOKUP_S)
+    return _reach(host, found[0]) if found else None
 
 
 def _tcp_port(host: Host, address: str, timeout: float = 1.0) -> int | None:

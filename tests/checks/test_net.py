@@ -563,3 +563,19 @@ def test_a_satellite_profile_accepting_900_ms_accepts_lookups_of_one_round_trip(
     assert run_dns(fake, latency_warn_ms=900).status is Status.OK
     lan = FakeHost(dns_servers=["198.18.0.1"], dns_ask=late_dns({"198.18.0.1": 609.0}))
     assert compute_check("LAN004", host=lan, portals=[PORTAL], latency_warn_ms=900).summary.key == "lan.dns.ok"
+
+
+def test_a_portal_whose_name_does_not_resolve_is_left_out_of_the_round_trips_never_pinged_by_name():
+    pinged = []
+
+    def ping(ip, count=3, timeout=1.0):
+        pinged.append(ip)
+        return Ping(ip, "icmp", count, count, (1.0,) * count)
+
+    def resolve(name):
+        raise OSError("no DNS")
+
+    fake = FakeHost(default_route=Route("eth0", "198.18.0.1"), ping=ping, resolve=resolve,
+                    tcp_state=lambda ip, port, timeout=1.0: "open")
+    res = compute_check("NET005", host=fake, internet_target="198.19.1.10", resolvers=[], portals=[PORTAL])
+    assert res.summary.key == "net.latency.ok" and "eoffice.kfield.test" not in pinged
