@@ -300,7 +300,13 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int, fir
     if not portals:
         return skip("net.web.no_portals")
     proxies = system_proxies(host)
-    probes = all_at_once(lambda url: browse(host, url, proxies), portals[:8])
+    from kfield.net.web import proxy_for
+
+    direct = [u for u in portals[:8] if not proxy_for(u, proxies)]   # through a proxy, the proxy connects
+    done = all_at_once(lambda task: task(), [*(lambda u=u: browse(host, u, proxies) for u in portals[:8]),
+                                             *(lambda u=u: host.ipv6_reach(_host_of(u), urlsplit(u).port or 443)
+                                               for u in direct)])
+    probes, v6 = done[:len(portals[:8])], dict(zip(direct, done[len(portals[:8]):]))
     evidence = tuple(_portal_measure(p) for p in probes)
     failed = [p for p in probes if not p.ok or (p.status or 0) >= 500]
     kinds = sorted({f"{p.stage}:{p.error or p.status}" for p in failed})
@@ -323,6 +329,10 @@ def portals_reachable(host: Host, portals: list, cert_expiry_warn_days: int, fir
     if intercepted:
         return warn("net.web.intercepted", evidence=evidence, remedy="net.web.remedy_intercept",
                     issuer=intercepted[0].issuer, portal=_host_of(intercepted[0].url), **params)
+    broken6 = [u for u, state in v6.items() if state == "failed"]
+    if broken6:
+        return warn("net.web.ipv6_broken", evidence=evidence, remedy="net.web.remedy_ipv6", portal=_host_of(broken6[0]),
+                    **params)
     slow = [p for p in probes if (p.first_byte_ms or 0) > first_byte_slow_s * 1000]
     if slow:
         return warn("net.web.slow", evidence=evidence, remedy="net.web.remedy_slow", portal=_host_of(slow[0].url),

@@ -146,6 +146,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "something on the path refuses or resets every connection to one class of portals "
                                 "({failed}) while the others work: a firewall or filter on the office router or at "
                                 "the provider; so many servers refusing alike is not each portal's own fault"),
+    "diag.reason.ipv6": ("IPv6 chạy nửa vời: {portal} có địa chỉ IPv6, máy có đường IPv6 nhưng kết nối IPv6 không đi "
+                         "được (IPv4 vẫn tốt), nên trình duyệt phải chờ rồi mới quay về IPv4; IPv6 của router cơ quan "
+                         "hay của nhà mạng, chưa phân biệt được",
+                         "IPv6 half-works: {portal} has an IPv6 address and this PC an IPv6 route, but IPv6 connections "
+                         "go nowhere (IPv4 works), so browsers wait before falling back to IPv4; the office router's "
+                         "IPv6 or the provider's, equally likely"),
     "diag.reason.portal_slow": ("cổng {portal} trả byte đầu tiên sau {seconds} giây (quá mức {threshold} giây); máy "
                                 "chủ của cổng hoặc đường truyền phía sau, chưa phân biệt được",
                                 "the portal {portal} sends its first byte after {seconds} s (past {threshold} s): its "

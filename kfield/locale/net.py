@@ -206,6 +206,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{server_date}, máy này nói {today} (quá mức {threshold})",
                            "This PC's clock is {amount} off the portals' servers: they say today is {server_date}, "
                            "this PC says {today} (past {threshold})"),
+    "net.web.ipv6_broken": ("{portal} có địa chỉ IPv6 và máy này có đường IPv6, nhưng kết nối IPv6 tới đó không đi "
+                            "được: trình duyệt chờ rồi mới quay về IPv4 (trang mở chậm, lúc được lúc không)",
+                            "{portal} has an IPv6 address and this PC an IPv6 route, but IPv6 connections to it go "
+                            "nowhere: browsers wait before falling back to IPv4 (pages open slowly, or only sometimes)"),
+    "net.web.remedy_ipv6": ("Tắt IPv6 trên router nếu nhà mạng chưa cấp IPv6 chạy được, hoặc báo nhà mạng sửa IPv6.",
+                            "Turn IPv6 off on the router if the provider's IPv6 does not work yet, or ask the provider "
+                            "to fix it."),
     "net.web.fail_proxy": ("{failed_count}/{count} cổng không vào được — {portal}: proxy {proxy} không mở được kết nối "
                            "tới cổng",
                            "{failed_count} of {count} portals fail — {portal}: the proxy {proxy} cannot open a "

@@ -33,6 +33,11 @@ class NetActions:
 
         return web.probe(url, timeout, follow=follow, proxy=proxy)
 
+    def ipv6_reach(self, name: str, port: int = 443, timeout: float = 1.5) -> str:
+        from kfield.net import probe
+
+        return probe.ipv6_reach(name, port, timeout)
+
     def resolve(self, name: str) -> list[str]:
         """Addresses from the system resolver (hosts file, DNS, whatever the OS uses)."""
         infos = socket.getaddrinfo(name, None, socket.AF_INET, socket.SOCK_STREAM)

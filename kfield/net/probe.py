@@ -67,6 +67,27 @@ def tcp_state(ip: str, port: int, timeout: float = 1.0) -> tuple[str, float]:
     return "unreachable", elapsed
 
 
+def ipv6_reach(name: str, port: int, timeout: float = 1.5) -> str:
+    """What a browser meets first when the name has an IPv6 address: "none" (no AAAA, or no IPv6
+    route at all: browsers skip it at once), "open" (a handshake or a refusal answers), "failed"
+    (silence or unreachable: browsers wait before falling back to IPv4)."""
+    found = first([lambda: socket.getaddrinfo(name, port, socket.AF_INET6, socket.SOCK_STREAM)],
+                  lambda answer: answer is not None, timeout)
+    if not found:
+        return "none"
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(found[0][4])
+        return "open"
+    except ConnectionRefusedError:
+        return "open"
+    except OSError as exc:
+        return "none" if exc.errno in (errno.ENETUNREACH, errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) else "failed"
+    finally:
+        sock.close()
+
+
 def icmp_ping(ip: str, count: int, timeout: float, interval: float) -> Ping | None:
     """ICMP echo, or None when this process may not send ICMP at all."""
     import icmplib

@@ -83,7 +83,7 @@ def web(mapping):
 
 def direct_web(mapping):
     """A FakeHost answering web() and saying no proxy is set (the checks ask, as a browser would)."""
-    return FakeHost(web=web(mapping), proxies=[])
+    return FakeHost(web=web(mapping), proxies=[], ipv6_reach=lambda name, port=443, timeout=1.5: "none")
 
 
 GOOD = WebProbe(PORTAL, status=200, connect_ms=3.0, tls_ms=5.0, issuer="Lab CA", days_left=300)
@@ -579,3 +579,12 @@ def test_a_portal_whose_name_does_not_resolve_is_left_out_of_the_round_trips_nev
                     tcp_state=lambda ip, port, timeout=1.0: "open")
     res = compute_check("NET005", host=fake, internet_target="198.19.1.10", resolvers=[], portals=[PORTAL])
     assert res.summary.key == "net.latency.ok" and "eoffice.kfield.test" not in pinged
+
+
+def test_an_ipv6_address_that_goes_nowhere_while_ipv4_works_is_half_working_ipv6():
+    fake = FakeHost(web=web({PORTAL: GOOD}), proxies=[], ipv6_reach=lambda name, port=443, timeout=1.5: "failed")
+    res = compute_check("NET002", host=fake, portals=[PORTAL])
+    assert (res.status, res.summary.key, res.summary.params["portal"]) == (Status.WARN, "net.web.ipv6_broken",
+                                                                           "eoffice.kfield.test")
+    fine = FakeHost(web=web({PORTAL: GOOD}), proxies=[], ipv6_reach=lambda name, port=443, timeout=1.5: "open")
+    assert compute_check("NET002", host=fine, portals=[PORTAL]).summary.key == "net.web.ok"
