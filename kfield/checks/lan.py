@@ -101,9 +101,10 @@ def _arp_answer(host: Host, route, privileged) -> str:
 
 
 @check("LAN004", tags=("quick", "network", "dns"), requires=("NET009",), timeout=15, gate="core.skip.gate.no_dns")
-def dns_servers(host: Host, portals: list, dns_names: list):
-    """Every configured DNS server answers a DNS question (any answer proves it is there). It waits
-    for NET009: an office resolver that forwards cannot answer while nothing beyond the router does."""
+def dns_servers(host: Host, portals: list, dns_names: list, dns_slow_ms=300, latency_warn_ms=300):
+    """Every configured DNS server answers a DNS question (any answer proves it is there), within the
+    profile's dns_slow_ms (a late answer, even REFUSED, is a warning). It waits for NET009: an office
+    resolver that forwards cannot answer while nothing beyond the router does."""
     servers = host.dns_servers()
     if not servers:
         return fail("lan.dns.none", remedy="lan.dns.remedy")
@@ -112,6 +113,11 @@ def dns_servers(host: Host, portals: list, dns_names: list):
     evidence = tuple(measure("dns_server", f"{a.server}: {f'{a.rcode} {a.ms} ms' if a.answered else '✗'}")
                      for a in answers)
     silent = [a.server for a in answers if not a.answered]
+    dns_slow_ms = max(dns_slow_ms, latency_warn_ms)   # as NET001: not below the round trip the profile accepts
+    late = [a for a in answers if a.answered and (a.ms or 0) > dns_slow_ms]
+    if not silent and late:
+        return warn("lan.dns.slow", evidence=evidence, remedy="net.dns.remedy_slow", server=late[0].server,
+                    ms=round(late[0].ms), threshold=dns_slow_ms)
     if not silent:
         return ok("lan.dns.ok", evidence=evidence, servers=", ".join(servers[:4]))
     if len(silent) < len(answers):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 from kfield.core import registry
 from kfield.core.errors import ProfileError, UsageError
@@ -131,9 +132,14 @@ def bundled_profiles() -> list[Path]:
 def _build(path: Path, value: dict[str, Any]) -> Profile:
     params = {name: p.default for name, p in registry.PARAMS.items()}
     params.update(value.get("params") or {})
+    for spec in registry.PARAMS.values():
+        if spec.adapt is not None:
+            params = spec.adapt(params)
     portals = tuple(Portal(key, raw["url"], raw["title"], raw.get("contact", ""), raw.get("domestic"))
                     for key, raw in (value.get("portals") or {}).items())
     params["portals"] = _joined(params.get("portals") or [], [p.url for p in portals])
+    marks = {urlsplit(p.url).hostname: p.domestic for p in portals if p.domestic is not None}
+    params["portal_domestic"] = {**marks, **(params.get("portal_domestic") or {})}
     return Profile(
         id=value["id"],
         title=value["title"],

@@ -26,6 +26,7 @@ class Param:
     name: str
     schema: Node
     default: Any
+    adapt: Callable[[dict], dict] | None = None   # profile params → params, once the profile is loaded
 
     @property
     def doc_key(self) -> str:
@@ -68,10 +69,12 @@ CHECKS: dict[str, CheckSpec] = {}
 PARAMS: dict[str, Param] = {}
 
 
-def param(name: str, schema: Node, default: Any) -> Param:
+def param(name: str, schema: Node, default: Any, adapt: Callable[[dict], dict] | None = None) -> Param:
+    """A profile parameter; ``adapt`` turns a richer profile form into what the checks take (e.g.
+    portals written as {url, domestic} into the URL list and the domestic marks)."""
     if name in PARAMS:
         raise RuntimeError(f"parameter {name} registered twice")
-    PARAMS[name] = Param(name, schema, default)
+    PARAMS[name] = Param(name, schema, default, adapt)
     return PARAMS[name]
 
 

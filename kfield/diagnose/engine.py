@@ -41,10 +41,25 @@ def decide(results: Iterable[Result], rules: RuleSet | None = None,
             facts = {k: v for r in reversed(seen) for k, v in r.summary.params.items()}
             return Verdict(rule.place, Message(rule.reason, facts), rule.next, seen, rule.contact,
                            dict((contacts or {}).get(rule.contact, {})), rule.also)
-    failed = tuple(r for r in by_id.values() if r.status in BAD)
+    failed = tuple(r for r in by_id.values() if r.status in BAD or past_limit(r))
     if failed:
         return Verdict("unknown", Message("diag.reason.unknown", {"checks": ", ".join(r.check_id for r in failed)}),
                        "net-no-internet", failed)
+    return healthy(by_id)
+
+
+def past_limit(result: Result) -> bool:
+    """A measured value past a user-experience limit (the check names the limit it crossed):
+    never "no fault found", even when no rule places it."""
+    return result.status is Status.WARN and "threshold" in result.summary.params
+
+
+def healthy(by_id: Mapping[str, Result]) -> Verdict:
+    """No fault; when the Internet is reached only through the proxy, the verdict says so (fine)."""
+    uplink = by_id.get("NET009")
+    if uplink is not None and uplink.summary.key == "net.uplink.proxy_only":
+        facts = {"count": len(by_id), **uplink.summary.params}
+        return Verdict("healthy", Message("diag.reason.healthy_proxy", facts), "", (uplink,))
     return Verdict("healthy", Message("diag.reason.healthy", {"count": len(by_id)}), "", ())
 
 
@@ -60,12 +75,19 @@ def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | 
     rules = rules or load()
     local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS or c in LOCAL_CHECKS]
     results = _run(local, inputs, admin, observer, deadline_s, platform)
-    if decide(results, rules).place not in ("healthy", "unknown"):
+    if _placed_for_good(decide(results, rules)):
         return results
     remote = [c for c in rules.checks if c not in local]
     unasked = [r for r in (_without_dns(c, results) for c in remote) if r is not None]
     remote = [c for c in remote if c not in {r.check_id for r in unasked}]
     return results + unasked + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
+
+
+def _placed_for_good(verdict: Verdict) -> bool:
+    """A local place that a failure proves (a dead router, no link): the Internet stage would only
+    wait for its timeouts. A place named from warnings alone (a slow resolver) lets it run: it
+    measures what the user feels and may name a better place."""
+    return verdict.place not in ("healthy", "unknown") and any(r.status in BAD for r in verdict.evidence)
 
 
 def _without_dns(check_id: str, done: list[Result]) -> Result | None:

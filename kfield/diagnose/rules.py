@@ -61,7 +61,7 @@ def schema() -> Map:
                      "key": Field(List(Str(), min_items=1)),
                      "contains": Field(Map(values=List(Str(), min_items=1), key_pattern=r"[a-z_]+"))})
     group = Map(values=condition, key_pattern=r"[A-Z]+\d{3}")
-    rule = Map({"place": Field(Str(choices=PLACES), True), "reason": Field(Str(pattern=r"diag\.reason\.[a-z_]+"), True),
+    rule = Map({"place": Field(Str(choices=PLACES), True), "reason": Field(Str(pattern=r"diag\.reason\.[a-z0-9_]+"), True),
                 "next": Field(Str(pattern=r"[a-z0-9-]+")), "contact": Field(Str(pattern=r"[a-z_]+")),
                 "also": Field(Str(choices=PLACES)), "when": Field(group), "any": Field(List(group, 1))})
     return Map({"version": Field(Num(integer=True, minimum=1, maximum=1), True),

@@ -7,6 +7,10 @@ from kfield.core.i18n import text
 from kfield.formats import text as t
 
 SCHEMA_VERSION = 1
+# The contact roles the rules and the bundled profiles name, in words for a profile that lacks one.
+ROLES = {"provincial_it": "diag.role.provincial_it", "isp": "diag.role.isp", "provincial_ca": "diag.role.provincial_ca",
+         "eoffice_admin": "diag.role.eoffice_admin", "pakn_admin": "diag.role.pakn_admin",
+         "kpi_admin": "diag.role.kpi_admin", "dvc_admin": "diag.role.dvc_admin"}
 
 
 def render(report, verdict, fmt: str, lang: str) -> str:
@@ -36,6 +40,11 @@ def headline(verdict, lang: str) -> str:
 
 
 def contact(verdict, lang: str) -> str:
-    """The profile's words for the role, else the role with a note that the profile lacks it."""
+    """The profile's words for the role; else the catalogue's words for a known role, noting that
+    the profile names no one; else a sentence for "the person responsible" (never the role's key)."""
     name = verdict.contact_name.get(lang) if verdict.contact_name else None
-    return name or text("diag.contact_unset", lang, role=verdict.contact)
+    if name:
+        return name
+    if verdict.contact in ROLES:
+        return text("diag.contact_unset", lang, role=text(ROLES[verdict.contact], lang))
+    return text("diag.contact_unknown_role", lang)

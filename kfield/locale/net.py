@@ -61,6 +61,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "(internet_target, resolvers)"),
     "net.uplink.silent": ("Không địa chỉ nào trên Internet trả lời (ping và TCP): {targets}",
                           "Nothing on the Internet answers (ping and TCP): {targets}"),
+    "net.uplink.proxy_only": ("Internet chỉ đi được qua proxy {proxy} ({portal} trả lời HTTP {status}); đi thẳng "
+                              "thì không địa chỉ nào trả lời — bình thường với mạng dùng proxy",
+                              "The Internet is reached only through the proxy {proxy} ({portal} answers HTTP {status}); "
+                              "nothing answers directly — normal on a network with a proxy"),
+    "net.uplink.proxy_fails": ("Không địa chỉ nào trên Internet trả lời, đi thẳng hay qua proxy {proxy} ({portal}: "
+                               "dừng ở bước {stage})",
+                               "Nothing on the Internet answers, directly or through the proxy {proxy} ({portal}: "
+                               "stopped at the {stage} step)"),
+    "net.uplink.remedy_proxy": ("Hỏi người quản trị proxy của cơ quan: proxy có chạy và có ra được Internet không; nếu "
+                                "cơ quan không dùng proxy, tắt nó trong cài đặt mạng.",
+                                "Ask whoever runs the office's proxy whether it runs and reaches the Internet; if the "
+                                "office has no proxy, turn it off in the network settings."),
+    "ev.uplink_proxy": ("Qua proxy", "Through the proxy"),
+    "net.direct.proxy_only": ("Bỏ qua: đi thẳng tới {target} không được, máy ra Internet qua proxy (xem bước "
+                              "NET009)", "Skipped: {target} is not reachable directly; this PC reaches the Internet "
+                              "through its proxy (see NET009)"),
     "net.uplink.remedy": ("Router vẫn trả lời nên lỗi ở đường truyền: xem đèn WAN/PON của modem, khởi động lại modem; "
                           "nếu vẫn vậy, báo nhà mạng.",
                           "The router answers, so the uplink is at fault: look at the modem's WAN/PON light, restart "
@@ -71,7 +87,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Download URL `kfield net speed` measures with no options (with speed_up_url; empty: "
                              "Cloudflare)"),
     "param.speed_up_url": ("Địa chỉ tải lên (POST) đi cùng speed_down_url", "Upload URL (POST) that goes with speed_down_url"),
-    "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…)", "Portal addresses to check (https://…)"),
+    "param.portals": ("Địa chỉ các cổng dịch vụ cần kiểm tra (https://…, hoặc {url: https://…, domestic: true/false} "
+                      "để ghi cổng trong nước hay ở nước ngoài)",
+                      "Portal addresses to check (https://…, or {url: https://…, domestic: true/false} to say whether "
+                      "the portal is in Vietnam)"),
     "param.dns_names": ("Tên miền cần phân giải (mặc định: tên miền của các cổng)",
                         "Names to resolve (default: the portals' host names)"),
     "param.resolvers": ("Máy chủ DNS đối chiếu (ví dụ DNS công cộng)", "Reference DNS resolvers (e.g. public ones)"),
@@ -80,6 +99,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "param.timestamp_urls": ("Máy chủ dấu thời gian của chữ ký số", "Signing timestamp servers"),
     "param.internet_target": ("Địa chỉ Internet để đo độ trễ, MTU, traceroute (mặc định: cổng đầu tiên)",
                               "Internet target for latency, MTU, traceroute (default: the first portal)"),
+    "param.dns_slow_ms": ("Tra một tên miền lâu hơn mức này (ms) là chậm (cảnh báo)",
+                          "A name lookup slower than this (ms) is slow (warning)"),
+    "param.dns_fail_ms": ("Tra một tên miền lâu hơn mức này (ms) là hỏng (lỗi)",
+                          "A name lookup slower than this (ms) is broken (failure)"),
+    "param.first_byte_slow_s": ("Cổng trả byte đầu tiên chậm hơn mức này (giây) là chậm",
+                                "A portal whose first byte comes later than this (s) is slow"),
+    "param.portal_domestic": ("Cổng nào ở trong nước (tên máy → true/false); không ghi: tên kết thúc bằng .vn là trong "
+                              "nước", "Which portals are in Vietnam (host name → true/false); unnamed: a name ending in "
+                              ".vn is domestic"),
     "param.latency_warn_ms": ("Cảnh báo khi độ trễ từ mức này (ms)", "Warn at this round trip (ms)"),
     "param.loss_warn_percent": ("Cảnh báo khi mất gói từ mức này (%)", "Warn at this packet loss (%)"),
     "param.loss_fail_percent": ("Lỗi khi mất gói từ mức này (%)", "Fail at this packet loss (%)"),
@@ -99,6 +127,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev.portal_cert_expired": ("Cổng có chứng chỉ hết hạn (ngày hết hạn)", "Portal with an expired certificate (expiry date)"),
     "ev.portal_cert_not_yet_valid": ("Cổng có chứng chỉ chưa tới ngày hiệu lực (từ ngày)", "Portal with a certificate not valid yet (valid from)"),
     "ev.portal_cert_wrong_name": ("Cổng có chứng chỉ cấp cho tên khác (tên trong chứng chỉ)", "Portal with a certificate for another name (names in it)"),
+    "ev.portal_fail_reset": ("Cổng bị cắt kết nối khi bắt tay HTTPS", "Portal whose connection is reset at the HTTPS handshake"),
+    "ev.portal_fail_proxy": ("Cổng mà proxy không mở được kết nối tới", "Portal the proxy cannot connect to"),
     "ev.portal_cert_untrusted": ("Cổng có chứng chỉ từ nơi cấp không tin cậy (nơi cấp)", "Portal with a certificate from an untrusted issuer (issuer)"),
     "ev.captive_answer": ("Trả lời của địa chỉ kiểm tra", "Check URL answer"),
     "ev.proxy": ("Proxy", "Proxy"),
@@ -112,11 +142,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "The DNS in use answers addresses unlike the reference resolvers for: {names}"),
     "net.dns.rewrites": ("Máy chủ DNS {servers} trả địa chỉ cho cả tên không tồn tại",
                          "DNS server {servers} answers even names that do not exist"),
+    "net.dns.reference_down": ("Các máy chủ DNS của máy này trả lời; máy chủ đối chiếu {down} không tới được (chỉ "
+                               "dùng để so sánh)", "This PC's DNS servers answer; the reference resolver {down} is out "
+                               "of reach (it is only a comparison)"),
     "net.dns.some_down": ("Máy chủ DNS không trả lời: {down}", "DNS servers not answering: {down}"),
     "net.dns.unreliable": ("DNS chập chờn: máy chủ {server} chỉ trả lời {answered}/{asked} lần hỏi cùng một tên",
                            "Unreliable DNS: {server} answered only {answered} of {asked} identical questions"),
-    "net.dns.slow": ("DNS chậm: máy chủ {server} trả lời sau {median_ms} ms (chậm nhất {slowest_ms} ms)",
-                     "Slow DNS: {server} answers after {median_ms} ms (slowest {slowest_ms} ms)"),
+    "net.dns.slow": ("DNS chậm: mỗi tên miền phải chờ {ms} ms mới có địa chỉ (máy chủ {server}; quá mức {threshold} ms "
+                     "người dùng chịu được; {answered}/{asked} câu hỏi dồn dập được trả lời kịp)",
+                     "Slow DNS: each name waits {ms} ms for its address (server {server}; past the {threshold} ms a "
+                     "user can bear; {answered} of {asked} questions asked at once answered in time)"),
+    # LAN004's (kfield/checks/lan.py) late answer: kept beside the DNS limits it is judged by.
+    "lan.dns.slow": ("Máy chủ DNS {server} trả lời chậm: {ms} ms (quá mức {threshold} ms)",
+                     "The DNS server {server} answers late: {ms} ms (past {threshold} ms)"),
+    "net.dns.first_dead": ("Máy chủ DNS thứ nhất, {server}, không trả lời: mỗi tên miền phải chờ {wait_s} giây cho "
+                           "nó rồi {next_server} mới trả lời",
+                           "The first DNS server, {server}, does not answer: every name waits {wait_s} s for it "
+                           "before {next_server} answers"),
+    "net.dns.remedy_first_dead": ("Bỏ {server} khỏi danh sách DNS của card mạng (hoặc của DHCP trên router), để "
+                                  "{next_server} đứng đầu.",
+                                  "Remove {server} from the adapter's DNS list (or from the router's DHCP settings), "
+                                  "so that {next_server} comes first."),
+    "net.dns.remedy_slow": ("Khởi động lại router; nếu vẫn chậm, đặt DNS khác (của nhà mạng hoặc công cộng) cho card "
+                            "mạng hoặc cho DHCP của router, và báo nhà mạng.",
+                            "Restart the router; if names stay slow, set another DNS server (the provider's or a public "
+                            "one) on the adapter or in the router's DHCP, and tell the provider."),
     "net.dns.remedy_unreliable": ("Khởi động lại router; nếu vẫn vậy, đặt DNS khác (của nhà mạng hoặc công cộng) "
                                   "và báo nhà mạng.",
                                   "Restart the router; if it stays so, set another DNS server (the provider's or a "
@@ -145,6 +195,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "{failed_count} of {count} portals fail — {portal}: the server drops the connection while answering"),
     "net.web.fail_status": ("{failed_count}/{count} cổng không vào được — {portal}: máy chủ báo lỗi HTTP {status}",
                     "{failed_count} of {count} portals fail — {portal}: the server answers with error HTTP {status}"),
+    "net.web.fail_reset": ("{failed_count}/{count} cổng không vào được — {portal}: kết nối bị cắt ngang ngay khi bắt tay "
+                           "HTTPS (gói RST)",
+                           "{failed_count} of {count} portals fail — {portal}: the connection is reset right at the "
+                           "HTTPS handshake"),
+    "net.web.fail_redirects": ("{failed_count}/{count} cổng không vào được — {portal}: cổng chuyển hướng vòng quanh "
+                               "mãi (trình duyệt báo «quá nhiều lần chuyển hướng»)",
+                               "{failed_count} of {count} portals fail — {portal}: it redirects round and round (a "
+                               "browser says \"too many redirects\")"),
+    "ev.portal_fail_redirects": ("Cổng chuyển hướng vòng quanh", "Portal redirecting in a loop"),
+    "net.web.clock_skew": ("Đồng hồ máy này lệch {amount} so với máy chủ của các cổng: các cổng nói hôm nay là "
+                           "{server_date}, máy này nói {today} (quá mức {threshold})",
+                           "This PC's clock is {amount} off the portals' servers: they say today is {server_date}, "
+                           "this PC says {today} (past {threshold})"),
+    "net.web.ipv6_broken": ("{portal} có địa chỉ IPv6 và máy này có đường IPv6, nhưng kết nối IPv6 tới đó không đi "
+                            "được: trình duyệt chờ rồi mới quay về IPv4 (trang mở chậm, lúc được lúc không)",
+                            "{portal} has an IPv6 address and this PC an IPv6 route, but IPv6 connections to it go "
+                            "nowhere: browsers wait before falling back to IPv4 (pages open slowly, or only sometimes)"),
+    "net.web.remedy_ipv6": ("Tắt IPv6 trên router nếu nhà mạng chưa cấp IPv6 chạy được, hoặc báo nhà mạng sửa IPv6.",
+                            "Turn IPv6 off on the router if the provider's IPv6 does not work yet, or ask the provider "
+                            "to fix it."),
+    "net.web.fail_proxy": ("{failed_count}/{count} cổng không vào được — {portal}: proxy {proxy} không mở được kết nối "
+                           "tới cổng",
+                           "{failed_count} of {count} portals fail — {portal}: the proxy {proxy} cannot open a "
+                           "connection to it"),
+    "net.web.international_fail": ("{failed_count}/{count} cổng không vào được — các cổng ở nước ngoài ({failed}) "
+                                   "đều lỗi trong khi các cổng trong nước vẫn vào được",
+                                   "{failed_count} of {count} portals fail — the international ones ({failed}) fail "
+                                   "while the domestic ones work"),
+    "net.web.domestic_fail": ("{failed_count}/{count} cổng không vào được — các cổng trong nước ({failed}) đều lỗi "
+                              "trong khi các cổng ở nước ngoài vẫn vào được",
+                              "{failed_count} of {count} portals fail — the domestic ones ({failed}) fail while the "
+                              "international ones work"),
+    "net.web.group_fail": ("{failed_count}/{count} cổng không vào được — {failed}: các máy chủ khác nhau cùng lỗi một "
+                           "kiểu ({portal}: xem bằng chứng) trong khi cổng khác vẫn vào được",
+                           "{failed_count} of {count} portals fail — {failed}: different servers failing alike ({portal}: "
+                           "see the evidence) while another portal works"),
+    "net.web.remedy_class": ("Lỗi theo nhóm địa chỉ (trong nước / nước ngoài) là lỗi tuyến của nhà mạng: báo nhà mạng, "
+                             "kèm danh sách cổng lỗi và cổng vẫn vào được.",
+                             "A failure by class of address (domestic / international) is the provider's routing: "
+                             "tell the provider, with the failing and the working portals."),
+    "net.web.slow": ("Cổng {portal} trả byte đầu tiên sau {seconds} giây (quá mức {threshold} giây người dùng chịu "
+                     "được); {slow_count}/{count} cổng chậm như vậy",
+                     "The portal {portal} sends its first byte after {seconds} s (past the {threshold} s a user can "
+                     "bear); {slow_count} of {count} portals are that slow"),
+    "net.web.remedy_slow": ("Xem chẩn đoán: `kfield diagnose` so sánh các cổng với nhau và với đường truyền.",
+                            "See the verdict: `kfield diagnose` compares the portals with each other and with the link."),
     "net.web.cert_expired": ("{failed_count}/{count} cổng không vào được — {portal}: chứng chỉ của cổng đã hết hạn ngày {date}",
                     "{failed_count} of {count} portals fail — {portal}: its certificate expired on {date}"),
     "net.web.cert_not_yet_valid": ("{failed_count}/{count} cổng không vào được — {portal}: chứng chỉ chỉ có hiệu lực từ ngày {date}, mà đồng hồ máy này đang là ngày {today}",

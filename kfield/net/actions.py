@@ -27,10 +27,16 @@ class NetActions:
 
         return dnsq.ask(server, name, rdtype, timeout)
 
-    def web(self, url: str, timeout: float = 5.0, follow: bool = True):
+    def web(self, url: str, timeout: float = 5.0, follow: bool = True, proxy: str = ""):
+        """The page, timed step by step; through ``proxy`` ("host:port") when given."""
         from kfield.net import web
 
-        return web.probe(url, timeout, follow=follow)
+        return web.probe(url, timeout, follow=follow, proxy=proxy)
+
+    def ipv6_reach(self, name: str, port: int = 443, timeout: float = 1.5) -> str:
+        from kfield.net import probe
+
+        return probe.ipv6_reach(name, port, timeout)
 
     # The signing chain (kfield/net/signing.py): the local service, the CA's TSA, OCSP and CRL.
     def signing_service(self, url: str, timeout: float = 4.0):

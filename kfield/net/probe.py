@@ -67,6 +67,37 @@ def tcp_state(ip: str, port: int, timeout: float = 1.0) -> tuple[str, float]:
     return "unreachable", elapsed
 
 
+def ipv6_reach(name: str, port: int, timeout: float = 1.5) -> str:
+    """What a browser meets first when the name has an IPv6 address: "none" (no AAAA, or no IPv6
+    route at all: browsers skip it at once), "open" (a handshake or a refusal answers), "failed"
+    (silence, or unreachable beyond this PC: IPv6 half works, browsers try it first)."""
+    found = first([lambda: socket.getaddrinfo(name, port, socket.AF_INET6, socket.SOCK_STREAM)],
+                  lambda answer: answer is not None, timeout)
+    if not found or not _has_route6(found[0][4]):
+        return "none"
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(found[0][4])
+        return "open"
+    except ConnectionRefusedError:
+        return "open"
+    except OSError:   # silence, or a router beyond saying there is no way: IPv6 only half works
+        return "failed"
+    finally:
+        sock.close()
+
+
+def _has_route6(address) -> bool:
+    """Whether this PC has an IPv6 route to the address (a UDP connect sends nothing)."""
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as probe:
+            probe.connect(address)
+        return True
+    except OSError:
+        return False
+
+
 def icmp_ping(ip: str, count: int, timeout: float, interval: float) -> Ping | None:
     """ICMP echo, or None when this process may not send ICMP at all."""
     import icmplib

@@ -270,8 +270,9 @@ class Host:
         found = []
         for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
             value = os.environ.get(name, "").strip()
-            if value and all(p.server != value for p in found):
-                found.append(Proxy(f"env:{name.upper()}", value))
+            source = f"env:{name.upper()}"   # each variable kept: http_proxy serves http://, https_proxy https://
+            if value and all(p.source != source for p in found):
+                found.append(Proxy(source, value))
         return found
 
     def is_wireless(self, name: str) -> bool:

@@ -83,6 +83,20 @@ SINGLE_FAULTS = [
     ("NET002", "fail", "net.web.cert_wrong_name", {"scope": "some", "names": "x.test"}, "one_service"),
     ("NET002", "fail", "net.web.cert_untrusted", {"scope": "some", "issuer": "Odd CA"}, "one_service"),
     ("NET002", "fail", "net.web.fail_status", {"scope": "all", "code": 503}, "one_service"),
+    ("NET001", "fail", "net.dns.first_dead", {"server": "10.0.0.2", "wait_s": 5.0, "threshold": 2000}, "dns"),
+    ("NET001", "fail", "net.dns.slow", {"server": "198.18.0.1", "ms": 2600, "threshold": 2000}, "dns"),
+    ("LAN004", "warn", "lan.dns.slow", {"server": "198.18.0.1", "ms": 1667, "threshold": 300}, "dns"),
+    ("NET009", "fail", "net.uplink.proxy_fails", {"proxy": "198.18.0.8:3128"}, "captive_proxy"),
+    ("NET002", "fail", "net.web.fail_proxy", {"scope": "some", "proxy": "198.18.0.8:3128"}, "captive_proxy"),
+    ("NET002", "fail", "net.web.international_fail", {"scope": "class"}, "isp_uplink"),
+    ("NET002", "fail", "net.web.domestic_fail", {"scope": "class"}, "isp_uplink"),
+    ("NET002", "fail", "net.web.fail_reset", {"scope": "some", "portal": "egov.lab"}, "gateway"),
+    ("NET002", "fail", "net.web.fail_reset", {"scope": "all", "portal": "egov.lab"}, "gateway"),
+    ("NET002", "fail", "net.web.international_fail", {"scope": "class", "problem": "fail_refused"}, "gateway"),
+    ("NET002", "fail", "net.web.group_fail", {"scope": "class", "problem": "fail_reset"}, "gateway"),
+    ("NET002", "fail", "net.web.group_fail", {"scope": "class", "problem": "fail_timeout"}, "isp_uplink"),
+    ("NET002", "fail", "net.web.clock_skew", {"amount": "400 d", "server_date": "2027-01-11"}, "clock"),
+    ("NET002", "warn", "net.web.slow", {"portal": "egov.lab", "seconds": 6.2, "threshold": 5}, "one_service"),
 ]
 
 
@@ -210,3 +224,44 @@ def test_every_group_of_every_rule_is_reachable_and_gives_its_own_verdict():
             assert verdict.alarm and (verdict.next or verdict.contact)
             shown = [r.check_id for r in verdict.evidence]   # this group, or an earlier one of the same rule
             assert shown in [[c.check_id for c in g] for g in rule.groups], (index, shown)
+
+
+# --- a measured value past a user-experience limit is never "no fault found" -------------------
+
+@given(check_id=st.sampled_from(sorted(HEALTHY_KEYS)), key=st.sampled_from(["x.y.slow", "x.y.late", "net.web.ok"]))
+@settings(max_examples=60, deadline=None)
+def test_a_warning_past_a_limit_never_ends_healthy_whatever_its_check(check_id, key):
+    past = result(check_id, "warn", key, threshold=300, ms=1636)
+    verdict = engine.decide(healthy(**{check_id: past}))
+    assert verdict.place != "healthy" and verdict.alarm
+    assert past in verdict.evidence or verdict.place in {r.place for r in load().rules}
+
+
+def test_a_place_no_rule_isolates_is_unknown_with_its_evidence_in_words():
+    odd = result("NET003", "warn", "net.captive.none", threshold="5 s")
+    verdict = engine.decide(healthy(NET003=odd))
+    assert (verdict.place, verdict.reason.key, verdict.evidence) == ("unknown", "diag.reason.unknown", (odd,))
+
+
+def test_the_internet_only_through_the_proxy_is_healthy_and_says_so():
+    proxied = Result("NET009", Status.OK, Message("net.uplink.proxy_only",
+                                                  {"proxy": "198.18.0.8:3128", "portal": "egov.lab", "status": 200}))
+    quiet = healthy(NET009=proxied, NET005=result("NET005", "skip", "net.direct.proxy_only", target="198.19.1.10"),
+                    NET007=result("NET007", "skip", "net.direct.proxy_only", target="198.19.1.10"),
+                    NET001=result("NET001", "warn", "net.dns.some_down", down="198.19.1.54"))
+    verdict = engine.decide(quiet)
+    assert (verdict.place, verdict.reason.key, verdict.reason.params["proxy"]) == (
+        "healthy", "diag.reason.healthy_proxy", "198.18.0.8:3128")
+
+
+def test_a_proxy_that_cannot_fetch_either_is_the_proxy_never_the_provider():
+    stuck = result("NET009", "fail", "net.uplink.proxy_fails", proxy="198.18.0.8:3128", portal="egov.lab")
+    assert place(NET009=stuck, NET005=result("NET005", "fail", "net.latency.silent")) == "captive_proxy"
+
+
+def test_a_local_place_named_from_warnings_alone_lets_the_internet_stage_run():
+    slow = engine.Verdict("dns", Message("diag.reason.dns_slow_lan", {}), "net-no-internet",
+                          (result("LAN004", "warn", "lan.dns.slow", threshold=300),))
+    dead = engine.Verdict("gateway", Message("diag.reason.gateway_silent", {}), "net-no-internet",
+                          (result("LAN003", "fail", "lan.gw.silent"),))
+    assert not engine._placed_for_good(slow) and engine._placed_for_good(dead)

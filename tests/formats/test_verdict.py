@@ -39,9 +39,22 @@ def test_an_expired_certificate_names_the_portal_the_date_and_whom_to_tell(lang,
     assert not CODES.search(shown) and "playbook run eoffice-slow" not in shown, shown
 
 
-def test_a_contact_the_profile_lacks_is_named_by_its_role_in_words():
-    shown = text(engine.decide(healthy(NET002=expired())), "en")
-    assert "the person in charge of «provincial_it» (the profile does not name this contact)" in shown
+@pytest.mark.parametrize("lang, said", [
+    ("en", "tell the provincial technical support desk (the profile does not name this contact)"),
+    ("vi", "báo bộ phận hỗ trợ kỹ thuật cấp tỉnh (hồ sơ chưa ghi liên hệ này)"),
+])
+def test_a_contact_the_profile_lacks_is_named_by_its_role_in_words(lang, said):
+    shown = text(engine.decide(healthy(NET002=expired())), lang)
+    assert said in shown and "provincial_it" not in shown and "«" not in shown, shown
+
+
+def test_a_role_no_catalogue_knows_is_the_person_responsible_never_its_key():
+    from dataclasses import replace
+
+    verdict = replace(engine.decide(healthy(NET002=expired())), contact="lab_admin_x")
+    shown = text(verdict, "en")
+    assert "tell the person responsible for this system (the profile names no contact)" in shown
+    assert "lab_admin_x" not in shown, shown
 
 
 def test_two_equally_likely_places_are_both_named():
@@ -76,7 +89,9 @@ def test_every_rule_reason_renders_without_a_missing_fact_in_both_languages():
             for condition in group:
                 facts.update({k: "x" for k in ("gateway", "servers", "server", "answered", "asked", "slowest_ms",
                                                 "portal", "date", "today", "names", "issuer", "unresolved", "target",
-                                                "loss", "ms", "gateway_loss", "gateway_ms")})
+                                                "loss", "ms", "gateway_loss", "gateway_ms", "proxy", "wait_s",
+                                                "next_server", "threshold", "failed", "seconds", "server_date",
+                                                "amount")})
         for lang in ("vi", "en"):
             verdict = engine.Verdict(rule.place, Message(rule.reason, facts), rule.next, (), rule.contact, {}, rule.also)
             shown = text(verdict, lang)

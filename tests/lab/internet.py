@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import subprocess
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +75,7 @@ class InternetLab(OfficeLab):
                                       f"page:{ip('eoffice')}:443:{self.certs['eoffice']}",
                                       f"page:{ip('expired')}:443:{self.certs['expired']}",
                                       f"page:{ip('wronghost')}:443:{self.certs['wronghost']}",
-                                      f"204:{ip('captive')}:80", f"ok:{ip('tsa')}:80",
+                                      f"204:{ip('captive')}:80", f"tsa:{ip('tsa')}:80",
                                       f"mini:{ip('speed')}:80", f"stconfig:{ip('stconfig')}:80",
                                       f"stconfig:{ip('stconfig')}:443:{self.certs['speedtest']}")
         super()._serve(open_ports)
@@ -106,11 +107,16 @@ class InternetLab(OfficeLab):
         hosts = self.tmp / f"world-{last}.hosts"
         entries = {**{n: ip(n) for n in NAMES}, "eoffice": eoffice}
         hosts.write_text("".join(f"{addr} {name}.kfield.test\n" for name, addr in entries.items())
-                         + f"{ip('stconfig')} www.speedtest.net\n" + f"{ip('cfspeed')} speed.cloudflare.com\n")
+                         + f"{ip('stconfig')} www.speedtest.net\n" + f"{ip('cfspeed')} speed.cloudflare.com\n"
+                         + self._world_hosts())
         argv = ["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
                 f"--addn-hosts={hosts}", "--local=/kfield.test/", f"--listen-address={WORLD}.{last}",
                 "--bind-interfaces", f"--pid-file={self.tmp / f'dns{last}.pid'}", "--log-facility=-"]
         return self.world.spawn(*argv)
+
+    def _world_hosts(self) -> str:
+        """More /etc/hosts lines for the world's resolvers (labs built on this one add names)."""
+        return ""
 
     def _web(self, ns: Netns, *specs: str) -> subprocess.Popen:
         proc = ns.python(WEB, *specs, stdout=subprocess.PIPE, text=True)
@@ -118,16 +124,18 @@ class InternetLab(OfficeLab):
             raise RuntimeError(f"lab web servers did not start in {ns.name}")
         return proc
 
-    def profile(self, *portals: str) -> str:
-        """A world-readable check profile naming the lab's portals, resolvers and servers."""
+    def profile(self, *portals: str, **params: object) -> str:
+        """A world-readable check profile naming the lab's portals, resolvers and servers;
+        ``params`` are more profile parameters (e.g. ``latency_warn_ms=900`` for a satellite office)."""
         urls = list(portals) or [PORTAL]
-        path = self.tmp / f"internet-{len(urls)}.yaml"
-        path.write_text(
-            "version: 1\nid: lab-internet\ntitle: {vi: Phòng lab Internet, en: Internet lab}\n"
-            "select: {tags: [lan, internet]}\nparams:\n"
-            f"  portals: {urls}\n  resolvers: ['{WORLD}.54']\n"
-            f"  captive_url: http://captive.kfield.test/generate_204\n"
-            f"  timestamp_urls: ['http://tsa.kfield.test/']\n  internet_target: '{ip('eoffice')}'\n")
+        text = ("version: 1\nid: lab-internet\ntitle: {vi: Phòng lab Internet, en: Internet lab}\n"
+                "select: {tags: [lan, internet]}\nparams:\n"
+                f"  portals: {urls}\n  resolvers: ['{WORLD}.54']\n"
+                f"  captive_url: http://captive.kfield.test/generate_204\n"
+                f"  timestamp_urls: ['http://tsa.kfield.test/']\n  internet_target: '{ip('eoffice')}'\n"
+                + "".join(f"  {key}: {value!r}\n" for key, value in params.items()))
+        path = self.tmp / f"internet-{len(urls)}-{zlib.crc32(text.encode()):08x}.yaml"
+        path.write_text(text)
         path.chmod(0o644)
         return str(path)
 

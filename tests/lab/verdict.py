@@ -70,9 +70,9 @@ class VerdictLab(InternetLab):
         self.procs["web-extra"] = self._web(self.world, f"page:{extra_ip('future')}:443:{self.certs['future']}",
                                             f"page:{extra_ip('untrusted')}:443:{self.certs['untrusted']}")
 
-    def profile(self, *portals: str) -> str:
+    def profile(self, *portals: str, **params: object) -> str:
         """The Internet lab's profile with the commune-office contacts the verdict names."""
-        path = super().profile(*portals)
+        path = super().profile(*portals, **params)
         with open(path, "a", encoding="utf-8") as out:
             out.write("contacts:\n"
                       "  provincial_it: {vi: Bộ phận hỗ trợ kỹ thuật cấp tỉnh, en: The provincial technical support desk}\n"

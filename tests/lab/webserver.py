@@ -1,11 +1,17 @@
 """The lab's web servers: `python webserver.py SPEC...`, each SPEC one of
   page:IP:PORT:CERT:KEY     HTTPS, 200 with a small page; /big returns 200 kB
   204:IP:PORT               HTTP, /generate_204 → 204, anything else 404
-  ok:IP:PORT                HTTP, 200 to anything (a timestamp-server stand-in)
+  ok:IP:PORT                HTTP, 200 to anything
+  tsa:IP:PORT               HTTP, a real RFC 3161 timestamp authority (tests/lab/signlab.py's CA) on POST
   captive:IP:PORT[:CERT:KEY] 302 to http://portal.login/ for everything (HTTPS when a cert is given)
   mini:IP:PORT              a Speedtest "mini" server (speedtest-cli --mini): random{N}x{N}.jpg,
                             upload.php, latency.txt under /speedtest/
   stconfig:IP:PORT          www.speedtest.net's speedtest-config.php, which speedtest-cli fetches first
+  e500|e502|e503:IP:PORT:CERT:KEY  HTTPS, that HTTP error to everything (a portal's broken back end)
+  hang:IP:PORT:CERT:KEY     HTTPS handshake completes, then no answer ever comes
+  partial:IP:PORT:CERT:KEY  200 announcing 200 kB, the connection cut after 40 kB of the body
+  loop:IP:PORT:CERT:KEY     302 from /a to /b and back, forever (a redirect loop)
+  slow:IP:PORT:CERT:KEY     the page, after 8 s of silence (a very slow first byte)
 Prints "ready" once every server listens.
 """
 
@@ -32,7 +38,21 @@ ST_SERVERS = (b'<?xml version="1.0" encoding="UTF-8"?><settings><servers>'
               b'<server url="http://gone.kfield.test:8080/speedtest/upload.php" lat="12.30" lon="109.20" '
               b'name="Cam Ranh" country="Vietnam" cc="VN" sponsor="Gone ISP" id="3" host="gone.kfield.test:8080"/>'
               b'</servers></settings>')
+ERRORS = {"e500": 500, "e502": 502, "e503": 503}
+SLOW_FIRST_BYTE_S = 8.0
 PAGE = b"<html><body>" + b"kfield lab " * 2000 + b"</body></html>"
+
+
+_TSA = []
+
+
+def timestamp_authority():
+    """One lab CA per server process, made on the first timestamp request (cryptography is slow to load)."""
+    if not _TSA:
+        import signlab   # beside this file, which runs as a script
+
+        _TSA.append(signlab.CaServer(ca=signlab.authority("http://tsa.kfield.test")))
+    return _TSA[0]
 
 
 def handler(kind: str):
@@ -41,8 +61,16 @@ def handler(kind: str):
         disable_nagle_algorithm = True   # as real web servers (nginx tcp_nodelay, Cloudflare): no reply held
 
         def do_GET(self):  # noqa: N802
+            if kind == "tsa" and self.command == "POST":
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                return self.reply(200, timestamp_authority().timestamp(body),
+                                  {"Content-Type": "application/timestamp-reply"})
             if kind in ("mini", "stconfig"):
                 return self.speedtest()
+            if kind in ERRORS:
+                return self.reply(ERRORS[kind], b"<html><body>error</body></html>")
+            if kind in ("hang", "partial", "loop", "slow"):
+                return self.broken()
             if kind == "captive":
                 return self.reply(302, b"", {"Location": "http://portal.login/"})
             if kind == "204":
@@ -53,6 +81,24 @@ def handler(kind: str):
 
         do_POST = do_GET  # noqa: N815
         do_HEAD = do_GET  # noqa: N815
+
+        def broken(self):
+            if kind == "hang":
+                threading.Event().wait(120)
+                self.close_connection = True
+                return None
+            if kind == "loop":
+                return self.reply(302, b"", {"Location": "/b" if self.path.startswith("/a") else "/a"})
+            if kind == "slow":
+                threading.Event().wait(SLOW_FIRST_BYTE_S)
+                return self.reply(200, PAGE)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(BIG)))
+            self.end_headers()
+            self.wfile.write(BIG[:40_000])
+            self.wfile.flush()
+            self.close_connection = True
+            return None
 
         def speedtest(self):
             import re

@@ -57,3 +57,18 @@ def test_all_at_once_keeps_the_order_and_runs_together():
     started = time.monotonic()
     assert probe.all_at_once(lambda n: time.sleep(0.3) or n * 2, [1, 2, 3, 4]) == [2, 4, 6, 8]
     assert time.monotonic() - started < 1.0
+
+
+def test_ipv6_reach_tells_a_refusal_from_no_ipv6_at_all():
+    import socket as sockets
+
+    from kfield.net import probe
+
+    try:
+        with sockets.socket(sockets.AF_INET6, sockets.SOCK_STREAM) as s:
+            s.bind(("::1", 0))
+            port = s.getsockname()[1]   # bound, not listening: a connection is refused
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    assert probe.ipv6_reach("::1", port, 1.0) == "open"
+    assert probe.ipv6_reach("127.0.0.1", 443, 1.0) == "none"   # no AAAA for an IPv4 literal
