@@ -685,10 +685,10 @@ def timestamp_server(host: Host, timestamp_urls: list):
 
     if not timestamp_urls:
         return skip("net.tsa.no_urls")
-    evidence, down = [], []
+    evidence, down, proxies = [], [], system_proxies(host)
     for url in timestamp_urls[:4]:
         try:
-            stamp = host.timestamp(url, timeout=6.0)
+            stamp = host.timestamp(url, timeout=6.0, proxies=proxies)
         except ImportError as exc:   # a kit built without asn1crypto: could not check, and why
             return skip("sign.no_package", package=(exc.name or "?").split(".")[0])
         except (Unreached, BadAnswer) as exc:

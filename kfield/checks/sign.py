@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from kfield.core.registry import check, param
 from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Map, Num, Str
+from kfield.checks.net import system_proxies
 from kfield.net.signing import BadAnswer, Unreached
 from kfield.platform.base import Host
 
@@ -244,7 +245,8 @@ def ocsp(host: Host, ocsp_urls: list, ocsp_rewrites: dict, now=None):
     newest = usable[-1]
     others = [c.der for c in host.user_certificates() if c.der and c.der != newest.der]
     try:
-        answer = host.ocsp(newest.der, others, ocsp_urls[0] if ocsp_urls else "", timeout=6.0, rewrites=ocsp_rewrites)
+        answer = host.ocsp(newest.der, others, ocsp_urls[0] if ocsp_urls else "", timeout=6.0, rewrites=ocsp_rewrites,
+                           proxies=system_proxies(host))
     except Unreached as exc:
         return fail("sign.ocsp.unreached", evidence=(_unreached(exc, "OCSP"),), remedy="sign.ocsp.remedy",
                     subject=_cn(newest.subject))
@@ -269,16 +271,16 @@ def ca_servers(host: Host, ocsp_urls: list, crl_urls: list, now=None):
     if not (ocsp_urls or crl_urls):
         return skip("sign.ca.no_urls")
     moment = now or dt.datetime.now(dt.timezone.utc)
-    down, stale, evidence = [], [], []
+    down, stale, evidence, proxies = [], [], [], system_proxies(host)
     for url in ocsp_urls[:8]:
         try:
-            evidence.append(measure("ocsp", f"{url}: HTTP {host.http_answer(url, timeout=5.0).status}"))
+            evidence.append(measure("ocsp", f"{url}: HTTP {host.http_answer(url, timeout=5.0, proxies=proxies).status}"))
         except (Unreached, BadAnswer) as exc:
             down.append(url)
             evidence.append(_unreached(exc, url))
     for url in crl_urls[:3]:
         try:
-            listed = host.crl(url, timeout=8.0)
+            listed = host.crl(url, timeout=8.0, proxies=proxies)
         except ImportError as exc:
             return _no_package(exc)
         except (Unreached, BadAnswer) as exc:

@@ -44,29 +44,29 @@ class NetActions:
 
         return signing.signing_service(url, timeout)
 
-    def timestamp(self, url: str, timeout: float = 6.0):
+    def timestamp(self, url: str, timeout: float = 6.0, proxies=()):
         from kfield.net import signing
 
-        return signing.timestamp(url, timeout)
+        return signing.timestamp(url, timeout, proxies)
 
     def ocsp(self, cert_der: bytes, candidates: list[bytes], url: str = "", timeout: float = 6.0,
-             rewrites: dict | None = None):
+             rewrites: dict | None = None, proxies=()):
         """OCSP for the certificate at its own responder, rewritten by domain (``url`` when it names none)."""
         from kfield.net import signing
 
         responder = signing.responder_for(cert_der, url, rewrites)
-        issuer = signing.issuer_of(cert_der, candidates, timeout)
-        return signing.ocsp_status(cert_der, issuer, responder, timeout)
+        issuer = signing.issuer_of(cert_der, candidates, timeout, proxies)
+        return signing.ocsp_status(cert_der, issuer, responder, timeout, proxies)
 
-    def http_answer(self, url: str, timeout: float = 6.0):
+    def http_answer(self, url: str, timeout: float = 6.0, proxies=()):
         from kfield.net import signing
 
-        return signing.exchange(url, timeout=timeout, max_bytes=1 << 16)
+        return signing.exchange(url, timeout=timeout, max_bytes=1 << 16, proxies=proxies)
 
-    def crl(self, url: str, timeout: float = 8.0):
+    def crl(self, url: str, timeout: float = 8.0, proxies=()):
         from kfield.net import signing
 
-        return signing.crl(url, timeout)
+        return signing.crl(url, timeout, proxies)
 
     def resolve(self, name: str) -> list[str]:
         """Addresses from the system resolver (hosts file, DNS, whatever the OS uses)."""

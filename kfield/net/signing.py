@@ -57,17 +57,11 @@ class HttpAnswer:
 
 
 def exchange(url: str, body: bytes | None = None, content_type: str = "", timeout: float = 6.0,
-             max_bytes: int = MAX_BODY) -> HttpAnswer:
+             max_bytes: int = MAX_BODY, proxies=()) -> HttpAnswer:
     """GET (or POST ``body``) ``url``; HTTPS with the system's trust store (``SSL_CERT_FILE`` replaces
-    it). Any HTTP status is an answer; no answer at all is Unreached."""
-    parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    if parts.scheme == "https":
-        conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-            parts.hostname, port, timeout=timeout, context=ssl.create_default_context())
-    else:
-        conn = http.client.HTTPConnection(parts.hostname, port, timeout=timeout)
-    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    it), through the proxy a browser here would use for it (``proxies``: the system's settings, as
+    kfield.net.web.proxy_for reads them). Any HTTP status is an answer; no answer at all is Unreached."""
+    conn, target = _connection(url, timeout, proxies)
     headers = {"User-Agent": "kfield", "Connection": "close"}
     if body is not None:
         headers["Content-Type"] = content_type
@@ -82,6 +76,29 @@ def exchange(url: str, body: bytes | None = None, content_type: str = "", timeou
     if len(data) > max_bytes:
         raise BadAnswer("too_large", f"{url}: over {max_bytes} bytes")
     return HttpAnswer(response.status, response.getheader("Content-Type", "") or "", data)
+
+
+def _connection(url: str, timeout: float, proxies) -> tuple[http.client.HTTPConnection, str]:
+    """The connection and request target for ``url``: direct, or through the proxy (a CONNECT tunnel
+    for HTTPS, the absolute URL for HTTP, as browsers and the signing tools' WinINet do)."""
+    from kfield.net.web import proxy_for
+
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    via = urlsplit("//" + proxy_for(url, proxies).split("://")[-1]) if proxies else None
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    if via is not None and via.hostname:
+        first, first_port = via.hostname, via.port or 8080
+    else:
+        via, first, first_port = None, parts.hostname, port
+    if parts.scheme == "https":
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+            first, first_port, timeout=timeout, context=ssl.create_default_context())
+        if via is not None:
+            conn.set_tunnel(parts.hostname, port)
+        return conn, path
+    conn = http.client.HTTPConnection(first, first_port, timeout=timeout)
+    return conn, (url if via is not None else path)
 
 
 # --- the signing service's WebSocket ---------------------------------------------------------
@@ -139,7 +156,7 @@ class Stamp:
     signer: str          # the TSA certificate's subject common name, "" when not sent
 
 
-def timestamp(url: str, timeout: float = 6.0) -> Stamp:
+def timestamp(url: str, timeout: float = 6.0, proxies=()) -> Stamp:
     """Ask ``url`` for a timestamp of a random SHA-256 digest (RFC 3161 over HTTP POST); the token must
     be granted, carry our digest and nonce, and be signed by the certificate it carries (the chain of
     that certificate up to a root is not judged here)."""
@@ -148,7 +165,7 @@ def timestamp(url: str, timeout: float = 6.0) -> Stamp:
     digest, nonce = hashlib.sha256(os.urandom(32)).digest(), int.from_bytes(os.urandom(8), "big")
     request = tsp.TimeStampReq({"version": 1, "nonce": nonce, "cert_req": True, "message_imprint": {
         "hash_algorithm": {"algorithm": "sha256"}, "hashed_message": digest}})
-    answer = exchange(url, request.dump(), "application/timestamp-query", timeout)
+    answer = exchange(url, request.dump(), "application/timestamp-query", timeout, proxies=proxies)
     if answer.status >= 300:
         raise Unreached("http", f"HTTP {answer.status}")
     return _stamp(answer.body, digest, nonce)
@@ -256,7 +273,7 @@ def responder_for(cert_der: bytes, fallback: str = "", rewrites: dict | None = N
     return own[0]
 
 
-def issuer_of(cert_der: bytes, candidates: list[bytes], timeout: float = 6.0) -> bytes:
+def issuer_of(cert_der: bytes, candidates: list[bytes], timeout: float = 6.0, proxies=()) -> bytes:
     """The issuing CA's certificate: one of ``candidates`` whose subject is the issuer, else the
     certificate's CA-issuer address (AIA) fetched over HTTP. BadAnswer("no_issuer") otherwise."""
     from cryptography import x509
@@ -267,7 +284,7 @@ def issuer_of(cert_der: bytes, candidates: list[bytes], timeout: float = 6.0) ->
             return der
     for url in cert_urls(cert_der)[1]:
         if url.startswith(("http://", "https://")):
-            answer = exchange(url, timeout=timeout)
+            answer = exchange(url, timeout=timeout, proxies=proxies)
             if answer.status < 300:
                 return _one_certificate(answer.body)
     raise BadAnswer("no_issuer", cert.issuer.rfc4514_string())
@@ -285,7 +302,7 @@ def _one_certificate(body: bytes) -> bytes:
         raise BadAnswer("no_issuer", str(exc)) from None
 
 
-def ocsp_status(cert_der: bytes, issuer_der: bytes, url: str, timeout: float = 6.0) -> OcspAnswer:
+def ocsp_status(cert_der: bytes, issuer_der: bytes, url: str, timeout: float = 6.0, proxies=()) -> OcspAnswer:
     """A real OCSP request (SHA-1 CertID, as responders expect) POSTed to ``url``; the answer must be
     successful, about this certificate, and signed by the issuer or a responder it certified."""
     from cryptography import x509
@@ -294,7 +311,8 @@ def ocsp_status(cert_der: bytes, issuer_der: bytes, url: str, timeout: float = 6
 
     cert, issuer = x509.load_der_x509_certificate(cert_der), x509.load_der_x509_certificate(issuer_der)
     request = ocsp.OCSPRequestBuilder().add_certificate(cert, issuer, hashes.SHA1()).build()
-    answer = exchange(url, request.public_bytes(serialization.Encoding.DER), "application/ocsp-request", timeout)
+    answer = exchange(url, request.public_bytes(serialization.Encoding.DER), "application/ocsp-request", timeout,
+                      proxies=proxies)
     if answer.status >= 300:
         raise Unreached("http", f"HTTP {answer.status}")
     try:
@@ -348,10 +366,10 @@ class Crl:
     revoked: int
 
 
-def crl(url: str, timeout: float = 8.0) -> Crl:
+def crl(url: str, timeout: float = 8.0, proxies=()) -> Crl:
     from cryptography import x509
 
-    answer = exchange(url, timeout=timeout)
+    answer = exchange(url, timeout=timeout, proxies=proxies)
     if answer.status >= 300:
         raise Unreached("http", f"HTTP {answer.status}")
     try:

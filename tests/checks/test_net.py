@@ -252,7 +252,7 @@ def test_timestamp_server():
 
     from kfield.net.signing import BadAnswer, Stamp, Unreached
 
-    def stamp(url, timeout):
+    def stamp(url, timeout, proxies=()):
         if url == "http://down/":
             raise Unreached("refused")
         if url == "http://refuses/":
