@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ FOREIGN_NET = "198.19.2"
 FOREIGN = {"intl1": 10, "intl2": 11}
 PROXY_PORT, DEAD_PROXY_PORT, RELAY_PORT = 3128, 3129, 5300
 WRONG_GATEWAY = f"{NET}.254"          # nobody there
+DEAD_DNS = f"{WORLD}.153"             # beyond the router, where questions vanish without an answer
 IMPOSTOR_MAC = "3c:d9:2b:0b:ad:01"
 LAN6, WORLD6 = "fd00:18::", "fd00:19::"
 FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
@@ -55,7 +57,8 @@ PORTALS = (PORTAL, portal("intl1"), portal("intl2"))   # every profile: one dome
 class FaultLab(VerdictLab):
     """Build with ``FaultLab.build()``; always ``close()`` (the ``fault_lab`` fixture does)."""
 
-    aaaa: str = ""    # extra AAAA lines the world's resolver serves while a fault wants them
+    aaaa: str = ""      # extra AAAA lines the world's resolver serves while a fault wants them
+    missing: str = ""   # a name of this lab the world's resolver leaves out while a fault wants it
 
     # --- wiring and services ---------------------------------------------------------
     def _wire(self) -> None:
@@ -68,7 +71,7 @@ class FaultLab(VerdictLab):
 
     def _world_hosts(self) -> str:
         names = {**{n: broken_ip(n) for n in BROKEN}, **{n: foreign_ip(n) for n in FOREIGN}}
-        return "".join(f"{addr} {name}.kfield.test\n" for name, addr in names.items()) + self.aaaa
+        return "".join(f"{addr} {name}.kfield.test\n" for name, addr in names.items() if name != self.missing) + self.aaaa
 
     def _serve(self, open_ports: bool) -> None:
         super()._serve(open_ports)
@@ -81,9 +84,24 @@ class FaultLab(VerdictLab):
         specs = [f"{n}:{broken_ip(n)}:443:{self.certs[n]}" for n in BROKEN]
         specs += [f"page:{foreign_ip(n)}:443:{self.certs[n]}" for n in FOREIGN]
         self.procs["web-faults"] = self._web(self.world, *specs)
+        self._settled()
+
+    def _settled(self) -> None:
+        """Every resolver of the lab answers before the first test: under load a resolver that was
+        still starting made a healthy office look like a DNS fault."""
+        for server in (GATEWAY, f"{WORLD}.53", f"{WORLD}.54"):
+            if not wait_for(lambda: self.answers(server, "eoffice.kfield.test"), 15, 0.2):
+                raise RuntimeError(f"the lab's resolver {server} does not answer")
+
+    def answers(self, server: str, name: str) -> bool:
+        """Whether ``server`` answers an A question for ``name`` from the router, within 1 s."""
+        done = self.router.run(sys.executable, str(HERE / "dnsrelay.py"), "ask", server, name, check=False)
+        return done.returncode == 0
 
     def profile(self, *portals: str, **params: object) -> str:
-        return super().profile(*(portals or PORTALS), **params)
+        """The verdict lab's profile with the default portals, and the timestamp server's HTTP Date as
+        the clock's reference (no NTP server in the lab, as in offices where UDP 123 is blocked)."""
+        return super().profile(*(portals or PORTALS), **{"time_http_url": "http://tsa.kfield.test/", **params})
 
     def _restart_world_dns(self) -> None:
         self.stop("dns53")
@@ -143,7 +161,7 @@ class FaultLab(VerdictLab):
 
     def dns_first_dead(self):
         """The PC's first DNS server is gone, the second works: every name resolves after a 5 s wait."""
-        return self._resolv(STALE_DNS, GATEWAY)
+        return self._resolv(DEAD_DNS, GATEWAY)
 
     def dns_tcp_blocked(self):
         """DNS over TCP is dropped, DNS over UDP works (many provider boxes): nothing a user notices."""
@@ -162,18 +180,12 @@ class FaultLab(VerdictLab):
     @contextlib.contextmanager
     def portal_nxdomain(self):
         """One foreign portal's name is gone from DNS (its owner's record deleted); the others resolve."""
-        rule = "--address=/intl2.kfield.test/"   # dnsmasq: NXDOMAIN for this name, the hosts file for the rest
-        self.stop("dns53")
-        hosts = self.tmp / "world-53.hosts"
-        proc = self.world.spawn("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
-                                "--no-hosts", f"--addn-hosts={hosts}", "--local=/kfield.test/", rule,
-                                f"--listen-address={WORLD}.53", "--bind-interfaces",
-                                f"--pid-file={self.tmp / 'dns53.pid'}", "--log-facility=-")
-        wait_for(lambda: bool(self.world.run("ss", "-lnuH", f"src {WORLD}.53:53", check=False).stdout.strip()), 5)
+        self.missing = "intl2"
+        self._restart_world_dns()
         try:
             yield
         finally:
-            self.world.stop(proc)
+            self.missing = ""
             self._restart_world_dns()
 
     # --- proxy -------------------------------------------------------------------------
@@ -202,7 +214,7 @@ class FaultLab(VerdictLab):
 
     # --- the PC ------------------------------------------------------------------------
     def clock_behind(self):
-        """The PC's clock is 400 days behind (a dead CMOS battery): every certificate looks not yet valid."""
+        """The PC's clock is 400 days behind (a dead CMOS battery; libfaketime): web servers' Date headers disagree."""
         return self._env(LD_PRELOAD=FAKETIME, FAKETIME="-400d", FAKETIME_DONT_FAKE_MONOTONIC="1")
 
     @contextlib.contextmanager
@@ -213,8 +225,9 @@ class FaultLab(VerdictLab):
         try:
             yield
         finally:
-            self.lease()
             self.client.run("ip", "route", "replace", "default", "via", GATEWAY, "dev", "eth0")
+            self.lease()
+            wait_for(lambda: f"via {GATEWAY}" in self.client.run("ip", "route", "show", "default").stdout, 10)
 
     # --- the LAN -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -238,6 +251,9 @@ class FaultLab(VerdictLab):
     def router_impostor(self):
         """Another box on the LAN has the router's address and keeps claiming it (gratuitous ARP)."""
         self.add_dummy("imp", GATEWAY, IMPOSTOR_MAC)
+        router_mac = self.router.run("cat", "/sys/class/net/br0/address").stdout.strip()
+        # The PC had been talking to the router: a gratuitous ARP overrides an entry, it creates none.
+        self.client.run("ip", "neigh", "replace", GATEWAY, "lladdr", router_mac, "dev", "eth0", "nud", "reachable")
         try:
             with self._started(self.dummies, str(HERE / "garp.py"), "imp", GATEWAY, IMPOSTOR_MAC):
                 wait_for(lambda: IMPOSTOR_MAC in self.client.run("ip", "neigh", "show", GATEWAY).stdout, 3)
@@ -395,8 +411,10 @@ class Kind:
         return named in (self.label, *self.accept)
 
     def what(self) -> str:
+        """One line for the docs: the description given, else the first line of the method's docstring."""
         method = getattr(FaultLab, self.method or self.name, None)
-        return self.what_ or (method.__doc__ or "").strip().splitlines()[0]
+        line = (self.what_ or (method.__doc__ or "").strip().splitlines()[0]).rstrip(".")
+        return line[0].lower() + line[1:] if line[:2].istitle() else line
 
     def inject(self, lab: FaultLab):
         if self.method == "-":
@@ -472,7 +490,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("dns_slow", "dns"),
     Kind("dns_refused", "dns"),
     Kind("dns_servfail", "dns"),
-    Kind("dns_first_dead", "dns", said=(STALE_DNS,)),
+    Kind("dns_first_dead", "dns", said=(DEAD_DNS,)),
     # one service
     Kind("portal_down", "one_service", what_="the E-Office's web service is stopped (port 443 refuses)",
          said=("eoffice.kfield.test",)),
