@@ -451,7 +451,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("proxy_only", "healthy"),
     # this PC and its cable
     Kind("link_down", "cable_wifi"),
-    Kind("flapping", "cable_wifi"),
+    Kind("flapping", "cable_wifi", accept=("cable_wifi/lan_switch",)),   # a connector or a switch port
     Kind("lan_loss", "cable_wifi", "lan_switch"),
     Kind("clock_behind", "clock"),
     _portal("future", "clock", "a portal's certificate is valid only from next year (or the PC's clock is behind)",
