@@ -135,7 +135,8 @@ class OfficeLab:
             argv.append("--port=0")
         if upstream:
             argv.append(f"--server={upstream}")
-        proc = ns.spawn(*argv, *extra)
+        argv.extend(extra)
+        proc = ns.spawn(*argv)
         if dns:
             wait_for(lambda: _listening(ns, 53), 5)
         return proc
