@@ -103,9 +103,11 @@ class FaultLab(VerdictLab):
         the clock's reference (no NTP server in the lab, as in offices where UDP 123 is blocked)."""
         return super().profile(*(portals or PORTALS), **{"time_http_url": "http://tsa.kfield.test/", **params})
 
-    def _restart_world_dns(self) -> None:
-        self.stop("dns53")
-        self.procs["dns53"] = self._world_dns(53, f"{WORLD}.10")
+    def _restart_world_dns(self, *lasts: int) -> None:
+        """The world's resolvers (default: the provider's, 198.19.1.53) restarted with the hosts of now."""
+        for last in lasts or (53,):
+            self.stop(f"dns{last}")
+            self.procs[f"dns{last}"] = self._world_dns(last, f"{WORLD}.10")
 
     @contextlib.contextmanager
     def _env(self, **values: str):
@@ -179,14 +181,15 @@ class FaultLab(VerdictLab):
 
     @contextlib.contextmanager
     def portal_nxdomain(self):
-        """One foreign portal's name is gone from DNS (its owner's record deleted); the others resolve."""
+        """One foreign portal's name is gone from DNS (its owner's record deleted: every resolver says
+        NXDOMAIN for it, the reference resolver too); the other names resolve."""
         self.missing = "intl2"
-        self._restart_world_dns()
+        self._restart_world_dns(53, 54)
         try:
             yield
         finally:
             self.missing = ""
-            self._restart_world_dns()
+            self._restart_world_dns(53, 54)
 
     # --- proxy -------------------------------------------------------------------------
     @contextlib.contextmanager
