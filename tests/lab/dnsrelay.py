@@ -4,7 +4,8 @@
   refuse                answer every question REFUSED at once
   servfail              answer every question SERVFAIL at once
 Prints "ready" once it listens. `python dnsrelay.py ask SERVER NAME` asks SERVER for NAME's A
-record once and exits 0 when an answer comes within 1 s (the lab's readiness probe).
+record once: exit 0 when an answer with an address comes within 1 s, 3 for an answer without one
+(NXDOMAIN, REFUSED…), 1 for silence (the lab's readiness probe).
 """
 
 import random
@@ -42,9 +43,12 @@ def ask(server: str, name: str) -> int:
         sock.settimeout(1.0)
         sock.sendto(query, (server, 53))
         try:
-            return 0 if sock.recv(512)[:2] == query[:2] else 1
+            reply = sock.recv(512)
         except OSError:
             return 1
+    if reply[:2] != query[:2]:
+        return 1
+    return 0 if reply[3] & 0x0F == 0 and reply[6:8] != b"\0\0" else 3
 
 
 def main(listen: str, upstream: str, mode: str, *args: str) -> None:

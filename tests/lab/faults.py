@@ -95,8 +95,14 @@ class FaultLab(VerdictLab):
 
     def answers(self, server: str, name: str) -> bool:
         """Whether ``server`` answers an A question for ``name`` from the router, within 1 s."""
-        done = self.router.run(sys.executable, str(HERE / "dnsrelay.py"), "ask", server, name, check=False)
-        return done.returncode == 0
+        return self._ask(server, name) in (0, 3)
+
+    def answers_name(self, server: str, name: str) -> bool:
+        """Whether ``server`` answers with an address for ``name`` (not NXDOMAIN, not silence)."""
+        return self._ask(server, name) == 0
+
+    def _ask(self, server: str, name: str) -> int:
+        return self.router.run(sys.executable, str(HERE / "dnsrelay.py"), "ask", server, name, check=False).returncode
 
     def profile(self, *portals: str, **params: object) -> str:
         """The verdict lab's profile with the default portals, and the timestamp server's HTTP Date as
