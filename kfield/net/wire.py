@@ -46,11 +46,12 @@ LONG_RTT_TIME = 1.25      # long links may take this much longer than --seconds 
 TAIL = 0.5                # a direction ends once this share of its streams is done: the rest is a tail
 LOADED_PING_PAUSE = 0.2
 FALLBACK_POSTS = 6        # without TCP_INFO, smaller POSTs give the rate something to measure
-GOAL_S, LONG_GOAL_S = 10.5, 13.5   # the engine's share of 12 s (15 s on a long link): start-up and choice are the rest
+GOAL_S, LONG_GOAL_S = 10.5, 13.0   # the engine's share of 12 s (15 s on a long link); the rest is start-up (a Speedtest.net choice comes on top)
 FIXED = 16_000            # name lookups and what the counters cannot see (a closed probe connection)
 SLACK = 32_000            # the cut's own segments (resets, the last ACKs)
 UP_COST = 1.12            # upload payload -> wire: headers (~4.5 %), the server's ACKs (~3 %), a little loss
 MIN_UPLOAD = 100_000      # less than this left after the download: no upload is worth starting
+WINDOW_S, MIN_WINDOW_S, WINDOWS = 0.5, 0.1, 6   # the rate's windows (kfield.net.rate)
 ACK_CALM_AFTER = 1.0      # seconds into a download stream: slow start has had its quick ACKs
 LOST_PING_S = 0.18        # an idle ping this much slower than the fastest waited for a retransmission
 
@@ -292,9 +293,8 @@ def measure(target: Target, *, backend: str, max_bytes: int, seconds: float = 6.
         budget.forget(pinger)
         pinger.close()
         pool.close()
-    window = max(0.5, 2 * rtt)
     stopped = tuple(sorted({why for meter in (down, up) for why in meter.stopped_by}))
-    return NetSpeedResult(target.server, backend, _mbps(down, window), _mbps(up, window), _median(idle),
+    return NetSpeedResult(target.server, backend, _mbps(down, rtt), _mbps(up, rtt), _median(idle),
                           _median(loaded), _jitter(idle), _median(loaded_up), down.total, up.total, streams,
                           "tcp_info" if kernel else "responses", round(clock() - started, 2),
                           budget.spent() if kernel else None, stopped)
@@ -357,8 +357,14 @@ class _Pool:
                 conn.close()
 
 
-def _mbps(meter: Meter, window: float) -> float:
-    return round(rate.steady_bps(meter.samples, window) / 1e6, 2)
+def _mbps(meter: Meter, rtt: float) -> float:
+    """The steady rate over windows of two round trips and at least WINDOW_S, shorter on a fast link
+    whose budget lasts under WINDOW_S x WINDOWS (100 Mbit/s moves 10 MB in under a second), so that
+    the steady part still has windows of its own."""
+    samples = meter.samples
+    duration = samples[-1][0] - samples[0][0] if len(samples) > 1 else 0.0
+    window = max(2 * rtt, MIN_WINDOW_S, min(WINDOW_S, duration / WINDOWS))
+    return round(rate.steady_bps(samples, window) / 1e6, 2)
 
 
 def _idle_pings(client: Client, conn, found=()) -> list[float]:
