@@ -12,7 +12,7 @@ retransmissions included; kfield runs with --max-mb 10, a cap), the median wall 
 kfield the latency idle / under download / under upload. The load average is printed with the table:
 the lab shares the machine.
 Targets (issue 28): kfield within 5 % of iperf3 both ways, never over 10 MB, <= 12 s (<= 15 s at 600 ms).
-Usage: python benchmarks/speed_accuracy.py [--runs 3] [--peer-runs 1] [--links NAME,...]
+Usage: python benchmarks/speed_accuracy.py [--runs 3] [--peer-runs 1] [--links "NAME;NAME..."]
 (root; iperf3 and speedtest-cli)
 """
 
@@ -37,9 +37,9 @@ LINKS = {
     "10 Mbit/s + 600 ms RTT": dict(down=10, up=10, rtt=600),
     "20/0.5 Mbit/s (ADSL)": dict(down=20, up=0.5),
     "8/1 Mbit/s": dict(down=8, up=1),
-    "10 Mbit/s, 2 % loss": dict(down=10, up=10, loss=2),
-    "10 Mbit/s, 10 % loss": dict(down=10, up=10, loss=10),
-    "20/5 Mbit/s, 1 s uplink queue": dict(down=20, up=5, up_queue_ms=1000),
+    "10 Mbit/s 2 % loss": dict(down=10, up=10, loss=2),
+    "10 Mbit/s 10 % loss": dict(down=10, up=10, loss=10),
+    "20/5 Mbit/s 1 s uplink queue": dict(down=20, up=5, up_queue_ms=1000),
 }
 IPERF = "iperf3 -P 4 -t 10"
 
@@ -105,14 +105,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs of each kfield backend (median)")
     parser.add_argument("--peer-runs", type=int, default=1, help="runs of speedtest-cli and iperf3")
-    parser.add_argument("--links", default=",".join(LINKS))
+    parser.add_argument("--links", default=";".join(LINKS), help="link names, separated by ;")
     args = parser.parse_args()
     lab = SpeedLab.build(hosts=2)
     table, loads = {}, []
     try:
         lab.world.spawn("iperf3", "-s", "-B", ip("speed"))
         time.sleep(1.5)
-        for label in args.links.split(","):
+        for label in args.links.split(";"):
             with lab.link(**LINKS[label]):
                 print("#", label, flush=True)
                 loads.append(os.getloadavg()[0])
