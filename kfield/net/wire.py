@@ -45,6 +45,7 @@ IDLE_PINGS, IDLE_PING_S = 10, 1.5
 LONG_RTT_TIME = 1.25      # long links may take this much longer than --seconds per direction
 TAIL = 0.5                # a direction ends once this share of its streams is done: the rest is a tail
 LOADED_PING_PAUSE = 0.2
+LOADED_PING_WAIT = 0.5    # seconds (and two round trips) a ping under load may still take once its direction ended
 FALLBACK_POSTS = 6        # without TCP_INFO, smaller POSTs give the rate something to measure
 GOAL_S, LONG_GOAL_S = 10.5, 13.0   # the engine's share of 12 s (15 s on a long link); the rest is start-up (a Speedtest.net choice comes on top)
 FIXED = 16_000            # name lookups and what the counters cannot see (a closed probe connection)
@@ -456,22 +457,31 @@ def _download(client, target, conns, pinger, share, until, kernel, clock, budget
             for c in conns]
     budget.inflight = True     # a cut download still receives what the server had sent
     loaded = _under_load(client, pinger, end, lambda: _sampled(meter, jobs, until[0] - clock() + client.timeout + 5,
-                                                               end, conns, budget))
+                                                               end, conns, budget), budget.rtt)
     budget.inflight = False
     _raise_if_nothing(meter, errors)
     return meter, loaded
 
 
-def _under_load(client, pinger, end, run) -> list[float]:
-    """``run()`` with pings on the ping connection meanwhile: the latency under load."""
+def _under_load(client, pinger, end, run, rtt: float) -> list[float]:
+    """``run()`` with pings on the ping connection meanwhile: the latency under load. A ping still
+    waiting once the direction has ended (a lost packet on a lossy link: seconds of retransmission
+    timeouts) is not waited for: the connection is cut and further pings are skipped."""
     stop, loaded = threading.Event(), []
+    if pinger.sock is None:   # cut after an earlier direction
+        run()
+        return loaded
     ping = threading.Thread(target=_loaded_pings, args=(client, pinger, stop, end, loaded), daemon=True)
     ping.start()
     try:
         run()
     finally:
         stop.set()
-        ping.join(client.timeout + 1)
+        ping.join(LOADED_PING_WAIT + 2 * rtt)
+        if ping.is_alive():
+            _cut([pinger])
+            ping.join(LOADED_PING_WAIT)
+            pinger.close()
     return loaded
 
 
@@ -529,7 +539,7 @@ def _upload(client, target, conns, pinger, share, until, kernel, clock, budget):
     jobs = [lambda c=c: _guard(errors, _upload_stream, client, c, target.up, share, posts, meter, end, budget)
             for c in conns]
     loaded = _under_load(client, pinger, end, lambda: _sampled(meter, jobs, until[0] - clock() + client.timeout + 5,
-                                                               end, conns, budget))
+                                                               end, conns, budget), budget.rtt)
     _raise_if_nothing(meter, errors)
     return meter, loaded
 
