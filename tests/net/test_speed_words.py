@@ -89,3 +89,15 @@ def test_the_budget_counts_what_crossed_both_ways_with_headers(connection):
 def test_without_the_kernels_counters_the_shares_alone_hold_it():
     budget = wire.Budget(cap=1, kernel=False, rtt=0.01)
     assert not budget.exhausted() and budget.left() == 1
+
+
+def test_an_idle_ping_that_waited_for_a_retransmission_is_loss_not_latency():
+    assert wire._idle([241.0, 243.5, 452.0, 1240.0, 242.0]) == [241.0, 243.5, 242.0]
+    assert wire._idle([600.0, 601.0, 779.0]) == [600.0, 601.0, 779.0]   # under 180 ms slower: jitter
+    assert wire._idle([]) == []
+
+
+def test_a_direction_ends_by_its_seconds_or_earlier_for_the_goal():
+    clock = lambda: 100.0  # noqa: E731
+    assert wire._until(clock, 6.0, 110.0) == (106.0, False)
+    assert wire._until(clock, 6.0, 103.0) == (103.0, True)
