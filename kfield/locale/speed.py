@@ -35,6 +35,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "speed.line.up": ("Tải lên: {mbps} Mbit/s", "Upload: {mbps} Mbit/s"),
     "speed.line.latency": ("Độ trễ: {idle} ms khi rảnh, {loaded} ms khi đang tải; dao động {jitter} ms",
                            "Latency: {idle} ms idle, {loaded} ms under load; jitter {jitter} ms"),
+    "speed.line.latency_both": ("Độ trễ: {idle} ms khi rảnh (dao động {jitter} ms), {down} ms khi đang tải xuống, "
+                                "{up} ms khi đang tải lên",
+                                "Latency: {idle} ms idle (jitter {jitter} ms), {down} ms while downloading, {up} ms "
+                                "while uploading"),
+    "speed.load.fine": ("Gọi video vẫn mượt khi có người đang tải xuống hoặc tải lên",
+                        "Video calls stay smooth while someone downloads or uploads"),
+    "speed.load.lag": ("Cuộc gọi sẽ hơi trễ khi có người đang {during} (độ trễ tăng {ms} ms)",
+                       "Calls will lag a little while someone {during} (latency up {ms} ms)"),
+    "speed.load.stutter": ("Cuộc gọi sẽ bị giật khi có người đang {during} (độ trễ tăng {ms} ms: hàng đợi của "
+                           "modem quá sâu hoặc đường truyền quá hẹp)",
+                           "Calls will stutter while someone {during} (latency up {ms} ms: the modem's queue is "
+                           "too deep, or the line too thin)"),
+    "speed.load.while.down": ("tải xuống", "downloads"),
+    "speed.load.while.up": ("tải lên", "uploads"),
+    "speed.load.while.both": ("tải xuống hoặc tải lên", "downloads or uploads"),
+    "speed.stopped.budget": ("Dừng sớm vì sắp hết giới hạn dung lượng (--max-mb): kết quả là phần đã đo được",
+                             "Stopped early, the byte cap (--max-mb) was near: the figures are what was measured "
+                             "by then"),
+    "speed.stopped.time": ("Dừng sớm vì hết thời gian: kết quả là phần đã đo được",
+                           "Stopped early, time was up: the figures are what was measured by then"),
     "speed.line.bytes": ("Đã dùng {mb} MB trong {seconds} giây", "Used {mb} MB in {seconds} s"),
     "help.net": ("Chẩn đoán Internet: đo tốc độ đường truyền.", "Internet diagnostics: measure the link's speed."),
     "help.net.speed": (

@@ -17,8 +17,12 @@ from dataclasses import dataclass
 # Linux 4.19 (bytes_sent/bytes_retrans are the newest of them).
 _SIZE = 232
 _FIELDS = {"snd_mss": (16, "I"), "rcv_mss": (20, "I"), "rtt_us": (68, "I"), "bytes_acked": (120, "Q"),
-           "bytes_received": (128, "Q"), "data_segs_in": (152, "I"), "delivered": (192, "I"),
-           "bytes_sent": (200, "Q"), "bytes_retrans": (208, "Q")}
+           "bytes_received": (128, "Q"), "segs_out": (136, "I"), "segs_in": (140, "I"), "data_segs_in": (152, "I"),
+           "delivered": (192, "I"), "bytes_sent": (200, "Q"), "bytes_retrans": (208, "Q")}
+# What one segment costs on the wire beyond its payload: Ethernet 14, IPv4 20 (IPv6 40), TCP 20 and its
+# options (timestamps 12, SACK blocks up to 26 more on ACKs after a loss): taken high, so that what the
+# counters say crossed the network card is never less than the card's own counters.
+HEADER = 90
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class TcpCounters:
     rtt_us: int
     bytes_acked: int          # sent, acknowledged in order by the peer
     bytes_received: int       # received in order
+    segs_out: int             # segments sent, pure ACKs and retransmissions included
+    segs_in: int              # segments received, pure ACKs included
     data_segs_in: int         # data segments that arrived, out of order and retransmitted ones included
     delivered: int            # segments the peer has, acknowledged or SACKed (in order or not)
     bytes_sent: int
@@ -37,6 +43,12 @@ class TcpCounters:
     def arrived(self) -> int:
         """Payload bytes that reached this end, whether or not in order (link level, download)."""
         return self.data_segs_in * self.rcv_mss
+
+    @property
+    def on_wire(self) -> int:
+        """Bytes this connection has moved through the network card, both ways, since it opened:
+        handshakes, TLS, requests, data, ACKs and retransmissions, with every segment's headers."""
+        return max(self.bytes_received, self.arrived) + self.bytes_sent + (self.segs_in + self.segs_out) * HEADER
 
     @property
     def reached_peer(self) -> int:
