@@ -206,20 +206,36 @@ def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    for name, header, rows in sheets:
-        sheet = book.create_sheet(_sheet_name(name))
-        rows = iter(rows)
-        head = [[spreadsheet_cell(v) for v in row] for row in islice(rows, WIDTH_ROWS)]
-        _widths(sheet, header, head)
-        sheet.freeze_panes = "A2"
-        sheet.append(neutralise_row(header))
-        for row in head:
-            sheet.append(_typed(sheet, row))
-        for row in rows:
-            sheet.append(_typed(sheet, [spreadsheet_cell(v) for v in row]))
+    try:
+        for name, header, rows in sheets:
+            _sheet(book.create_sheet(_sheet_name(name)), header, iter(rows))
+    except BaseException:
+        _abandon(book)
+        raise
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _sheet(sheet, header: Sequence[str], rows) -> None:
+    head = [[spreadsheet_cell(v) for v in row] for row in islice(rows, WIDTH_ROWS)]
+    _widths(sheet, header, head)
+    sheet.freeze_panes = "A2"
+    sheet.append(neutralise_row(header))
+    for row in head:
+        sheet.append(_typed(sheet, row))
+    for row in rows:
+        sheet.append(_typed(sheet, [spreadsheet_cell(v) for v in row]))
+
+
+def _abandon(book) -> None:
+    """Ctrl-C or an error while rows stream in: each sheet's row writer is closed now, before its
+    temporary file, not by the garbage collector after it ("I/O operation on closed file")."""
+    import contextlib
+
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
 
 
 WIDTH_ROWS = 1000
