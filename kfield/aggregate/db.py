@@ -267,9 +267,16 @@ def _create(database: Database) -> None:
         database.conn.executescript(";\n".join(statements) + ";")
     else:
         with database.conn.transaction():
+            database.conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
             for statement in statements:
                 database.conn.execute(statement)
     _add_columns(database)
+
+
+# Two lecturers' first imports into a fresh database at once: CREATE TABLE IF NOT EXISTS is not safe
+# against itself (both see no table, one fails on pg_type's unique index), so the statements run
+# one creator at a time under this transaction-scoped advisory lock (an arbitrary constant: "kfield").
+SCHEMA_LOCK = 0x6B6669656C64
 
 
 def _add_columns(database: Database) -> None:
