@@ -105,13 +105,16 @@ def write_new(path: Path, body: str) -> None:
 
 
 def write_json(path: Path, data) -> None:
-    """JSON that a crash leaves old or new, never half (its folder made if missing)."""
+    """JSON that a crash leaves old or new, never half (its folder made if missing). The path may be
+    one the user named (`playbook run --transcript PATH`): checked as an output is."""
     import json
 
     body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     with _reported(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        replace(path, body, mode=0o600)                  # private to the user (a member's name, answers)
+    target = output_target(path)
+    with _reported(path):
+        replace(target, body, mode=0o600)                # private to the user (a member's name, answers)
 
 
 @contextlib.contextmanager

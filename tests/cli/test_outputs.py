@@ -147,3 +147,21 @@ def test_a_missing_folder_and_a_folder_as_the_file_are_one_line(kf, tmp_path):
     assert code == 2 and "does not exist" in err, err
     code, out, err = kf("export", "--all", "-f", "csv", "-o", str(tmp_path))
     assert code == 2 and "it is a folder, not a file" in err, err
+
+
+def test_a_json_file_the_user_named_is_checked_like_an_output(tmp_path):
+    """`playbook run --transcript PATH` and kfield's own JSON files go through the same checks."""
+    from kfield.core import atomic
+    from kfield.core.errors import UsageError
+
+    os.mkfifo(tmp_path / "fifo")
+    os.mknod(tmp_path / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    for name in ("fifo", "null"):
+        before = os.lstat(tmp_path / name)
+        with pytest.raises(UsageError):
+            atomic.write_json(tmp_path / name, {"a": 1})
+        assert os.lstat(tmp_path / name).st_ino == before.st_ino
+    (tmp_path / "t.json.part").symlink_to(tmp_path / "victim")
+    atomic.write_json(tmp_path / "t.json", {"a": 1})
+    assert not (tmp_path / "victim").exists() and stat.S_IMODE((tmp_path / "t.json").stat().st_mode) == 0o600
+    assert _leftovers(tmp_path) == []
