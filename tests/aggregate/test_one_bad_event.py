@@ -64,3 +64,21 @@ def test_fifty_good_logs_and_two_bad_events_import_list_and_export(tmp_path, mon
         assert run([*args, "--lang", lang]) == 0, args
     out, err = capsys.readouterr()
     assert out.count("\n") > 50 and "Traceback" not in err
+
+
+def test_a_link_planted_at_a_quarantine_name_is_never_followed(tmp_path, monkeypatch):
+    import hashlib
+
+    folder = tmp_path / "stick"
+    path = logs.write(folder, _bad("start", OFF_THE_CALENDAR[0]), name="cut.jsonl")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    quarantine = tmp_path / "data" / "quarantine"
+    quarantine.mkdir(parents=True)
+    victim = tmp_path / "victim"
+    (quarantine / f"{digest[:16]}-cut.jsonl").symlink_to(victim)
+    (quarantine / f"{digest[:16]}-cut.jsonl.reason.txt").symlink_to(victim)
+    monkeypatch.setenv("KFIELD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KFIELD_NO_PROGRESS", "1")
+    assert run(["logs", "import", str(folder), "--db", str(tmp_path / "agg.sqlite3")]) == 1
+    assert not victim.exists()
+    assert sorted(p.name for p in quarantine.iterdir()) == [f"{digest[:16]}-cut.jsonl", f"{digest[:16]}-cut.jsonl.reason.txt"]
