@@ -94,6 +94,25 @@ def replace(path: Path, body: str | bytes, *, mode: int = 0o666) -> None:
         handle.write(body.encode("utf-8") if isinstance(body, str) else body)
 
 
+def create_once(path: Path, body: bytes, *, mode: int = 0o600) -> bool:
+    """Put a complete file at `path` only if nothing is there (a key made once): written to an
+    exclusive temporary file, then hard-linked into place, which fails if the name exists — two
+    processes racing both end up reading the one file that won. False when it was already there."""
+    temp, fd = _temp_beside(path, mode)
+    try:
+        with _open(fd, binary=True) as handle:
+            handle.write(body)
+            handle.flush()
+            os.fsync(fd)
+        os.link(temp, path, follow_symlinks=False)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
 def write_new(path: Path, body: str) -> None:
     """A file that must not exist yet (the results of `kfield run`, in the folder it just made):
     whole or not at all; anything already at that name — a link planted there — is refused."""
