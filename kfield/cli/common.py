@@ -110,5 +110,8 @@ def refuse_binary_on_terminal(output: Path | None) -> None:
     """XLSX is bytes: to a file, or to a pipe, never onto a terminal."""
     from kfield.core.errors import UsageError
 
-    if output is None and sys.stdout.isatty():
+    from kfield.core.atomic import MEANT
+
+    to_stdout = output is None or MEANT.get(os.path.normcase(str(output))) == "stdout"     # -o /dev/stdout too
+    if to_stdout and sys.stdout.isatty():
         raise UsageError("export.xlsx_needs_output")
