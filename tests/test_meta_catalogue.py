@@ -82,7 +82,7 @@ def _families():
     keys |= {f"click.pyd.{p}" for p in clicktext.PYDANTIC}
     from kfield.core import oserrors
 
-    keys |= {f"os.{name}" for name in oserrors.KNOWN} | {f"report.fault.{k}" for k in ("verdict", "check")}
+    keys |= {f"os.{name}" for name in oserrors.KNOWN} | {f"report.fault.{k}" for k in reports.FAULT_KINDS}
     keys |= {f"click.err.missing_{k}" for k in ("option", "argument", "parameter")}
     keys |= {f"visit.list.head.{c}" for c in ("id", "commune", "started", "ended", "problems", "trained")}
     keys |= {f"scan.method.{m}" for m in ("arp", "neighbour")} | {f"scan.phase.{p}" for p in ("names", "ports")}
@@ -92,6 +92,11 @@ def _families():
     keys |= {f"report.answer.{a.value}" for a in readiness.Answer}
     keys |= {f"agg.refused.{r}" for r in sources.REASONS} | {f"agg.damage.{d}" for d in logs.DAMAGE}
     keys |= {k for word in net.PROBLEM_WORDS for k in (f"net.web.{word}", f"ev.portal_{word}")}   # checks/net.py
+    from kfield.checks import sign
+    from kfield.core import settings
+
+    keys |= {f"ready.link.{link}" for link in readiness.LINKS}                               # aggregate/readiness.py
+    keys |= {f"ev.sign_{r}" for r in sign.REASONS} | {s.title_key for s in settings.SETTINGS.values()}  # checks/sign.py
     return keys | {f"agg.issue.{k}" for k in importer.ISSUE_KINDS}
 
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from kfield.core import registry
-from kfield.core.schema import Field, List, Map, Num, Str, Text, validate
+from kfield.core.schema import Bool, Field, List, Map, Num, Str, Text, validate
 from kfield.core.table import Change, Coded, Table
 
 RULES_FILE = Path(__file__).with_name("readiness.yaml")
+# The signing chain's links, page to token, in the order a student fixes them (words: ready.link.*)
+LINKS = ("service", "middleware", "token", "certificate", "tsa", "ocsp", "browser")
 STATUSES = ("ok", "warn", "fail", "skip", "error")
 _ANSWERED = ("ok", "warn", "fail")
 
@@ -37,8 +39,18 @@ class Item:
     title: tuple[str, str]                       # (vi, en)
     mode: str                                    # "all" or "any"
     conditions: tuple[tuple[str, tuple[str, ...]], ...]
+    why: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()   # (link, conditions), chain order
+    good: bool = field(default=True, kw_only=True)   # is "yes" the good answer? (not for "OS past end of support")
+
+    def broken(self, statuses: Mapping[str, str]) -> tuple[str, ...]:
+        """The links whose conditions hold (any of them), in chain order: why the item is "no"."""
+        return tuple(link for link, conditions in self.why
+                     if any(_truth(statuses.get(check), wanted) for check, wanted in conditions))
 
     def judge(self, statuses: Mapping[str, str]) -> Answer:
+        """all/any over the conditions; a broken link (``why``) makes it "no" whatever they say."""
+        if self.broken(statuses):
+            return Answer.NO
         truths = [_truth(statuses.get(check), wanted) for check, wanted in self.conditions]
         if self.mode == "all":
             return Answer.NO if False in truths else Answer.UNKNOWN if None in truths else Answer.YES
@@ -54,8 +66,10 @@ def _truth(status: str | None, wanted: tuple[str, ...]) -> bool | None:
 
 def schema() -> Map:
     conditions = Map(values=List(Str(choices=STATUSES), min_items=1), key_pattern=r"[A-Z]+\d{3}")
+    link = Map({"link": Field(Str(choices=LINKS), True), "when": Field(conditions, True)})
     item = Map({"id": Field(Str(pattern=r"[a-z][a-z0-9_]{0,39}"), True), "title": Field(Text(), True),
-                "all": Field(conditions), "any": Field(conditions)})
+                "all": Field(conditions), "any": Field(conditions), "why": Field(List(link, min_items=1)),
+                "good": Field(Bool())})
     return Map({"version": Field(Num(integer=True, minimum=1, maximum=1), True),
                 "items": Field(List(item, min_items=1), True)})
 
@@ -81,12 +95,19 @@ def _semantics(value: Any, root, add) -> None:
             if check not in known:
                 add(find(root, "items", index, "all" if "all" in raw else "any", check), "ready.rules.unknown_check",
                     check=check)
+        for number, link in enumerate(raw.get("why") or ()):
+            for check in link.get("when") or {}:
+                if check not in known:
+                    add(find(root, "items", index, "why", number, "when", check), "ready.rules.unknown_check",
+                        check=check)
 
 
 def _item(raw: dict) -> Item:
     mode = "all" if "all" in raw else "any"
     conditions = tuple((check, tuple(wanted)) for check, wanted in raw[mode].items())
-    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions)
+    why = tuple((link["link"], tuple((check, tuple(wanted)) for check, wanted in link["when"].items()))
+                for link in raw.get("why") or ())
+    return Item(raw["id"], (raw["title"]["vi"], raw["title"]["en"]), mode, conditions, why, good=raw.get("good", True))
 
 
 @dataclass(frozen=True)
@@ -168,9 +189,11 @@ def readiness_table(pcs: Iterable[Pc], units, places: Mapping[int, str], items: 
     rows = [_unit_row(code, name, by_unit.get(code, []), places.get(code, ""), items)
             for code, name in [(u.code, u.name) for u in units] + extra]
     rows.sort(key=lambda r: (r[0] not in known, r[2] > 0, r[1]))
-    totals = ("", len(units), sum(r[2] for r in rows), *(_sum([r[3 + i] for r in rows]) for i in range(len(items))), "")
-    return Table("readiness", ("code", "unit", "pcs", *(i.id for i in items), "last_place"), tuple(rows), totals,
-                 labels=_labels(items))
+    explained = [i for i in items if i.why]
+    totals = ("", len(units), sum(r[2] for r in rows), *(_sum([r[3 + i] for r in rows]) for i in range(len(items))),
+              *("" for _ in explained), "")
+    return Table("readiness", ("code", "unit", "pcs", *(i.id for i in items), *(f"{i.id}_why" for i in explained),
+                               "last_place"), tuple(rows), totals, labels=_labels(items), polarity=_polarity(items))
 
 
 def _unit_row(code: int, name: str, pcs: list[Pc], place: str, items: tuple[Item, ...]) -> tuple:
@@ -179,7 +202,20 @@ def _unit_row(code: int, name: str, pcs: list[Pc], place: str, items: tuple[Item
         judged = [pc.judged(item) for pc in pcs]
         counts.append(Change(sum(b is Answer.YES for b, _ in judged), sum(a is Answer.YES for _, a in judged),
                              sum(b is Answer.UNKNOWN for b, _ in judged), sum(a is Answer.UNKNOWN for _, a in judged)))
-    return (code, name, len(pcs), *counts, Coded(f"diag.place.{place}", place) if place else "")
+    whys = [_most_broken([pc.last.statuses for pc in pcs], item) for item in items if item.why]
+    return (code, name, len(pcs), *counts, *whys, Coded(f"diag.place.{place}", place) if place else "")
+
+
+def _link(link: str) -> Coded | str:
+    return Coded(f"ready.link.{link}", link) if link else ""
+
+
+def _most_broken(looks: list[Mapping[str, str]], item: Item) -> Coded | str:
+    """The unit's most common first broken link among its PCs that are not ready (chain order on a tie)."""
+    firsts = [broken[0] for broken in (item.broken(statuses) for statuses in looks) if broken]
+    if not firsts:
+        return ""
+    return _link(max(LINKS, key=lambda link: (firsts.count(link), -LINKS.index(link))))
 
 
 def _sum(changes: list[Change]) -> Change:
@@ -191,11 +227,12 @@ def pcs_table(pcs: Iterable[Pc], open_problems: Mapping[str, int], items: tuple[
     rows = []
     for pc in sorted(pcs, key=lambda p: (p.last.code, p.last.host, p.last.pc_id)):
         answers = [Change(*(Coded(f"report.answer.{a.value}", a.value) for a in pc.judged(item))) for item in items]
+        whys = [_link((item.broken(pc.last.statuses) or ("",))[0]) for item in items if item.why]
         rows.append((pc.last.code, pc.last.unit, pc.last.pc_id, pc.last.host, pc.last.os, pc.first.time,
-                     pc.last.time, *answers, open_problems.get(pc.last.pc_id, 0)))
+                     pc.last.time, *answers, *whys, open_problems.get(pc.last.pc_id, 0)))
     columns = ("code", "unit", "pc_id", "host", "os", "first_check", "last_check", *(i.id for i in items),
-               "open_problems")
-    return Table("pcs", columns, tuple(rows), labels=_labels(items))
+               *(f"{i.id}_why" for i in items if i.why), "open_problems")
+    return Table("pcs", columns, tuple(rows), labels=_labels(items), polarity=_polarity(items))
 
 
 def open_problems_by_pc(db, period) -> dict[str, int]:
@@ -208,4 +245,14 @@ def open_problems_by_pc(db, period) -> dict[str, int]:
 
 
 def _labels(items: tuple[Item, ...]) -> dict[str, tuple[str, str]]:
-    return {item.id: item.title for item in items}
+    from kfield.core.i18n import text
+
+    labels = {item.id: item.title for item in items}
+    labels |= {f"{item.id}_why": (text("ready.why.column", "vi", item=item.title[0]),
+                                  text("ready.why.column", "en", item=item.title[1])) for item in items if item.why}
+    return labels
+
+
+def _polarity(items: tuple[Item, ...]) -> dict[str, bool]:
+    """Whether "yes" is good, per item: what colours the dashboard and the tables."""
+    return {item.id: item.good for item in items}

@@ -116,21 +116,25 @@ def systems(db: Database, period: Period) -> Table:
     return Table("systems", COLUMNS["systems"], tuple(rows), totals)
 
 
+FAULT_KINDS = ("check", "verdict", "unchecked")      # the order per unit: "could not check" never among failures
+
+
 def faults(db: Database, period: Period) -> Table:
-    """Per commune, the most frequent diagnose verdicts and failing checks (top five of each)."""
+    """Per commune, the most frequent failing checks and diagnose verdicts (top five of each), then the
+    checks that could not check (status error), ranked apart: an error is not a failure."""
     where, params = period.where()
     found: dict[tuple[int, str], list[tuple[str, int]]] = defaultdict(list)
     for code, item, count in db.query(
             f"SELECT v.commune_code, c.verdict, COUNT(*) FROM check_runs c JOIN visits v ON v.id = c.visit "
             f"WHERE {where} AND c.verdict NOT IN ('', 'healthy') GROUP BY 1, 2", params):
         found[(code, "verdict")].append((item, count))
-    for code, item, count in db.query(
-            f"SELECT v.commune_code, f.check_id, COUNT(*) FROM check_failures f JOIN visits v ON v.id = f.visit "
-            f"WHERE {where} GROUP BY 1, 2", params):
-        found[(code, "check")].append((item, count))
+    for code, status, item, count in db.query(
+            f"SELECT v.commune_code, f.status, f.check_id, COUNT(*) FROM check_failures f JOIN visits v ON v.id = f.visit "
+            f"WHERE {where} GROUP BY 1, 2, 3", params):
+        found[(code, "check" if status == "fail" else "unchecked")].append((item, count))
     names = {**_unit_names(db), **{u.code: u.name for u in communes.all_units(communes.KHANH_HOA)}}
     rows = []
-    for (code, kind), items in sorted(found.items()):
+    for (code, kind), items in sorted(found.items(), key=lambda i: (i[0][0], FAULT_KINDS.index(i[0][1]))):
         for rank, (item, count) in enumerate(sorted(items, key=lambda i: (-i[1], i[0]))[:TOP], start=1):
             rows.append((code, names.get(code, "?"), kind, rank, item, count))
     return Table("faults", COLUMNS["faults"], tuple(rows))

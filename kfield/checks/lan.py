@@ -138,12 +138,13 @@ def _answers(host: Host, server: str, questions):
 
 @check("LAN005", tags=("network", "dhcp"), requires=("LAN002",), timeout=15)
 def dhcp_lease(host: Host, now=None):
-    """The DHCP server that gave this address, and when the lease runs out."""
+    """The DHCP server that gave this address, and when the lease runs out. Not finding a lease is
+    not "a static address": only a source that knows says where the address came from."""
     main = _main(host)
     ip = local.usable_address(main)[0]
     lease = host.dhcp_lease(main.name, ip)
     if lease is None:
-        return ok("lan.dhcp.static", address=ip)
+        return _origin(host, main.name, ip)
     evidence = (measure("dhcp_server", lease.server),)
     if lease.expires is None:
         return ok("lan.dhcp.ok_forever", evidence=evidence, server=lease.server)
@@ -152,6 +153,24 @@ def dhcp_lease(host: Host, now=None):
     if hours < 0:
         return warn("lan.dhcp.expired", evidence=evidence, remedy="lan.ip.dhcp_remedy", server=lease.server)
     return ok("lan.dhcp.ok", evidence=evidence, server=lease.server, hours=hours)
+
+
+def _origin(host: Host, interface: str, ip: str):
+    """No lease was read: what the system itself says about the address, or "could not check"."""
+    try:
+        origin = host.address_origin(interface, ip)
+    except NotSupported:
+        origin = None
+    if origin is None:
+        return skip("lan.dhcp.origin_unknown", address=ip)
+    evidence = (measure("address_origin", origin.source),)
+    if origin.kind == "static":
+        return ok("lan.dhcp.static", evidence=evidence, address=ip)
+    if origin.valid_s is None:
+        return skip("lan.dhcp.lease_unread", evidence=evidence, address=ip)
+    hours = round(origin.valid_s / 3600, 1)
+    return ok("lan.dhcp.ok_no_server", evidence=evidence + (measure("lease_hours_left", hours, "h"),),
+              address=ip, hours=hours)
 
 
 @check("LAN006", tags=("network", "wifi"), requires=("LAN001",), timeout=15)
@@ -191,16 +210,64 @@ def duplicate_address(host: Host, privileged=None):
 
 @check("LAN008", tags=("network", "dhcp"), requires=("LAN001",), timeout=20, admin=True)
 def rogue_dhcp(host: Host):
-    """Every DHCP server that answers a DISCOVER; more than one is a rogue (e.g. a home router)."""
+    """Every DHCP server that answers a DISCOVER, asked twice at once: with this PC's MAC and as a new
+    device would (a fresh random MAC). Two server ids: a second (rogue) server; this PC answered but
+    a new device not: the pool is full. Only DISCOVERs are sent: no address is taken."""
     main = _main(host)
-    offers = host.dhcp_offers(main.name, main.mac)
-    evidence = tuple(measure("dhcp_offer", f"{o.server} ({o.mac}) → {o.offered}") for o in offers)
-    if len(offers) > 1:
-        return fail("lan.rogue.many", evidence=evidence, remedy="lan.rogue.remedy", count=len(offers),
-                    servers=", ".join(o.server for o in offers))
-    if not offers:
-        return warn("lan.rogue.none", remedy="lan.ip.dhcp_remedy", interface=main.name)
-    return ok("lan.rogue.one", evidence=evidence, server=offers[0].server)
+    probe = host.dhcp_probe(main.name, main.mac)
+    evidence = (tuple(measure("dhcp_offer", f"{o.server} ({o.mac}) → {o.offered}") for o in probe.own)
+                + tuple(measure("dhcp_offer_new_device", f"{o.server} ({o.mac}) → {o.offered}") for o in probe.fresh)
+                + (measure("probe_mac", probe.fresh_mac),))
+    servers = sorted({o.server for o in (*probe.own, *probe.fresh)})
+    if len(servers) > 1:
+        return fail("lan.rogue.many", evidence=evidence, remedy="lan.rogue.remedy", count=len(servers),
+                    servers=", ".join(servers))
+    if not servers:
+        return warn("lan.rogue.none", evidence=evidence, remedy="lan.ip.dhcp_remedy", interface=main.name)
+    if probe.own and not probe.fresh:
+        return fail("lan.dhcp.pool_full", evidence=evidence, remedy="lan.dhcp.pool_remedy", server=servers[0])
+    return ok("lan.rogue.one", evidence=evidence, server=servers[0])
+
+
+@check("LAN011", tags=("network",), requires=("LAN002",), timeout=20, admin=True)
+def router_witnesses(host: Host):
+    """The router's address held by one device: who answers a fresh ARP request for the gateway,
+    against the MAC the ARP table holds and the MAC the DHCP server (when it is the gateway) answers
+    from. Two MACs answering = another box set to the router's address; the ARP request and the
+    DISCOVER go out at once."""
+    main, route = _main(host), host.default_route()
+    if route is None or not route.gateway:
+        return skip("lan.gw.none")
+    from kfield.net.probe import all_at_once
+
+    gateway, own_ip = route.gateway, local.usable_address(main)[0]
+    cached = next((n.mac for n in host.neighbours() if n.ip == gateway and n.mac), "")   # before ARP refreshes it
+    answering, offers = all_at_once(lambda ask: ask(), [
+        lambda: host.arp_claimants(main.name, gateway, main.mac, own_ip),
+        lambda: host.dhcp_offers(main.name, main.mac)])
+    dhcp = next((o.mac for o in offers if o.server == gateway), "")
+    evidence = (measure("arp_answer", ", ".join(answering) or "✗"), measure("arp_cache", cached or "✗"),
+                measure("dhcp_server_mac", dhcp or "✗"))
+    return _witnesses(gateway, answering, cached, dhcp, evidence)
+
+
+def _witnesses(gateway: str, answering: list[str], cached: str, dhcp: str, evidence):
+    if len(answering) > 1:
+        others = [m for m in answering if m != dhcp] if dhcp in answering else []
+        if others:
+            return fail("lan.gw.impostor_named", evidence=evidence, remedy="lan.gw.impostor_remedy",
+                        gateway=gateway, router=dhcp, others=", ".join(others))
+        return fail("lan.gw.impostor", evidence=evidence, remedy="lan.gw.impostor_remedy", gateway=gateway,
+                    macs=", ".join(answering))
+    if not answering:
+        return skip("lan.gw.no_arp_answer", evidence=evidence, gateway=gateway)
+    if dhcp and dhcp != answering[0]:
+        return warn("lan.gw.dhcp_mac_differs", evidence=evidence, remedy="lan.gw.impostor_remedy", gateway=gateway,
+                    dhcp=dhcp, arp=answering[0])
+    if cached and cached != answering[0]:
+        return warn("lan.gw.cache_differs", evidence=evidence, remedy="lan.gw.impostor_remedy", gateway=gateway,
+                    cached=cached, arp=answering[0])
+    return ok("lan.gw.one_device", evidence=evidence, gateway=gateway, mac=answering[0])
 
 
 @check("LAN009", tags=("network", "printer"), requires=("LAN002",), timeout=20)

@@ -399,15 +399,32 @@ def route(host: Host, portals: list, internet_target: str):
 # --- NET008 timestamp server ----------------------------------------------------------
 @check("NET008", tags=("internet", "signing"), requires=("NET009", "LAN004"), timeout=30)
 def timestamp_server(host: Host, timestamp_urls: list):
-    """The signing timestamp servers answer HTTP (a signature needs one at signing time)."""
+    """The signing timestamp servers grant a real RFC 3161 timestamp (a signature needs one at signing
+    time): a random SHA-256 digest sent, the token must carry it and our nonce; its time is shown
+    beside this PC's clock."""
+    from kfield.net.signing import BadAnswer, Unreached
+
     if not timestamp_urls:
         return skip("net.tsa.no_urls")
-    probes = [host.web(url, timeout=6.0) for url in timestamp_urls[:4]]
-    evidence = tuple(measure("tsa", _probe_text(p)) for p in probes)
-    down = [p.url for p in probes if not p.ok or (p.status or 0) >= 500]
+    evidence, down = [], []
+    for url in timestamp_urls[:4]:
+        try:
+            stamp = host.timestamp(url, timeout=6.0)
+        except ImportError as exc:   # a kit built without asn1crypto: could not check, and why
+            return skip("sign.no_package", package=(exc.name or "?").split(".")[0])
+        except (Unreached, BadAnswer) as exc:
+            down.append(url)
+            reason = "refused_answer" if isinstance(exc, BadAnswer) and exc.reason == "refused" else exc.reason
+            evidence.append(measure(f"sign_{reason}", url))
+            continue
+        drift = round(stamp.gen_time.timestamp() - host.now(), 1)
+        evidence.append(measure("tsa", f"{url}: {stamp.gen_time.isoformat()} {stamp.signer}".strip()))
+        evidence.append(measure("tsa_drift", drift, "s"))
+    if len(down) == len(timestamp_urls[:4]):
+        return fail("net.tsa.down", evidence=tuple(evidence), remedy="net.tsa.remedy", urls=", ".join(down))
     if down:
-        return fail("net.tsa.down", evidence=evidence, remedy="net.tsa.remedy", urls=", ".join(down))
-    return ok("net.tsa.ok", evidence=evidence, count=len(probes))
+        return warn("net.tsa.some_down", evidence=tuple(evidence), remedy="net.tsa.remedy", urls=", ".join(down))
+    return ok("net.tsa.ok", evidence=tuple(evidence), count=len(timestamp_urls[:4]))
 
 
 # --- NET009 the Internet answers (the uplink) -------------------------------------------

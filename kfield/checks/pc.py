@@ -125,7 +125,7 @@ def uptime(host: Host, uptime_warn_days: float):
     booted = host.boot_time()
     days = round((host.now() - booted) / 86400, 1)
     evidence = (measure("uptime_days", days, "days"),
-                measure("boot_time", dt.datetime.fromtimestamp(booted).isoformat(sep=" ", timespec="minutes")))
+                measure("boot_time", dt.datetime.fromtimestamp(booted, dt.timezone.utc).isoformat(timespec="minutes")))
     if days > uptime_warn_days:
         return warn("pc.uptime.long", evidence=evidence, remedy="pc.uptime.remedy", days=days)
     return ok("pc.uptime.ok", evidence=evidence, days=days)

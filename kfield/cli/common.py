@@ -91,13 +91,13 @@ def terminal_width() -> int:
 
 def attach_evidence(kind: str, data: dict) -> None:
     """File a report with the open visit, if there is one; say so on stderr. Never fails the command."""
-    from kfield.visit.visits import attach
+    from kfield.visit.visits import attach, short
 
     filed = attach(kind, data)
     if filed == "error":
         errors.say(_t("visit.attach_failed"))
     elif filed:
-        errors.say(_t("visit.attached", visit=filed))
+        errors.say(_t("visit.attached", visit=short(filed)))          # the short id, as everything else says it
 
 
 def say_skipped(skipped) -> None:

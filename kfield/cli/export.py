@@ -18,18 +18,31 @@ class ExportFormat(str, common.Enum):
     html = "html"
 
 
-class Table(str, common.Enum):
-    visits = "visits"
-    problems = "problems"
-    checks = "checks"
-    trainings = "trainings"
+def tables() -> str:
+    """The tables in words: "visits (Chuyến công tác), problems (Sự cố), …"."""
+    from kfield.core.i18n import text
+    from kfield.visit.export import TABLES
+
+    return ", ".join(f"{name} ({text(f'export.table.{name}', errors.lang())})" for name in TABLES)
+
+
+def _table(value: str) -> str:
+    from kfield.core.errors import UsageError
+    from kfield.core.i18n import text
+    from kfield.visit.export import table_of
+
+    found = table_of(value)
+    if found is None:
+        raise UsageError("visit.bad_choice", what=text("export.what.table", errors.lang()), value=value,
+                         allowed=tables())
+    return found
 
 
 def export(
     visit: Annotated[Optional[str], typer.Option("--visit", help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
     fmt: common.format_opt(ExportFormat) = ExportFormat.csv,
-    table: Annotated[Table, typer.Option("--table", help=h("help.export.table"))] = Table.visits,
+    table: Annotated[str, typer.Option("--table", help=h("help.export.table", tables=tables()))] = "visits",
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
@@ -38,13 +51,14 @@ def export(
     with errors.funnel():
         from kfield.visit import export as ex
 
+        name = _table(table)
         source, redactor = _visits(visit, every), _redactor() if redact else None
         docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
         if fmt is ExportFormat.xlsx:
             common.refuse_binary_on_terminal(output)
             common.emit(ex.to_xlsx(docs, language), output)
             return
-        body = {"csv": lambda: ex.to_csv(docs, table.value, language), "json": lambda: ex.to_json(docs),
+        body = {"csv": lambda: ex.to_csv(docs, name, language), "json": lambda: ex.to_json(docs),
                 "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
         common.emit(body, output)
 

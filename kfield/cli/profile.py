@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -26,7 +26,7 @@ def validate(
     bad = False
     for path in paths:
         try:
-            load_profile(path)
+            load_profile(path, local=False)
             errors.say(text("cli.profile.valid", language, path=path))
         except SchemaError as exc:
             bad = True
@@ -45,7 +45,7 @@ def list_profiles(lang: common.LangOpt = None) -> None:
 
     with errors.funnel():
         for path in bundled_profiles():
-            loaded = load_profile(path)
+            loaded = load_profile(path, local=False)
             common.emit(f"{loaded.id:<16} {len(loaded.check_ids):>3}  {loaded.title[language]}\n", None)
     raise errors.Exit(0)
 
@@ -58,4 +58,60 @@ def schema(output: common.OutputOpt = None) -> None:
 
     with errors.funnel():
         common.emit(json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n", output)
+    raise errors.Exit(0)
+
+
+SettingArg = Annotated[str, typer.Argument(metavar="SETTING", help=h("help.profile.setting"))]
+
+
+@app.command("set", help=h("help.profile.set"))
+def set_setting(
+    name: SettingArg,
+    urls: Annotated[list[str], typer.Argument(metavar="URL...", help=h("help.profile.urls"))],
+    lang: common.LangOpt = None,
+) -> None:
+    language = common.use_lang(lang)
+    from kfield.core import settings
+    from kfield.core.i18n import text
+
+    with errors.funnel():
+        kept = settings.set_value(name, urls)
+        errors.say(text("cli.settings.saved", language, setting=text(settings.known(name).title_key, language),
+                        urls=", ".join(kept), path=str(settings.path())))
+    raise errors.Exit(0)
+
+
+@app.command("unset", help=h("help.profile.unset"))
+def unset_setting(name: SettingArg, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    from kfield.core import settings
+    from kfield.core.i18n import text
+
+    with errors.funnel():
+        removed = settings.unset(name)
+        words = text(settings.known(name).title_key, language)
+        errors.say(text("cli.settings.removed" if removed else "cli.settings.was_unset", language, setting=words))
+    raise errors.Exit(0)
+
+
+@app.command("show", help=h("help.profile.show"))
+def show(profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+         lang: common.LangOpt = None) -> None:
+    """The profile in use with this PC's settings: the portals (set here or in the profile) and the settings."""
+    language = common.use_lang(lang)
+    from kfield.core import settings
+    from kfield.core.i18n import text
+    from kfield.core.profile import load_profile
+
+    with errors.funnel():
+        loaded, values = load_profile(profile), settings.load()
+        lines = [text("cli.settings.profile", language, id=loaded.id, title=loaded.title[language])]
+        for portal in loaded.portals:
+            where = text("cli.settings.here" if portal.local else "cli.settings.in_profile", language)
+            lines.append(f"  {portal.url}  {portal.title[language]} ({where})")
+        for name, setting in settings.SETTINGS.items():
+            shown = ", ".join(values.get(name, [])) or text("cli.settings.not_set", language, name=name)
+            lines.append(f"{text(setting.title_key, language)} [{name}]: {shown}")
+        lines.append(text("cli.settings.file", language, path=str(settings.path())))
+        common.emit("\n".join(lines) + "\n", None)
     raise errors.Exit(0)

@@ -19,13 +19,21 @@ def _t(key: str, **params) -> str:
     return text(key, errors.lang(), **params)
 
 
-def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+def _outcome(value: str) -> str:
     from kfield.core.errors import UsageError
+    from kfield.visit.model import outcome_of
 
-    folded = value.strip().lower()
-    if folded not in allowed:
-        raise UsageError("visit.bad_choice", what=what, value=value, allowed=", ".join(allowed))
-    return folded
+    found = outcome_of(value)
+    if found is None:
+        raise UsageError("visit.bad_choice", what=_t("visit.what.outcome"), value=value, allowed=outcomes())
+    return found
+
+
+def outcomes() -> str:
+    """The outcomes in words: "fixed (đã xử lý), escalated (chuyển cấp trên), pending (còn chờ)"."""
+    from kfield.visit.model import OUTCOMES
+
+    return ", ".join(f"{o} ({_t(f'visit.outcome.{o}')})" for o in OUTCOMES)
 
 
 @app.command("start", help=h("help.visit.start"))
@@ -64,18 +72,25 @@ def vocabulary() -> str:
                      for s in SYSTEMS)
 
 
+def tasks() -> str:
+    """The tasks in words: "lan (mạng LAN), computers (máy tính), …"."""
+    from kfield.visit.model import TASKS
+
+    return ", ".join(f"{t} ({_t(f'visit.task.{t}')})" for t in TASKS)
+
+
 def _task(name: str, system: str | None) -> dict:
     from kfield.core.errors import UsageError
-    from kfield.visit.model import TASKS, system_of
+    from kfield.visit.model import system_of, task_of
 
-    word = name.strip().lower()
-    if system_of(word) is None:
-        raise UsageError("visit.bad_choice", what=_t("visit.what.task"), value=name, allowed=", ".join(TASKS))
+    word = task_of(name)
+    if word is None:
+        raise UsageError("visit.bad_choice", what=_t("visit.what.task"), value=name, allowed=tasks())
     return {"task": word, "system": _system(system) if system else system_of(word)}
 
 
 @app.command("task", help=h("help.visit.task"))
-def task(name: Annotated[str, typer.Argument(metavar="TASK", help=h("help.visit.task_name"))],
+def task(name: Annotated[str, typer.Argument(metavar="TASK", help=h("help.visit.task_name", tasks=tasks()))],
          system: Annotated[Optional[str], typer.Option("--system", help=h("help.visit.system", systems=vocabulary()))] = None,
          lang: common.LangOpt = None) -> None:
     _record(lang, "task", lambda: _task(name, system))
@@ -84,12 +99,9 @@ def task(name: Annotated[str, typer.Argument(metavar="TASK", help=h("help.visit.
 @app.command("problem", help=h("help.visit.problem"))
 def problem(text: Annotated[str, typer.Argument(help=h("help.visit.text"))],
             system: Annotated[str, typer.Option("--system", help=h("help.visit.system", systems=vocabulary()))] = "other",
-            outcome: Annotated[str, typer.Option("--outcome", help=h("help.visit.outcome"))] = "pending",
+            outcome: Annotated[str, typer.Option("--outcome", help=h("help.visit.outcome", outcomes=outcomes()))] = "pending",
             lang: common.LangOpt = None) -> None:
-    from kfield.visit.model import OUTCOMES
-
-    _record(lang, "problem", lambda: {"text": text, "system": _system(system),
-                                      "outcome": _choice(outcome, OUTCOMES, _t("visit.what.outcome"))})
+    _record(lang, "problem", lambda: {"text": text, "system": _system(system), "outcome": _outcome(outcome)})
 
 
 @app.command("train", help=h("help.visit.train"))
@@ -197,10 +209,10 @@ def _runs_to_compare(visits, visit_id, since_last):
     folded = visits.load_outline(visit_id).outline
     record = folded.visit
     if not folded.checks:
-        raise UsageError("visit.diff.no_runs", visit=record.id)
+        raise UsageError("visit.diff.no_runs", visit=visits.short(record.id))
     if not since_last:
         if folded.checks < 2:
-            raise UsageError("visit.diff.one_run", visit=record.id)
+            raise UsageError("visit.diff.one_run", visit=visits.short(record.id))
         return folded.first_check, folded.last_check
     earlier = _previous_run(visits, record)
     if earlier is None:

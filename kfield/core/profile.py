@@ -14,9 +14,10 @@ from kfield.core import registry
 from kfield.core.errors import ProfileError, UsageError
 from kfield.core.paths import bundled_dir
 from kfield.core.registry import CheckSpec
-from kfield.core.schema import Field, List, Map, Num, Str, Text, find, json_schema, validate
+from kfield.core.schema import Bool, Field, List, Map, Num, Str, Text, find, json_schema, validate
 
-DEFAULT_PROFILE = "commune-office"
+DEFAULT_PROFILE = "khanh-hoa"
+PORTAL_URL = r"https?://[A-Za-z0-9.\-]+(:\d{1,5})?(/\S*)?"
 SCHEMA_VERSION = 1
 
 
@@ -30,6 +31,33 @@ class Profile:
     deadline_s: float = 120.0
     description: dict[str, str] = field(default_factory=dict)
     contacts: dict[str, dict[str, str]] = field(default_factory=dict)
+    portals: tuple[Portal, ...] = ()
+
+    def portal(self, url: str) -> Portal | None:
+        """The labelled portal with this address (its `domestic` flag, its words, whom to tell)."""
+        return next((p for p in self.portals if p.url == url), None)
+
+
+@dataclass(frozen=True)
+class Portal:
+    """A service the office uses, as the profile labels it: what it is and whom to tell, in words;
+    ``domestic`` = hosted in Vietnam (an international link cut leaves it reachable)."""
+
+    id: str
+    url: str
+    title: dict[str, str]
+    contact: str = ""
+    domestic: bool | None = None
+    local: bool = False          # set on this PC with `kfield profile set`, not in the YAML
+
+
+def portal_schema() -> Map:
+    return Map({
+        "url": Field(Str(pattern=PORTAL_URL), True),
+        "title": Field(Text("What it is, in words"), True),
+        "contact": Field(Str(pattern=r"[a-z][a-z0-9_-]*", doc="A role under contacts: whom to tell")),
+        "domestic": Field(Bool("Hosted in Vietnam: reachable when the international links are cut")),
+    }, doc="A service the office uses; its address is checked with the NET checks")
 
 
 def profile_schema() -> Map:
@@ -51,6 +79,7 @@ def profile_schema() -> Map:
         "deadline_s": Field(Num(minimum=1, maximum=3600)),
         "contacts": Field(Map(values=Text("Who to escalate to (a role, never a phone number)"),
                               key_pattern=r"[a-z][a-z0-9_-]*")),
+        "portals": Field(Map(values=portal_schema(), key_pattern=r"[a-z0-9][a-z0-9-]*")),
     })
 
 
@@ -58,16 +87,28 @@ def export_schema() -> dict[str, Any]:
     return json_schema(profile_schema(), "kfield check profile", "https://kfield.invalid/profile.schema.json")
 
 
-def load_profile(name_or_path: str | Path | None) -> Profile:
+def load_profile(name_or_path: str | Path | None, local: bool = True) -> Profile:
+    """The profile, with this PC's own settings (`kfield profile set`) laid over it unless
+    ``local`` is False (validating a file)."""
     path = locate(name_or_path or DEFAULT_PROFILE)
     value, root = validate(path, profile_schema(), extra=_semantic_checks)
-    return _build(path, value)
+    built = _build(path, value)
+    if not local:
+        return built
+    from kfield.core import settings
+
+    return settings.apply(built, settings.load(strict=False))
 
 
 def _semantic_checks(value, root, add) -> None:
     select = value.get("select", {})
     if not (select.get("tags") or select.get("ids")):
         add(find(root, "select"), "profile.empty_select")
+    roles = set(value.get("contacts") or ())
+    for key, portal in (value.get("portals") or {}).items():
+        if portal and portal.get("contact") and portal["contact"] not in roles:
+            add(find(root, "portals", key, "contact"), "profile.unknown_contact", role=portal["contact"],
+                known=", ".join(sorted(roles)) or "—")
 
 
 def locate(name_or_path: str | Path) -> Path:
@@ -90,6 +131,9 @@ def bundled_profiles() -> list[Path]:
 def _build(path: Path, value: dict[str, Any]) -> Profile:
     params = {name: p.default for name, p in registry.PARAMS.items()}
     params.update(value.get("params") or {})
+    portals = tuple(Portal(key, raw["url"], raw["title"], raw.get("contact", ""), raw.get("domestic"))
+                    for key, raw in (value.get("portals") or {}).items())
+    params["portals"] = _joined(params.get("portals") or [], [p.url for p in portals])
     return Profile(
         id=value["id"],
         title=value["title"],
@@ -99,7 +143,13 @@ def _build(path: Path, value: dict[str, Any]) -> Profile:
         deadline_s=float(value.get("deadline_s", 120)),
         description=value.get("description") or {},
         contacts=value.get("contacts") or {},
+        portals=portals,
     )
+
+
+def _joined(*lists: list[str]) -> list[str]:
+    """The URLs of several lists, each once, in order."""
+    return list(dict.fromkeys(url for urls in lists for url in urls))
 
 
 def selected_ids(select: dict[str, list[str]]) -> list[str]:

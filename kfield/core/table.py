@@ -85,6 +85,7 @@ class Table:
     rows: tuple[tuple[Any, ...], ...]
     totals: tuple[Any, ...] | None = None     # a last "total" row, when the sums mean something
     labels: Mapping[str, tuple[str, str]] = field(default_factory=dict)   # (vi, en) for columns not in the catalogue
+    polarity: Mapping[str, bool | None] = field(default_factory=dict)     # a yes/no column: is "yes" good?
 
     def dicts(self) -> list[dict[str, Any]]:
         return [plain(dict(zip(self.columns, row))) for row in self.rows]
@@ -105,4 +106,6 @@ def plain(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _code(value: Any) -> Any:
-    return value.code if isinstance(value, Coded) else value
+    from kfield.core.values import data
+
+    return value.code if isinstance(value, Coded) else data(value)

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from kfield.core.i18n import text
-from kfield.core.table import Table
+from kfield.core.table import Change, Table
 from kfield.formats.tables import html_table, label, section
 
 STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;background:#fff}"
@@ -21,9 +21,14 @@ STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;backgrou
          ".tiles{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}.tile{border:1px solid #ccd;border-radius:6px;"
          "padding:.6em 1em;min-width:9em}.tile b{display:block;font-size:1.6em}.charts{display:grid;"
          "grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1.2em}.chart{border:1px solid #dde;"
-         "border-radius:6px;padding:.6em;height:340px}table{border-collapse:collapse;margin:.6em 0 1.6em;width:100%}"
-         "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#e8eef7}"
+         "border-radius:6px;padding:.6em;height:340px;min-width:0}.chart.tall{grid-column:1/-1}"
+         ".chart p.nodata{color:#555;margin:2em 0;text-align:center}"
+         "table{border-collapse:collapse;margin:.6em 0 1.6em;width:100%;font-size:.9em}"
+         "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}"
+         "td{max-width:14em}th{background:#e8eef7;hyphens:none}"
          "tr.none td{background:#fdecea}tr.total td{font-weight:bold;background:#f4f4f4}"
+         "td.good{background:#e6f4ea;color:#1e5631}td.bad{background:#fdecea;color:#8a1c1c}"
+         "td.unknown{background:#f4f4f4;color:#555;font-style:italic}"
          "@media print{.chart{break-inside:avoid}h2{break-before:page}}")
 COLOURS = {"visited": "#2b6cb0", "unvisited": "#e53e3e", "fixed": "#38a169", "escalated": "#dd6b20",
            "pending": "#d69e2e", "visits": "#2b6cb0", "officials": "#805ad5", "faults": "#c53030"}
@@ -39,8 +44,7 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
              f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",
              f"<div class='meta'>{html.escape(meta_line(meta, lang))}</div>",
              _tiles(headline, t), "<div class='charts'>",
-             *(f"<div class='chart'><canvas id='chart-{i}' role='img' aria-label='{html.escape(c['title'])}'>"
-               f"</canvas></div>" for i, c in enumerate(data["charts"])), "</div>"]
+             *(_chart_box(i, c, lang) for i, c in enumerate(data["charts"])), "</div>"]
     for table in tables:
         parts.append(_table(table, lang))
         if table.name == "readiness":
@@ -50,12 +54,28 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
     return "".join(parts)
 
 
+def _chart_box(index: int, chart: dict[str, Any], lang: str) -> str:
+    """A chart's box: its canvas, or a "no data yet" line when it has nothing to draw; a chart with
+    a bar per unit spans the page and is as tall as its bars need (full unit names, none cut)."""
+    title = html.escape(chart["title"])
+    if chart.get("empty"):
+        return (f"<div class='chart empty'><h3>{title}</h3><p class='nodata'>"
+                f"{html.escape(text('report.chart.nodata', lang))}</p></div>")
+    tall = chart["options"].get("rows")
+    size = f" tall' style='height:{min(2400, 60 + 18 * tall)}px" if tall else ""
+    return f"<div class='chart{size}'><canvas id='chart-{index}' role='img' aria-label='{title}'></canvas></div>"
+
+
 def meta_line(meta: dict[str, Any], lang: str) -> str:
     """The reports' line about themselves (when, which period, which data), the time in local time
-    (the JSON keeps ISO); the Markdown reports open with it too."""
+    (the JSON keeps ISO); the Markdown reports open with it too. The data is named by its file (or
+    PostgreSQL database) name, never by a local path."""
+    import re
+
     from kfield.formats.when import human
 
     values = {**{k: str(v) for k, v in meta.items()}, "generated": human(str(meta.get("generated", "")))}
+    values["where"] = re.split(r"[\\/]", values.get("where", ""))[-1]
     return text("report.dashboard.meta", lang, **values)
 
 
@@ -99,10 +119,13 @@ def _readiness(table: Table, lang: str) -> list[dict]:
     out = []
     for index, column in enumerate(table.columns[3:-1], start=3):
         total = table.totals[index]
+        if not isinstance(total, Change):      # a column of words (why not ready), not an item's counts
+            continue
         yes, unknown = [total.before, total.after], [total.unknown_before, total.unknown_after]
+        good, bad = ("fixed", "unvisited") if table.polarity.get(column, True) else ("unvisited", "fixed")
         datasets = [{"label": text(f"report.answer.{name}", lang), "data": data, "backgroundColor": COLOURS[colour]}
-                    for name, data, colour in (("yes", yes, "fixed"), ("no", [pcs - y - u for y, u in zip(yes, unknown)],
-                                                                         "unvisited"), ("unknown", unknown, "pending"))]
+                    for name, data, colour in (("yes", yes, good), ("no", [pcs - y - u for y, u in zip(yes, unknown)],
+                                                                    bad), ("unknown", unknown, "pending"))]
         out.append(_chart("bar", label(column, lang, table), [text("report.chart.ready_before", lang),
                                                               text("report.chart.ready_after", lang)],
                           datasets, stacked=True))
@@ -116,7 +139,9 @@ def _unchecked(table: Table, lang: str) -> str:
 
 
 def _chart(kind: str, title: str, labels: list, datasets: list[dict], **options) -> dict[str, Any]:
-    return {"title": title, "type": kind, "labels": labels, "datasets": datasets, "options": options}
+    """A chart of counts (integer steps on its value axis); `empty` when it has nothing to draw."""
+    empty = not labels or not any(v for d in datasets for v in d["data"])
+    return {"title": title, "type": kind, "labels": labels, "datasets": datasets, "options": options, "empty": empty}
 
 
 def _coverage(table: Table, lang: str) -> list[dict]:
@@ -126,10 +151,10 @@ def _coverage(table: Table, lang: str) -> list[dict]:
                   [text("report.chart.visited", lang), text("report.chart.unvisited", lang)],
                   [{"data": [visited, len(units) - visited],
                     "backgroundColor": [COLOURS["visited"], COLOURS["unvisited"]]}])
-    ordered = sorted(units, key=lambda r: (-r[3], r[1]))
+    ordered = sorted((r for r in units if r[3]), key=lambda r: (-r[3], r[1]))      # the visited ones, full names
     bars = _chart("bar", text("report.chart.visits_per_unit", lang), [r[1] for r in ordered],
                   [{"label": text("report.col.visits", lang), "data": [r[3] for r in ordered],
-                    "backgroundColor": COLOURS["visits"]}])
+                    "backgroundColor": COLOURS["visits"]}], horizontal=True, rows=len(ordered))
     return [ring, bars]
 
 
@@ -176,9 +201,12 @@ def _library() -> str:
 
 # Draws each chart from the data block; marks the page with what was drawn (for tests and printing).
 DRAW = """(function(){var data=JSON.parse(document.getElementById('kf-data').textContent),drawn=[];
-data.charts.forEach(function(c,i){var o={animation:false,responsive:true,maintainAspectRatio:false,
+data.charts.forEach(function(c,i){if(c.empty){return;}
+var o={animation:false,responsive:true,maintainAspectRatio:false,
 plugins:{title:{display:true,text:c.title},legend:{display:c.type==='doughnut'||c.datasets.length>1}}};
-if(c.options.stacked){o.scales={x:{stacked:true},y:{stacked:true,beginAtZero:true}};}
+if(c.type==='bar'){var v=c.options.horizontal?'x':'y',k=v==='x'?'y':'x';o.scales={};
+o.scales[v]={beginAtZero:true,stacked:!!c.options.stacked,ticks:{precision:0}};
+o.scales[k]={stacked:!!c.options.stacked,ticks:{autoSkip:false}};}
 if(c.options.horizontal){o.indexAxis='y';}
 var chart=new Chart(document.getElementById('chart-'+i),{type:c.type,data:{labels:c.labels,
 datasets:c.datasets},options:o});drawn.push(chart.canvas.toDataURL().length);});

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import io
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from kfield.core.i18n import text
 from kfield.core.table import Change, Coded, Joined, Table, plain
@@ -35,19 +35,60 @@ def title(table: Table, lang: str) -> str:
 
 
 def cell(value: Any, lang: str, real_dates: bool = False) -> Any:
+    """A cell as text in the reader's language (`real_dates`: dates and typed values stay values, for
+    XLSX); a typed value remembers its tone for the HTML writer."""
     import datetime as dt
 
+    from kfield.formats import values
+
+    if isinstance(value, values.TYPED):
+        return value if real_dates else values.Toned(values.text(value, lang), values.tone(value))
     if isinstance(value, bool):
         return text("report.yes" if value else "report.no", lang)
     if isinstance(value, dt.datetime) and not real_dates:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date) and not real_dates:
         return value.strftime("%d/%m/%Y")            # day first, as dates are written in Vietnam
+    if isinstance(value, float) and not real_dates:
+        return values.number(value, lang)
     if isinstance(value, Coded):
         return text(value.key, lang)
+    if isinstance(value, Change) and real_dates:
+        return value                                 # XLSX gives it two columns (report_sheets)
     if isinstance(value, Change):
-        return f"{cell(value.before, lang)} → {cell(value.after, lang)}"
+        after = cell(value.after, lang)
+        return values.Toned(f"{cell(value.before, lang)} → {after}", getattr(after, "tone", ""))
     return value
+
+
+def typed(table: Table, row: tuple, total: bool = False) -> tuple:
+    """A row's cells as what they are (core/values.py): readiness counts as tallies of the unit's PCs
+    (unknown is «chưa rõ», never 0), a PC's answers as yes/no/unknown with the item's polarity, check
+    times as local times, hours as numbers."""
+    from kfield.core.values import Answer, Moment, Number, Tally
+
+    def tally(change: Change, pcs: int, good: bool | None) -> Change:
+        return Change(Tally(change.before, change.unknown_before or 0, pcs, good),
+                      Tally(change.after, change.unknown_after or 0, pcs, good))
+
+    def answer(coded_value: Any, good: bool | None) -> Any:
+        code = getattr(coded_value, "code", None)
+        return Answer(None if code == "unknown" else code == "yes", good) if code in ("yes", "no", "unknown") \
+            else coded_value
+
+    columns = table.columns
+    out = list(row)
+    for index, column in enumerate(columns):
+        value, good = out[index], table.polarity.get(column, True)
+        if isinstance(value, Change) and value.unknown_after is not None and "pcs" in columns:
+            out[index] = tally(value, int(row[columns.index("pcs")] or 0), good)
+        elif isinstance(value, Change) and column in table.polarity:
+            out[index] = Change(answer(value.before, good), answer(value.after, good))
+        elif column in ("first_check", "last_check") and isinstance(value, str) and not total:
+            out[index] = Moment(value or None)
+        elif column == "hours" and isinstance(value, (int, float)):
+            out[index] = Number(float(value))
+    return tuple(out)
 
 
 def coded(table: Table, row: tuple, lang: str) -> tuple:
@@ -57,17 +98,13 @@ def coded(table: Table, row: tuple, lang: str) -> tuple:
     def known(key: str, fallback: Any) -> Any:
         return text(key, lang) if key in catalogue() else fallback
 
+    row = typed(table, row)
     if table.name == "coverage" and row[4]:
         import datetime as dt
 
         return (*row[:4], dt.date.fromisoformat(row[4]), *row[5:])       # the last visit's day, a real date
     if table.name == "systems":
         return (known(f"system.{row[0]}", row[0]), *row[1:])
-    if table.name == "pcs":                                                # check times in local time, real dates
-        from kfield.formats.when import local
-
-        shown = [local(t) for t in row[5:7]]
-        return (*row[:5], *(m.replace(tzinfo=None) if m else t for m, t in zip(shown, row[5:7])), *row[7:])
     if table.name == "faults":
         kind, item = row[2], row[4]
         shown = (known(f"diag.place.{item}", item) if kind == "verdict"
@@ -79,9 +116,9 @@ def coded(table: Table, row: tuple, lang: str) -> tuple:
 def body(table: Table, lang: str, totals_label: bool = True, real_dates: bool = False) -> list[list[Any]]:
     rows = [[cell(v, lang, real_dates) for v in coded(table, row, lang)] for row in table.rows]
     if table.totals is not None:
-        total = list(table.totals)
+        total = list(typed(table, table.totals, total=True))
         total[0] = text("report.total", lang) if totals_label else total[0]
-        rows.append([cell(v, lang) for v in total])
+        rows.append([cell(v, lang, real_dates) for v in total])
     return rows
 
 
@@ -188,6 +225,38 @@ def html_page(heading: str, sections: Iterable[Section], lang: str) -> Iterator[
     yield "</body></html>\n"
 
 
+# A visit as a record on A4 portrait: label/value facts and short tables; words wrap whole (only a word
+# longer than its cell is broken), never mid-syllable.
+RECORD_STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;max-width:60em}"
+                "table{border-collapse:collapse;margin:.4em 0 1em;width:100%;table-layout:fixed}th,td{border:1px solid #999;"
+                "padding:3px 5px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;"
+                "hyphens:manual;font-size:.85em}th{background:#e8eef7}table.facts th{width:28%}"
+                "h1{font-size:1.4em}h2{font-size:1.2em;margin-top:1.5em}h3{font-size:1em;margin:.8em 0 .2em}"
+                "@page{size:A4 portrait;margin:12mm}@media print{body{margin:0;max-width:none}"
+                "section.record+section.record{break-before:page}th,td{font-size:8.5pt}tr{break-inside:avoid}}")
+
+
+def record_page(heading: str, records: Iterable[tuple[str, Sequence[tuple[str, Any]], Iterable[Section]]],
+                lang: str) -> Iterator[str]:
+    """A printable page of records: each a heading, its facts (label, value) and short tables."""
+    title_text = html.escape(heading)
+    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
+           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
+           f"<style>{RECORD_STYLE}</style></head><body><h1>{title_text}</h1>")
+    for name, facts, parts in records:
+        yield f"<section class='record'><h2>{html.escape(name)}</h2><table class='facts'>"
+        for fact, value in facts:
+            yield f"<tr><th>{html.escape(fact)}</th>{_td(value)}"
+            yield from _parts(value, lambda shown: html.escape(str(shown)))
+            yield "</td></tr>"
+        yield "</table>"
+        for part, header, rows in parts:
+            yield f"<h3>{html.escape(part)}</h3>"
+            yield from html_table(header, rows)
+        yield "</section>"
+    yield "</body></html>\n"
+
+
 def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
                css: Callable[[int, Sequence[Any]], str] | None = None) -> Iterator[str]:
     """An HTML table row by row, every value escaped; `css(index, row)` names a row's class."""
@@ -196,7 +265,7 @@ def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
         name = css(index, row) if css else ""
         opening = f"<tr class='{name}'>" if name else "<tr>"
         if not any(isinstance(v, Joined) for v in row):
-            yield opening + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            yield opening + "".join(f"{_td(v)}{html.escape(str(v))}</td>" for v in row) + "</tr>"
             continue
         yield opening
         for v in row:
@@ -207,6 +276,12 @@ def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
     yield "</table>"
 
 
+def _td(value: Any) -> str:
+    """A cell's opening tag, with the class its polarity gives it (good / bad / unknown)."""
+    tone = getattr(value, "tone", "")
+    return f"<td class='{tone}'>" if tone else "<td>"
+
+
 def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
     """One sheet per (name, header, rows); numbers stay numbers, dates real dates, text cannot become
     a formula. Rows are written as they come (a streaming workbook): columns are as wide as the header
@@ -214,9 +289,10 @@ def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    taken: set[str] = set()
     try:
         for name, header, rows in sheets:
-            _sheet(book.create_sheet(_sheet_name(name)), header, iter(rows))
+            _sheet(book.create_sheet(_sheet_name(name, taken)), header, iter(rows))
     except BaseException:
         _abandon(book)
         raise
@@ -253,17 +329,23 @@ def _widths(sheet, header: Sequence[str], rows: list[list[Any]]) -> None:
     from openpyxl.utils import get_column_letter
 
     for index, column in enumerate(header, start=1):
-        longest = max([len(str(column))] + [len(str(r[index - 1])) for r in rows if len(r) >= index])
+        longest = max([len(str(column))] + [len(str(getattr(r[index - 1], "value", r[index - 1]))) for r in rows
+                                            if len(r) >= index])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
 
 
 def _typed(sheet, row: list[Any]) -> list[Any]:
-    """Dates are real spreadsheet dates (sortable, filterable), shown day first as in Vietnam."""
+    """Dates are real spreadsheet dates (sortable, filterable), shown day first as in Vietnam; a
+    typed cell made ready by `sheet_cells` keeps its number format."""
     import datetime as dt
 
     from openpyxl.cell import WriteOnlyCell
 
     def typed(value: Any) -> Any:
+        if isinstance(value, Formatted):
+            cell = WriteOnlyCell(sheet, value.value)
+            cell.number_format = value.number_format
+            return cell
         if not isinstance(value, dt.date):
             return value
         cell = WriteOnlyCell(sheet, value)
@@ -272,11 +354,93 @@ def _typed(sheet, row: list[Any]) -> list[Any]:
     return [typed(v) for v in row]
 
 
+class Formatted(NamedTuple):
+    """An XLSX cell's value with its number format."""
+
+    value: Any
+    number_format: str
+
+
+def sheet_cells(row: Sequence[Any], lang: str) -> list[Any]:
+    """Typed cells as XLSX values: numbers and dates real, words in the reader's language."""
+    from kfield.formats import values
+
+    out = []
+    for value in row:
+        if isinstance(value, values.TYPED):
+            shown, number_format = values.sheet(value, lang)
+            value = Formatted(shown, number_format) if number_format else shown
+        out.append(value)
+    return out
+
+
 def report_sheets(tables: Iterable[Table], lang: str):
-    return [section(t, lang, real_dates=True) for t in tables]
+    """A sheet per report: numbers as numbers; a first → latest column as two columns (and a readiness
+    count as two more, the PCs that could not be judged), never a "0 → 0" text cell."""
+    return [_report_sheet(t, lang) for t in tables]
 
 
-def _sheet_name(name: str) -> str:
-    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name)
-    return cleaned[:31] or "sheet"
+def _report_sheet(table: Table, lang: str) -> Section:
+    from kfield.core.values import Tally
+
+    name, header, rows = section(table, lang, real_dates=True)
+    rows = [list(r) for r in rows]
+    split = {i for i in range(len(header)) if any(isinstance(r[i], Change) for r in rows)}
+    counted = {i for i in split if any(isinstance(r[i], Change) and isinstance(r[i].after, Tally) for r in rows)}
+    sides = (text("report.chart.ready_before", lang), text("report.chart.ready_after", lang))
+    heads: list[str] = []
+    for index, column in enumerate(header):
+        if index not in split:
+            heads.append(column)
+            continue
+        heads += [f"{column} ({side})" for side in sides]
+        if index in counted:
+            heads += [text("values.sheet_unknown", lang, column=column, side=side) for side in sides]
+    return name, heads, [sheet_cells(_split_row(row, split, counted), lang) for row in rows]
+
+
+def _split_row(row: list[Any], split: set[int], counted: set[int]) -> list[Any]:
+    out: list[Any] = []
+    for index, value in enumerate(row):
+        if index not in split:
+            out.append(value)
+            continue
+        change = value if isinstance(value, Change) else Change(value, value)
+        out += [change.before, change.after]
+        if index in counted:
+            out += [getattr(change.before, "unknown", ""), getattr(change.after, "unknown", "")]
+    return out
+
+
+SHEET_NAME = 31                     # characters Excel allows in a sheet name
+
+
+def _sheet_name(name: str, taken: set[str] | None = None) -> str:
+    """A sheet name Excel takes: no []:*?/\\, at most 31 characters, cut after a whole word (never
+    inside one, nor between a letter and its mark), unique in the workbook ("… (2)")."""
+    import unicodedata
+
+    cleaned = "".join("-" if c in "[]:*?/\\" else c for c in name.replace(": ", " - "))
+    cleaned = unicodedata.normalize("NFC", cleaned).strip() or "sheet"
+    taken = set() if taken is None else taken
+    for number in range(1, 1000):
+        suffix = f" ({number})" if number > 1 else ""
+        candidate = _cut(cleaned, SHEET_NAME - len(suffix)) + suffix
+        if candidate.lower() not in taken:
+            taken.add(candidate.lower())
+            return candidate
+    raise ValueError("too many sheets of one name")
+
+
+def _cut(name: str, limit: int) -> str:
+    """The name cut to `limit` characters after its last whole word (inside a word only when the
+    first word is longer than the limit), without a dangling bracket or separator."""
+    if len(name) <= limit:
+        return name
+    head = name[:limit + 1]
+    space = head.rfind(" ")
+    cut = head[:space] if space > limit // 3 else name[:limit]
+    if cut.count("(") > cut.count(")") and cut.rfind("(") > limit // 3:
+        cut = cut[:cut.rfind("(")]                                   # no bracket left open
+    return cut.rstrip(" (,:;—-–→").rstrip() or name[:limit]
 

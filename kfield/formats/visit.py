@@ -55,8 +55,10 @@ def summary_lines(visit, notes, evidence: tuple[int, int], lang: str):
 
 
 def _head(visit, lang: str):
+    from kfield.visit.visits import short
+
     t = lambda key, **p: text(key, lang, **p)  # noqa: E731
-    yield t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=visit.id)
+    yield t("visit.show.head", commune=visit.commune, code=visit.commune_code, visit=short(visit.id))
     yield t("visit.show.who", members=", ".join(visit.members), school=visit.school or "—")
     yield t("visit.show.when", started=human(visit.started), ended=_state(visit, lang))
     if visit.cancelled:

@@ -26,4 +26,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.days": ("ngày", "days"),
     "unit.min": ("phút", "min"),
     "unit.s": ("giây", "s"),
+    "values.tally_unknown": ("{count} (chưa rõ {unknown})", "{count} ({unknown} unknown)"),
+    "values.percent": ("{value} %", "{value}%"),
+    "values.overdue": ("quá hạn {days} ngày", "overdue by {days} days"),
+    "values.days": ("{days} ngày", "{days} days"),
+    "values.sheet_unknown": ("{column}: số máy chưa rõ ({side})", "{column}: PCs unknown ({side})"),
 }

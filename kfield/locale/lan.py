@@ -22,8 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Whether each configured DNS server answers a DNS query."),
     "check.LAN005.title": ("Cấp phát địa chỉ DHCP", "DHCP lease"),
     "check.LAN005.desc": (
-        "Máy chủ DHCP nào đã cấp địa chỉ cho máy và hợp đồng thuê địa chỉ còn bao lâu.",
-        "Which DHCP server gave this PC its address and how long the lease has left."),
+        "Máy chủ DHCP nào đã cấp địa chỉ cho máy và hợp đồng thuê địa chỉ còn bao lâu; không có hợp đồng "
+        "để đọc thì hỏi hệ điều hành địa chỉ do DHCP cấp hay đặt tay (không đoán từ việc không thấy tệp).",
+        "Which DHCP server gave this PC its address and how long the lease has left; with no lease to "
+        "read, whether the system says DHCP gave the address or it was set by hand (never guessed from a "
+        "missing file)."),
     "check.LAN006.title": ("Sóng Wi-Fi", "Wi-Fi signal"),
     "check.LAN006.desc": (
         "Khi máy dùng Wi-Fi: tên mạng và cường độ sóng; cảnh báo khi sóng dưới mức của hồ sơ. Bỏ qua khi cắm cáp.",
@@ -34,12 +37,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có quyền thì chỉ xem bảng ARP).",
         "Whether another device uses this PC's IP address (RFC 5227 ARP probe, needs administrator rights; "
         "without them only the ARP table is read)."),
-    "check.LAN008.title": ("Máy chủ DHCP lạ", "Rogue DHCP server"),
+    "check.LAN008.title": ("Máy chủ DHCP (máy chủ lạ, hết địa chỉ)", "DHCP servers (a rogue one, a full pool)"),
     "check.LAN008.desc": (
-        "Gửi yêu cầu DHCP DISCOVER và liệt kê mọi máy chủ DHCP trả lời; từ hai máy chủ trở lên thường là "
-        "có router/modem lạ cắm vào mạng. Cần quyền quản trị.",
-        "Sends a DHCP DISCOVER and lists every DHCP server that answers; two or more usually means a stray "
-        "router or modem plugged into the LAN. Needs administrator rights."),
+        "Gửi yêu cầu DHCP DISCOVER hai lần cùng lúc: bằng địa chỉ MAC của máy này và như một thiết bị mới "
+        "(một MAC ngẫu nhiên), rồi liệt kê mọi máy chủ DHCP trả lời. Hai máy chủ trở lên thường là có "
+        "router/modem lạ cắm vào mạng; máy này được trả lời mà thiết bị mới thì không nghĩa là hết địa chỉ "
+        "để cấp. Chỉ gửi DISCOVER, không nhận địa chỉ nào; có thể hiện trong nhật ký của máy chủ DHCP. Cần "
+        "quyền quản trị.",
+        "Sends a DHCP DISCOVER twice at once: with this PC's MAC and as a new device would (a random MAC), "
+        "and lists every DHCP server that answers. Two or more usually means a stray router or modem "
+        "plugged into the LAN; this PC answered but a new device not means the pool is full. Only "
+        "DISCOVERs are sent, no address is taken; the probe may show in the DHCP server's log. Needs "
+        "administrator rights."),
+    "check.LAN011.title": ("Địa chỉ router chỉ một thiết bị giữ", "The router's address held by one device"),
+    "check.LAN011.desc": (
+        "So ba nguồn về router: thiết bị nào trả lời yêu cầu ARP mới cho địa chỉ cổng mặc định, địa chỉ MAC "
+        "trong bảng ARP, và MAC của máy chủ DHCP (khi nó là cổng mặc định). Hai MAC cùng trả lời nghĩa là "
+        "có thiết bị khác đặt trùng địa chỉ của router. Cần quyền quản trị.",
+        "Compares three witnesses of the router: who answers a fresh ARP request for the gateway's address, "
+        "the MAC in the ARP table, and the MAC the DHCP server (when it is the gateway) answers from. Two "
+        "MACs answering means another device is set to the router's address. Needs administrator rights."),
     "check.LAN009.title": ("Máy in trong mạng", "Network printers"),
     "check.LAN009.desc": (
         "Máy in ghi trong hồ sơ có trả lời trên cổng in (9100, 631 IPP, 515 LPD) không.",
@@ -60,11 +77,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev.rtt": ("Thời gian phản hồi", "Round trip"),
     "ev.dns_server": ("Máy chủ DNS", "DNS server"),
     "ev.dhcp_server": ("Máy chủ DHCP", "DHCP server"),
+    "ev.address_origin": ("Nguồn cho biết địa chỉ do đâu cấp", "Where the address's origin was read"),
     "ev.lease_hours_left": ("Thời hạn thuê còn lại", "Lease left"),
     "ev.ssid": ("Tên Wi-Fi", "Wi-Fi name"),
     "ev.signal": ("Cường độ sóng", "Signal"),
     "ev.signal_dbm": ("Cường độ sóng", "Signal"),
     "ev.dhcp_offer": ("Máy chủ DHCP trả lời", "DHCP offer"),
+    "ev.dhcp_offer_new_device": ("Máy chủ DHCP trả lời thiết bị mới", "DHCP offer to a new device"),
+    "ev.probe_mac": ("MAC thử (thiết bị mới)", "Probe MAC (new device)"),
+    "ev.arp_answer": ("Trả lời ARP mới", "Fresh ARP answer"),
+    "ev.arp_cache": ("Trong bảng ARP", "In the ARP table"),
+    "ev.dhcp_server_mac": ("MAC của máy chủ DHCP", "DHCP server's MAC"),
     "ev.printer": ("Máy in", "Printer"),
     "ev.mtu": ("MTU", "MTU"),
     "unit.ms": ("ms", "ms"),
@@ -101,14 +124,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "lại router nếu cần.",
                       "Check the router/modem has power and its lights; the cable from the switch to the "
                       "router; restart the router if needed."),
+    "lan.gw.impostor_named": ("Có thiết bị khác đặt trùng địa chỉ router {gateway}: router thật (máy chủ DHCP) "
+                              "là {router}, thiết bị lạ là {others}",
+                              "Another device uses the router's address {gateway}: the real router (the DHCP "
+                              "server) is {router}, the other is {others}"),
+    "lan.gw.impostor": ("Hai thiết bị cùng trả lời cho địa chỉ router {gateway}: {macs}",
+                        "Two devices answer for the router's address {gateway}: {macs}"),
+    "lan.gw.impostor_remedy": ("Tìm thiết bị có MAC lạ (xem `kfield lan scan`, tra hãng theo MAC) và đổi "
+                               "nó sang nhận địa chỉ tự động, hoặc rút nó khỏi mạng; thường là router/modem "
+                               "cũ hoặc bộ phát Wi-Fi để địa chỉ mặc định giống router.",
+                               "Find the device with the unexpected MAC (see `kfield lan scan`, vendor by MAC) "
+                               "and set it to automatic addressing or unplug it; often an old router or a "
+                               "Wi-Fi box left on the same default address as the router."),
+    "lan.gw.no_arp_answer": ("Không thiết bị nào trả lời ARP cho {gateway}: chưa so được",
+                             "No device answers ARP for {gateway}: nothing to compare"),
+    "lan.gw.dhcp_mac_differs": ("Máy chủ DHCP {gateway} trả lời từ MAC {dhcp} nhưng ARP cho địa chỉ đó do "
+                                "{arp} trả lời",
+                                "The DHCP server {gateway} answers from {dhcp}, but {arp} answers ARP for "
+                                "that address"),
+    "lan.gw.cache_differs": ("Bảng ARP ghi router {gateway} là {cached} nhưng thiết bị trả lời bây giờ là {arp}",
+                             "The ARP table holds {cached} for the router {gateway}, but {arp} answers now"),
+    "lan.gw.one_device": ("Chỉ một thiết bị ({mac}) giữ địa chỉ router {gateway}",
+                          "One device ({mac}) holds the router's address {gateway}"),
     "lan.dns.none": ("Máy chưa cấu hình máy chủ DNS", "No DNS server is configured"),
     "lan.dns.ok": ("Máy chủ DNS trả lời: {servers}", "DNS servers answer: {servers}"),
     "lan.dns.some": ("Máy chủ DNS không trả lời: {servers}", "DNS servers not answering: {servers}"),
     "lan.dns.all": ("Không máy chủ DNS nào trả lời: {servers}", "No DNS server answers: {servers}"),
     "lan.dns.remedy": ("Để DNS tự động theo router, hoặc đặt DNS do nhà mạng/bộ phận CNTT cung cấp.",
                        "Let DNS come from the router automatically, or set the DNS given by the ISP / IT staff."),
-    "lan.dhcp.static": ("Không thấy hợp đồng DHCP cho {address}: có thể là địa chỉ tĩnh",
-                        "No DHCP lease found for {address}: probably a static address"),
+    "lan.dhcp.static": ("{address} là địa chỉ tĩnh (đặt tay trong cấu hình mạng của máy)",
+                        "{address} is a static address (set by hand in this PC's network settings)"),
+    "lan.dhcp.origin_unknown": ("Không kiểm tra được {address} do đâu cấp: không tìm thấy hợp đồng DHCP và "
+                                "hệ điều hành không cho biết địa chỉ do DHCP cấp hay đặt tay",
+                                "Could not check where {address} came from: no DHCP lease was found and the "
+                                "system does not say whether DHCP gave it or it was set by hand"),
+    "lan.dhcp.lease_unread": ("{address} do DHCP cấp nhưng không đọc được hợp đồng: chưa biết máy chủ DHCP và "
+                              "thời hạn còn lại",
+                              "{address} came from DHCP, but its lease could not be read: the DHCP server and "
+                              "the time left are not known"),
+    "lan.dhcp.ok_no_server": ("{address} do DHCP cấp, còn {hours} giờ (không đọc được tên máy chủ DHCP)",
+                              "{address} came from DHCP, {hours} h left (the DHCP server could not be read)"),
     "lan.dhcp.ok_forever": ("Địa chỉ do máy chủ DHCP {server} cấp", "Address leased from DHCP server {server}"),
     "lan.dhcp.ok": ("Địa chỉ do máy chủ DHCP {server} cấp, còn {hours} giờ",
                     "Address leased from DHCP server {server}, {hours} h left"),
@@ -133,6 +188,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lan.rogue.many": ("{count} máy chủ DHCP cùng trả lời: {servers}", "{count} DHCP servers answer: {servers}"),
     "lan.rogue.none": ("Không máy chủ DHCP nào trả lời trên {interface}", "No DHCP server answers on {interface}"),
     "lan.rogue.one": ("Một máy chủ DHCP: {server}", "One DHCP server: {server}"),
+    "lan.dhcp.pool_full": ("Hết địa chỉ DHCP để cấp: máy chủ {server} trả lời máy này nhưng không trả lời "
+                           "thiết bị mới, nên máy mới cắm vào sẽ không có địa chỉ",
+                           "The DHCP pool is full: server {server} answers this PC but not a new device, so "
+                           "new devices get no address"),
+    "lan.dhcp.pool_remedy": ("Vào trang quản trị router (phần DHCP): mở rộng dải địa chỉ cấp phát, giảm thời "
+                             "gian thuê (ví dụ 1–2 giờ), xóa các địa chỉ đặt trước không còn dùng. Nếu router chỉ "
+                             "cấp địa chỉ cho thiết bị có trong danh sách (lọc MAC), hãy thêm thiết bị mới vào đó.",
+                             "On the router's admin page (DHCP section): widen the address range, shorten the "
+                             "lease time (e.g. 1–2 hours), remove reservations no longer used. If the router "
+                             "gives addresses only to listed devices (a MAC filter), add the new device there."),
     "lan.rogue.remedy": ("Tìm router/modem lạ cắm vào mạng (thường là bộ phát Wi-Fi cắm nhầm cổng LAN) và "
                          "rút ra, hoặc tắt DHCP trên thiết bị đó.",
                          "Find the stray router/modem on the LAN (often a Wi-Fi box plugged in by its LAN "

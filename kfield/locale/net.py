@@ -45,8 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Needs administrator rights."),
     "check.NET008.title": ("Máy chủ dấu thời gian", "Timestamp server"),
     "check.NET008.desc": (
-        "Máy chủ cấp dấu thời gian cho chữ ký số (trong hồ sơ) có trả lời không.",
-        "Whether the signing timestamp servers in the profile answer."),
+        "Xin một dấu thời gian thật (RFC 3161) từ các máy chủ dấu thời gian trong hồ sơ: phải được cấp, đúng yêu "
+        "cầu đã gửi và có chữ ký hợp lệ; ghi giờ của dấu thời gian so với đồng hồ máy.",
+        "Asks the profile's timestamp servers for a real RFC 3161 timestamp: it must be granted, match the request "
+        "sent and carry a valid signature; shows its time against this PC's clock."),
     "check.NET009.title": ("Internet có trả lời không (đường truyền)", "The Internet answers (uplink)"),
     "check.NET009.desc": (
         "Địa chỉ đích của hồ sơ và các DNS công cộng có trả lời ping hoặc kết nối TCP không; các bước Internet "
@@ -238,8 +240,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "The last hop that answers shows where it breaks: hop 1 is the office router, "
                          "beyond it the provider."),
     "net.tsa.no_urls": ("Hồ sơ chưa có máy chủ dấu thời gian", "The profile lists no timestamp server"),
-    "net.tsa.down": ("Máy chủ dấu thời gian không trả lời: {urls}", "Timestamp servers not answering: {urls}"),
-    "net.tsa.ok": ("{count} máy chủ dấu thời gian trả lời", "{count} timestamp servers answer"),
+    "net.tsa.down": ("Không xin được dấu thời gian từ: {urls}", "No timestamp from: {urls}"),
+    "net.tsa.ok": ("{count} máy chủ dấu thời gian cấp dấu thời gian hợp lệ", "{count} timestamp servers grant a valid timestamp"),
     "net.tsa.remedy": ("Không ký được tới khi máy chủ dấu thời gian trả lời: kiểm tra Internet, tường lửa; "
                        "báo đầu mối chứng thư số của tỉnh.",
                        "Signing fails until the timestamp server answers: check the Internet link and firewall; "

@@ -32,6 +32,36 @@ class NetActions:
 
         return web.probe(url, timeout, follow=follow)
 
+    # The signing chain (kfield/net/signing.py): the local service, the CA's TSA, OCSP and CRL.
+    def signing_service(self, url: str, timeout: float = 4.0):
+        from kfield.net import signing
+
+        return signing.signing_service(url, timeout)
+
+    def timestamp(self, url: str, timeout: float = 6.0):
+        from kfield.net import signing
+
+        return signing.timestamp(url, timeout)
+
+    def ocsp(self, cert_der: bytes, candidates: list[bytes], url: str = "", timeout: float = 6.0,
+             rewrites: dict | None = None):
+        """OCSP for the certificate at its own responder, rewritten by domain (``url`` when it names none)."""
+        from kfield.net import signing
+
+        responder = signing.responder_for(cert_der, url, rewrites)
+        issuer = signing.issuer_of(cert_der, candidates, timeout)
+        return signing.ocsp_status(cert_der, issuer, responder, timeout)
+
+    def http_answer(self, url: str, timeout: float = 6.0):
+        from kfield.net import signing
+
+        return signing.exchange(url, timeout=timeout, max_bytes=1 << 16)
+
+    def crl(self, url: str, timeout: float = 8.0):
+        from kfield.net import signing
+
+        return signing.crl(url, timeout)
+
     def resolve(self, name: str) -> list[str]:
         """Addresses from the system resolver (hosts file, DNS, whatever the OS uses)."""
         infos = socket.getaddrinfo(name, None, socket.AF_INET, socket.SOCK_STREAM)
@@ -66,3 +96,14 @@ class NetActions:
         from kfield.net import layer2
 
         return layer2.dhcp_offers(interface, mac)
+
+    def dhcp_probe(self, interface: str, mac: str):
+        """This PC's DISCOVER and a new device's (a fresh random MAC), answered or not."""
+        from kfield.net import layer2
+
+        return layer2.dhcp_probe(interface, mac)
+
+    def arp_claimants(self, interface: str, ip: str, mac: str, own_ip: str) -> list[str]:
+        from kfield.net import layer2
+
+        return layer2.arp_claimants(interface, ip, mac, own_ip)

@@ -1,7 +1,8 @@
 """Layer-2 probes with scapy (administrator rights; on Windows also Npcap).
 
-ARP sweep, the RFC 5227 address-conflict probe and a DHCP DISCOVER that collects
-every server's offer. scapy is imported on first use only.
+ARP sweep, the RFC 5227 address-conflict probe, every MAC answering for one address, and DHCP
+DISCOVERs (this PC's, and a new device's with a fresh MAC) that collect every server's offer.
+scapy is imported on first use only.
 """
 
 from __future__ import annotations
@@ -69,41 +70,108 @@ def address_conflicts(iface: str, ip: str, own_mac: str, probes: int = 2, wait: 
     return sorted({pkt[ARP].hwsrc.lower() for pkt in sniffer.results or []})
 
 
-def dhcp_offers(iface: str, own_mac: str, wait: float = 2.5) -> list[Offer]:
-    """Every DHCP server that answers a DISCOVER on ``iface`` (nothing is leased)."""
-    _scapy()
+@dataclass(frozen=True)
+class DhcpProbe:
+    """What DHCP answered this PC and what it answered a device it has never seen."""
+
+    own: tuple[Offer, ...]        # DISCOVER with this PC's MAC
+    fresh: tuple[Offer, ...]      # DISCOVER with a fresh random MAC, as a new device would ask
+    fresh_mac: str
+
+
+def random_mac() -> str:
+    """A fresh locally-administered unicast MAC (bit 1 of the first octet set, bit 0 clear), so it
+    can be no manufacturer's card."""
+    octets = bytearray(random.getrandbits(8) for _ in range(6))
+    octets[0] = (octets[0] & 0xFC) | 0x02
+    return ":".join(f"{b:02x}" for b in octets)
+
+
+def discover_frame(own_mac: str, client_mac: str, xid: int):
+    """A broadcast DISCOVER for ``client_mac`` (chaddr), sent from this PC's own MAC: the frame's
+    source stays the card's, so a switch with port security sees no new device. Only a DISCOVER is
+    ever sent (never a REQUEST): no lease is taken, nothing is released or declined."""
     from scapy.layers.dhcp import BOOTP, DHCP
     from scapy.layers.inet import IP, UDP
     from scapy.layers.l2 import Ether
+
+    chaddr = bytes.fromhex(client_mac.replace(":", "")) + b"\0" * 10
+    return (Ether(dst="ff:ff:ff:ff:ff:ff", src=own_mac) / IP(src="0.0.0.0", dst="255.255.255.255")
+            / UDP(sport=68, dport=67) / BOOTP(chaddr=chaddr, xid=xid, flags=0x8000)
+            / DHCP(options=[("message-type", "discover"), "end"]))
+
+
+def dhcp_offers(iface: str, own_mac: str, wait: float = 2.5) -> list[Offer]:
+    """Every DHCP server that answers a DISCOVER for this PC's MAC on ``iface`` (nothing is leased)."""
+    return list(_discover(iface, own_mac, [own_mac], wait)[0])
+
+
+def dhcp_probe(iface: str, own_mac: str, wait: float = 2.5, new_device_wait: float = 6.0) -> DhcpProbe:
+    """This PC's DISCOVER and a new device's (fresh MAC, fresh xid) in one listening window. A server
+    answers a device it has a lease for at once, but may first ping the address it means to offer a
+    new one (dnsmasq waits 3 s for the echo, one address at a time: measured in the lab, 3.2 s for
+    the first new device, 6.5 s for a second one asked at once): the window stays open up to
+    ``new_device_wait`` while the new device has no offer, and 1 s more after its first offer."""
+    fresh_mac = random_mac()
+    own, fresh = _discover(iface, own_mac, [own_mac, fresh_mac], wait, new_device_wait)
+    return DhcpProbe(own, fresh, fresh_mac)
+
+
+def _discover(iface: str, own_mac: str, clients: list[str], wait: float,
+              longest: float = 0.0) -> list[tuple[Offer, ...]]:
+    _scapy()
+    from scapy.layers.dhcp import BOOTP, DHCP
+    from scapy.layers.inet import IP
+    from scapy.layers.l2 import Ether
     from scapy.sendrecv import AsyncSniffer, sendp
 
-    xid = random.getrandbits(32)
-    chaddr = bytes.fromhex(own_mac.replace(":", "")) + b"\0" * 10
+    xids = [random.getrandbits(32) for _ in clients]
 
     def is_offer(pkt) -> bool:
-        return BOOTP in pkt and pkt[BOOTP].op == 2 and pkt[BOOTP].xid == xid
+        return BOOTP in pkt and pkt[BOOTP].op == 2 and pkt[BOOTP].xid in xids
 
-    discover = (Ether(dst="ff:ff:ff:ff:ff:ff", src=own_mac) / IP(src="0.0.0.0", dst="255.255.255.255")
-                / UDP(sport=68, dport=67) / BOOTP(chaddr=chaddr, xid=xid, flags=0x8000)
-                / DHCP(options=[("message-type", "discover"), "end"]))
-    sniffer = AsyncSniffer(iface=iface, lfilter=is_offer, store=True)
-    _sniff_around(sniffer, lambda: sendp(discover, iface=iface, count=2, inter=0.3, verbose=0), wait)
-    offers = {}
+    frames = [discover_frame(own_mac, mac, xid) for mac, xid in zip(clients, xids)]
+    seen: set[int] = set()   # xids answered so far (results exist only once the sniffer stops)
+    sniffer = AsyncSniffer(iface=iface, lfilter=is_offer, store=True, prn=lambda pkt: seen.add(pkt[BOOTP].xid))
+    _sniff_around(sniffer, lambda: sendp(frames * 2, iface=iface, inter=0.15, verbose=0), wait,
+                  longest, lambda: seen >= set(xids))
+    offers: list[dict[str, Offer]] = [{} for _ in clients]
     for pkt in sniffer.results or []:
         server = _option(pkt[DHCP].options, "server_id") or pkt[IP].src
-        offers[server] = Offer(server, pkt[Ether].src.lower(), pkt[BOOTP].yiaddr)
-    return sorted(offers.values(), key=lambda o: o.server)
+        offers[xids.index(pkt[BOOTP].xid)][server] = Offer(server, pkt[Ether].src.lower(), pkt[BOOTP].yiaddr)
+    return [tuple(sorted(found.values(), key=lambda o: o.server)) for found in offers]
+
+
+def arp_claimants(iface: str, ip: str, own_mac: str, own_ip: str, wait: float = 0.8) -> list[str]:
+    """Every MAC that answers a fresh ARP request for ``ip`` (two = two boxes with one address)."""
+    _scapy()
+    from scapy.layers.l2 import ARP, Ether
+    from scapy.sendrecv import AsyncSniffer, sendp
+
+    def answers(pkt) -> bool:
+        return ARP in pkt and pkt[ARP].op == 2 and pkt[ARP].psrc == ip and pkt[ARP].hwsrc.lower() != own_mac.lower()
+
+    sniffer = AsyncSniffer(iface=iface, lfilter=answers, store=True)
+    request = Ether(dst="ff:ff:ff:ff:ff:ff", src=own_mac) / ARP(op=1, hwsrc=own_mac, psrc=own_ip, pdst=ip)
+    _sniff_around(sniffer, lambda: sendp(request, iface=iface, count=3, inter=0.2, verbose=0), wait)
+    return sorted({pkt[ARP].hwsrc.lower() for pkt in sniffer.results or []})
 
 
 def _option(options, name: str):
     return next((o[1] for o in options if isinstance(o, tuple) and o[0] == name), None)
 
 
-def _sniff_around(sniffer, send, wait: float) -> None:
+def _sniff_around(sniffer, send, wait: float, longest: float = 0.0, done=lambda: True) -> None:
+    """Listen around ``send`` for ``wait`` seconds, and on up to ``longest`` until ``done()``."""
     sniffer.start()
     time.sleep(0.05)  # let the capture socket open before the first frame leaves
     try:
+        start = time.monotonic()
         send()
         time.sleep(wait)
+        while time.monotonic() - start < longest and not done():
+            time.sleep(0.1)
+        if longest and time.monotonic() - start > wait and done():
+            time.sleep(1.0)   # a second server pinging before it offers is not cut off
     finally:
         sniffer.stop()

@@ -74,6 +74,16 @@ class Certificate:
     not_after: dt.datetime
     has_private_key: bool
     thumbprint: str = ""
+    der: bytes = b""     # the certificate itself, where the source gives it (OCSP needs it)
+
+
+@dataclass(frozen=True)
+class LnaPolicy:
+    """A Chrome/Edge browser's Local Network Access policies as set (group policy, managed JSON)."""
+
+    allowed: tuple[str, ...] = ()       # LocalNetworkAccessAllowedForUrls (142+)
+    loopback: tuple[str, ...] = ()      # LoopbackNetworkAllowedForUrls (146+)
+    opt_out: bool | None = None         # LocalNetworkAccessRestrictionsTemporaryOptOut; None = not set
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,15 @@ class Lease:
     server: str                   # the DHCP server identifier
     expires: dt.datetime | None
     obtained: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class AddressOrigin:
+    """Where an address came from, as told by a source that knows (never inferred from an absence)."""
+
+    kind: str                     # "dhcp" or "static"
+    source: str                   # what said so: "ip" (the kernel's dynamic flag), "dhclient", "ifupdown", "iphlpapi"
+    valid_s: int | None = None    # seconds the address stays valid, when the source says
 
 
 @dataclass(frozen=True)
@@ -268,6 +287,10 @@ class Host:
     def dhcp_lease(self, interface: str) -> Lease | None:
         raise NotSupported("platform.not_here")
 
+    def address_origin(self, interface: str, address: str) -> AddressOrigin | None:
+        """DHCP or set by hand, from a source that knows; None when no source says."""
+        raise NotSupported("platform.not_here")
+
     def neighbours(self) -> list[Neighbour]:
         raise NotSupported("platform.not_here")
 
@@ -283,9 +306,13 @@ class Host:
     def browsers(self) -> list[Browser]:
         raise NotSupported("platform.not_here")
 
-    def lna_allowed_urls(self) -> dict[str, list[str]]:
-        """Browser → URL patterns of the LocalNetworkAccessAllowedForUrls policy."""
+    def lna_policies(self) -> dict[str, LnaPolicy]:
+        """Browser ("chrome", "edge", "chromium") → its Local Network Access policies, where any is set."""
         raise NotSupported("platform.not_here")
+
+    def pkcs11_modules(self, names: list[str]) -> list[str]:
+        """The token middleware's PKCS#11 libraries found installed (paths), by file name patterns."""
+        raise NotSupported("platform.windows_only")
 
     def firewall(self) -> Firewall:
         raise NotSupported("platform.not_here")

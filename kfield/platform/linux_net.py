@@ -6,19 +6,24 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import json
+import os
 import re
 import socket
 from pathlib import Path
 
 from kfield.platform import command
-from kfield.platform.base import Lease, NotSupported, Neighbour, Route, Wifi
+from kfield.platform.base import AddressOrigin, Lease, NotSupported, Neighbour, Route, Wifi
+from kfield.platform.win32.wlan import ssid_text
 
 RTF_GATEWAY = 0x2
 _LEASE_BLOCK = re.compile(r"lease\s*\{(.*?)\}", re.S)
 _IW_SSID = re.compile(r"^\s*SSID:\s*(.*)$", re.M)
 _IW_SIGNAL = re.compile(r"^\s*signal:\s*(-?\d+)\s*dBm", re.M)
 _IW_RATE = re.compile(r"^\s*tx bitrate:\s*([\d.]+)\s*MBit/s", re.M)
+_IW_ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})")
 STUB_RESOLVERS = ("127.0.0.53", "127.0.0.54")
+FOREVER = 0xFFFFFFFF
+DHCP_CLIENTS = ("dhclient", "dhcpcd", "udhcpc", "dhcpd-client")
 
 
 def hex_ip(little_endian_hex: str) -> str:
@@ -90,6 +95,36 @@ def parse_networkd_lease(text: str, interface: str, written: dt.datetime | None 
     return Lease(interface, fields["ADDRESS"], fields.get("SERVER_ADDRESS", ""), expires, written)
 
 
+def parse_ip_addr_origin(text: str, interface: str, address: str) -> AddressOrigin | None:
+    """`ip -j -4 addr show dev IF`: the kernel flags an address ``dynamic`` when the program that
+    set it gave it a lifetime, as DHCP clients (NetworkManager, systemd-networkd, dhcpcd) do. No
+    flag is not "static": a dhclient script may add the address without one."""
+    for entry in json.loads(text or "[]"):
+        for info in entry.get("addr_info", []):
+            if entry.get("ifname") == interface and info.get("local") == address and info.get("dynamic"):
+                valid = info.get("valid_life_time")
+                return AddressOrigin("dhcp", "ip", valid if isinstance(valid, int) and valid < FOREVER else None)
+    return None
+
+
+def parse_ifupdown(text: str, interface: str) -> AddressOrigin | None:
+    """/etc/network/interfaces: ``iface IF inet static`` or ``inet dhcp`` (Debian's ifupdown)."""
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if words[:2] == ["iface", interface] and len(words) >= 4 and words[2] == "inet":
+            if words[3] in ("static", "dhcp"):
+                return AddressOrigin(words[3], "ifupdown")
+    return None
+
+
+def dhcp_client_of(argv: list[str], interface: str) -> tuple[str, str] | None:
+    """(program, lease file named with -lf or "") when ``argv`` is a DHCP client serving ``interface``."""
+    if not argv or Path(argv[0]).name not in DHCP_CLIENTS or interface not in argv[1:]:
+        return None
+    lease = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-lf"), "")
+    return Path(argv[0]).name, lease
+
+
 def parse_ip_neigh_json(text: str) -> list[Neighbour]:
     """`ip -j neigh show` output."""
     out = []
@@ -119,8 +154,23 @@ def parse_iw_link(text: str, interface: str) -> Wifi | None:
     signal = _IW_SIGNAL.search(text)
     rate = _IW_RATE.search(text)
     dbm = int(signal[1]) if signal else None
-    return Wifi(interface, _IW_SSID.search(text)[1].strip(), dbm, dbm_to_percent(dbm),
+    return Wifi(interface, iw_ssid(_IW_SSID.search(text)[1].rstrip("\r")), dbm, dbm_to_percent(dbm),
                 float(rate[1]) if rate else None)
+
+
+def iw_ssid(printed: str) -> str:
+    """The SSID `iw` printed, as its real name: iw writes every byte that is not printable ASCII
+    (and a backslash, and a space at either end) as ``\\xNN``, so "Phòng Tư pháp" arrives as
+    ``Ph\\xc3\\xb2ng T\\xc6\\xb0 ph\\xc3\\xa1p``. The bytes are put back and read as UTF-8; what is not
+    UTF-8 (a name cut at 32 octets mid-character) stays shown as ``\\xNN``, never as raw bytes."""
+    raw = bytearray()
+    pos = 0
+    for escape in _IW_ESCAPE.finditer(printed):
+        raw += printed[pos:escape.start()].encode("utf-8", "surrogateescape")
+        raw.append(int(escape[1], 16))
+        pos = escape.end()
+    raw += printed[pos:].encode("utf-8", "surrogateescape")
+    return ssid_text(bytes(raw))
 
 
 # IN-USE is "*" or blank in every language, where ACTIVE is translated ("yes", "oui", "tak", "sì").
@@ -169,12 +219,26 @@ class LinuxNetMixin:
         return servers
 
     def dhcp_lease(self, interface: str, address: str = "") -> Lease | None:
-        found = [lease for path in self._lease_files() if (lease := _lease_from(path, interface, address))]
+        found = [lease for path in self._lease_files(interface) if (lease := _lease_from(path, interface, address))]
         epoch = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
         return max(found, key=lambda x: x.expires or epoch, default=None)
 
-    def _lease_files(self) -> list[str]:
-        return sorted({p for pattern in self.lease_globs for p in glob.glob(pattern)})
+    def _lease_files(self, interface: str = "") -> list[str]:
+        """The usual places, and wherever a running dhclient for ``interface`` was told to keep it."""
+        named = [lease for _, lease in _dhcp_clients(interface) if lease] if interface else []
+        return sorted({p for pattern in self.lease_globs for p in glob.glob(pattern)} | set(named))
+
+    def address_origin(self, interface: str, address: str) -> AddressOrigin | None:
+        """The kernel's ``dynamic`` flag, a DHCP client running for the interface in this network
+        namespace, else ifupdown's configuration; None when none of them says."""
+        try:
+            found = parse_ip_addr_origin(command.run(["ip", "-j", "-4", "addr", "show", "dev", interface], timeout=5),
+                                         interface, address)
+        except (NotSupported, command.CommandFailed, ValueError):
+            found = None
+        if found is None and (clients := _dhcp_clients(interface)):
+            found = AddressOrigin("dhcp", clients[0][0])
+        return found or _ifupdown(interface)
 
     def neighbours(self) -> list[Neighbour]:
         try:
@@ -193,6 +257,32 @@ class LinuxNetMixin:
             argv = ["nmcli", "-t", "-f", ",".join(NMCLI_FIELDS), "dev", "wifi", "list", "ifname", interface,
                     "--rescan", "no"]
             return parse_nmcli_wifi(command.run(argv, timeout=10, env={"LC_ALL": "C"}), interface)
+
+
+def _dhcp_clients(interface: str) -> list[tuple[str, str]]:
+    """DHCP clients serving ``interface`` in this PC's network namespace (/proc command lines); a
+    process whose namespace cannot be read (another user's, without rights) is left out."""
+    try:
+        own = os.readlink("/proc/self/ns/net")
+    except OSError:
+        return []
+    found = []
+    for proc in glob.glob("/proc/[0-9]*"):
+        try:
+            argv = Path(proc, "cmdline").read_bytes().decode("utf-8", "replace").split("\0")[:-1]
+            client = dhcp_client_of(argv, interface)
+            if client and os.readlink(f"{proc}/ns/net") == own:
+                found.append(client)
+        except OSError:
+            continue
+    return found
+
+
+def _ifupdown(interface: str) -> AddressOrigin | None:
+    try:
+        return parse_ifupdown(Path("/etc/network/interfaces").read_text(errors="replace"), interface)
+    except OSError:
+        return None
 
 
 def _read_servers(path: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from kfield.platform import command
-from kfield.platform.base import Browser, NotSupported, UsbDevice
+from kfield.platform.base import Browser, LnaPolicy, NotSupported, UsbDevice
 
 # Program name → browser key; the first of each key that answers wins.
 BROWSER_PROGRAMS = (
@@ -21,7 +21,8 @@ POLICY_DIRS = {
     "chromium": "etc/chromium/policies/managed",
     "edge": "etc/opt/edge/policies/managed",
 }
-LNA_POLICY = "LocalNetworkAccessAllowedForUrls"
+ALLOWED, LOOPBACK = "LocalNetworkAccessAllowedForUrls", "LoopbackNetworkAllowedForUrls"
+OPT_OUT = "LocalNetworkAccessRestrictionsTemporaryOptOut"
 _VERSION = re.compile(r"(\d+(?:\.\d+)+)")
 
 
@@ -40,22 +41,30 @@ def read_sysfs_usb(root: Path) -> list[UsbDevice]:
     return devices
 
 
-def read_policy_urls(root: Path) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
+def read_policies(root: Path) -> dict[str, LnaPolicy]:
+    """Each browser's managed policy files, merged in name order (as the browser reads them)."""
+    found: dict[str, LnaPolicy] = {}
     for browser, folder in POLICY_DIRS.items():
+        allowed, loopback, opt_out = [], [], None
         for path in sorted((root / folder).glob("*.json")):
-            urls = _policy_list(path)
-            if urls:
-                found.setdefault(browser, []).extend(urls)
+            data = _policy_file(path)
+            allowed += _strings(data.get(ALLOWED))
+            loopback += _strings(data.get(LOOPBACK))
+            opt_out = data[OPT_OUT] if isinstance(data.get(OPT_OUT), bool) else opt_out
+        if allowed or loopback or opt_out is not None:
+            found[browser] = LnaPolicy(tuple(allowed), tuple(loopback), opt_out)
     return found
 
 
-def _policy_list(path: Path) -> list[str]:
+def _policy_file(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return []  # an unreadable policy file is what the browser ignores too
-    value = data.get(LNA_POLICY) if isinstance(data, dict) else None
+        return {}  # an unreadable policy file is what the browser ignores too
+    return data if isinstance(data, dict) else {}
+
+
+def _strings(value) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
@@ -84,8 +93,8 @@ class LinuxSignMixin:
                 found[key] = Browser(key, version, program)
         return list(found.values())
 
-    def lna_allowed_urls(self) -> dict[str, list[str]]:
-        return read_policy_urls(self.root)
+    def lna_policies(self) -> dict[str, LnaPolicy]:
+        return read_policies(self.root)
 
 
 def _program_version(program: str) -> str | None:

@@ -77,15 +77,19 @@ def _special(ip: str, mac: str) -> bool:
     return mac.lower() == "ff-ff-ff-ff-ff-ff" or 224 <= first <= 239 or ip.endswith(".255")
 
 
-def parse_netsh_wlan(text: str, interface: str) -> Wifi | None:
-    """`netsh wlan show interfaces` in any display language, read by structure: the untranslated
-    `SSID` label, the signal by its "NN%" shape, the receive rate as the first numeric field whose
-    label ends in a "(unit)" ("Receive rate (Mbps)", "Empfangsrate (MBit/s)", "Réception (Mbits/s)"),
-    and an `RSSI` line (newer builds) for dBm. Windows 11 24H2 without Location permission prints a
+def parse_netsh_wlan(text: str, interface: str, guid: str = "") -> Wifi | None:
+    """`netsh wlan show interfaces` in any display language, read by structure, for ``interface``
+    only: a PC with a built-in card and a USB dongle lists two blocks, and the other adapter's SSID,
+    signal and rate are not this one's. A block starts at the output's first label ("Name", "Nom",
+    "Имя": the same word heads every block) and is this interface's when its value is the
+    interface's name (or its GUID line is ``guid``). In the block: the untranslated `SSID` label,
+    the signal by its "NN%" shape, the receive rate as the first numeric field whose label ends in
+    a "(unit)" ("Receive rate (Mbps)", "Empfangsrate (MBit/s)", "Réception (Mbits/s)"), and an
+    `RSSI` line (newer builds) for dBm. Windows 11 24H2 without Location permission prints a
     refusal whose only language-free part is the `ms-settings:privacy-location` link."""
     if LOCATION_URI in text:
         raise SourceUnavailable("netsh", "location_off")
-    fields = [(k.strip(), v.strip()) for k, v in _WLAN_FIELD.findall(text)]
+    fields = _netsh_block(netsh_blocks(text), interface, guid)
     ssid = next((v for k, v in fields if k == "SSID"), "")
     if not ssid:
         return None
@@ -94,6 +98,28 @@ def parse_netsh_wlan(text: str, interface: str) -> Wifi | None:
     rate = next((_decimal(v) for k, v in fields if _UNIT_LABEL.search(k) and _number(v)), None)
     dbm = rssi if rssi is not None else (percent // 2 - 100 if percent is not None else None)
     return Wifi(interface, ssid, dbm, percent, rate)
+
+
+def netsh_blocks(text: str) -> list[list[tuple[str, str]]]:
+    """The interface blocks of `netsh wlan show interfaces`: (label, value) pairs, one list per
+    adapter, split wherever the output's first label comes again."""
+    fields = [(k.strip(), v.strip()) for k, v in _WLAN_FIELD.findall(text)]
+    blocks: list[list[tuple[str, str]]] = []
+    for label, value in fields:
+        if not blocks or label == fields[0][0]:
+            blocks.append([])
+        blocks[-1].append((label, value))
+    return blocks
+
+
+def _netsh_block(blocks: list[list[tuple[str, str]]], interface: str, guid: str) -> list[tuple[str, str]]:
+    wanted = guid.strip("{}").casefold()
+    for block in blocks:
+        if block[0][1] == interface or (wanted and any(v.casefold() == wanted for _, v in block)):
+            return block
+    if blocks:   # netsh answered, but not about this adapter: its Wi-Fi state is unknown, not "off"
+        raise SourceUnavailable("netsh", "garbled", detail=f"{interface} not listed")
+    return []
 
 
 def parse_winhttp(text: str) -> list[Proxy]:
@@ -156,6 +182,11 @@ class WindowsNetMixin:
         except SourceUnavailable:
             return parse_adapter_lease(powershell.run_json(_ADAPTERS), interface, address)
 
+    def address_origin(self, interface: str, address: str):
+        """IP Helper's PrefixOrigin/SuffixOrigin; no text fallback (CIM's DHCPEnabled is a setting,
+        not where the address in use came from)."""
+        return iphlp.origin(_adapters(), interface, address)
+
     def neighbours(self) -> list[Neighbour]:
         try:
             names = {a.index: a.name for a in _adapters()}
@@ -183,7 +214,8 @@ class WindowsNetMixin:
         except SourceUnavailable as exc:
             if exc.reason == "location_off":
                 raise
-            return parse_netsh_wlan(command.ask(["netsh", "wlan", "show", "interfaces"], timeout=10), interface)
+            text = command.ask(["netsh", "wlan", "show", "interfaces"], timeout=10)
+            return parse_netsh_wlan(text, interface, _guid_of(interface))
 
 
 def _guid_of(interface: str) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from kfield.platform import command, powershell
-from kfield.platform.base import Browser, Certificate, SourceUnavailable, UsbDevice
+from kfield.platform.base import Browser, Certificate, LnaPolicy, SourceUnavailable, UsbDevice
 from kfield.platform.win32 import certs, registry
 
 CERT_SCRIPT = (
     "Get-ChildItem Cert:\\CurrentUser\\My | "
-    "Select-Object Subject,Issuer,NotAfter,HasPrivateKey,Thumbprint"
+    "Select-Object Subject,Issuer,NotAfter,HasPrivateKey,Thumbprint,"
+    "@{Name='Raw';Expression={[Convert]::ToBase64String($_.RawData)}}"
 )
 BLBEACONS = {
     "chrome": "HKCU\\Software\\Google\\Chrome\\BLBeacon",
@@ -23,12 +24,9 @@ BLBEACONS = {
     "coccoc": "HKCU\\Software\\CocCoc\\Browser\\BLBeacon",
 }
 FIREFOX_KEY = "HKLM\\SOFTWARE\\Mozilla\\Mozilla Firefox"
-POLICY_KEYS = {
-    "chrome": ("HKLM\\SOFTWARE\\Policies\\Google\\Chrome\\LocalNetworkAccessAllowedForUrls",
-               "HKCU\\SOFTWARE\\Policies\\Google\\Chrome\\LocalNetworkAccessAllowedForUrls"),
-    "edge": ("HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge\\LocalNetworkAccessAllowedForUrls",
-             "HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge\\LocalNetworkAccessAllowedForUrls"),
-}
+POLICY_ROOTS = {"chrome": "SOFTWARE\\Policies\\Google\\Chrome", "edge": "SOFTWARE\\Policies\\Microsoft\\Edge"}
+ALLOWED, LOOPBACK = "LocalNetworkAccessAllowedForUrls", "LoopbackNetworkAllowedForUrls"
+OPT_OUT = "LocalNetworkAccessRestrictionsTemporaryOptOut"
 _INSTANCE = re.compile(r"USB\\VID_([0-9A-F]{4})&PID_([0-9A-F]{4})", re.IGNORECASE)
 
 
@@ -68,8 +66,20 @@ def parse_certificates(rows: list[dict]) -> list[Certificate]:
         expires = powershell.parse_date(row.get("NotAfter"))
         if expires is not None:
             certs.append(Certificate(str(row.get("Subject") or ""), str(row.get("Issuer") or ""), expires,
-                                     bool(row.get("HasPrivateKey")), str(row.get("Thumbprint") or "")))
+                                     bool(row.get("HasPrivateKey")), str(row.get("Thumbprint") or ""),
+                                     _raw(row.get("Raw"))))
     return certs
+
+
+def _raw(text) -> bytes:
+    """The certificate's bytes (base64 of RawData); b"" when absent or not base64."""
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(str(text or ""), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
 
 
 def _key(path: str) -> registry.Values | None:
@@ -99,10 +109,43 @@ class WindowsSignMixin:
             found.append(Browser("firefox", firefox.split()[0], FIREFOX_KEY))
         return found
 
-    def lna_allowed_urls(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for browser, keys in POLICY_KEYS.items():
-            urls = [url for key in keys for url in registry.string_list(_key(key))]
-            if urls:
-                found[browser] = urls
+    def lna_policies(self) -> dict[str, LnaPolicy]:
+        """HKLM first, then HKCU (a machine policy wins in Chrome; both are listed here)."""
+        found: dict[str, LnaPolicy] = {}
+        for browser, root in POLICY_ROOTS.items():
+            policy = registry.lna_policy([(_key(f"{hive}\\{root}"), _key(f"{hive}\\{root}\\{ALLOWED}"),
+                                           _key(f"{hive}\\{root}\\{LOOPBACK}")) for hive in ("HKLM", "HKCU")])
+            if policy is not None:
+                found[browser] = policy
         return found
+
+    def pkcs11_modules(self, names: list[str]) -> list[str]:
+        """The middleware DLLs in the system folders (64- and 32-bit), by file name pattern."""
+        return pkcs11_in(system_folders(), names)
+
+
+def system_folders() -> list[str]:
+    import os
+
+    windows = os.environ.get("SystemRoot") or os.environ.get("windir") or "C:\\Windows"
+    return [os.path.join(windows, "System32"), os.path.join(windows, "SysWOW64")]
+
+
+def pkcs11_in(folders: list[str], names: list[str]) -> list[str]:
+    """Files in ``folders`` whose names match a pattern of ``names`` (``*`` allowed; case ignored,
+    as Windows does). A folder that cannot be listed is skipped; none listable is SourceUnavailable."""
+    import fnmatch
+    import os
+
+    found, listed = [], 0
+    patterns = [n.lower() for n in names]
+    for folder in folders:
+        try:
+            entries = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        listed += 1
+        found += [os.path.join(folder, e) for e in entries if any(fnmatch.fnmatch(e.lower(), p) for p in patterns)]
+    if not listed:
+        raise SourceUnavailable("filesystem", "failed", detail=", ".join(folders))
+    return found

@@ -263,12 +263,12 @@ class Session:
         store.write_json(self.path, self.transcript.to_dict())
         self.s.notify(text("pb.run.transcript", self.s.lang, path=str(self.path)))
         if self.transcript.outcome is not None:   # a finished or stopped run is evidence of the open visit
-            from kfield.visit.visits import attach
+            from kfield.visit.visits import attach, short
 
             filed = attach("transcript", self.transcript.to_dict())
             if filed:
                 self.s.notify(text("visit.attach_failed" if filed == "error" else "visit.attached", self.s.lang,
-                                   visit=filed))
+                                   visit=short(filed)))
 
 
 def exit_code(outcome: Mapping[str, Any]) -> int:

@@ -26,10 +26,22 @@ TABLES = {
     "problems": ("visit", "commune", "system", "outcome", "text"),
     "checks": ("visit", "commune", "run_started", "profile", "hostname", "check_id", "status", "summary", "remedy"),
     "trainings": ("visit", "commune", "topic", "officials"),
+    "playbooks": ("visit", "commune", "started", "hostname", "playbook", "steps", "playbook_outcome",
+                  "contact", "finished"),
 }
-TIMES = ("started", "ended", "run_started")
+TIMES = ("started", "ended", "run_started", "finished")
 PAGE = 1000                     # rows per Table of one visit's table
 Docs = Union[Callable[[], Iterable[dict]], Sequence[dict]]     # a list, or what reads the documents again
+
+
+def table_of(word: str) -> str | None:
+    """The table a word names: its code or its title in either language, with or without diacritics
+    («sự cố», «su co», «Playbook runs»); None for any other word."""
+    from kfield.core.i18n import catalogue
+    from kfield.visit.model import fold
+
+    names = {fold(label): name for name in TABLES for label in catalogue().get(f"export.table.{name}", ())}
+    return {**names, **{fold(name): name for name in TABLES}}.get(fold(word))
 
 
 def documents(visits: Iterable, redactor=None) -> Iterator[dict[str, Any]]:
@@ -77,10 +89,37 @@ def rows(d: dict, name: str) -> Iterator[dict[str, Any]]:
         return ({**base, "system": p["system"], "outcome": p["outcome"], "text": p["text"]} for p in d["problems"])
     if name == "trainings":
         return ({**base, "topic": t["topic"], "officials": t["officials"]} for t in d["trainings"])
+    if name == "playbooks":
+        return ({**base, **_playbook_row(run)} for run in d["transcripts"])
     return ({**base, "run_started": run.get("started", ""), "profile": run.get("profile", ""),
              "hostname": run.get("hostname", ""), "check_id": r["check_id"], "status": r["status"],
              "summary": r.get("summary"), "remedy": r.get("remedy")}
             for run in d["checks"] for r in run.get("results", []))
+
+
+def _playbook_row(run: dict) -> dict[str, Any]:
+    """A playbook run (transcript): which playbook, on which PC, how many steps, how it ended and whom
+    it sent the officials to (a contact role of the profile). A transcript of another shape (hand-made,
+    older) gives what it has."""
+    book = run.get("playbook")
+    title = (book.get("title") or book.get("id") or "") if isinstance(book, dict) else str(book or "")
+    outcome = run.get("outcome") if isinstance(run.get("outcome"), dict) else {}
+    steps = run.get("steps")
+    return {"started": run.get("started") or "", "hostname": run.get("hostname") or "", "playbook": title,
+            "steps": len(steps) if isinstance(steps, list) else 0,
+            "playbook_outcome": str(outcome.get("kind") or "incomplete"),
+            "contact": _role(outcome), "finished": run.get("finished") or ""}
+
+
+def _role(outcome: dict) -> Any:
+    """Whom the run handed the problem to: the profile's contact role, in both languages."""
+    from kfield.core.values import Role
+
+    words = outcome.get("contact_text") if isinstance(outcome.get("contact_text"), dict) else {}
+    code = str(outcome.get("contact") or "")
+    if not code and not words:
+        return ""
+    return Role(code, (str(words.get("vi") or ""), str(words.get("en") or "")))
 
 
 def _visit_row(d: dict) -> dict[str, Any]:
@@ -106,7 +145,13 @@ def _message(value: Any, lang: str) -> str:
     """A stored message ({"key", "params"}, params possibly messages too) as a sentence."""
     if not isinstance(value, dict) or "key" not in value:
         return "" if value is None else str(value)
-    params = {k: _message(v, lang) if isinstance(v, dict) else v for k, v in (value.get("params") or {}).items()}
+    from kfield.core.i18n import catalogue
+    from kfield.formats.values import number
+
+    template = "".join(catalogue().get(str(value["key"]), ("", "")))
+    params = {k: _message(v, lang) if isinstance(v, dict)
+              else number(v, lang, 3) if isinstance(v, float) and "{" + k + ":" not in template else v
+              for k, v in (value.get("params") or {}).items()}
     return text(str(value["key"]), lang, **params)
 
 
@@ -129,6 +174,16 @@ def cell(column: str, value: Any, lang: str, real_dates: bool = False) -> Any:
         return _message(value, lang)
     if column == "check_id":
         return f"{value} {text(f'check.{value}.title', lang)}"
+    if column == "playbook_outcome":                                        # the playbook's own words
+        from kfield.core.i18n import catalogue
+
+        return text(f"pb.outcome.{value}", lang) if f"pb.outcome.{value}" in catalogue() else value
+    if column == "contact" and not isinstance(value, str):
+        from kfield.formats.values import text as words
+
+        return words(value, lang)
+    if column == "playbook" and isinstance(value, dict):                    # {vi, en} from the playbook
+        return str(value.get(lang) or value.get("en") or value.get("vi") or "")
     words = {"status": "status", "outcome": "visit.outcome", "system": "system", "systems": "system",
              "tasks": "visit.task"}
     if column in words:
@@ -180,10 +235,35 @@ def to_markdown(docs: Docs, lang: str) -> Iterator[str]:
 
 
 def to_html(docs: Docs, lang: str) -> Iterator[str]:
-    """One printable page, no external resources, every value escaped."""
-    from kfield.formats.tables import html_page
+    """One printable page (A4 portrait), no external resources, every value escaped: each visit a
+    record — its facts as label and value, then short tables of its problems, check results,
+    trainings and playbook runs — never the 17 columns of the visits table squeezed side by side."""
+    from kfield.formats.tables import record_page
 
-    return html_page(text("export.title", lang), sections(docs, lang), lang)
+    return record_page(text("export.title", lang), records(docs, lang), lang)
+
+
+PARTS = ("problems", "checks", "trainings", "playbooks")          # a record's short tables, in this order
+_COUNTS = {"problems": "problems", "checks": "checks", "trainings": "trainings", "playbooks": "transcripts"}
+
+
+def records(docs: Docs, lang: str) -> Iterator[tuple[str, list[tuple[str, Any]], Iterator]]:
+    """Each visit as (heading, facts, sections): the facts are the visits table's row with its labels,
+    the sections its other tables without the visit and commune columns (the heading has them), the
+    empty ones left out; rows are made when the writer reaches them."""
+    for d in docs() if callable(docs) else docs:
+        row = next(tables(d, "visits", lang)).rows[0]
+        facts = [(text(f"export.col.{c}", lang), v) for c, v in zip(TABLES["visits"], row) if c not in ("visit", "commune")]
+        heading = text("export.record", lang, visit=row[0], commune=d["commune"])
+        yield heading, facts, _parts(d, lang)
+
+
+def _parts(d: dict, lang: str) -> Iterator[tuple[str, list[str], Iterator]]:
+    for name in PARTS:
+        if not len(d[_COUNTS[name]]):
+            continue
+        header = [text(f"export.col.{c}", lang) for c in TABLES[name][2:]]
+        yield text(f"export.table.{name}", lang), header, (r[2:] for page in tables(d, name, lang) for r in page.rows)
 
 
 class Logs:

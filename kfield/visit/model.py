@@ -18,9 +18,65 @@ TASK_SYSTEM = {"lan": "network", "computers": "pc", "internet": "network", "eoff
 
 
 def system_of(word: str) -> str | None:
-    """The system a word of the vocabulary names (a system or a task word), None for any other word."""
-    folded = word.strip().lower()
-    return folded if folded in SYSTEMS else TASK_SYSTEM.get(folded)
+    """The system a word names: a system or a task code, or either's Vietnamese or English label, with
+    or without diacritics («máy in», «may in», «printers»); None for any other word."""
+    return _index("system").get(fold(word))
+
+
+def task_of(word: str) -> str | None:
+    """The task a word names (code or label, with or without diacritics), else the word as a system
+    names it (`visit task printer`); None for any other word."""
+    folded = fold(word)
+    found = _index("task").get(folded)
+    if found is not None:
+        return found
+    system = _index("system").get(folded)
+    return None if system is None else (folded if folded in SYSTEMS else system)
+
+
+def outcome_of(word: str) -> str | None:
+    """The outcome a word names: fixed / escalated / pending or «đã xử lý», «chuyen cap tren», …"""
+    return _index("outcome").get(fold(word))
+
+
+def fold(word: str) -> str:
+    """A word as the vocabularies compare it: lower case, no diacritics (đ → d), one space between words."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word.strip().lower().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("_", " ").split())
+
+
+_KEYS = {"system": ("system.{}", SYSTEMS), "task": ("visit.task.{}", TASKS), "outcome": ("visit.outcome.{}", OUTCOMES)}
+
+
+def labels(kind: str, code: str) -> tuple[str, ...]:
+    """The words a reader may type for a code: its labels in both languages, each part of a label
+    listing several things («mạng LAN, Internet» → «mạng LAN», «Internet»)."""
+    from kfield.core.i18n import catalogue
+
+    key, _ = _KEYS[kind]
+    entry = catalogue().get(key.format(code), ())
+    return tuple(dict.fromkeys(part.strip() for label in entry for part in label.split(",") if part.strip()))
+
+
+def _index(kind: str) -> dict[str, str]:
+    """Folded word → code: codes first, then labels (a label never takes a code's place)."""
+    index = dict(_INDEXES.get(kind) or ())
+    if index:
+        return index
+    _, codes = _KEYS[kind]
+    if kind == "system":
+        index.update({fold(t): TASK_SYSTEM[t] for t in TASKS})
+        index.update({fold(w): TASK_SYSTEM[t] for t in TASKS for w in labels("task", t)})
+    for code in codes:
+        index.update({fold(word): code for word in labels(kind, code)})
+    index.update({fold(code): code for code in codes})
+    _INDEXES[kind] = index
+    return index
+
+
+_INDEXES: dict[str, dict[str, str]] = {}
 
 
 def words_for(system: str) -> tuple[str, ...]:

@@ -106,6 +106,21 @@ def test_a_rules_file_error_cites_file_line_column(tmp_path):
     assert f"{bad}:5:" in str(caught.value)
 
 
+def test_items_say_whether_yes_is_good_and_tables_carry_it(tmp_path, filled):
+    """`good: false` items (OS past end of support, disk or memory critical) colour "yes" as bad; a
+    value that is not true/false is refused at its line."""
+    assert {i.id: i.good for i in readiness.load()} == {"signing_ready": True, "os_unsupported": False,
+                                                        "av_ok": True, "firewall_on": True, "critical": False}
+    assert reports.build(filled, "pcs").polarity["os_unsupported"] is False
+    assert reports.build(filled, "readiness").polarity["firewall_on"] is True
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("version: 1\nitems:\n  - id: x\n    title: {vi: X, en: X}\n    good: maybe\n    all: {PC001: [ok]}\n",
+                   encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        readiness.load(bad)
+    assert f"{bad}:5:" in str(caught.value)
+
+
 def test_the_bundled_rules_judge_as_documented():
     items = {i.id: i for i in readiness.load()}
     assert set(items) == {"signing_ready", "os_unsupported", "av_ok", "firewall_on", "critical"}
@@ -164,3 +179,38 @@ def test_a_later_network_only_run_keeps_what_the_full_check_said(db, tmp_path):
     assert ward["last_place"].code == "gateway"
     pc1 = dict(zip(*(lambda t: (t.columns, t.rows[0]))(reports.build(db, "pcs"))))
     assert pc1["os"] == "Windows 7" and pc1["first_check"] < pc1["last_check"]
+
+
+def test_which_link_of_the_signing_chain_broke():
+    item = next(i for i in readiness.load() if i.id == "signing_ready")
+    ready = {"SIGN001": "ok", "SIGN003": "ok", "SIGN004": "ok", "SIGN006": "ok"}
+    assert item.broken(ready) == () and item.judge(ready) is readiness.Answer.YES
+    # a timestamp server that gives no timestamp: not ready although the four conditions hold
+    assert item.broken({**ready, "NET008": "fail"}) == ("tsa",) and item.judge({**ready, "NET008": "fail"}) is readiness.Answer.NO
+    both = {**ready, "SIGN003": "fail", "SIGN006": "warn", "SIGN007": "fail"}
+    assert item.broken(both) == ("service", "token", "browser")     # chain order
+    assert item.broken({**ready, "SIGN009": "fail"}) == ("ocsp",) and item.broken({**ready, "SIGN009": "warn"}) == ()
+
+
+def test_pcs_and_readiness_name_the_link_in_words(filled):
+    from kfield.formats import tables
+
+    pcs = reports.build(filled, "pcs")
+    rows = {r[2]: dict(zip(pcs.columns, r)) for r in pcs.rows}
+    assert rows[PC2]["signing_ready_why"].code == "token"           # SIGN003 fail (and SIGN004 warn, later in the chain)
+    assert rows[PC1]["signing_ready_why"] == "" and rows[PC4]["signing_ready_why"] == ""
+    ward = _row(reports.build(filled, "readiness"), BAC_NHA_TRANG)
+    assert ward["signing_ready_why"].code == "token"
+    shown = tables.console([pcs], "vi")
+    assert "Sẵn sàng ký số: khâu hỏng" in shown and "không nhận USB token" in shown
+    out = json.loads(tables.to_json([pcs], {}))["reports"]["pcs"]["rows"]
+    assert {r["pc_id"]: r["signing_ready_why"] for r in out}[PC2] == "token"
+
+
+def test_a_why_link_naming_an_unknown_check_cites_its_place(tmp_path):
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("version: 1\nitems:\n  - id: x\n    title: {vi: X, en: X}\n    all: {SIGN001: [ok]}\n"
+                   "    why:\n      - link: token\n        when: {NOPE999: [fail]}\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        readiness.load(bad)
+    assert f"{bad}:8:" in str(caught.value)

@@ -77,3 +77,26 @@ def test_period_filters_on_the_vietnam_day(filled):
 def test_headline_numbers(filled):
     assert reports.headline(filled, reports.Period()) == {"units": 65, "visited": 2, "visits": 3, "open": 1,
                                                           "escalated": 1, "fixed": 1, "officials": 17}
+
+
+def test_could_not_check_is_never_ranked_among_failures(db, tmp_path):
+    """Three runs where SEC003 could not check (status error) and one where LAN003 failed: the failure
+    is rank 1 of the failing checks; the error is listed after, as "could not check", ranked apart."""
+    from kfield.formats import tables
+
+    summary = {"key": "check.summary", "params": {}}
+    for day in range(3):
+        start = logs.T0 + dt.timedelta(days=day)
+        events = [e for e in logs.visit(start=start, failing=()) if e["type"] != "check_run"]
+        results = [{"check_id": "SEC003", "status": "error", "summary": summary}]
+        results += [{"check_id": "LAN003", "status": "fail", "summary": summary}] if day == 0 else []
+        events.append(logs.event("check_run", events[0]["visit"], {"results": results, "verdict": {"place": "dns"}},
+                                 70, start))
+        logs.write(tmp_path / "s", events)
+    Importer(db, tmp_path / "q").run([tmp_path / "s"])
+    table = reports.build(db, "faults")
+    rows = [r[2:] for r in table.rows if r[0] == NHA_TRANG]
+    assert [r for r in rows if r[0] == "check"] == [("check", 1, "LAN003", 1)]
+    assert rows[-1] == ("unchecked", 1, "SEC003", 3) and [r[0] for r in rows] == ["check", "verdict", "unchecked"]
+    shown = tables.body(table, "vi")
+    assert shown[-1][2] == "không kiểm tra được" and tables.body(table, "en")[-1][2] == "could not check"

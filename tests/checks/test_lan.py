@@ -6,9 +6,10 @@ import pytest
 
 from kfield.core.result import Status
 from kfield.net.dnsq import DnsAnswer
-from kfield.net.layer2 import Offer
+from kfield.net.layer2 import DhcpProbe, Offer, random_mac
 from kfield.net.probe import Ping
-from kfield.platform.base import Interface, Lease, Neighbour, NotSupported, Route, Wifi
+from kfield.platform.base import (AddressOrigin, Interface, Lease, Neighbour, NotSupported, Route,
+                                  SourceUnavailable, Wifi)
 from kfield.testing import compute_check
 from tests.fakes import FakeHost
 
@@ -113,8 +114,24 @@ def test_lan005_lease_hours_left_and_expired():
     assert late.status is Status.WARN and late.summary.key == "lan.dhcp.expired"
 
 
-def test_lan005_static_address_is_not_an_alarm():
-    assert compute_check("LAN005", host=host(dhcp_lease=None)).summary.key == "lan.dhcp.static"
+def test_lan005_static_only_when_a_source_says_so():
+    said = host(dhcp_lease=None, address_origin=AddressOrigin("static", "iphlpapi"))
+    res = compute_check("LAN005", host=said)
+    assert (res.status, res.summary.key) == (Status.OK, "lan.dhcp.static")
+
+
+@pytest.mark.parametrize("origin", [None, NotSupported("platform.not_here"), SourceUnavailable("iphlpapi", "missing")])
+def test_lan005_no_lease_and_no_source_is_could_not_check_never_static(origin):
+    res = compute_check("LAN005", host=host(dhcp_lease=None, address_origin=origin))
+    assert (res.status, res.summary.key) == (Status.SKIP, "lan.dhcp.origin_unknown")
+
+
+def test_lan005_dhcp_said_by_the_system_without_a_readable_lease():
+    timed = host(dhcp_lease=None, address_origin=AddressOrigin("dhcp", "ip", 5400))
+    res = compute_check("LAN005", host=timed)
+    assert (res.status, res.summary.key, res.summary.params["hours"]) == (Status.OK, "lan.dhcp.ok_no_server", 1.5)
+    untimed = compute_check("LAN005", host=host(dhcp_lease=None, address_origin=AddressOrigin("dhcp", "dhclient")))
+    assert (untimed.status, untimed.summary.key) == (Status.SKIP, "lan.dhcp.lease_unread")
 
 
 def test_lan006_wired_is_a_skip():
@@ -144,19 +161,70 @@ def test_lan007_unprivileged_reads_the_neighbour_table_else_skips():
     assert res.status is Status.SKIP and res.summary.key == "lan.dup.needs_admin"
 
 
-@pytest.mark.parametrize("offers, expected", [
-    ([Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50")], Status.OK),
-    ([Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50"),
-      Offer("198.18.0.66", "aa:00:00:00:00:66", "192.168.1.2")], Status.FAIL),
-    ([], Status.WARN),
+ROUTER_OFFER = Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50")
+NEW_OFFER = Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.51")
+ROGUE_OFFER = Offer("198.18.0.66", "aa:00:00:00:00:66", "192.168.1.2")
+
+
+def probe(own=(), fresh=()):
+    return DhcpProbe(tuple(own), tuple(fresh), "06:11:22:33:44:55")
+
+
+@pytest.mark.parametrize("answer, expected, key", [
+    (probe([ROUTER_OFFER], [NEW_OFFER]), Status.OK, "lan.rogue.one"),
+    (probe([ROUTER_OFFER, ROGUE_OFFER], [NEW_OFFER, ROGUE_OFFER]), Status.FAIL, "lan.rogue.many"),
+    (probe([ROUTER_OFFER], [ROGUE_OFFER]), Status.FAIL, "lan.rogue.many"),   # the rogue answers new devices only
+    (probe([ROUTER_OFFER], []), Status.FAIL, "lan.dhcp.pool_full"),
+    (probe([], [NEW_OFFER]), Status.OK, "lan.rogue.one"),
+    (probe(), Status.WARN, "lan.rogue.none"),
 ])
-def test_lan008_dhcp_servers(offers, expected):
-    assert status("LAN008", host(dhcp_offers=offers), admin=True) is expected
+def test_lan008_dhcp_servers_as_this_pc_and_as_a_new_device(answer, expected, key):
+    res = compute_check("LAN008", host=host(dhcp_probe=answer), admin=True)
+    assert (res.status, res.summary.key) == (expected, key)
+
+
+def test_lan008_pool_full_names_the_server_and_shows_the_probe_mac():
+    res = compute_check("LAN008", host=host(dhcp_probe=probe([ROUTER_OFFER], [])), admin=True)
+    assert res.summary.params == {"server": "198.18.0.1"} and res.remedy.key == "lan.dhcp.pool_remedy"
+    assert ("probe_mac", "06:11:22:33:44:55") in [(e.name, e.value) for e in res.evidence]
 
 
 def test_lan008_without_scapy_or_npcap_is_a_skip_with_the_reason():
-    res = compute_check("LAN008", host=host(dhcp_offers=NotSupported("net.no_scapy")), admin=True)
+    res = compute_check("LAN008", host=host(dhcp_probe=NotSupported("net.no_scapy")), admin=True)
     assert res.status is Status.SKIP and res.summary.key == "net.no_scapy"
+
+
+def test_random_probe_mac_is_locally_administered_unicast_and_fresh():
+    macs = {random_mac() for _ in range(50)}
+    assert len(macs) == 50
+    assert all(int(m[:2], 16) & 0b11 == 0b10 for m in macs)
+
+
+ROUTER, OTHER = "aa:00:00:00:00:01", "98:fa:9b:00:00:99"
+
+
+@pytest.mark.parametrize("answering, cached, dhcp, key", [
+    ([ROUTER], ROUTER, ROUTER, "lan.gw.one_device"),
+    ([ROUTER, OTHER], ROUTER, ROUTER, "lan.gw.impostor_named"),
+    ([ROUTER, OTHER], OTHER, "", "lan.gw.impostor"),          # no DHCP witness: both named, neither accused
+    ([OTHER], OTHER, ROUTER, "lan.gw.dhcp_mac_differs"),
+    ([ROUTER], OTHER, ROUTER, "lan.gw.cache_differs"),
+    ([ROUTER], "", "", "lan.gw.one_device"),
+    ([], ROUTER, ROUTER, "lan.gw.no_arp_answer"),
+])
+def test_lan011_router_witnesses(answering, cached, dhcp, key):
+    offers = [Offer("198.18.0.1", dhcp, "198.18.0.50")] if dhcp else [ROGUE_OFFER]
+    fake = host(arp_claimants=answering, neighbours=[Neighbour("198.18.0.1", cached)] if cached else [],
+                dhcp_offers=offers)
+    res = compute_check("LAN011", host=fake, admin=True)
+    assert res.summary.key == key
+    if key == "lan.gw.impostor_named":
+        assert res.summary.params == {"gateway": "198.18.0.1", "router": ROUTER, "others": OTHER}
+
+
+def test_lan011_needs_administrator_rights_and_a_gateway():
+    assert compute_check("LAN011", host=host()).summary.key == "core.skip.admin"
+    assert compute_check("LAN011", host=host(route=None), admin=True).summary.key == "lan.gw.none"
 
 
 def test_lan009_printers():
@@ -175,4 +243,4 @@ def test_lan010_mtu(mtu, expected):
 
 
 def test_lan008_needs_administrator_rights():
-    assert compute_check("LAN008", host=host(dhcp_offers=[])).summary.key == "core.skip.admin"
+    assert compute_check("LAN008", host=host(dhcp_probe=probe())).summary.key == "core.skip.admin"

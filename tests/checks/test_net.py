@@ -243,10 +243,24 @@ def test_traceroute_filtered_beyond_the_router_is_not_a_fault_when_tcp_answers()
 
 
 def test_timestamp_server():
-    up = WebProbe("http://tsa/", status=200)
-    assert compute_check("NET008", host=FakeHost(web=web({up.url: up})), timestamp_urls=[up.url]).status is Status.OK
-    down = WebProbe("http://tsa/", "connect", "refused")
-    assert compute_check("NET008", host=FakeHost(web=web({down.url: down})), timestamp_urls=[down.url]).status is Status.FAIL
+    import datetime as dt
+
+    from kfield.net.signing import BadAnswer, Stamp, Unreached
+
+    def stamp(url, timeout):
+        if url == "http://down/":
+            raise Unreached("refused")
+        if url == "http://refuses/":
+            raise BadAnswer("refused", "rejection")
+        return Stamp(dt.datetime(2026, 11, 24, 1, 0, 10, tzinfo=dt.timezone.utc), "TSA")
+
+    host = FakeHost(timestamp=stamp, now=lambda: dt.datetime(2026, 11, 24, 1, 0, tzinfo=dt.timezone.utc).timestamp())
+    res = compute_check("NET008", host=host, timestamp_urls=["http://tsa/"])
+    assert res.status is Status.OK and ("tsa_drift", 10.0) in [(m.name, m.value) for m in res.evidence]
+    res = compute_check("NET008", host=host, timestamp_urls=["http://tsa/", "http://down/"])
+    assert (res.status, res.summary.params["urls"]) == (Status.WARN, "http://down/")
+    res = compute_check("NET008", host=host, timestamp_urls=["http://down/", "http://refuses/"])
+    assert res.status is Status.FAIL and [m.name for m in res.evidence] == ["sign_refused", "sign_refused_answer"]
 
 
 def test_dns_that_loses_queries_is_unreliable_and_slow_dns_is_a_warning():

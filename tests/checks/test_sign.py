@@ -5,7 +5,7 @@ import pytest
 
 from kfield.checks.sign import url_matches
 from kfield.core.result import Status
-from kfield.platform.base import Browser, Certificate, NotSupported, Proc, UsbDevice
+from kfield.platform.base import Browser, Certificate, LnaPolicy, NotSupported, Proc, UsbDevice
 from kfield.platform.linux import LinuxHost
 from kfield.testing import compute_check
 from tests.fakes import FakeHost
@@ -74,19 +74,77 @@ def test_sign005_browsers(browsers, key):
 
 
 @pytest.mark.parametrize("browsers, policy, status, key", [
-    ([Browser("chrome", "142.0")], {}, Status.WARN, "sign.lna.missing"),
-    ([Browser("chrome", "142.0")], {"chrome": ["[*.]example.gov.vn"]}, Status.OK, "sign.lna.ok"),
+    ([Browser("chrome", "147.0")], {}, Status.WARN, "sign.lna.missing"),
+    ([Browser("chrome", "142.0")], {}, Status.OK, "sign.lna.before_websocket"),      # WebSocket rule from 147
+    ([Browser("edge", "147.0")], {"edge": LnaPolicy(allowed=("[*.]example.gov.vn",))}, Status.OK, "sign.lna.ok"),
+    ([Browser("chrome", "147.0")], {"edge": LnaPolicy(allowed=("[*.]example.gov.vn",))}, Status.WARN, "sign.lna.missing"),
+    ([Browser("chrome", "147.0")], {"chrome": LnaPolicy(loopback=("[*.]example.gov.vn",))}, Status.OK, "sign.lna.ok"),
+    ([Browser("chrome", "147.0")], {"chrome": LnaPolicy(opt_out=True)}, Status.OK, "sign.lna.ok"),
+    ([Browser("chrome", "147.0")], {"chrome": LnaPolicy(opt_out=False)}, Status.WARN, "sign.lna.missing"),
     ([Browser("chrome", "130.0")], {}, Status.OK, "sign.lna.not_needed"),
     ([Browser("firefox", "140.0")], {}, Status.OK, "sign.lna.not_needed"),
 ])
 def test_sign006_lna_policy(browsers, policy, status, key):
-    host = FakeHost(browsers=browsers, lna_allowed_urls=policy)
+    host = FakeHost(browsers=browsers, lna_policies=policy)
     res = compute_check("SIGN006", host=host, eoffice_urls=["https://eoffice.example.gov.vn"])
     assert (res.status, res.summary.key) == (status, key)
 
 
-def test_sign006_without_addresses_skips():
-    assert compute_check("SIGN006", host=FakeHost()).summary.key == "sign.lna.no_urls"
+def test_sign006_loopback_policy_counts_only_from_146():
+    policy = {"chrome": LnaPolicy(loopback=("https://eoffice.example.gov.vn",))}
+    # 145 ignores LoopbackNetworkAllowedForUrls, but its WebSocket is not yet under the rule either
+    res = compute_check("SIGN006", host=FakeHost(browsers=[Browser("chrome", "145.0")], lna_policies=policy),
+                        eoffice_urls=["https://eoffice.example.gov.vn"])
+    assert res.summary.key == "sign.lna.before_websocket" and res.summary.params["browsers"] == "chrome 145"
+
+
+def test_sign006_names_which_policy_is_set_for_which_urls():
+    policy = {"chrome": LnaPolicy(("https://eoffice.example.gov.vn",), ("[*.]khanhhoa.gov.vn",), False)}
+    res = compute_check("SIGN006", host=FakeHost(browsers=[Browser("chrome", "147.0")], lna_policies=policy),
+                        eoffice_urls=["https://eoffice.example.gov.vn"], signing_site_urls=["https://dichvucong.khanhhoa.gov.vn/"])
+    shown = [m.value for m in res.evidence]
+    assert res.status is Status.OK and shown == [
+        "chrome: LocalNetworkAccessAllowedForUrls = https://eoffice.example.gov.vn",
+        "chrome: LoopbackNetworkAllowedForUrls = [*.]khanhhoa.gov.vn",
+        "chrome: LocalNetworkAccessRestrictionsTemporaryOptOut = 0"]
+
+
+def test_sign006_without_the_eoffice_address_checks_the_one_stop_site_and_names_the_setting():
+    host = FakeHost(browsers=[Browser("chrome", "147.0")], lna_policies={})
+    res = compute_check("SIGN006", host=host, signing_site_urls=["https://dichvucong.khanhhoa.gov.vn/"])
+    assert (res.status, res.summary.params["urls"]) == (Status.WARN, "https://dichvucong.khanhhoa.gov.vn/")
+    assert ("lna_setting", "kfield profile set eoffice_url URL") in [(m.name, m.value) for m in res.evidence]
+    allowed = FakeHost(browsers=[Browser("chrome", "147.0")], lna_policies={"chrome": LnaPolicy(("[*.]khanhhoa.gov.vn",))})
+    assert compute_check("SIGN006", host=allowed, signing_site_urls=["https://dichvucong.khanhhoa.gov.vn/"]
+                         ).summary.key == "sign.lna.ok_no_eoffice"
+
+
+def test_sign006_without_addresses_skips_naming_the_command():
+    res = compute_check("SIGN006", host=FakeHost())
+    assert res.summary.key == "sign.lna.no_urls"
+    from kfield.core.i18n import render
+    assert "kfield profile set eoffice_url" in render(res.summary, "vi") and "eoffice_urls" not in render(res.summary, "en")
+
+
+def test_sign003_names_a_known_token_model():
+    res = compute_check("SIGN003", host=FakeHost(usb_devices=[UsbDevice("096e", "0807", "")]))
+    assert res.summary.params["vendor"] == "Feitian ePass2003"
+    res = compute_check("SIGN003", host=FakeHost(usb_devices=[UsbDevice("0529", "0620", "Token JC")]))
+    assert res.evidence[0].value == "SafeNet eToken 5110 0529:0620 Token JC"
+
+
+def test_sign008_middleware_in_system_folders(tmp_path):
+    from kfield.platform.windows_sign import pkcs11_in
+
+    (tmp_path / "System32").mkdir()
+    for name in ("vnptca_p11_v8.dll", "ETPKCS11.DLL", "kernel32.dll"):
+        (tmp_path / "System32" / name).write_bytes(b"MZ")
+    found = pkcs11_in([str(tmp_path / "System32"), str(tmp_path / "SysWOW64")], ["eTPKCS11.dll", "vnptca_p11_v*.dll"])
+    assert [p.rsplit("/", 1)[-1] for p in found] == ["ETPKCS11.DLL", "vnptca_p11_v8.dll"]
+    res = compute_check("SIGN008", host=FakeHost(pkcs11_modules=found), platform="windows")
+    assert res.status is Status.OK and res.summary.params["names"] == "ETPKCS11.DLL, vnptca_p11_v8.dll"
+    assert compute_check("SIGN008", host=FakeHost(pkcs11_modules=[]), platform="windows").status is Status.FAIL
+    assert compute_check("SIGN008", host=FakeHost(), platform="linux").summary.key == "core.skip.platform"
 
 
 @pytest.mark.parametrize("pattern, url, expected", [
@@ -100,3 +158,14 @@ def test_sign006_without_addresses_skips():
 ])
 def test_url_patterns(pattern, url, expected):
     assert url_matches(pattern, url) is expected
+
+
+def test_a_kfield_without_its_protocol_packages_says_it_could_not_check():
+    def missing(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'websockets'", name="websockets")
+
+    host = FakeHost(signing_service=missing)
+    res = compute_check("SIGN007", host=host, signing_ports=[8987])
+    assert (res.status, res.summary.key, res.summary.params["package"]) == (Status.SKIP, "sign.no_package", "websockets")
+    res = compute_check("NET008", host=FakeHost(timestamp=missing), timestamp_urls=["http://tsa/"])
+    assert res.summary.key == "sign.no_package"

@@ -37,8 +37,8 @@ def test_header_comes_from_the_catalogue(report, lang):
 def test_row_contents_in_vietnamese(report):
     row = by_id(parse(csv_format.render(report, "vi")))["PC001"]
     assert row[1:6] == ["Máy tính", "Hệ điều hành", "Lỗi", "fail",
-                        "Windows 7 <script>alert(1)</script> đã hết hỗ trợ bảo mật từ 2020-01-14"]
-    assert row[6] == "Hệ điều hành: Windows 7 Chuyên nghiệp; Còn lại: -2500 ngày"
+                        "Windows 7 <script>alert(1)</script> đã hết hỗ trợ bảo mật từ 14/01/2020"]
+    assert row[6] == "Hệ điều hành: Windows 7 Chuyên nghiệp; Còn lại: quá hạn 2.500 ngày"
     assert row[7] == text("pc.os.remedy", "vi")
     assert row[8:] == ["0.5", "Có"]
 

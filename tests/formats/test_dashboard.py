@@ -52,8 +52,80 @@ def test_headless_chromium_draws_every_chart(tmp_path):
     drawn = re.search(r'data-drawn="([0-9,]*)"', chromium.dom(target))
     assert drawn, "the drawing script did not finish (library missing or a script error)"
     sizes = [int(n) for n in drawn.group(1).split(",")]
-    blank = len(dashboard.charts(ALL, "en"))
+    blank = len([c for c in dashboard.charts(ALL, "en") if not c["empty"]])
     assert len(sizes) == blank and min(sizes) > 5000          # a blank canvas encodes to a few hundred bytes
     shot = tmp_path / "shot.png"
     chromium.screenshot(target, shot, "1300,1400")
     assert shot.exists() and chromium.distinct_rows(shot) > 200
+
+
+def _wide_page(lang: str = "vi") -> str:
+    """The dashboard over every report, 65 units, the PC table with every bundled readiness item and
+    long host and OS names: what ran off the page."""
+    from kfield.aggregate import readiness
+    from kfield.core.table import Change, Coded
+    from tests.formats.test_values import READINESS
+
+    items = readiness.load()
+    units = tuple((22000 + i, f"Phường Bắc Nha Trang số {i}", "phường", i % 3, "", 0, 0, 0, True) for i in range(65))
+    coverage = Table("coverage", COVERAGE.columns, units, COVERAGE.totals)
+    answers = [Change(Coded(f"report.answer.{a}", a), Coded(f"report.answer.{b}", b))
+               for a, b in (("unknown", "unknown"), ("yes", "yes"), ("no", "yes"), ("unknown", "no"), ("yes", "no"))]
+    row = (22333, "Phường Bắc Nha Trang", "pc-8cc902a802aa8e94", "KETOAN_PHONGMOTCUA_UBND_BACNHATRANG_01_02",
+           "Microsoft Windows 10 Pro 22H2 (10.0.19045)", "2026-11-20T01:10:00+00:00", "2026-11-22T01:11:00+00:00",
+           *answers, 2)
+    pcs = Table("pcs", ("code", "unit", "pc_id", "host", "os", "first_check", "last_check", *(i.id for i in items),
+                        "open_problems"), (row,) * 8, labels={i.id: i.title for i in items},
+                polarity={i.id: i.good for i in items})
+    return dashboard.render([coverage, SYSTEMS, FAULTS, SCHOOLS, READINESS, pcs], HEADLINE,
+                            {**META, "where": "/home/lecturer/kfield/agg.sqlite3"}, lang)
+
+
+def _measured(tmp_path, html: str, size: str) -> str:
+    """The page's DOM in headless Chromium at a window size, with its scroll width written on <body>."""
+    target = tmp_path / "page.html"
+    probe = ("<script>document.body.setAttribute('data-scroll-width',"
+             "String(document.documentElement.scrollWidth));</script></body>")
+    target.write_text(html.replace("</body>", probe), encoding="utf-8")
+    return chromium.dom(target, size)
+
+
+def test_the_dashboard_fits_1280_px_without_horizontal_scrolling(tmp_path):
+    shown = _measured(tmp_path, _wide_page(), "1280,900")
+    width = re.search(r'data-scroll-width="(\d+)"', shown)
+    assert width and int(width.group(1)) <= 1280, width and width.group(1)
+
+
+def test_polarity_colours_cells_and_charts_read_from_the_dom(tmp_path):
+    """In the page as Chromium built it: "OS past end of support: có" is a bad (red) cell, a firewall
+    nobody could check is unknown, and the OS chart's "yes" bars are red, its "no" bars green."""
+    shown = _measured(tmp_path, _wide_page("en"), "1280,900")
+    assert "<td class=\"good\">no → yes</td>" in shown and "<td class=\"good\">yes → no</td>" in shown
+    assert "<td class=\"bad\">unknown → no</td>" in shown
+    assert "<td class=\"bad\">yes → yes</td>" in shown and "<td class=\"unknown\">unknown → unknown</td>" in shown
+    charts = {c["title"]: c for c in dashboard.charts([_readiness()], "en")}
+    yes, no = charts["OS past end of support"]["datasets"][:2]
+    assert (yes["backgroundColor"], no["backgroundColor"]) == (dashboard.COLOURS["unvisited"], dashboard.COLOURS["fixed"])
+    yes, no = charts["Firewall on"]["datasets"][:2]
+    assert (yes["backgroundColor"], no["backgroundColor"]) == (dashboard.COLOURS["fixed"], dashboard.COLOURS["unvisited"])
+
+
+def _readiness():
+    from tests.formats.test_values import READINESS
+
+    return READINESS
+
+
+def test_count_charts_step_by_whole_numbers_and_name_units_in_full():
+    page = _wide_page()
+    assert "precision:0" in page and "autoSkip:false" in page
+    bars = next(c for c in dashboard.charts([Table("coverage", COVERAGE.columns, (
+        (22333, "Phường Bắc Nha Trang", "phường", 2, "", 0, 0, 0, True),), COVERAGE.totals)], "vi") if c["type"] == "bar")
+    assert bars["labels"] == ["Phường Bắc Nha Trang"] and bars["options"]["horizontal"]
+
+
+def test_an_empty_chart_says_no_data_yet_and_the_header_shows_no_local_path():
+    empty = Table("systems", SYSTEMS.columns, (), ("", 0, 0, 0, 0))
+    for lang, words in (("vi", "Chưa có dữ liệu"), ("en", "No data yet")):
+        page = dashboard.render([empty], HEADLINE, {**META, "where": "/home/lecturer/kfield/agg.sqlite3"}, lang)
+        assert words in page and "/home/lecturer" not in page and "agg.sqlite3" in page

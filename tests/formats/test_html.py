@@ -87,7 +87,7 @@ def test_summary_meta_and_print_style(report, lang):
 def test_vietnamese_text_and_evidence(report):
     body = html_format.render(report, "vi")
     assert '<td class="status">Lỗi</td>' in body
-    assert "<li>Còn lại: -2500 ngày</li>" in body
+    assert "<li>Còn lại: quá hạn 2.500 ngày</li>" in body
     assert "→ " + text("pc.os.remedy", "vi") in body
 
 

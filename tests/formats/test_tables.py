@@ -39,7 +39,7 @@ def test_xlsx_has_one_sheet_per_report_with_numbers_as_numbers():
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(tables.to_xlsx(tables.report_sheets([COVERAGE, SYSTEMS], "en"))))
-    assert book.sheetnames == ["Coverage_ communes, wards and t", "Problems by system"]
+    assert book.sheetnames == ["Coverage - communes, wards and", "Problems by system"]
     sheet = book["Problems by system"]
     assert [c.value for c in sheet[1]] == ["System", "Problems", "Fixed", "Escalated", "Pending"]
     assert sheet["B2"].value == 2 and sheet["A3"].value == "Total"

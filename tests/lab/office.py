@@ -123,7 +123,7 @@ class OfficeLab:
         return proc
 
     def _dnsmasq(self, ns: Netns, tag: str, listen: str, dhcp_range: str, dns: bool = True,
-                 upstream: str | None = None) -> subprocess.Popen:
+                 upstream: str | None = None, extra: tuple[str, ...] = ()) -> subprocess.Popen:
         hosts = self.tmp / f"hosts-{tag}"
         hosts.write_text(f"{PRINTER} printer.office.lan\n{GATEWAY} router.office.lan\n"
                          + "".join(f"{host_ip(i)} pc{i:02d}.office.lan\n" for i in range(self.hosts)))
@@ -135,6 +135,7 @@ class OfficeLab:
             argv.append("--port=0")
         if upstream:
             argv.append(f"--server={upstream}")
+        argv.extend(extra)
         proc = ns.spawn(*argv)
         if dns:
             wait_for(lambda: _listening(ns, 53), 5)
@@ -146,15 +147,16 @@ class OfficeLab:
         # Where LinuxHost looks for dhclient leases; the name is unique to this lab.
         return Path(f"/var/lib/dhcp/dhclient.kf{self.lab.tag}.leases")
 
-    def lease(self, timeout: float = 15) -> str:
-        """Run dhclient in the client until it holds an address; returns it."""
+    def lease(self, timeout: float = 15, lease_file: Path | None = None) -> str:
+        """Run dhclient in the client until it holds an address (its lease in ``lease_file``, else
+        where LinuxHost looks); returns it."""
         self.stop("dhclient")
         script = self.tmp / "dhclient-script"
         script.write_text(DHCLIENT_SCRIPT)
         script.chmod(0o755)
         self.lease_file.parent.mkdir(parents=True, exist_ok=True)
         self.procs["dhclient"] = self.client.spawn(
-            "dhclient", "-4", "-d", "-sf", str(script), "-lf", str(self.lease_file),
+            "dhclient", "-4", "-d", "-sf", str(script), "-lf", str(lease_file or self.lease_file),
             "-pf", str(self.tmp / "dhclient.pid"), "eth0")
         if not wait_for(lambda: self.client_ip() is not None, timeout):
             raise RuntimeError("the lab client got no DHCP lease")
@@ -230,6 +232,46 @@ class OfficeLab:
         finally:
             self.dummies.stop(proc)
             self.dummies.run("ip", "link", "del", "rogue")
+
+    @contextlib.contextmanager
+    def lease_kept_elsewhere(self):
+        """The client's DHCP client keeps its lease in a folder of its own, not in a usual place."""
+        self.stop("dhclient")
+        self.lease_file.unlink(missing_ok=True)
+        elsewhere = self.tmp / "state" / "eth0.lease"
+        elsewhere.parent.mkdir(exist_ok=True)
+        elsewhere.parent.chmod(0o755)
+        self.lease(lease_file=elsewhere)
+        try:
+            yield elsewhere
+        finally:
+            self.stop("dhclient")
+            elsewhere.unlink(missing_ok=True)
+            self.lease()
+
+    @contextlib.contextmanager
+    def pool_exhausted(self):
+        """The router's DHCP range is one address, reserved for the client: it keeps its lease, a new
+        device gets nothing."""
+        ip, mac = self.client_ip(), self.client_mac()
+        self.stop("dnsmasq")
+        self.procs["dnsmasq"] = self._dnsmasq(self.router, "main", GATEWAY, f"{ip},{ip}", upstream=self.upstream,
+                                              extra=(f"--dhcp-host={mac},{ip}",))
+        try:
+            yield ip
+        finally:
+            self.stop("dnsmasq")
+            self.procs["dnsmasq"] = self._office_dns()
+
+    @contextlib.contextmanager
+    def router_impostor(self, mac: str = "00:1e:8f:66:00:01"):
+        """Another box set to the router's address (an old router left on the LAN at its default address)."""
+        self.add_dummy("impostor", GATEWAY, mac)
+        try:
+            yield mac
+        finally:
+            self.dummies.run("ip", "link", "del", "impostor")
+            self.client.run("ip", "neigh", "flush", "dev", "eth0")
 
     @contextlib.contextmanager
     def printer_off(self):

@@ -56,7 +56,9 @@ ERRORS = [["chek"], ["check", "--bogus"], ["check", "--format"], ["check", "--fo
           ["visit", "show", "zzzz"], ["report", "bogus"], ["report", "--from", "2026-02-30"],
           ["logs", "import", "/no/such/stick"], ["export", "--all", "-f", "csv", "-o", "/no/such/dir/x.csv"],
           ["profile", "validate", "/no/such.yaml"], ["playbook", "show", "no-such-playbook"],
-          ["report", "members", "-f", "csv", "-o", "/proc/x.csv"]]
+          ["report", "members", "-f", "csv", "-o", "/proc/x.csv"],
+          ["visit", "problem", "x", "--system", "wifi"], ["visit", "task", "sửa quạt"],
+          ["visit", "problem", "x", "--outcome", "xong"]]
 
 
 class Runner:
@@ -121,7 +123,9 @@ def _visit_flow(run: Runner, root: Path) -> None:
     run("visit", "note", "Phòng một cửa mất mạng từ sáng")
     run("visit", "task", "internet")
     run("visit", "problem", "Không ký được văn bản", "--system", "signing", "--outcome", "escalated")
-    run("visit", "problem", "Máy in không in", "--system", "printer", "--outcome", "fixed")
+    run("visit", "problem", "Máy in không in", "--system", "máy in", "--outcome", "đã xử lý")
+    run("visit", "problem", "Mất mạng", "--system", "mang lan", "--outcome", "con cho")
+    run("visit", "task", "ky so")
     run("visit", "train", "--topic", "Nhận diện lừa đảo", "--officials", "12")
     run("check", "--only", "PC001")
     run("check", "--only", "PC002")
@@ -138,7 +142,7 @@ def _visit_flow(run: Runner, root: Path) -> None:
 
 
 def _exports(run: Runner, root: Path) -> None:
-    for table in ("visits", "problems", "checks", "trainings"):
+    for table in ("visits", "problems", "checks", "trainings", "playbooks"):
         run("export", "--all", "-f", "csv", "--table", table, "-o", str(root / f"{table}.csv"))
         run.file(f"export csv {table}", root / f"{table}.csv")
     for fmt in ("md", "html", "xlsx"):
@@ -153,7 +157,7 @@ def _reports(run: Runner, root: Path) -> None:
     run("logs", "import", str(root / "pack.zip"), "--db", db)
     run("logs", "import", str(root), "--db", db)                  # export files only at the top: explained
     run("report", "--db", db)
-    for name in ("coverage", "systems", "faults", "schools", "members"):
+    for name in ("coverage", "systems", "faults", "schools", "members", "readiness", "pcs"):
         run("report", name, "-f", "csv", "--db", db, "-o", str(root / f"{name}.csv"))
         run.file(f"report csv {name}", root / f"{name}.csv")
     for fmt in ("html", "xlsx", "md"):
@@ -219,3 +223,21 @@ def test_the_walk_saw_every_command_and_format(seen):
     assert len([label for label in seen if label.endswith("--help")]) == len(_commands()) + 1
     assert {"export xlsx", "export html", "export md", "report html", "report xlsx"} <= set(seen)
     assert "Cách dùng: kfield" in seen["--help"] and "Đã hủy chuyến" in seen["visit cancel --reason tập thử"]
+
+
+def test_vietnamese_words_are_taken_and_values_read_in_vietnamese_style(seen):
+    """«máy in», «mang lan», «đã xử lý» were refused; unknown readiness reads «chưa rõ», never 0 → 0; the
+    short visit id where a check run is attached; refusals list the accepted words with their names."""
+    for args in (("máy in", "đã xử lý"), ("mang lan", "con cho")):
+        assert "Đã ghi (sự cố)" in seen[f"visit problem {'Máy in không in' if args[0] == 'máy in' else 'Mất mạng'} "
+                                         f"--system {args[0]} --outcome {args[1]}"]
+    assert "Đã ghi (nhiệm vụ)" in seen["visit task ky so"]
+    assert "máy in" in seen["export csv problems"] and "còn chờ" in seen["export csv problems"]
+    for name in ("report csv readiness", "report csv pcs", "report html", "report md"):     # only PC001, PC002 ran
+        assert "chưa rõ → chưa rõ" in seen[name], name
+    row = next(line for line in seen["report csv readiness"].splitlines() if line.startswith("Tổng"))
+    assert row.split(",")[3:8] == ["chưa rõ → chưa rõ", "0 → 0", *["chưa rõ → chưa rõ"] * 3]   # OS answered: a real 0
+    attached = seen["check --only PC002"]
+    assert re.search(r"Đã gắn vào chuyến công tác [0-9a-f]{6}\n", attached) and "Z-" not in attached
+    assert "máy in (printer)" not in seen["visit task sửa quạt"] and "lan (mạng LAN)" in seen["visit task sửa quạt"]
+    assert "fixed (đã xử lý)" in seen["visit problem x --outcome xong"]

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from kfield.platform.base import Lease, Neighbour, Route
-from kfield.platform.linux_net import (dbm_to_percent, parse_dhclient_leases, parse_ip_neigh_json,
-                                       parse_iw_link, parse_networkd_lease, parse_nmcli_wifi, parse_proc_arp, parse_proc_route,
+from kfield.platform.base import AddressOrigin, Lease, Neighbour, Route
+from kfield.platform.linux_net import (dbm_to_percent, dhcp_client_of, parse_ifupdown, parse_ip_addr_origin, parse_dhclient_leases, parse_ip_neigh_json,
+                                       iw_ssid, parse_iw_link, parse_networkd_lease, parse_nmcli_wifi, parse_proc_arp, parse_proc_route,
                                        parse_resolv_conf)
 
 ROUTE = """Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
@@ -112,3 +112,62 @@ def test_nmcli_real_terse_list_default_fields():
     text = (LINUX_FIX / "nmcli-wifi-list-terse.txt").read_text(encoding="utf-8")
     wifi = parse_nmcli_wifi(text, "wlp1s0", fields)
     assert (wifi.ssid, wifi.signal_percent, wifi.rate_mbps) == ("SSID-3", 87, 260.0)
+
+
+def test_iw_link_vietnamese_ssid_escaped_by_iw_reads_as_text():
+    """Composed as iw prints it (every non-ASCII byte as \\xNN; see the fixtures README)."""
+    wifi = parse_iw_link((LINUX_FIX / "iw-link-vietnamese-composed.txt").read_text(), "wlan0")
+    assert (wifi.ssid, wifi.signal_dbm, wifi.rate_mbps) == ("Phòng Tư pháp", -58, 65.0)
+
+
+def test_iw_real_scan_ssids_decode_to_their_chinese_names():
+    ssids = [iw_ssid(line.split("SSID: ", 1)[1]) for name in ("iw-scan-ssid-lines-zh.txt", "iw-scan-sta0-zh.txt")
+             for line in (LINUX_FIX / name).read_text().splitlines() if "SSID: " in line]
+    assert "顺成劳务" in ssids and "南京美女龙虾总店" in ssids and "ChinaNet-kRAH" in ssids and "sqy-5G" in ssids
+    assert not [s for s in ssids if "\\x" in s]
+
+
+def test_iw_ssid_cut_mid_character_keeps_the_stray_byte_inert():
+    """The real 32-octet SSID from the fixtures README: its last character was cut after one byte."""
+    wifi = parse_iw_link((LINUX_FIX / "iw-link-truncated-ssid-composed.txt").read_text(), "wlan0")
+    assert wifi.ssid.startswith("a\u0336\u0301") and wifi.ssid.endswith("\u0311\\xcd")
+
+
+@pytest.mark.parametrize("printed, shown", [
+    ("\\x20lead", " lead"),                      # iw escapes a leading space
+    ("back\\x5cslash", "back\\slash"),            # and a backslash
+    ("bell\\x07\\x1b[31m", "bell\\x07\\x1b[31m"),    # control bytes stay shown, never sent to a terminal
+    ("\\xff\\xfe", "\\xff\\xfe"),                     # not UTF-8
+    ("UBND Xa", "UBND Xa"),
+])
+def test_iw_ssid_escapes(printed, shown):
+    assert iw_ssid(printed) == shown
+
+
+IP_ADDR = """[{"ifindex":2,"ifname":"wlp2s0","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,
+"addr_info":[{"family":"inet","local":"192.168.1.23","prefixlen":24,"broadcast":"192.168.1.255","scope":"global",
+"dynamic":true,"noprefixroute":true,"label":"wlp2s0","valid_life_time":85841,"preferred_life_time":85841}]},
+{"ifindex":3,"ifname":"eth0","addr_info":[{"family":"inet","local":"198.18.0.100","prefixlen":24,"scope":"global",
+"label":"eth0","valid_life_time":4294967295,"preferred_life_time":4294967295}]}]"""
+
+
+def test_ip_addr_dynamic_flag_is_dhcp_with_its_lifetime_and_no_flag_is_not_an_answer():
+    """The `ip -j addr` layout of iproute2 (NetworkManager's lease: dynamic, valid_life_time)."""
+    assert parse_ip_addr_origin(IP_ADDR, "wlp2s0", "192.168.1.23") == AddressOrigin("dhcp", "ip", 85841)
+    assert parse_ip_addr_origin(IP_ADDR, "eth0", "198.18.0.100") is None      # permanent: maybe a dhclient script
+    assert parse_ip_addr_origin(IP_ADDR, "wlp2s0", "192.168.1.99") is None
+
+
+def test_ifupdown_static_and_dhcp():
+    text = "auto lo\niface lo inet loopback\n# office\niface eth0 inet static\n  address 10.0.0.5/24\niface wlan0 inet dhcp\n"
+    assert parse_ifupdown(text, "eth0") == AddressOrigin("static", "ifupdown")
+    assert parse_ifupdown(text, "wlan0") == AddressOrigin("dhcp", "ifupdown")
+    assert parse_ifupdown(text, "eth1") is None
+
+
+def test_dhcp_client_command_lines():
+    argv = ["dhclient", "-4", "-d", "-sf", "/tmp/s", "-lf", "/srv/kept/here.leases", "-pf", "/tmp/p", "eth0"]
+    assert dhcp_client_of(argv, "eth0") == ("dhclient", "/srv/kept/here.leases")
+    assert dhcp_client_of(argv, "eth1") is None
+    assert dhcp_client_of(["/usr/sbin/dhcpcd", "-q", "wlan0"], "wlan0") == ("dhcpcd", "")
+    assert dhcp_client_of(["vim", "eth0"], "eth0") is None

@@ -1,7 +1,8 @@
 import json
 
 from kfield.platform.linux import LinuxHost
-from kfield.platform.linux_sign import parse_version, read_policy_urls, read_sysfs_usb
+from kfield.platform.base import LnaPolicy
+from kfield.platform.linux_sign import parse_version, read_policies, read_sysfs_usb
 
 
 def make_usb(root, name, vendor, product, label=None):
@@ -27,7 +28,12 @@ def test_policy_files(tmp_path):
     folder.mkdir(parents=True)
     (folder / "lna.json").write_text(json.dumps({"LocalNetworkAccessAllowedForUrls": ["https://a.gov.vn"]}))
     (folder / "broken.json").write_text("{not json")
-    assert read_policy_urls(tmp_path) == {"chrome": ["https://a.gov.vn"]}
+    (folder / "z.json").write_text(json.dumps({"LoopbackNetworkAllowedForUrls": ["[*.]khanhhoa.gov.vn"],
+                                               "LocalNetworkAccessRestrictionsTemporaryOptOut": True}))
+    edge = tmp_path / "etc/opt/edge/policies/managed"
+    edge.mkdir(parents=True)
+    (edge / "x.json").write_text(json.dumps({"LocalNetworkAccessRestrictionsTemporaryOptOut": "yes"}))  # not a bool
+    assert read_policies(tmp_path) == {"chrome": LnaPolicy(("https://a.gov.vn",), ("[*.]khanhhoa.gov.vn",), True)}
 
 
 def test_versions():

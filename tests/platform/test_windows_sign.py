@@ -32,3 +32,12 @@ def test_certificates_list_and_single_object():
 
 def test_certificate_without_a_date_is_dropped():
     assert parse_certificates(json.loads('[{"Subject": "CN=x", "NotAfter": null}]')) == []
+
+
+def test_certificates_carry_their_bytes_from_powershell_raw_data():
+    import base64
+
+    rows = [{"Subject": "CN=a", "Issuer": "CN=b", "NotAfter": "2027-01-01T00:00:00", "HasPrivateKey": True,
+             "Raw": base64.b64encode(b"\x30\x03\x02\x01\x01").decode()},
+            {"Subject": "CN=c", "Issuer": "CN=b", "NotAfter": "2027-01-01T00:00:00", "Raw": "not base64!"}]
+    assert [c.der for c in parse_certificates(rows)] == [b"\x30\x03\x02\x01\x01", b""]

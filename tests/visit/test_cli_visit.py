@@ -42,8 +42,8 @@ def test_checks_run_during_a_visit_are_attached(kf):
     kf("member", "set", "--name", "An", "--school", "NTU")
     kf("visit", "start", "--commune", "22366")
     ran = kf("check", "--only", "PC001", "--lang", "en")
-    assert "Attached to visit" in ran.stderr
     shown = json.loads(kf("visit", "show", "--json").stdout)
+    assert f"Attached to visit {shown['id'].rsplit('-', 1)[-1]}\n" in ran.stderr and shown["id"] not in ran.stderr
     assert [r["check_id"] for r in shown["checks"][0]["results"]] == ["PC001"]
 
 
@@ -78,6 +78,8 @@ def test_a_torn_log_still_shows_with_a_warning(kf):
         handle.write(b'{"id": "20261124T999999Z-torn", "type": "no')
     shown = kf("visit", "show", "--lang", "en")
     assert shown.returncode == 0 and "Note: một" in shown.stdout and "damaged (torn)" in shown.stderr
+    short = log.stem.rsplit("-", 1)[-1]
+    assert shown.stdout.startswith(f"Visit {short} — ") and log.stem not in shown.stdout     # the short id people read
 
 
 def test_diff_within_a_visit_and_since_the_last_visit(kf):
@@ -85,6 +87,7 @@ def test_diff_within_a_visit_and_since_the_last_visit(kf):
     kf("visit", "start", "--commune", "Nha Trang")
     one = kf("visit", "diff", "--lang", "en")
     assert one.returncode == 2 and "no check runs" in one.stderr
+    assert "Z-" not in one.stderr                                    # the visit named by its short id
     kf("check", "--only", "PC001")
     kf("check", "--only", "PC001")
     within = kf("visit", "diff", "--lang", "vi")
@@ -267,3 +270,24 @@ def test_visit_list_from_outlines_is_the_list_of_whole_visits(kf, monkeypatch):
     for lang in ("vi", "en"):
         assert render.listing(outlined[0], None, lang) == render.listing(whole[0], None, lang)
         assert kf("visit", "list", "--lang", lang).stdout == render.listing(whole[0], None, lang)
+
+
+def test_vocabularies_take_vietnamese_words_with_or_without_marks(kf):
+    kf("member", "set", "--name", "An", "--school", "NTU")
+    kf("visit", "start", "--commune", "Nha Trang")
+    assert kf("visit", "problem", "Kẹt giấy", "--system", "máy in", "--outcome", "đã xử lý").returncode == 0
+    assert kf("visit", "problem", "Không ký được", "--system", "ky so", "--outcome", "chuyen cap tren").returncode == 0
+    assert kf("visit", "task", "mang lan").returncode == 0
+    shown = json.loads(kf("visit", "show", "--json").stdout)
+    assert [(p["system"], p["outcome"]) for p in shown["problems"]] == [("printer", "fixed"), ("signing", "escalated")]
+    assert shown["tasks"] == ["lan"]
+    for args, words in ((("task", "sửa quạt"), ("«sửa quạt»", "lan (mạng LAN)", "vneid (VNeID, Đề án 06)")),
+                        (("problem", "x", "--outcome", "xong"), ("«xong»", "fixed (đã xử lý)", "pending (còn chờ)"))):
+        bad = kf("visit", *args, "--lang", "vi")
+        assert bad.returncode == 2 and all(w in bad.stderr for w in words), bad.stderr
+    helped = kf("visit", "problem", "--help", "--lang", "vi").stdout
+    assert "may in" in helped and "đã xử lý" in helped
+    exported = kf("export", "-f", "csv", "--table", "su co", "--lang", "vi")
+    assert exported.returncode == 0 and exported.stdout.startswith("\ufeffMã chuyến,\"Xã, phường\",Hệ thống")
+    bad = kf("export", "-f", "csv", "--table", "bảng lương", "--lang", "vi")
+    assert bad.returncode == 2 and "problems (Sự cố)" in bad.stderr

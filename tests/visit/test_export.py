@@ -54,7 +54,7 @@ def test_html_escapes_every_value_and_loads_nothing_from_outside():
     page = joined(export.to_html(docs, "vi"))
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "http" not in page.replace("http://evil", "")      # no external resource at all
-    assert "Xã Cam Lâm" in page and "Chuyến công tác" in page
+    assert "Xã Cam Lâm" in page and "Chuyến v1 — Xã Cam Lâm" in page
 
 
 def test_xlsx_has_one_typed_sheet_per_table():
@@ -62,7 +62,7 @@ def test_xlsx_has_one_typed_sheet_per_table():
 
     docs = rows()
     book = load_workbook(io.BytesIO(export.to_xlsx(docs, "en")))
-    assert book.sheetnames == ["Visits", "Problems", "Check results", "Trainings"]
+    assert book.sheetnames == ["Visits", "Problems", "Check results", "Trainings", "Playbook runs"]
     trainings = list(book["Trainings"].values)
     assert trainings[1][-1] == 12 and isinstance(trainings[1][-1], int)
     assert list(book["Problems"].values)[1][-1].startswith("'=")
@@ -181,7 +181,7 @@ def test_text_exports_read_the_visits_as_they_write():
         written += next(pieces)
     assert len(read) == 1 and head.startswith("# ")                    # one visit read, the rest not yet
     rest = "".join(pieces)
-    assert len(read) == 12 and rest.count("Nguyễn Văn An") == 2        # 4 tables × 3 visits
+    assert len(read) == 3 * len(export.TABLES) and rest.count("Nguyễn Văn An") == 2     # each table × 3 visits
 
 
 MORE = [("note", {"text": "=1+1 dòng hai\r\nPC-VANTHU-01 tại 10.0.0.7"}), ("note", {"text": "<b>in đậm</b> | ống"}),
@@ -254,3 +254,71 @@ def every_format_of(name: str, docs) -> None:
             "csv": lambda: export.to_csv(docs, "visits", "vi"), "xlsx": lambda: [export.to_xlsx(docs, "vi")]}[name]()
     for _ in made:
         pass
+
+
+TRANSCRIPT = {"schema_version": 1, "kind": "kfield.playbook.transcript", "kfield_version": "1", "run_id": "r1",
+              "playbook": {"id": "printer", "version": 1, "title": {"vi": "Máy in không in được",
+                                                                     "en": "Printer does not print"},
+                           "path": "playbooks/printer.yaml", "sha256": "0" * 64},
+              "lang": "vi", "profile": "commune-office", "hostname": "PC-VANTHU-01", "mode": "interactive",
+              "started": "2026-11-24T08:10:00+00:00", "resumed": [], "finished": "2026-11-24T08:20:00+00:00",
+              "steps": [{"step": "cable", "kind": "question", "action": "answer", "answer": "yes", "result": None,
+                         "at": "2026-11-24T08:11:00+00:00", "elapsed_s": 1.0}] * 3,
+              "variables": {}, "outcome": {"kind": "escalate", "step": "call", "contact": "provincial_ca",
+                                           "contact_text": {"vi": "Đầu mối chứng thư số của tỉnh",
+                                                            "en": "Provincial CA contact"}, "reason": None}}
+
+
+def test_playbook_runs_are_in_every_export_format():
+    """A printer escalated through a playbook is seen in the review whatever the format."""
+    from openpyxl import load_workbook
+
+    docs = list(export.documents([model.replay(events() + [store.make_event("transcript", "v1", TRANSCRIPT)])]))
+    csv_text = joined(export.to_csv(docs, "playbooks", "vi"))
+    md, page = joined(export.to_markdown(docs, "vi")), joined(export.to_html(docs, "en"))
+    assert "Máy in không in được,3,Chuyển lên cấp trên,Đầu mối chứng thư số của tỉnh,24/11/2026 15:20" in csv_text
+    assert "## Sổ tay xử lý sự cố đã chạy" in md and "| Máy in không in được | 3 | Chuyển lên cấp trên |" in md
+    assert "<h3>Playbook runs</h3>" in page and "<td>Printer does not print</td><td>3</td><td>Escalate</td>" in page
+    sheet = load_workbook(io.BytesIO(export.to_xlsx(docs, "vi")))["Sổ tay xử lý sự cố đã chạy"]
+    header, row = list(sheet.values)[:2]
+    assert header[4:] == ("Sổ tay", "Số bước", "Kết quả", "Chuyển cho", "Xong lúc")
+    assert row[5] == 3 and row[2].hour == 15 and row[4] == "Máy in không in được"       # a number, a local time
+    assert json.loads(joined(export.to_json(docs)))["visits"][0]["transcripts"][0]["run_id"] == "r1"
+    redacted = joined(export.to_csv(list(export.documents([model.replay(
+        events() + [store.make_event("transcript", "v1", TRANSCRIPT)])], redact.Redactor(b"k"))), "playbooks", "vi"))
+    assert "PC-VANTHU-01" not in redacted and "Máy in không in được" in redacted
+
+
+# Words split across two lines (a word of a text node whose box has two rectangles: a line break inside it,
+# where a hyphen or a slash would not be one) and the page's overflow.
+WORD_PROBE = """<script>(function(){var broken=[],walk=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT);
+while(walk.nextNode()){var node=walk.currentNode,re=/[^\\s\\/-]+/g,m;while((m=re.exec(node.data))){
+var r=document.createRange();r.setStart(node,m.index);r.setEnd(node,m.index+m[0].length);
+var tops={};Array.prototype.forEach.call(r.getClientRects(),function(b){if(b.width>0){tops[Math.round(b.top)]=1;}});
+if(Object.keys(tops).length>1&&m[0].length<=30){broken.push(m[0]);}}}
+document.body.setAttribute('data-broken',broken.join('|'));
+document.body.setAttribute('data-overflow',String(document.documentElement.scrollWidth-document.documentElement.clientWidth));
+})();</script>"""
+
+
+def test_the_printable_page_is_a_record_on_a4_portrait_without_broken_words(tmp_path):
+    """At A4 portrait's 794 px: a visit is a record (facts, then short tables), nothing runs off the
+    page and no word shorter than a cell is split across lines («Mã chuyế n», «Nguyễ n» were)."""
+    import re
+
+    docs = list(export.documents([model.replay(events() + [store.make_event("transcript", "v1", TRANSCRIPT)])]))
+    html = joined(export.to_html(docs * 2, "vi"))
+    assert "size:A4 portrait" in html and html.count("<section class='record'>") == 2
+    assert "<table class='facts'><tr><th>Mã xã</th><td>22453</td></tr>" in html
+    page = tmp_path / "record.html"
+    page.write_text(html.replace("</body>", WORD_PROBE + "</body>"), encoding="utf-8")
+    dom = chromium.dom(page, "794,1123")
+    assert 'data-overflow="0"' in dom
+    broken = re.search(r'data-broken="([^"]*)"', dom)
+    assert broken is not None and broken.group(1) == "", broken and broken.group(1)
+
+
+@pytest.mark.parametrize("word, table", [("sự cố", "problems"), ("su co", "problems"), ("Playbook runs", "playbooks"),
+                                         ("tap huan", "trainings"), ("checks", "checks"), ("Kết quả kiểm tra", "checks")])
+def test_tables_are_named_in_the_readers_words(word, table):
+    assert export.table_of(word) == table and export.table_of("bảng lương") is None

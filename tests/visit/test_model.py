@@ -1,3 +1,5 @@
+import pytest
+
 from kfield.visit import model, store
 
 
@@ -42,3 +44,38 @@ def test_outline_of_a_visit_without_runs():
 def test_outline_first_run_is_the_first_even_when_empty():
     folded = model.outline(events(START, ("check_run", {}), ("check_run", {"results": []})))
     assert folded.first_check == {} and folded.last_check == {"results": []} and folded.checks == 2
+
+
+@pytest.mark.parametrize("word, system", [("máy in", "printer"), ("may in", "printer"), ("MÁY IN ", "printer"),
+                                          ("ký số", "signing"), ("ky so", "signing"), ("printers", "printer"),
+                                          ("Mạng LAN", "network"), ("duong truyen internet", "network"),
+                                          ("de an 06", "vneid"), ("máy quét", "scan"), ("khac", "other"),
+                                          ("printer", "printer"), ("internet", "network"), ("public services", "dvc")])
+def test_systems_are_typed_in_the_readers_words(word, system):
+    assert model.system_of(word) == system
+
+
+@pytest.mark.parametrize("word, task", [("mạng LAN", "lan"), ("mang lan", "lan"), ("tự học MOOC", "mooc"),
+                                        ("so hoa ho so", "digitisation"), ("lan", "lan"), ("máy in", "printer")])
+def test_tasks_are_typed_in_the_readers_words(word, task):
+    assert model.task_of(word) == task
+
+
+@pytest.mark.parametrize("word, outcome", [("đã xử lý", "fixed"), ("da xu ly", "fixed"), ("Chuyển cấp trên", "escalated"),
+                                           ("con cho", "pending"), ("pending", "pending")])
+def test_outcomes_are_typed_in_the_readers_words(word, outcome):
+    assert model.outcome_of(word) == outcome
+
+
+def test_unknown_words_name_nothing():
+    assert (model.system_of("wifi"), model.task_of("máy"), model.outcome_of("xong")) == (None, None, None)
+
+
+def test_no_word_of_a_vocabulary_names_two_things():
+    """Folded, a label of one code is never a label (or code) of another: «máy tính» names one system."""
+    for kind, codes in (("system", model.SYSTEMS), ("task", model.TASKS), ("outcome", model.OUTCOMES)):
+        seen: dict[str, str] = {}
+        for code in codes:
+            for word in (code, *model.labels(kind, code)):
+                folded = model.fold(word)
+                assert seen.setdefault(folded, code) == code, (kind, word, seen[folded], code)

@@ -94,7 +94,7 @@ def certificate_from_der(der: bytes, has_private_key: bool) -> Certificate:
     issuer, validity, subject = fields[2], fields[3], fields[4]
     not_after = _children(der, validity[1], validity[2])[1]
     return Certificate(_name(der, subject[1], subject[2]), _name(der, issuer[1], issuer[2]),
-                       _time(der, *not_after), has_private_key, hashlib.sha1(der).hexdigest().upper())
+                       _time(der, *not_after), has_private_key, hashlib.sha1(der).hexdigest().upper(), bytes(der))
 
 
 def certificates(entries: list[tuple[bytes, bool]]) -> list[Certificate]:

@@ -14,7 +14,7 @@ import struct
 from dataclasses import dataclass
 
 from kfield.core.errors import SourceUnavailable
-from kfield.platform.base import Interface, Lease, Neighbour, Route
+from kfield.platform.base import AddressOrigin, Interface, Lease, Neighbour, Route
 
 AF_INET, AF_INET6_WINDOWS = 2, 23
 GAA_FLAG_SKIP_ANYCAST, GAA_FLAG_SKIP_MULTICAST, GAA_FLAG_INCLUDE_GATEWAYS = 0x2, 0x4, 0x80
@@ -23,6 +23,8 @@ IF_TYPE_LOOPBACK, IF_TYPE_IEEE80211 = 24, 71
 IF_OPER_STATUS_UP = 1
 ERROR_BUFFER_OVERFLOW, ERROR_NO_DATA = 111, 232
 INFINITE_LEASE = 0xFFFFFFFF
+# NL_PREFIX_ORIGIN / NL_SUFFIX_ORIGIN: 1 = Manual, 3 = Dhcp (an IPv4 lease sets both to Dhcp)
+ORIGIN_MANUAL, ORIGIN_DHCP = 1, 3
 NEIGHBOUR_STATES = {0: "unreachable", 1: "incomplete", 2: "probe", 3: "delay", 4: "stale",
                     5: "reachable", 6: "permanent"}
 ROW2_SIZE, ROW2_TABLE_OFFSET = 88, 8
@@ -89,6 +91,7 @@ class Adapter:
     wireless: bool
     loopback: bool
     guid: str = ""                # AdapterName, "{…}": how wlanapi names the same interface
+    origins: tuple[tuple[str, int, int], ...] = ()   # (address, PrefixOrigin, SuffixOrigin)
 
 
 # --- pure decoding ----------------------------------------------------------------------------
@@ -127,7 +130,9 @@ def adapter(entry: AdapterAddresses) -> Adapter:
                    tuple(ip for d in _chain(entry.FirstDnsServerAddress) if (ip := _address(d.Address))),
                    bool(entry.Flags & IP_ADAPTER_DHCP_ENABLED), _address(entry.Dhcpv4Server), entry.Ipv4Metric,
                    entry.IfType == IF_TYPE_IEEE80211, entry.IfType == IF_TYPE_LOOPBACK,
-                   (entry.AdapterName or b"").decode("ascii", "replace").upper())
+                   (entry.AdapterName or b"").decode("ascii", "replace").upper(),
+                   tuple((ip, u.PrefixOrigin, u.SuffixOrigin)
+                         for u in _chain(entry.FirstUnicastAddress) if (ip := _address(u.Address))))
 
 
 def adapters_from(first) -> list[Adapter]:
@@ -157,6 +162,20 @@ def lease(adapters: list[Adapter], interface: str, address: str, now: dt.datetim
             if a.name == interface and ip == address and a.dhcp_enabled and a.dhcp_server:
                 expires = None if seconds == INFINITE_LEASE else now + dt.timedelta(seconds=seconds)
                 return Lease(interface, address, a.dhcp_server, expires)
+    return None
+
+
+def origin(adapters: list[Adapter], interface: str, address: str) -> AddressOrigin | None:
+    """DHCP when Windows says both halves of the address came from DHCP, static when both were set
+    by hand; any other pair (or an address not listed) is not an answer."""
+    for a in adapters:
+        for ip, prefix, suffix in a.origins:
+            if a.name == interface and ip == address:
+                if prefix == suffix == ORIGIN_DHCP:
+                    seconds = next((s for i, _, s in a.ipv4 if i == ip), None)
+                    return AddressOrigin("dhcp", "iphlpapi", None if seconds in (None, INFINITE_LEASE) else seconds)
+                if prefix == suffix == ORIGIN_MANUAL:
+                    return AddressOrigin("static", "iphlpapi")
     return None
 
 

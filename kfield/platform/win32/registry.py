@@ -10,7 +10,7 @@ import struct
 from dataclasses import dataclass
 
 from kfield.core.errors import SourceUnavailable
-from kfield.platform.base import Firewall, Proxy
+from kfield.platform.base import Firewall, LnaPolicy, Proxy
 
 REG_SZ, REG_EXPAND_SZ, REG_BINARY, REG_DWORD, REG_MULTI_SZ, REG_QWORD = 1, 2, 3, 4, 7, 11
 _TYPE_NAMES = {"REG_SZ": REG_SZ, "REG_EXPAND_SZ": REG_EXPAND_SZ, "REG_BINARY": REG_BINARY,
@@ -148,3 +148,21 @@ def string_list(values: Values | None) -> list[str]:
     numbered = [(int(name), v.data) for name, v in (values or {}).items()
                 if name.isdigit() and isinstance(v.data, str) and v.data.strip()]
     return [data.strip() for _, data in sorted(numbered)]
+
+
+def lna_policy(hives: list[tuple[Values | None, Values | None, Values | None]]) -> LnaPolicy | None:
+    """Chrome/Edge Local Network Access policies from (policy key, …AllowedForUrls key,
+    …LoopbackNetworkAllowedForUrls key) per hive, machine first: the URL lists are joined, the
+    opt-out DWORD of the first hive that sets it wins. None when nothing is set."""
+    allowed: list[str] = []
+    loopback: list[str] = []
+    opt_out = None
+    for root, allowed_key, loopback_key in hives:
+        allowed += string_list(allowed_key)
+        loopback += string_list(loopback_key)
+        value = dword(root, "LocalNetworkAccessRestrictionsTemporaryOptOut")
+        if opt_out is None and value is not None:
+            opt_out = bool(value)
+    if not (allowed or loopback or opt_out is not None):
+        return None
+    return LnaPolicy(tuple(allowed), tuple(loopback), opt_out)

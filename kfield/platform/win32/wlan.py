@@ -21,6 +21,14 @@ _SSID, _QUALITY = 520, 576                   # offsets in WLAN_CONNECTION_ATTRIB
 
 
 # --- pure decoding ----------------------------------------------------------------------------
+def ssid_text(raw: bytes) -> str:
+    """An SSID's octets as text a person can read and no terminal obeys: UTF-8 where they are UTF-8
+    (a Vietnamese name with its diacritics), every byte that is not shown as ``\\xNN``, and control
+    characters (an escape sequence in a beacon) as ``\\xNN`` too. Shared with Linux's `iw` reader."""
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 else c for c in text)
+
+
 def interfaces_from(buffer: bytes) -> list[tuple[str, int]]:
     """WLAN_INTERFACE_INFO_LIST → [(interface GUID "{…}" upper-case, state)]."""
     count, _ = struct.unpack_from("<II", buffer, 0)
@@ -42,7 +50,7 @@ def connection_from(buffer: bytes, interface: str) -> Wifi | None:
     (length,) = struct.unpack_from("<I", buffer, _SSID)
     if state != WLAN_INTERFACE_STATE_CONNECTED or not 0 < length <= 32:
         return None
-    ssid = buffer[_SSID + 4:_SSID + 4 + length].decode("utf-8", "replace")
+    ssid = ssid_text(buffer[_SSID + 4:_SSID + 4 + length])
     quality, rx_kbps = struct.unpack_from("<II", buffer, _QUALITY)
     quality = min(quality, 100)
     return Wifi(interface, ssid, quality // 2 - 100, quality, rx_kbps / 1000 if rx_kbps else None)

@@ -24,6 +24,7 @@ def test_trustme_leaf_certificate():
     der = _der_from_pem(leaf.cert_chain_pems[0].bytes())
     cert = certs.certificate_from_der(der, True)
     assert cert.has_private_key and cert.thumbprint == hashlib.sha1(der).hexdigest().upper()
+    assert cert.der == der   # kept whole: SIGN009 builds its OCSP request from it
     assert cert.not_after > dt.datetime.now(dt.timezone.utc)
     assert "O=trustme" in cert.issuer
 

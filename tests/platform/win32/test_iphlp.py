@@ -122,3 +122,20 @@ def test_neighbour_table_shorter_than_its_count_is_an_error():
 def test_sockaddr_of_another_family_is_not_an_ipv4_address():
     assert iphlp.sockaddr_ip(struct.pack("<H", iphlp.AF_INET6_WINDOWS) + bytes(26)) == ""
     assert iphlp.sockaddr_ip(b"\x02") == ""
+
+
+def test_address_origin_from_prefix_and_suffix_origin():
+    """Both halves Dhcp (3) → DHCP with the lease's seconds; both Manual (1) → static; else no answer."""
+    from kfield.platform.base import AddressOrigin
+
+    def one(prefix, suffix, lease=7200):
+        a = _adapter(7, "Ethernet", 6, True, ip=("10.10.0.57", 24, lease))
+        a.FirstUnicastAddress.contents.PrefixOrigin = prefix
+        a.FirstUnicastAddress.contents.SuffixOrigin = suffix
+        return iphlp.adapters_from(_linked(a))
+
+    assert iphlp.origin(one(3, 3), "Ethernet", "10.10.0.57") == AddressOrigin("dhcp", "iphlpapi", 7200)
+    assert iphlp.origin(one(3, 3, 0xFFFFFFFF), "Ethernet", "10.10.0.57") == AddressOrigin("dhcp", "iphlpapi", None)
+    assert iphlp.origin(one(1, 1), "Ethernet", "10.10.0.57") == AddressOrigin("static", "iphlpapi")
+    assert iphlp.origin(one(0, 4), "Ethernet", "10.10.0.57") is None
+    assert iphlp.origin(one(3, 3), "Wi-Fi", "10.10.0.57") is None

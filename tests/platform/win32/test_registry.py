@@ -72,3 +72,18 @@ def test_string_list_policy_in_number_order():
     values = {"2": Value("https://b", REG_SZ), "1": Value("https://a", REG_SZ), "10": Value("https://c", REG_SZ),
               "x": Value("ignored", REG_SZ), "3": Value(" ", REG_SZ)}
     assert registry.string_list(values) == ["https://a", "https://b", "https://c"]
+
+
+def test_lna_policies_machine_then_user_and_the_opt_out_dword():
+    from kfield.platform.base import LnaPolicy
+    from kfield.platform.win32.registry import REG_DWORD
+
+    machine = ({"LocalNetworkAccessRestrictionsTemporaryOptOut": Value(0, REG_DWORD)},
+               {"1": Value("https://eoffice.example.gov.vn", REG_SZ)}, None)
+    user = ({"LocalNetworkAccessRestrictionsTemporaryOptOut": Value(1, REG_DWORD)}, None,
+            {"1": Value("[*.]khanhhoa.gov.vn", REG_SZ)})
+    assert registry.lna_policy([machine, user]) == LnaPolicy(
+        ("https://eoffice.example.gov.vn",), ("[*.]khanhhoa.gov.vn",), False)   # the machine's DWORD wins
+    assert registry.lna_policy([(None, None, None), ({}, {}, {})]) is None
+    # A policy value of another type (text where a DWORD belongs) is not a setting
+    assert registry.lna_policy([({"LocalNetworkAccessRestrictionsTemporaryOptOut": Value("1", REG_SZ)}, None, None)]) is None

@@ -54,3 +54,9 @@ def test_access_denied_is_the_location_setting_and_other_errors_are_failures():
         wlan._check(wlan.ERROR_SERVICE_NOT_ACTIVE, "WlanOpenHandle")
     assert stopped.value.reason == "failed" and "1062" in stopped.value.detail
     wlan._check(0, "WlanOpenHandle")
+
+
+def test_ssid_bytes_that_are_not_utf8_or_are_control_characters_are_shown_inert():
+    """A name cut at 32 octets mid-character, or a beacon carrying a terminal escape sequence."""
+    assert wlan.connection_from(_connection(ssid="Tư".encode()[:2]), "Wi-Fi").ssid == "T\\xc6"
+    assert wlan.connection_from(_connection(ssid=b"UBND\x1b[2J"), "Wi-Fi").ssid == "UBND\\x1b[2J"
