@@ -65,7 +65,7 @@ class Refused:
 def total_weight(paths) -> int:
     """Bytes on disk of the candidate files under `paths`: what progress counts towards."""
     total = 0
-    for path in map(Path, paths):
+    for path in with_stick_data(paths):
         items = _files(path) if path.is_dir() else [path] if path.is_file() else []
         total += sum(p.stat(follow_symlinks=False).st_size for p in items if isinstance(p, Path))
     return total
@@ -73,7 +73,7 @@ def total_weight(paths) -> int:
 
 def walk(paths, limits: Limits = Limits()) -> Iterator[LogFile | Refused]:
     budget = _Budget(limits.archive_bytes)
-    for path in map(Path, paths):
+    for path in with_stick_data(paths):
         if path.is_dir():
             for item in _files(path):
                 yield from _one(item, limits, budget) if isinstance(item, Path) else [item]
@@ -81,6 +81,33 @@ def walk(paths, limits: Limits = Limits()) -> Iterator[LogFile | Refused]:
             yield from _one(path, limits, budget)
         else:
             yield Refused(str(path), "missing")
+
+
+def with_stick_data(paths) -> list:
+    """The named paths, plus the data folder of the USB kit a named folder belongs to (a kit holds
+    MANIFEST.sha256 and verify.py; kfield keeps its visits in <kit>/kfield-data): `logs import E:\\results`
+    or any folder of the stick imports what the stick recorded. Its events are stored once however
+    often they are reached."""
+    named = [Path(p) for p in paths]
+    extra = []
+    for path in named:
+        kit = _kit_of(path) if path.is_dir() and not path.is_symlink() else None
+        data = kit / "kfield-data" if kit else None
+        if data and data.is_dir() and not data.is_symlink() and not _under(data, named + extra):
+            extra.append(data)
+    return named + extra
+
+
+def _kit_of(folder: Path):
+    for candidate in (folder, *list(folder.absolute().parents)[:3]):
+        if (candidate / "MANIFEST.sha256").is_file() and (candidate / "verify.py").is_file():
+            return candidate
+    return None
+
+
+def _under(folder: Path, roots: list) -> bool:
+    folder = folder.absolute()
+    return any(folder == root.absolute() or root.absolute() in folder.parents for root in roots)
 
 
 def _files(folder: Path) -> Iterator[Path | Refused]:

@@ -25,6 +25,10 @@ param("os_end_of_support", Map(values=Date(), key_pattern=r"[a-z0-9.-]+",
 param("os_eos_warn_days", Num(integer=True, minimum=0, maximum=3650), 180)
 
 
+# the advice fits the version: Windows 10 after October 2025 has ESU or Windows 11, not "upgrade to 10/11"
+OS_REMEDY = {"windows-10": "pc.os.remedy.windows10", "windows-11": "pc.os.remedy.windows11"}
+
+
 @check("PC001", tags=("quick", "usb", "os"), timeout=5)
 def os_support(host: Host, os_end_of_support: dict, os_eos_warn_days: int, today=None):
     """Operating system and whether its vendor still ships security fixes."""
@@ -35,10 +39,11 @@ def os_support(host: Host, os_end_of_support: dict, os_eos_warn_days: int, today
         return ok("pc.os.unknown_eos", evidence=evidence, os=info.name)
     days = (ends - (today or dt.date.today())).days
     evidence += (measure("eos_date", ends.isoformat()), measure("eos_days", days, "days"))
+    remedy = OS_REMEDY.get(info.key, "pc.os.remedy")
     if days < 0:
-        return fail("pc.os.unsupported", evidence=evidence, remedy="pc.os.remedy", os=info.name, date=ends.isoformat())
+        return fail("pc.os.unsupported", evidence=evidence, remedy=remedy, os=info.name, date=ends.isoformat())
     if days <= os_eos_warn_days:
-        return warn("pc.os.ending", evidence=evidence, remedy="pc.os.remedy", os=info.name, days=days)
+        return warn("pc.os.ending", evidence=evidence, remedy=remedy, os=info.name, days=days)
     return ok("pc.os.supported", evidence=evidence, os=info.name, date=ends.isoformat())
 
 

@@ -53,9 +53,17 @@ def pack(output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
         who = member.load()
         now = dt.datetime.now(dt.timezone.utc)
         name = packer.default_name(who.name if who else "", now)
-        dest = (output / name if output and is_folder(output) else output or Path(name)).absolute()   # -o E:\ → on the stick
+        dest = (output / name if output and is_folder(output) else output or _pack_folder() / name).absolute()   # -o E:\ → on the stick
         count = packer.pack(dest, asdict(who) if who else {}, now)
         errors.say(text("visit.packed", language, count=count, path=str(dest), folder=str(packer.visits.visits_dir())))
+
+
+def _pack_folder() -> Path:
+    """The current folder; on a stick its kfield-data (a zip beside the kit's files would be a file
+    its manifest does not list, and the kit would refuse to start)."""
+    from kfield.core.paths import data_dir, kit_root
+
+    return data_dir() if kit_root() is not None else Path()
 
 
 def _what_is_there(paths: list[Path], language: str, limit: int = 10_000) -> str:

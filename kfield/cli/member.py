@@ -1,4 +1,4 @@
-"""`kfield member set|show`: who uses this laptop (name, school, team), once."""
+"""`kfield member set|show`: who uses this laptop or this stick (name, school, team), once."""
 
 from __future__ import annotations
 
@@ -41,3 +41,27 @@ def show(lang: common.LangOpt = None) -> None:
         who = member.require()
         common.emit(text("visit.member.line", language, name=who.name, school=who.school, team=who.team or "—") + "\n",
                     None)
+
+
+def who_records():
+    """The member a visit is recorded for: the saved one; when none is saved (a new stick) and
+    someone is at the keyboard, asked once and saved; else the error that says how to set it."""
+    import sys
+
+    from kfield.core.i18n import text
+    from kfield.visit import member
+
+    who = member.load()
+    if who is not None or not (sys.stdin and sys.stdin.isatty()):
+        return who or member.require()
+    language = errors.lang()
+    errors.say(text("visit.member.ask", language))
+    name = typer.prompt(text("visit.member.ask_name", language), err=True).strip()
+    school = typer.prompt(text("visit.member.ask_school", language), err=True).strip()
+    if not name or not school:
+        from kfield.core.errors import UsageError
+
+        raise UsageError("visit.member.empty")
+    member.save(member.Member(name, school))
+    errors.say(text("visit.member.saved", language, name=name, path=str(member.path())))
+    return member.require()

@@ -1,10 +1,13 @@
 """`kfield run --profile P --non-interactive`: the scripted run from a USB stick.
 
-It never prompts (stdin may be closed), every check is time-bounded by the runner and the
-profile's deadline, and it writes report.json and summary.html under
+It never prompts (stdin may be closed), every check is time-bounded by the
+runner and the profile's deadline, and it writes report.json and summary.html under
 RESULTS/<hostname>-<timestamp>/ (RESULTS: --results-dir, else ./results). A read-only stick
-sends the results to a temporary folder, and the message says where. The exit code is the
-worst status (0 nothing failed, 1 a check failed, 130 interrupted).
+sends the results to a temporary folder, and the message says where. It ends with the counts and
+the worst problems. The run is filed with the visit open on this laptop or stick; with none open
+(or with --commune), as a visit of the commune of --commune, else of the stick's settings (the last
+visit started from it), holding only this check run, for the member saved on the stick. The
+exit code is the worst status (0 nothing failed, 1 a check failed, 130 interrupted).
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ import typer
 from kfield.cli import common, errors
 from kfield.cli.help import h
 
+WORST_SHOWN = 3
+
 
 def run(
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
     non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.run.non_interactive"))] = False,
     results_dir: Annotated[Optional[Path], typer.Option("--results-dir", help=h("help.run.results_dir"))] = None,
+    commune: Annotated[Optional[str], typer.Option("--commune", help=h("help.run.commune"))] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)
@@ -35,9 +41,63 @@ def run(
         folder = results_folder(results_dir or Path("results"), report)
         write_new(folder / "report.json", as_json.render(report, language))
         write_new(folder / "summary.html", html.render(report, language))
+        for line in outcome_lines(report, language):
+            errors.say(line)
         errors.say(errors.text("run.written", language, path=str(folder)))
-        common.attach_evidence("check_run", report.to_dict())
+        file_with_a_visit(report.to_dict(), commune)
     raise errors.Exit(report.exit_code())
+
+
+def outcome_lines(report, language: str) -> list:
+    """The counts, then the worst problems (fails, then warnings) with their remedies."""
+    from kfield.core.result import Status
+    from kfield.formats import text as t
+
+    lines = [t.summary_line(report, language)]
+    worst = [r for status in (Status.FAIL, Status.ERROR, Status.WARN) for r in report.sorted() if r.status is status]
+    for result in worst[:WORST_SHOWN]:
+        lines.append(f"  [{t.status_label(result.status, language)}] {result.check_id} {t.title(result, language)}: "
+                     f"{t.summary(result, language)}")
+        if result.remedy:
+            lines.append(f"      → {t.remedy(result, language)}")
+    return lines
+
+
+def file_with_a_visit(data: dict, commune: str | None) -> None:
+    """The open visit takes the run; else a visit of the known commune holding only this run;
+    else say that the run is in no visit (its results are still in the results folder). Asks
+    nothing; a visit that cannot be filed is one line, never the run's exit code."""
+    from kfield.core.errors import KfieldError
+    from kfield.core.i18n import render
+    from kfield.visit import visits
+
+    if commune is None and visits.current():
+        common.attach_evidence("check_run", data)
+        return
+    known = (commune, 56) if commune else _stick_commune()
+    if known is None:
+        errors.say(errors.text("run.no_visit", errors.lang()))
+        return
+    try:
+        _one_run_visit(*known, data)
+    except KfieldError as exc:
+        errors.say(errors.text("run.not_filed", errors.lang(), reason=render(exc.message, errors.lang())))
+
+
+def _stick_commune():
+    from kfield.usb import stick
+
+    return stick.commune()
+
+
+def _one_run_visit(commune: str, province: int, data: dict) -> None:
+    from kfield.visit import member, visits
+
+    visit_id, unit = visits.start(commune, member.require(), province)
+    visits.record("check_run", data, visit_id)
+    visits.end()
+    errors.say(errors.text("run.filed_new_visit", errors.lang(), commune=unit.name, code=unit.code,
+                           visit=visits.short(visit_id)))
 
 
 def results_folder(base: Path, report) -> Path:

@@ -12,12 +12,14 @@ from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-DestArg = Annotated[Path, typer.Argument(help=h("help.usb.dest"))]
+DestArg = Annotated[Path, typer.Argument(metavar="DEST", help=h("help.usb.dest"), show_default=False)]
+# init takes the text as typed: "" is refused, not read as the current folder
+InitDestArg = Annotated[str, typer.Argument(metavar="DEST", help=h("help.usb.dest"), show_default=False)]
 
 
-@app.command("init", help=h("help.usb.init"), epilog=h("help.exit_codes"))
+@app.command("init", help=h("help.usb.init"), epilog=h("help.usb.exit_codes"))
 def init(
-    dest: DestArg,
+    dest: InitDestArg,
     profile: Annotated[str, typer.Option("--profile", "-p", help=h("help.usb.profile"))] = "usb",
     no_wheelhouse: Annotated[bool, typer.Option("--no-wheelhouse", help=h("help.usb.no_wheelhouse"))] = False,
     target: Annotated[Optional[str], typer.Option("--platform", help=h("help.usb.platform"))] = None,
@@ -31,13 +33,25 @@ def init(
 
         errors.say(text("usb.building", language, path=str(dest)))
         kit = build(dest, profile, wheelhouse=not no_wheelhouse, target=target)
-        errors.say(text("usb.summary", language, path=str(kit.root), files=kit.files,
-                        size_mb=f"{kit.size_bytes / 1e6:.1f}", wheels=kit.wheels))
+        errors.say(_summary(kit, language))
         errors.say(text("usb.manifest_hash", language, digest=kit.manifest_sha256))
+        errors.say(text("usb.built", language, built=kit.built, short=kit.manifest_sha256[:12]))
     raise errors.Exit(0)
 
 
-@app.command("verify", help=h("help.usb.verify"), epilog=h("help.exit_codes"))
+def _summary(kit, language: str) -> str:
+    from kfield.core.i18n import text
+
+    size_mb = f"{kit.size_bytes / 1e6:.1f}"
+    if kit.target == "windows":
+        from kfield.usb.winsource import EMBEDDED_VERSION
+
+        return text("usb.summary_windows", language, path=str(kit.root), files=kit.files, size_mb=size_mb,
+                    python=EMBEDDED_VERSION, packages=kit.wheels)
+    return text("usb.summary", language, path=str(kit.root), files=kit.files, size_mb=size_mb, wheels=kit.wheels)
+
+
+@app.command("verify", help=h("help.usb.verify"), epilog=h("help.usb.exit_codes"))
 def verify(
     dest: DestArg,
     expect: Annotated[Optional[str], typer.Option("--expect", help=h("help.usb.expect"))] = None,
@@ -50,7 +64,5 @@ def verify(
         from kfield.usb.check import check_kit
 
         checked = check_kit(dest, expect)
-        if checked.verdict.extra:
-            errors.say(text("usb.extra", language, names=", ".join(checked.verdict.extra)))
         errors.say(text("usb.verified", language, path=str(dest), files=checked.files, digest=checked.digest))
     raise errors.Exit(0)

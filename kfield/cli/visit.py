@@ -43,10 +43,16 @@ def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.c
           lang: common.LangOpt = None) -> None:
     common.use_lang(lang)
     with errors.funnel():
-        from kfield.visit import member, visits
+        from kfield.cli.member import who_records
+        from kfield.visit import visits
 
-        visit_id, unit = visits.start(commune, member.require(), province, companions=members or [])
+        who = who_records()
+        visit_id, unit = visits.start(commune, who, province, companions=members or [])
         errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visits.short(visit_id)))
+        errors.say(_t("visit.recorded_as", name=who.name, school=who.school))
+        from kfield.usb import stick
+
+        stick.remember_commune(unit.code, province)
 
 
 @app.command("note", help=h("help.visit.note"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import platform
 import re
 import shutil
@@ -31,13 +33,25 @@ class Kit:
     size_bytes: int
     manifest_sha256: str
     wheels: int
+    target: str = "linux"
+    built: str = ""
+
+
+# What `usb init` writes: an earlier kit's files are replaced only at these paths (a manifest listing
+# anything else is not one kfield made, and nothing it lists elsewhere is ever deleted).
+KIT_FOLDERS = ("python", "wheelhouse", "checks", "playbooks")
+KIT_TOP_FILES = ("kfield.pyz", "kfield.sh", "kfield.cmd", "run-checks.sh", "run-checks.cmd", "verify.py",
+                 "HUONG-DAN.txt", "README.txt")
 
 
 def this_os() -> str:
     return "windows" if sys.platform == "win32" else "linux"
 
 
-def init(dest: Path, profile: str = "usb", wheelhouse: bool = True, target: str | None = None) -> Kit:
+def init(dest, profile: str = "usb", wheelhouse: bool = True, target: str | None = None) -> Kit:
+    if not str(dest).strip():
+        raise UsageError("usb.error.empty_dest")
+    dest = Path(dest)
     check_profile(profile)
     target = target or this_os()
     if target not in TARGETS:
@@ -45,12 +59,23 @@ def init(dest: Path, profile: str = "usb", wheelhouse: bool = True, target: str 
     from kfield.usb import markers
 
     markers.require()
+    created = not os.path.lexists(dest)
     try:
         return write_kit(prepare(dest), profile, wheelhouse, target)
     except OSError as exc:  # a full, removed or read-only stick: one line, exit 2
         from kfield.core.oserrors import reason
 
+        _remove_if_created(dest, created)
         raise UsageError("usb.error.cannot_write", path=str(exc.filename or dest), reason=reason(exc)) from None
+    except BaseException:    # no Windows parts, no network, Ctrl-C: no half-written folder is left
+        _remove_if_created(dest, created)
+        raise
+
+
+def _remove_if_created(dest: Path, created: bool) -> None:
+    """Only a folder this run made (shutil.rmtree removes links, never what they point to)."""
+    if created and os.path.isdir(dest) and not os.path.islink(dest):
+        shutil.rmtree(dest, ignore_errors=True)
 
 
 def write_kit(root: Path, profile: str, wheelhouse: bool, target: str = "linux") -> Kit:
@@ -60,9 +85,20 @@ def write_kit(root: Path, profile: str, wheelhouse: bool, target: str = "linux")
     listed = [*program, *copy_yaml(root), *write_launchers(root, profile, target),
               *write_guides(root, profile, target), write_verifier(root)]
     (root / "results").mkdir(exist_ok=True)
-    digest = manifest.write(root, listed)
+    from kfield import __version__
+
+    built = build_date()
+    digest = manifest.write(root, listed, __version__, built)
     size = sum((root / rel).stat().st_size for rel in listed) + (root / manifest.NAME).stat().st_size
-    return Kit(root, len(listed) + 1, size, digest, count)
+    return Kit(root, len(listed) + 1, size, digest, count, target, built)
+
+
+def build_date() -> str:
+    """Today, or SOURCE_DATE_EPOCH's day (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isascii() and epoch.isdigit() and len(epoch) < 12:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
 
 
 def _zipapp_program(root: Path, wheelhouse: bool) -> tuple:
@@ -88,16 +124,46 @@ def check_profile(profile: str) -> None:
 
 
 def prepare(dest: Path) -> Path:
-    """DEST as a folder; the files an earlier kit listed are removed (stale wheels go), nothing else."""
+    """DEST as a folder holding nothing but an earlier kit (whose files are removed, so stale wheels
+    go) and the folders kfield writes into (kept). Refused: DEST a link or a file; a link, FIFO or
+    device anywhere inside; a file kfield did not write; a manifest kfield did not make."""
+    if os.path.islink(dest):
+        raise UsageError("usb.error.dest_link", path=str(dest), names=str(dest))
     if dest.exists() and not dest.is_dir():
         raise UsageError("usb.error.dest_not_dir", path=str(dest))
     dest.mkdir(parents=True, exist_ok=True)
-    if (dest / manifest.NAME).is_file():
-        for rel in manifest.read(dest):
-            path = manifest.inside(dest, rel)
-            if path.is_file():
-                path.unlink()
+    old = _earlier_kit(dest)
+    files, special = manifest.walk(dest)
+    if special:
+        raise UsageError("usb.error.dest_link", path=str(dest), names=_names(special))
+    foreign = [rel for rel in files if rel not in old]
+    if foreign:
+        raise UsageError("usb.error.dest_foreign", path=str(dest), names=_names(foreign))
+    for rel in old:
+        if rel in files:
+            (dest / rel).unlink()
     return dest.resolve()
+
+
+def _earlier_kit(dest: Path) -> dict:
+    """The entries of the manifest an earlier `usb init` wrote here ({} when there is none)."""
+    try:
+        found = manifest.load(dest)
+    except manifest.Malformed:
+        raise UsageError("usb.error.dest_manifest", path=str(dest / manifest.NAME)) from None
+    if found is None:
+        return {}
+    if not all(_ours(rel) for rel in found.entries) or "verify.py" not in found.entries:
+        raise UsageError("usb.error.dest_manifest", path=str(dest / manifest.NAME))
+    return found.entries
+
+
+def _ours(rel: str) -> bool:
+    return rel in KIT_TOP_FILES or (rel.split("/")[0] in KIT_FOLDERS and "/" in rel)
+
+
+def _names(paths: list) -> str:
+    return ", ".join(paths[:3]) + (f" (+{len(paths) - 3})" if len(paths) > 3 else "")
 
 
 def copy_yaml(root: Path) -> list:
@@ -131,7 +197,8 @@ def write_launchers(root: Path, profile: str, target: str = "linux") -> list:
 def write_windows_launchers(root: Path, profile: str) -> list:
     """kfield.cmd and run-checks.cmd running the kit's own python\\python.exe."""
     for name, (purpose, _sh, cmd_args) in LAUNCHERS.items():
-        cmd = _template("launcher-windows.cmd", PURPOSE=purpose, COMMAND=cmd_args.format(p=profile))
+        wait = "--wait " if name == "run-checks" else ""     # a double-clicked window stays open
+        cmd = _template("launcher-windows.cmd", PURPOSE=purpose, WAIT=wait, COMMAND=cmd_args.format(p=profile))
         (root / f"{name}.cmd").write_bytes(cmd.replace("\n", "\r\n").encode("utf-8"))
     return [f"{name}.cmd" for name in LAUNCHERS]
 

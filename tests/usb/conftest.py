@@ -20,8 +20,8 @@ def clean_python_or_skip() -> None:
         pytest.skip("needs a system python3 >= 3.10 in /usr/bin without kfield installed")
 
 
-def init(dest, *args):
-    env = {**os.environ, "KFIELD_NO_PROGRESS": "1"}
+def init(dest, *args, env=None):
+    env = {**os.environ, "KFIELD_NO_PROGRESS": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "kfield", "usb", "init", str(dest), *args], capture_output=True,
                           text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
 

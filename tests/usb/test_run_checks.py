@@ -60,3 +60,42 @@ def test_read_only_results_go_to_a_temporary_folder_and_say_where(offline, built
         assert (fallback / "report.json").exists() and list((stick / "results").iterdir()) == []
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def test_a_day_from_the_stick_files_every_run_and_keeps_it_all_on_the_stick(offline, kit, tmp_path):
+    """member → visit → run-checks (attached) → end → run-checks again with no visit open (filed as a
+    visit of the stick's last commune) → the lecturer imports a folder of the stick."""
+    import sys
+
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+
+    def step(script, *args):
+        done = launch(kit / script, *args, "--lang", "en", netns=offline, tmpdir=tmp, extra_env={"HOME": str(home)})
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, (script, args, done.stderr)
+        return done.stderr
+
+    assert "Saved member" in step("kfield.sh", "member", "set", "--name", "Nguyễn Thị Hồng", "--school", "ĐH Nha Trang")
+    assert "Recorded for Nguyễn Thị Hồng (ĐH Nha Trang)" in step("kfield.sh", "visit", "start", "--commune", "Cam Lâm")
+    first = step("run-checks.sh")
+    assert "Attached to visit" in first and " ok" in first and "profile usb" in first, first
+    step("kfield.sh", "visit", "end")
+    second = step("run-checks.sh")
+    assert "Filed the run as a visit to Xã Cam Lâm (22453)" in second, second
+    assert list(home.iterdir()) == [] and list(tmp.iterdir()) == []            # nothing on the PC
+    assert len(list((kit / "kfield-data" / "visits").glob("*.jsonl"))) == 2
+    env = {"PATH": "/usr/bin:/bin", "KFIELD_DATA_DIR": str(tmp_path / "lecturer"), "KFIELD_NO_PROGRESS": "1",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    imported = subprocess.run([sys.executable, "-m", "kfield", "logs", "import", str(kit / "results"), "--lang", "en"],
+                              capture_output=True, text=True, env=env, timeout=120)
+    pcs = subprocess.run([sys.executable, "-m", "kfield", "report", "pcs", "--format", "json", "--lang", "en"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert imported.returncode == 0 and "Files read: 2" in imported.stdout, imported.stderr
+    assert pcs.returncode == 0 and "22453" in pcs.stdout
+
+
+def test_with_no_visit_and_no_commune_the_run_says_what_to_do(offline, kit, tmp_path):
+    done = launch(kit / "run-checks.sh", "--lang", "en", netns=offline, tmpdir=tmp_path,
+                  extra_env={"HOME": str(tmp_path)})
+    assert done.returncode in (0, 1) and "This run is in no visit" in done.stderr and "visit start" in done.stderr

@@ -4,6 +4,7 @@ kfield runs from the kit's python\\python.exe. See tests/windows/wine.py."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -33,6 +34,15 @@ class WindowsPC:
         script = self.base / f"step-{abs(hash(code))}.py"
         script.write_text(code, encoding="utf-8")
         return self.prefix.run([self.python, "-I", "-B", wine.windows_path(script)], env=env, timeout=timeout)
+
+
+def copy_kit(kit: Path, dest: Path) -> Path:
+    """A stick with the session kit's files, hard-linked (fast; kfield never writes into a kit file,
+    and a test replaces one by unlinking it first), without what earlier tests recorded on it."""
+    def recorded(folder, names):
+        return [n for n in names if n in ("kfield-data", "results")] if Path(folder) == kit else []
+
+    return Path(shutil.copytree(kit, dest, copy_function=os.link, ignore=recorded))
 
 
 @pytest.fixture(scope="session")

