@@ -10,12 +10,40 @@ import sys
 
 def main() -> None:
     try:
+        _keep_ctrl_c()
         from kfield.cli import main as command_line
     except BaseException as exc:
         if not by_ctrl_c(exc):
             raise
         sys.exit(interrupted(sys.argv[1:]))
     command_line()
+
+
+def _keep_ctrl_c() -> None:
+    """A Ctrl-C that lands in a weak-reference callback of the import machinery is printed by Python as
+    "Exception ignored …" with a traceback, and lost. It is raised again a moment later instead (a
+    one-shot timer), back in ordinary code where the command's handling of Ctrl-C sees it; where
+    there is no such timer (Windows), the Ctrl-C line is said and kfield ends with 130."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+            previous(unraisable)
+            return
+        import signal
+
+        if hasattr(signal, "setitimer"):
+            signal.signal(signal.SIGALRM, _again)
+            signal.setitimer(signal.ITIMER_REAL, 0.005)
+            return
+        import os
+
+        os._exit(interrupted(sys.argv[1:]))
+    sys.unraisablehook = hook
+
+
+def _again(*_) -> None:
+    raise KeyboardInterrupt
 
 
 def by_ctrl_c(exc: BaseException | None) -> bool:

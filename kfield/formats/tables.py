@@ -290,14 +290,14 @@ def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
 
     book = Workbook(write_only=True)
     taken: set[str] = set()
+    buffer = io.BytesIO()
     try:
         for name, header, rows in sheets:
             _sheet(book.create_sheet(_sheet_name(name, taken)), header, iter(rows))
+        book.save(buffer)                  # closes each sheet in turn: a Ctrl-C can land here too
     except BaseException:
         _abandon(book)
         raise
-    buffer = io.BytesIO()
-    book.save(buffer)
     return buffer.getvalue()
 
 

@@ -57,6 +57,13 @@ def _interrupt(args: list[str], env: dict, delay: float) -> tuple[int, str]:
     return child.wait(timeout=120), err
 
 
+def _in_the_harness(err: str) -> bool:
+    """The signal landed in the test's own entry line, between its marker and the call of kfield's
+    entry point (a loaded machine can pause the child there): a traceback with no frame but "<string>"."""
+    frames = [line for line in err.splitlines() if line.strip().startswith("File ")]
+    return "KeyboardInterrupt" in err and bool(frames) and all('File "<string>"' in f for f in frames)
+
+
 LINE = {"vi": "Đã dừng theo yêu cầu (Ctrl-C)", "en": "Stopped on request (Ctrl-C)"}
 
 
@@ -65,8 +72,8 @@ def _assert_one_line_or_done(code: int, err: str, lang: str, done_line: str) -> 
     if code == 130:
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(LINE[lang]), err
-    else:
-        assert code == 0 and done_line in err, (code, err)
+    else:                   # done; a signal in Python's own last moments (after kfield) ends it as SIGINT does
+        assert code in (0, -signal.SIGINT) and done_line in err, (code, err)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -76,6 +83,8 @@ def test_ctrl_c_at_twenty_moments_of_an_xlsx_export(data, tmp_path, lang):
     for delay in DELAYS:
         out.unlink(missing_ok=True)
         code, err = _interrupt(["export", "--all", "-f", "xlsx", "-o", str(out)], _env(data, lang), delay)
+        if _in_the_harness(err):
+            continue
         _assert_one_line_or_done(code, err + f" (after {delay} s)" * (not err), lang, {"vi": "Đã ghi", "en": "Wrote"}[lang])
         if code == 130:
             assert not out.exists()
@@ -101,6 +110,8 @@ def test_ctrl_c_while_logs_are_packed_leaves_no_zip(laptop, tmp_path):
     for delay in DELAYS:
         out.unlink(missing_ok=True)
         code, err = _interrupt(["logs", "pack", "-o", str(out)], _env(laptop, "en"), delay)
+        if _in_the_harness(err):
+            continue
         _assert_one_line_or_done(code, err, "en", "Packed the visit logs (41)")
         if code == 130:
             assert not out.exists()
