@@ -230,7 +230,7 @@ def _sqlite(path: Path) -> Database:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA cache_size=-98304")    # 96 MB: most of the id index stays in memory at a million events
     except (OSError, sqlite3.Error) as exc:
-        raise UsageError("agg.db.open", where=str(path), reason=str(exc)) from None
+        raise UsageError("agg.db.open", where=str(path), reason=driver_reason(exc)) from None
     except UnicodeDecodeError:                       # a damaged header: the journal mode read back is not text
         raise UsageError("agg.db.damaged", where=str(path)) from None
     return Database(conn, "sqlite", str(path))
@@ -244,7 +244,7 @@ def _postgres(url: str) -> Database:
     try:
         conn = psycopg.connect(url, connect_timeout=10, autocommit=True)
     except psycopg.Error as exc:
-        raise UsageError("agg.db.open", where=_public(url), reason=str(exc).strip().splitlines()[0]) from None
+        raise UsageError("agg.db.open", where=_public(url), reason=driver_reason(exc)) from None
     return Database(conn, "postgres", _public(url))
 
 
@@ -267,9 +267,16 @@ def _create(database: Database) -> None:
         database.conn.executescript(";\n".join(statements) + ";")
     else:
         with database.conn.transaction():
+            database.conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
             for statement in statements:
                 database.conn.execute(statement)
     _add_columns(database)
+
+
+# Two lecturers' first imports into a fresh database at once: CREATE TABLE IF NOT EXISTS is not safe
+# against itself (both see no table, one fails on pg_type's unique index), so the statements run
+# one creator at a time under this transaction-scoped advisory lock (an arbitrary constant: "kfield").
+SCHEMA_LOCK = 0x6B6669656C64
 
 
 def _add_columns(database: Database) -> None:
@@ -331,4 +338,44 @@ def reported(database: Database, key: str = "agg.db.failed", **params: str):
     try:
         yield
     except Error as exc:
-        raise UsageError(key, reason=(str(exc).strip().splitlines() or [type(exc).__name__])[0], **params) from None
+        raise UsageError(key, reason=driver_reason(exc), **params) from None
+
+
+# SQLite's result codes (sqlite3.Error.sqlite_errorname) and PostgreSQL's SQLSTATE classes, as the
+# sentences a person reads: the drivers' own text is English, and the line is in the user's language.
+SQLITE_REASONS = {"SQLITE_BUSY": "agg.driver.busy", "SQLITE_LOCKED": "agg.driver.busy",
+                  "SQLITE_FULL": "os.ENOSPC", "SQLITE_READONLY": "os.EROFS", "SQLITE_CANTOPEN": "agg.driver.cantopen",
+                  "SQLITE_NOTADB": "agg.driver.notadb", "SQLITE_CORRUPT": "agg.driver.corrupt",
+                  "SQLITE_IOERR": "os.EIO", "SQLITE_PERM": "os.EACCES", "SQLITE_AUTH": "os.EACCES",
+                  "SQLITE_NOMEM": "agg.driver.memory", "SQLITE_TOOBIG": "agg.driver.toobig"}
+SQLSTATE_REASONS = {"28": "agg.driver.auth", "3D": "agg.driver.no_database", "08": "agg.driver.connection",
+                    "53": "agg.driver.server_full", "57": "agg.driver.server_stopped", "42": "agg.driver.schema",
+                    "23": "agg.driver.conflict", "40": "agg.driver.busy", "55": "agg.driver.busy",
+                    "22": "agg.driver.value", "XX": "agg.driver.corrupt"}
+# libpq reports failures to connect without an SQLSTATE: told apart by the words it always uses.
+CONNECT_REASONS = (("connection refused", "os.ECONNREFUSED"), ("timeout expired", "os.ETIMEDOUT"),
+                   ("password authentication failed", "agg.driver.auth"), ("no password supplied", "agg.driver.auth"),
+                   ("does not exist", "agg.driver.no_database"), ("no such file or directory", "agg.driver.no_server"),
+                   ("could not translate host name", "agg.driver.no_host"), ("name or service not known", "agg.driver.no_host"),
+                   ("no route to host", "os.EHOSTUNREACH"), ("network is unreachable", "os.ENETUNREACH"),
+                   ("server closed the connection", "agg.driver.connection"), ("invalid", "agg.driver.bad_url"))
+
+
+def driver_reason(exc: BaseException):
+    """What a database driver's error means, as a catalogue message (never the driver's English)."""
+    from kfield.core.result import Message
+
+    if isinstance(exc, OSError):
+        from kfield.core.oserrors import reason
+
+        return reason(exc)
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(name, str):
+        key = SQLITE_REASONS.get("_".join(name.split("_")[:2]))      # SQLITE_IOERR_WRITE → SQLITE_IOERR
+        return Message(key, {}) if key else Message("agg.driver.other", {"code": getattr(exc, "sqlite_errorcode", 0)})
+    state = getattr(exc, "sqlstate", None)
+    if isinstance(state, str) and state[:2] in SQLSTATE_REASONS:
+        return Message(SQLSTATE_REASONS[state[:2]], {})
+    words = str(exc).lower()
+    found = next((key for phrase, key in CONNECT_REASONS if phrase in words), None)
+    return Message(found or "agg.driver.other", {} if found else {"code": state or 0})

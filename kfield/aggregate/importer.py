@@ -20,6 +20,8 @@ from typing import Callable
 
 from kfield.aggregate import rows, sources
 from kfield.aggregate.db import Database
+from kfield.core import atomic
+from kfield.core.errors import KfieldError
 from kfield.visit import store
 
 BATCH = 10_000
@@ -190,14 +192,15 @@ class Importer:
         excerpt = item.data[:min(QUARANTINE_FILE, max(0, self.quarantine_left))]
         lines = "".join(f"line {number}: {why[:200]}\n" for number, why in damage[:100])
         note = f"{item.origin}\n{reason}\nsaved {len(excerpt)} of {len(item.data)} bytes, sha256 {digest}\n{lines}"
-        try:
+        saved = str(target)
+        try:                    # through exclusive temporary files: a link at either name is never followed
             self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(excerpt)
-            target.with_name(target.name + ".reason.txt").write_text(note, encoding="utf-8")
+            atomic.replace(target, excerpt)
+            atomic.replace(target.with_name(target.name + ".reason.txt"), note)
             self.quarantine_left -= len(excerpt)
-        except OSError as exc:
-            reason += f" (not saved: {exc.strerror or exc})"
-        self.quarantined.append((digest, item.origin, reason, str(target), _now()))
+        except (OSError, KfieldError):
+            saved = ""          # recorded as not saved (the database row's saved_as is empty); the import goes on
+        self.quarantined.append((digest, item.origin, reason, saved, _now()))
         self.summary.quarantined += 1
         self.summary.damaged_lines += len(damage)
         self.summary.issues.append(Issue("quarantined", item.origin, reason))

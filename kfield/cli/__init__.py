@@ -68,7 +68,21 @@ _register()
 
 
 def main(argv: list[str] | None = None) -> None:
-    sys.exit(run(argv))
+    code = run(argv)
+    _quiet_exit()
+    sys.exit(code)
+
+
+def _quiet_exit() -> None:
+    """A Ctrl-C once the command has finished (while Python joins threads and closes files) ends at
+    once, with the one line and 130, not with a traceback from the interpreter's shutdown."""
+    import os
+    import signal
+
+    def stop(*_):
+        errors.say(errors.text("cli.interrupted", errors.lang()))
+        os._exit(errors.EXIT_INTERRUPTED)
+    signal.signal(signal.SIGINT, stop)
 
 
 def utf8_streams() -> None:
@@ -83,25 +97,38 @@ def utf8_streams() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def _said(code: int) -> int:
+    """Typer turns a Ctrl-C outside a command's funnel (while the command module loads, or its
+    options are parsed) into a silent 130: the line is said here."""
+    if code == errors.EXIT_INTERRUPTED:
+        errors.say(errors.text("cli.interrupted", errors.lang()))
+    return code
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code (tests call this too)."""
-    utf8_streams()
-    args = lang_from_argv(list(sys.argv[1:] if argv is None else argv))
-    if argv is not None:
-        errors.state["lang"] = None
-        clicktext.install(errors.lang())
     try:
+        utf8_streams()
+        args = lang_from_argv(list(sys.argv[1:] if argv is None else argv))
+        if argv is not None:
+            errors.state["lang"] = None
+            clicktext.install(errors.lang())
         with errors.funnel():
             code = app(args=args, standalone_mode=False, prog_name="kfield")
-        return code if isinstance(code, int) else 0
+        return _said(code) if isinstance(code, int) else 0
     except errors.Exit as done:
         return done.code
     except typer.Exit as done:
-        return done.exit_code
-    except typer.Abort:
+        return _said(done.exit_code)
+    except (typer.Abort, KeyboardInterrupt):         # Ctrl-C between the funnel's steps, or in its own line
         errors.say(errors.text("cli.interrupted", errors.lang()))
         return errors.EXIT_INTERRUPTED
     except Exception as exc:  # the last resort: a log to paste, never a traceback
+        from kfield.__main__ import by_ctrl_c
+
+        if by_ctrl_c(exc):                         # Ctrl-C inside an import, wrapped by Python
+            errors.say(errors.text("cli.interrupted", errors.lang()))
+            return errors.EXIT_INTERRUPTED
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click's usage errors
             return errors.usage_exit(exc)
         return errors.internal_error(exc)

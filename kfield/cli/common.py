@@ -59,26 +59,15 @@ def wants_color(output: Path | None) -> bool:
 
 def emit(body: str | bytes | Iterable[str], output: Path | None) -> None:
     """Results go to stdout or --output; nothing else goes to stdout. Bytes (XLSX) go as they are;
-    text given in pieces (a streamed export) is written piece by piece as it is made."""
+    text given in pieces (a streamed export) is written piece by piece as it is made. A file named
+    with --output appears only when complete, and only over a regular file or nothing
+    (kfield.core.atomic)."""
     if output is None:
         _write(sys.stdout.buffer if isinstance(body, bytes) else sys.stdout, body)
         return
-    from kfield.core.errors import UsageError
+    from kfield.core import atomic
 
-    if not output.parent.is_dir():                 # a typo in a folder name must not scatter files
-        raise UsageError("cli.no_folder", path=str(output), folder=str(output.parent))
-    partial = output.with_name(output.name + ".part")   # a failed export never leaves half a file
-    try:
-        with partial.open("wb" if isinstance(body, bytes) else "w", encoding=None if isinstance(body, bytes)
-                          else "utf-8", newline=None) as handle:
-            _write(handle, body)
-        os.replace(partial, output)
-    except OSError as exc:
-        from kfield.core.oserrors import reason
-
-        raise UsageError("cli.cannot_write", path=str(output), reason=reason(exc)) from None
-    finally:
-        partial.unlink(missing_ok=True)
+    atomic.write(output, body)
     errors.say(_t("cli.written", path=str(output)))
 
 
@@ -121,5 +110,8 @@ def refuse_binary_on_terminal(output: Path | None) -> None:
     """XLSX is bytes: to a file, or to a pipe, never onto a terminal."""
     from kfield.core.errors import UsageError
 
-    if output is None and sys.stdout.isatty():
+    from kfield.core.atomic import MEANT
+
+    to_stdout = output is None or MEANT.get(os.path.normcase(str(output))) == "stdout"     # -o /dev/stdout too
+    if to_stdout and sys.stdout.isatty():
         raise UsageError("export.xlsx_needs_output")

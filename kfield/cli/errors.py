@@ -54,6 +54,20 @@ def funnel() -> Iterator[None]:
         raise Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         raise Exit(0) from None
+    except Exception as exc:
+        if not _from_a_database(exc):
+            raise
+        from kfield.aggregate.db import driver_reason
+        from kfield.core.result import Message
+
+        say(text("cli.error_prefix", lang()) + render(Message("agg.db.failed", {"reason": driver_reason(exc)}), lang()))
+        raise Exit(EXIT_USAGE) from None
+
+
+def _from_a_database(exc: BaseException) -> bool:
+    """An SQLite or PostgreSQL error that no command turned into a domain error: one line in the
+    user's words (the drivers' text is English), exit 2 — the server or the file, not kfield, failed."""
+    return type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg")
 
 
 def internal_error(exc: BaseException) -> int:

@@ -46,13 +46,14 @@ def pack(output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
         import datetime as dt
         from dataclasses import asdict
 
+        from kfield.core.atomic import is_folder
         from kfield.core.i18n import text
         from kfield.visit import member, pack as packer
 
         who = member.load()
         now = dt.datetime.now(dt.timezone.utc)
         name = packer.default_name(who.name if who else "", now)
-        dest = (output / name if output and output.is_dir() else output or _pack_folder() / name).absolute()   # -o E:\ → on the stick
+        dest = (output / name if output and is_folder(output) else output or _pack_folder() / name).absolute()   # -o E:\ → on the stick
         count = packer.pack(dest, asdict(who) if who else {}, now)
         errors.say(text("visit.packed", language, count=count, path=str(dest), folder=str(packer.visits.visits_dir())))
 

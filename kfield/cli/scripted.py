@@ -36,9 +36,11 @@ def run(
         from kfield.formats import html, json as as_json
 
         report = run_profile(profile, [], [])
+        from kfield.core.atomic import write_new
+
         folder = results_folder(results_dir or Path("results"), report)
-        (folder / "report.json").write_text(as_json.render(report, language), encoding="utf-8")
-        (folder / "summary.html").write_text(html.render(report, language), encoding="utf-8")
+        write_new(folder / "report.json", as_json.render(report, language))
+        write_new(folder / "summary.html", html.render(report, language))
         for line in outcome_lines(report, language):
             errors.say(line)
         errors.say(errors.text("run.written", language, path=str(folder)))
@@ -99,16 +101,14 @@ def _one_run_visit(commune: str, province: int, data: dict) -> None:
 
 
 def results_folder(base: Path, report) -> Path:
-    """RESULTS/<hostname>-<timestamp>/, or a temporary folder when the stick is read-only."""
+    """RESULTS/<hostname>-<timestamp>/, made by this run (a folder or link already there is never
+    used: -2, -3… is added), or a temporary folder when the stick is read-only."""
     import tempfile
 
     name = f"{_safe(report.hostname)}-{report.started.strftime('%Y%m%d-%H%M%S')}"
     try:
-        folder = base / name
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / ".write-test").write_text("", encoding="utf-8")
-        (folder / ".write-test").unlink()
-        return folder
+        base.mkdir(parents=True, exist_ok=True)
+        return _new_folder(base, name)
     except OSError as exc:
         from kfield.core.oserrors import reason as _reason
 
@@ -116,6 +116,18 @@ def results_folder(base: Path, report) -> Path:
         errors.say(errors.text("run.read_only", errors.lang(), path=str(base), reason=_reason(exc),
                                fallback=str(fallback)))
         return fallback
+
+
+def _new_folder(base: Path, name: str) -> Path:
+    """mkdir fails on any name that exists (a link planted there included): the folder is ours."""
+    for attempt in range(1, 100):
+        folder = base / (name if attempt == 1 else f"{name}-{attempt}")
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+    raise FileExistsError(17, "no free results folder name", str(base / name))
 
 
 def _safe(text: str) -> str:

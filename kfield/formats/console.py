@@ -9,6 +9,7 @@ from kfield.core.i18n import text
 from kfield.core.report import Report
 from kfield.core.result import Status
 from kfield.formats import text as t
+from kfield.formats.cells import console_text
 
 STYLES = {Status.OK: "green", Status.WARN: "yellow", Status.FAIL: "bold red",
           Status.SKIP: "dim", Status.ERROR: "magenta"}
@@ -30,7 +31,7 @@ def _plain(report: Report, lang: str) -> str:
             if result.remedy and result.status is not Status.OK:
                 lines.append(f"    → {t.remedy(result, lang)}")
     lines.append(t.summary_line(report, lang))
-    return "\n".join(lines) + "\n"
+    return "".join(console_text(line) + "\n" for line in lines)     # values from the machine made inert
 
 
 def _rich(report: Report, lang: str, width: int) -> str:
@@ -56,9 +57,9 @@ def _row(result, lang):
     from rich.text import Text
 
     status = Text(t.status_label(result.status, lang), style=STYLES[result.status])
-    body = Text(t.summary(result, lang))
+    body = Text(console_text(t.summary(result, lang)))      # a Wi-Fi name, a process name: shown, never obeyed
     if result.evidence:
-        body.append("\n" + t.evidence_text(result, lang), style="dim")
+        body.append("\n" + console_text(t.evidence_text(result, lang)), style="dim")
     if result.remedy and result.status is not Status.OK:
-        body.append("\n→ " + t.remedy(result, lang), style="cyan")
+        body.append("\n→ " + console_text(t.remedy(result, lang)), style="cyan")
     return status, Text(f"{result.check_id} {t.title(result, lang)}"), body

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from kfield.core.i18n import text
 from kfield.core.table import Change, Coded, Joined, Table, plain
-from kfield.formats.cells import csv_text, markdown_cell, neutralise_row, spreadsheet_cell
+from kfield.formats.cells import console_text, csv_text, markdown_cell, neutralise_row, spreadsheet_cell
 
 SCHEMA_VERSION = 1
 Section = tuple[str, Sequence[str], Iterable[Sequence[Any]]]      # title, header, rendered rows
@@ -127,8 +127,15 @@ def console(tables: Iterable[Table], lang: str, *, color: bool = False, width: i
     return _rich(tables, lang, width) if color else "\n".join(_plain(t, lang) for t in tables)
 
 
+def _shown(value: Any) -> str:
+    """A cell as a terminal shows it: imported text (a member's name, a commune typed, a rules file's
+    label) carries no escape or OSC-8 link sequence the terminal would obey (kfield.formats.cells)."""
+    return console_text(str(value))
+
+
 def _plain(table: Table, lang: str) -> str:
-    grid = [[label(c, lang, table) for c in table.columns], *([str(v) for v in row] for row in body(table, lang))]
+    grid = [[_shown(label(c, lang, table)) for c in table.columns],
+            *([_shown(v) for v in row] for row in body(table, lang))]
     widths = [max(len(row[i]) for row in grid) for i in range(len(table.columns))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
     return f"== {title(table, lang)}\n" + "\n".join(lines) + "\n"
@@ -137,15 +144,16 @@ def _plain(table: Table, lang: str) -> str:
 def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     buffer = io.StringIO()
     out = Console(file=buffer, width=width, force_terminal=True, color_system="standard")
     for table in tables:
         grid = RichTable(title=title(table, lang), header_style="bold")
-        for column in table.columns:
-            grid.add_column(label(column, lang, table), overflow="fold")
+        for column in table.columns:                  # Text, not str: "[link=…]" in a value is not Rich markup
+            grid.add_column(Text(_shown(label(column, lang, table))), overflow="fold")
         for row in body(table, lang):
-            grid.add_row(*(str(v) for v in row))
+            grid.add_row(*(Text(_shown(v)) for v in row))
         out.print(grid)
     return buffer.getvalue()
 
@@ -282,20 +290,36 @@ def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
 
     book = Workbook(write_only=True)
     taken: set[str] = set()
-    for name, header, rows in sheets:
-        sheet = book.create_sheet(_sheet_name(name, taken))
-        rows = iter(rows)
-        head = [[spreadsheet_cell(v) for v in row] for row in islice(rows, WIDTH_ROWS)]
-        _widths(sheet, header, head)
-        sheet.freeze_panes = "A2"
-        sheet.append(neutralise_row(header))
-        for row in head:
-            sheet.append(_typed(sheet, row))
-        for row in rows:
-            sheet.append(_typed(sheet, [spreadsheet_cell(v) for v in row]))
     buffer = io.BytesIO()
-    book.save(buffer)
+    try:
+        for name, header, rows in sheets:
+            _sheet(book.create_sheet(_sheet_name(name, taken)), header, iter(rows))
+        book.save(buffer)                  # closes each sheet in turn: a Ctrl-C can land here too
+    except BaseException:
+        _abandon(book)
+        raise
     return buffer.getvalue()
+
+
+def _sheet(sheet, header: Sequence[str], rows) -> None:
+    head = [[spreadsheet_cell(v) for v in row] for row in islice(rows, WIDTH_ROWS)]
+    _widths(sheet, header, head)
+    sheet.freeze_panes = "A2"
+    sheet.append(neutralise_row(header))
+    for row in head:
+        sheet.append(_typed(sheet, row))
+    for row in rows:
+        sheet.append(_typed(sheet, [spreadsheet_cell(v) for v in row]))
+
+
+def _abandon(book) -> None:
+    """Ctrl-C or an error while rows stream in: each sheet's row writer is closed now, before its
+    temporary file, not by the garbage collector after it ("I/O operation on closed file")."""
+    import contextlib
+
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
 
 
 WIDTH_ROWS = 1000

@@ -8,13 +8,10 @@ Transcripts go to ``<data>/transcripts/``; saved progress for ``--resume`` to
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from kfield.core.errors import UsageError
-from kfield.core.oserrors import reason
 from kfield.core.paths import data_dir  # shared with the visit logs
 
 PROGRESS_VERSION = 1
@@ -30,21 +27,9 @@ def progress_path(playbook_id: str) -> Path:
 
 def write_json(path: Path, data: Any) -> None:
     """Write JSON so that a crash leaves either the old file or the new one, never half."""
-    body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise UsageError("cli.cannot_write", path=str(path), reason=reason(exc)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(body)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError("cli.cannot_write", path=str(path), reason=reason(exc)) from None
+    from kfield.core.atomic import write_json as atomic_json
+
+    atomic_json(path, data)
 
 
 def save_progress(playbook_id: str, progress: dict[str, Any]) -> Path:

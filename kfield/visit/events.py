@@ -160,6 +160,16 @@ class Objs:
         return f"list of objects with {', '.join(f'`{k}`' for k in self.item.fields)}"
 
 
+def _on_the_calendar(moment: dt.datetime) -> bool:
+    """Whether the moment can be shown in any time zone (a day either side of it in UTC exists):
+    9999-12-31T23:59:59+00:00 is a valid ISO string, and in Vietnam (UTC+7) a day past the calendar."""
+    try:
+        utc = moment.astimezone(dt.timezone.utc)
+        return bool(utc - dt.timedelta(days=1)) and bool(utc + dt.timedelta(days=1))
+    except OverflowError:
+        return False
+
+
 @dataclass(frozen=True)
 class Time:
     """An ISO 8601 moment with its UTC offset, as `datetime.isoformat` writes it."""
@@ -175,7 +185,9 @@ class Time:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             return "not a time"
-        return None if moment.tzinfo is not None else "no UTC offset"
+        if moment.tzinfo is None:
+            return "no UTC offset"
+        return None if _on_the_calendar(moment) else "outside the calendar"
 
     def accepts(self) -> Accepts:
         return lambda v: type(v) is str and self.problem(v) is None

@@ -31,28 +31,29 @@ def logs() -> list[Path]:
 
 
 def pack(dest: Path, member: dict, now: dt.datetime | None = None) -> int:
-    """Write the zip to `dest` (its folder must exist); returns how many logs it holds."""
+    """Write the zip to `dest` (its folder must exist); returns how many logs it holds. The zip is
+    made in an exclusive temporary file and appears under its name only once complete: Ctrl-C or a
+    full disk leaves no zip (kfield.core.atomic)."""
+    from kfield.core import atomic
+
     found = logs()
     if not found:
         raise UsageError("visit.list.none")
-    if not dest.parent.is_dir():
-        raise UsageError("cli.no_folder", path=str(dest), folder=str(dest.parent))
     moment = now or dt.datetime.now(dt.timezone.utc)
-    entries = []
-    try:
-        with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path in found:
-                data = path.read_bytes()
-                archive.writestr(f"visits/{path.name}", data)
-                entries.append({"file": f"visits/{path.name}", "bytes": len(data), "lines": data.count(b"\n"),
-                                "sha256": hashlib.sha256(data).hexdigest()})
-            archive.writestr("manifest.json", json.dumps(_manifest(member, moment, entries), ensure_ascii=False,
-                                                         indent=2) + "\n")
-    except OSError as exc:
-        from kfield.core.oserrors import reason
-
-        raise UsageError("cli.cannot_write", path=str(dest), reason=reason(exc)) from None
+    entries: list[dict] = []
+    with atomic.writing(dest) as handle, zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in found:
+            entries.append(_add(archive, path))
+        archive.writestr("manifest.json", json.dumps(_manifest(member, moment, entries), ensure_ascii=False,
+                                                     indent=2) + "\n")
     return len(entries)
+
+
+def _add(archive: zipfile.ZipFile, path: Path) -> dict:
+    data = path.read_bytes()
+    archive.writestr(f"visits/{path.name}", data)
+    return {"file": f"visits/{path.name}", "bytes": len(data), "lines": data.count(b"\n"),
+            "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def _manifest(member: dict, moment: dt.datetime, entries: list[dict]) -> dict:

@@ -31,9 +31,17 @@ def key() -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
+        from kfield.core.atomic import create_once
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(secrets.token_hex(32).encode())
-        return path.read_bytes()
+        create_once(path, secrets.token_hex(32).encode())   # two exports at once share the key that won
+        try:
+            return path.read_bytes()
+        except OSError as exc:                              # a link to nowhere left at its name
+            from kfield.core.errors import UsageError
+            from kfield.core.oserrors import reason
+
+            raise UsageError("schema.unreadable", path=str(path), reason=reason(exc)) from None
 
 
 class Redactor:

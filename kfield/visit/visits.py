@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from kfield.core.errors import KfieldError, UsageError
 from kfield.core.result import Message
@@ -37,18 +38,27 @@ def current() -> str | None:
 
 
 def _point(visit_id: str | None) -> None:
+    """Set or clear the open-visit pointer: written whole through an exclusive temporary file."""
     pointer = visits_dir() / "current"
     if visit_id is None:
         pointer.unlink(missing_ok=True)
         return
-    import os
+    from kfield.core.atomic import replace
 
-    tmp = pointer.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:   # written whole, then renamed into place
-        handle.write(visit_id)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, pointer)
+    replace(pointer, visit_id)
+
+
+@contextmanager
+def _one_at_a_time() -> Iterator[None]:
+    """Who opens or closes a visit takes this lock first, so that looking for an open visit and
+    opening one are one step: two `visit start` at the same moment leave exactly one open visit."""
+    from filelock import FileLock
+
+    folder = visits_dir()
+    with store.writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(folder / "current.lock"), timeout=60):
+            yield
 
 
 def nfc(value: Any) -> Any:
@@ -92,9 +102,12 @@ def start(commune_text: str, member: Member, province: int = communes.KHANH_HOA,
     data = {"commune_code": unit.code, "commune": unit.name, "members": names, "school": member.school,
             "team": member.team, "province": province}
     _refuse_bad_input("start", data)
-    store.append(log_path(visit_id), store.make_event("start", visit_id, data))
-    with store.writing(visits_dir()):
-        _point(visit_id)
+    with _one_at_a_time():
+        if current():                                   # another start won the race
+            raise UsageError("visit.already_open", visit=short(current()))
+        store.append(log_path(visit_id), store.make_event("start", visit_id, data))
+        with store.writing(visits_dir()):
+            _point(visit_id)
     return visit_id, unit
 
 
@@ -125,12 +138,13 @@ def _refuse_bad_input(kind: str, data: dict[str, Any]) -> None:
 
 
 def end() -> str:
-    visit_id = current()
-    if not visit_id:
-        raise UsageError("visit.none_open")
-    record("end", {}, visit_id)
-    with store.writing(visits_dir()):
-        _point(None)
+    with _one_at_a_time():
+        visit_id = current()
+        if not visit_id:
+            raise UsageError("visit.none_open")
+        record("end", {}, visit_id)
+        with store.writing(visits_dir()):
+            _point(None)
     return visit_id
 
 
@@ -142,9 +156,11 @@ def cancel(visit_id: str | None = None, reason: str = "") -> str:
         raise UsageError("visit.cancel.which")
     if load_outline(target).outline.visit.cancelled:       # the short facts suffice: not every note and report
         raise UsageError("visit.cancel.already", visit=short(target))
-    record("cancel", {"reason": reason.strip()}, target)
-    if current() == target:
-        _point(None)
+    with _one_at_a_time():
+        record("cancel", {"reason": reason.strip()}, target)
+        if current() == target:
+            with store.writing(visits_dir()):
+                _point(None)
     return target
 
 

@@ -202,7 +202,7 @@ def test_write_json_is_atomic(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", broken_replace)
+    monkeypatch.setattr("os.replace", broken_replace)   # the one atomic writer, kfield.core.atomic
     with pytest.raises(UsageError):
         store.write_json(target, {"a": 2})
     assert json.loads(target.read_text(encoding="utf-8")) == {"a": 1}
