@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kfield.core import registry
+from kfield.core import files
 from kfield.core.errors import ProfileError, UsageError
 from kfield.core.paths import bundled_dir
 from kfield.core.registry import CheckSpec
@@ -60,7 +61,7 @@ def export_schema() -> dict[str, Any]:
 
 def load_profile(name_or_path: str | Path | None) -> Profile:
     path = locate(name_or_path or DEFAULT_PROFILE)
-    value, root = validate(path, profile_schema(), extra=_semantic_checks)
+    value, root = validate(path, profile_schema(), extra=_semantic_checks, kind="profile")
     return _build(path, value)
 
 
@@ -72,10 +73,10 @@ def _semantic_checks(value, root, add) -> None:
 
 def locate(name_or_path: str | Path) -> Path:
     candidate = Path(name_or_path)
-    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        if not candidate.is_file():
-            raise ProfileError("schema.no_file", path=str(candidate))
-        return candidate
+    if candidate.suffix in (".yaml", ".yml") or files.exists(candidate):
+        if not files.exists(candidate):
+            raise ProfileError("schema.no_file", path=files.shown(candidate))
+        return candidate                    # what is there is judged when it is read (kfield.core.files)
     bundled = bundled_dir("checks") / f"{name_or_path}.yaml"
     if not bundled.is_file():
         known = ", ".join(p.stem for p in bundled_profiles())

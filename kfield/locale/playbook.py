@@ -3,7 +3,6 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # loading and validation
     "pb.unknown": ("Không có sổ tay «{name}»; có sẵn: {known}", "No playbook \"{name}\"; available: {known}"),
-    "pb.bad_scalar": ("giá trị «{value}» không đọc được: {reason}", "cannot read the value \"{value}\": {reason}"),
     "pb.unknown_step": ("không có bước «{step}» trong sổ tay", "there is no step \"{step}\" in this playbook"),
     "pb.branches_missing": ("chưa có bước tiếp theo cho kết quả: {missing} (thêm các nhánh đó hoặc «other»)",
                             "no next step for status: {missing} (add those branches or \"other\")"),

@@ -78,10 +78,10 @@ class Answers:
 def load_answers(path: Path, playbook: m.Playbook, onward: list[m.Playbook] = ()) -> Answers:
     """An answers file (YAML or JSON), validated with file:line:column errors; its steps may belong to
     the playbook or to one it hands over to (`onward`)."""
-    root = compose(path)
+    root = compose(path, "answers")
     if isinstance(root, yaml.SequenceNode):
-        return Answers(in_order=validate(path, List(_Key()))[0])
-    by_step = validate(path, Map(values=AnyOf((_Key(), List(_Key()))), key_pattern=r".+"))[0]
+        return Answers(in_order=validate(path, List(_Key()), root=root)[0])
+    by_step = validate(path, Map(values=AnyOf((_Key(), List(_Key()))), key_pattern=r".+"), root=root)[0]
     for step_id in by_step:
         if not any(step_id in p.steps for p in (playbook, *onward)):
             raise UsageError("pb.answers.unknown_step", step=step_id, path=str(path), playbook=playbook.id)
