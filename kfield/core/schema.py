@@ -323,10 +323,10 @@ def _doc(out: dict[str, Any], doc: str) -> dict[str, Any]:
     return out
 
 
-def load(path: Path, kind: str = "yaml") -> tuple[yaml.Node, bytes]:
+def load(path: Path, kind: str = "yaml", follow: bool = True) -> tuple[yaml.Node, bytes]:
     """The strict loader: (root node, the file's bytes) of a YAML file a person gave, or ProfileError
     (unreadable, not UTF-8, YAML syntax, empty) or SchemaError (what ``strict`` refuses)."""
-    data = files.read(path, kind)
+    data = files.read(path, kind, follow)
     where = files.shown(path)
     try:
         source = data.decode("utf-8")

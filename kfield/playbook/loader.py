@@ -6,6 +6,7 @@ needs (references exist, every check status leads somewhere, variables are decla
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -14,6 +15,7 @@ import yaml
 from kfield.core import registry
 from kfield.core import files
 from kfield.core.errors import ProfileError
+from kfield.core.oserrors import reason
 from kfield.core.paths import bundled_dir
 from kfield.core import schema
 from kfield.core.schema import compose, find, json_schema, validate
@@ -29,6 +31,30 @@ def export_schema() -> dict[str, Any]:
 def bundled() -> list[Path]:
     folder = bundled_dir("playbooks")
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def gather(names: list[str]) -> list[tuple[Path, bool]]:
+    """(path, named) per YAML file: a file named as it is, a folder's *.yaml/*.yml entries in name
+    order (named False: a link among them is refused when read, never followed); ProfileError for a
+    name that is neither."""
+    found: list[tuple[Path, bool]] = []
+    for name in names:
+        path = Path(name)
+        if files.is_folder(path):
+            found += [(Path(e.path), False) for e in _entries(path) if e.name.endswith((".yaml", ".yml"))]
+        elif files.exists(path):
+            found.append((path, True))
+        else:
+            raise ProfileError("schema.no_file", path=files.shown(name))
+    return found
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        raise ProfileError("schema.unreadable", path=files.shown(folder), reason=reason(exc)) from None
 
 
 def locate(id_or_path: str | Path) -> Path:
@@ -54,11 +80,12 @@ def _declared_id(path: Path) -> str | None:
     return found.value if isinstance(found, yaml.ScalarNode) and found is not node else None
 
 
-def load(path: str | Path) -> m.Playbook:
+def load(path: str | Path, named: bool = True) -> m.Playbook:
     """Validate and build; raises SchemaError (every issue, file:line:column) or ProfileError.
-    The file is read once, through the strict loader (kfield.core.schema.load)."""
+    The file is read once, through the strict loader (kfield.core.schema.load); ``named=False`` for
+    a file found in a folder (a link there is not followed)."""
     path = Path(path)
-    root, data = schema.load(path, "playbook")
+    root, data = schema.load(path, "playbook", follow=named)
     value, root = validate(path, m.playbook_schema(), extra=semantic_checks, root=root)
     return _build(path, value, root, hashlib.sha256(data).hexdigest())
 
@@ -68,6 +95,8 @@ def load(path: str | Path) -> m.Playbook:
 
 def semantic_checks(value: dict[str, Any], root: yaml.Node, add: Add) -> None:
     steps = value["steps"]
+    if len(steps) > m.MAX_STEPS:
+        return add(find(root, "steps"), "pb.too_many_steps", count=f"{len(steps):,}", limit=f"{m.MAX_STEPS:,}")
     if value["start"] not in steps:
         add(find(root, "start"), "pb.unknown_step", step=value["start"])
     declared = set(value.get("vars") or {})
