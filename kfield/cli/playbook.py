@@ -7,15 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-IdArg = Annotated[str, typer.Argument(metavar="ID|FILE", help=h("help.playbook.id"))]
-PathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=h("help.playbook.paths_arg"),
+IdArg = Annotated[str, typer.Argument(metavar="ID|FILE", parser=values.identifier, help=h("help.playbook.id"))]
+PathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", parser=values.identifier, help=h("help.playbook.paths_arg"),
                                                          show_default=False)]
-ProfileOpt = Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.playbook.profile"))]
+ProfileOpt = Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.playbook.profile"))]
 
 
 def _load(id_or_path: str, language: str, named: bool = True):
@@ -137,10 +137,10 @@ def _path_line(path, language: str) -> str:
 def run(
     playbook: IdArg,
     profile: ProfileOpt = None,
-    answers: Annotated[Optional[Path], typer.Option("--answers", help=h("help.playbook.answers"))] = None,
+    answers: Annotated[Optional[Path], typer.Option("--answers", parser=values.path, help=h("help.playbook.answers"))] = None,
     non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.playbook.non_interactive"))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=h("help.playbook.resume"))] = False,
-    transcript: Annotated[Optional[Path], typer.Option("--transcript", help=h("help.playbook.transcript"))] = None,
+    transcript: Annotated[Optional[Path], typer.Option("--transcript", help=h("help.playbook.transcript"), parser=values.path)] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

@@ -7,18 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-DestArg = Annotated[Path, typer.Argument(help=h("help.usb.dest"))]
+DestArg = Annotated[Path, typer.Argument(help=h("help.usb.dest"), parser=values.path)]
 
 
 @app.command("init", help=h("help.usb.init"), epilog=h("help.exit_codes"))
 def init(
     dest: DestArg,
-    profile: Annotated[str, typer.Option("--profile", "-p", help=h("help.usb.profile"))] = "usb",
+    profile: Annotated[str, typer.Option("--profile", "-p", parser=values.identifier, help=h("help.usb.profile"))] = "usb",
     no_wheelhouse: Annotated[bool, typer.Option("--no-wheelhouse", help=h("help.usb.no_wheelhouse"))] = False,
     target: Annotated[Optional[str], typer.Option("--platform", help=h("help.usb.platform"))] = None,
     lang: common.LangOpt = None,
@@ -40,7 +40,7 @@ def init(
 @app.command("verify", help=h("help.usb.verify"), epilog=h("help.exit_codes"))
 def verify(
     dest: DestArg,
-    expect: Annotated[Optional[str], typer.Option("--expect", help=h("help.usb.expect"))] = None,
+    expect: Annotated[Optional[str], typer.Option("--expect", parser=values.name, help=h("help.usb.expect"))] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

@@ -78,7 +78,7 @@ def locate(name_or_path: str | Path) -> Path:
             raise ProfileError("schema.no_file", path=files.shown(candidate))
         return candidate                    # what is there is judged when it is read (kfield.core.files)
     bundled = bundled_dir("checks") / f"{name_or_path}.yaml"
-    if not bundled.is_file():
+    if not files.exists(bundled):
         known = ", ".join(p.stem for p in bundled_profiles())
         raise ProfileError("profile.unknown", name=str(name_or_path), known=known)
     return bundled
