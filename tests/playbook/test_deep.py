@@ -120,3 +120,23 @@ def test_a_long_hand_over_chain_ends_in_a_line(tmp_path, monkeypatch, count, cod
         done, shown = harness.kfield("playbook", "run", "hop-0", "--non-interactive", "--lang", "en")
     assert done == code, shown
     assert "Traceback" not in shown and (words is None or words in shown)
+
+
+@pytest.mark.timeout(60)
+def test_saved_progress_that_is_a_fifo_or_a_link_is_refused_not_followed(tmp_path, monkeypatch):
+    from kfield.core.errors import UsageError
+    from kfield.playbook import store
+
+    monkeypatch.setenv("KFIELD_DATA_DIR", str(tmp_path))
+    path = store.progress_path("sample-short")
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    with pytest.raises(UsageError) as caught:
+        store.load_progress("sample-short")
+    assert caught.value.message.key == "pb.resume.unreadable"
+    path.unlink()
+    (tmp_path / "elsewhere.json").write_text('{"progress_version": 1}', encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere.json", path)
+    with pytest.raises(UsageError) as caught:
+        store.load_progress("sample-short")
+    assert caught.value.message.params["reason"].key == "files.is_link"
