@@ -16,7 +16,6 @@ Each parser also takes the value it returns (Click passes defaults through it to
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Callable, NoReturn
 
@@ -25,9 +24,10 @@ MAX_NAME = 200            # a person's, a school's or a team's name; an id; a co
 MAX_HOST = 253            # DNS
 MAX_PATH = 4096           # bytes in a path (PATH_MAX on Linux)
 MAX_PART = 255            # bytes in one name of a path (NAME_MAX)
-DIGITS = re.compile(r"[0-9]+")
-SIGNED = re.compile(r"([+-]?)([0-9]+)")
-HOSTNAME = re.compile(r"(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+# patterns as text: compiled (and cached by re) on first use, not at every start of kfield
+DIGITS = r"[0-9]+"
+SIGNED = r"([+-]?)([0-9]+)"
+HOSTNAME = r"(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
 _BIDI = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
 
 
@@ -53,6 +53,8 @@ def _common(value: str, limit: int) -> str:
 def _plain(value: str, limit: int) -> str:
     """One line of visible text: no control, format-override or right-to-left override character."""
     _common(value, limit)
+    import unicodedata
+
     if any(c in _BIDI or unicodedata.category(c) == "Cc" for c in value):
         _refuse("values.control")
     return value
@@ -72,7 +74,7 @@ def commune(value: str) -> str:
     """A commune's code (ASCII digits, at most six) or its name."""
     _plain(value, MAX_NAME)
     stripped = value.strip()
-    if stripped.isdigit() and not (DIGITS.fullmatch(stripped) and len(stripped) <= 6):
+    if stripped.isdigit() and not (re.fullmatch(DIGITS, stripped) and len(stripped) <= 6):
         _refuse("values.commune_code")
     return value
 
@@ -85,7 +87,7 @@ def number(low: int, high: int) -> Callable[[str], int]:
     def parse(value) -> int:
         if isinstance(value, int):
             return value
-        found = SIGNED.fullmatch(str(value).strip())
+        found = re.fullmatch(SIGNED, str(value).strip())
         if not found:
             _refuse("click.pyd.int_parsing")
         negative, digits = found.group(1) == "-", found.group(2).lstrip("0") or "0"
@@ -136,7 +138,7 @@ def _host_and_port(value: str) -> tuple[str, str | None]:
 def _host(host: str) -> None:
     if ":" in host:
         return                          # an IPv6 address, checked with its brackets
-    if not HOSTNAME.fullmatch(host) or any(len(label) > 63 for label in host.split(".")):
+    if not re.fullmatch(HOSTNAME, host) or any(len(label) > 63 for label in host.split(".")):
         _refuse("values.host", value=_shown(host))
 
 
@@ -150,7 +152,7 @@ def _ipv6(inside: str) -> None:
 
 
 def _port(port: str) -> None:
-    if not (DIGITS.fullmatch(port) and len(port) <= 5 and 1 <= int(port) <= 65535):
+    if not (re.fullmatch(DIGITS, port) and len(port) <= 5 and 1 <= int(port) <= 65535):
         _refuse("values.port", value=_shown(port))
 
 
