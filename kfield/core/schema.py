@@ -90,6 +90,18 @@ def _kind(node: yaml.Node) -> str:
     return node.tag.rsplit(":", 1)[-1]  # str, int, float, bool, null, timestamp
 
 
+_KIND_WORDS = {"text": "schema.kind.text", "str": "schema.kind.text", "integer": "schema.kind.integer",
+               "int": "schema.kind.integer", "number": "schema.kind.number", "float": "schema.kind.number",
+               "true/false": "schema.kind.bool", "bool": "schema.kind.bool", "date YYYY-MM-DD": "schema.kind.date",
+               "timestamp": "schema.kind.date", "list": "schema.kind.list", "mapping": "schema.kind.mapping",
+               "key": "schema.kind.key", "null": "schema.kind.null", "value": "schema.kind.value"}
+
+
+def kind_words(kind: str) -> Message:
+    """What a value is (or should be), as words in the reader's language, never a YAML tag name."""
+    return Message(_KIND_WORDS.get(kind, "schema.kind.other"), {})
+
+
 class Node:
     """Base of schema nodes: ``check`` validates and converts, ``json`` exports."""
 
@@ -102,7 +114,7 @@ class Node:
         raise NotImplementedError
 
     def wrong(self, node: yaml.Node, ctx: _Ctx) -> None:
-        ctx.add(node, "schema.expected", expected=self.expected, got=_kind(node))
+        ctx.add(node, "schema.expected", expected=kind_words(self.expected), got=kind_words(_kind(node)))
 
 
 @dataclass
@@ -260,7 +272,7 @@ class Map(Node):
 
     def _key(self, key_node, ctx, seen):
         if not isinstance(key_node, yaml.ScalarNode):
-            ctx.add(key_node, "schema.expected", expected="key", got=_kind(key_node))
+            ctx.add(key_node, "schema.expected", expected=kind_words("key"), got=kind_words(_kind(key_node)))
             return None
         key = str(key_node.value)
         if key in seen:
