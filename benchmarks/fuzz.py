@@ -6,9 +6,16 @@ XLSX, JSON, redacted HTML and `visit diff`), zips (`logs import` with a clean si
 and SQLite databases (`logs import` of a clean folder into it, then `report`). Commands run in this
 process through `kfield.cli.run` (as `python -m kfield` would, without the interpreter start), so
 the whole run takes minutes. Targets: internal errors 0, tracebacks 0, records lost 0.
+Hostile kinds (tests/fuzz/hostile.py; half the inputs with --lang vi, half en; a run past 20 s is a
+hang): profiles (`profile validate`, every tenth `playbook lint --profile`), playbooks (`playbook
+lint`, `paths --json`; every fifth `graph`, `show`; every tenth `run` when it cannot send anything),
+answers (`playbook run --answers`), rules (`report readiness --rules`), paths (18 kinds of file that
+is not a regular one, or a name the system cannot take, each given to 8 commands in turn) and args
+(fuzzed values per command, 26 commands, in a child without network). Targets: 0 internal errors,
+0 tracebacks, 0 hangs.
 Also prints the peak memory (tracemalloc) of refusing a zip whose end record declares 1,000,000
 entries, and of reading a 1,000,000-entry central directory (what the refusal avoids).
-Usage: python benchmarks/fuzz.py [--count 10000] [--kinds log,zip,db] [--seed 0]
+Usage: python benchmarks/fuzz.py [--count 10000] [--kinds log,zip,db,profile,playbook,answers,rules,paths,args] [--seed 0]
 """
 
 from __future__ import annotations
@@ -23,12 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.fuzz import corpus, harness  # noqa: E402
+from tests.fuzz import corpus, harness, hostile  # noqa: E402
 
 
 def fuzz(kind: str, count: int, first: int) -> tuple[harness.Outcome, float]:
     total = harness.Outcome()
     began = time.perf_counter()
+    if kind in hostile.RUNS:
+        return hostile.fuzz(kind, range(first, first + count)), time.perf_counter() - began
     with tempfile.TemporaryDirectory() as folder:
         base = corpus.base_database(Path(folder)) if kind == "db" else b""
         for seed in range(first, first + count):
@@ -71,15 +80,16 @@ def million_entries(folder: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--kinds", default="log,zip,db")
+    parser.add_argument("--kinds", default="log,zip,db,profile,playbook,answers,rules,paths,args")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-million", action="store_true", help="skip the 1,000,000-entry zip figure")
     options = parser.parse_args()
-    print(f"{'kind':5} {'inputs':>7} {'runs':>7} {'internal':>9} {'traceback':>10} {'lost':>5} {'codes':>6} {'time':>8}")
+    print(f"{'kind':8} {'inputs':>7} {'runs':>7} {'internal':>9} {'traceback':>10} {'lost':>5} {'hangs':>6} "
+          f"{'codes':>6} {'time':>8}")
     for kind in options.kinds.split(","):
         outcome, seconds = fuzz(kind, options.count, options.seed)
-        print(f"{kind:5} {options.count:7} {outcome.runs:7} {outcome.internal:9} {outcome.tracebacks:10} "
-              f"{outcome.lost:5} {outcome.unexpected_codes:6} {seconds:7.0f}s", flush=True)
+        print(f"{kind:8} {options.count:7} {outcome.runs:7} {outcome.internal:9} {outcome.tracebacks:10} "
+              f"{outcome.lost:5} {outcome.hangs:6} {outcome.unexpected_codes:6} {seconds:7.0f}s", flush=True)
         for failure in outcome.failures[:10]:
             print("   ", failure)
     if not options.no_million:

@@ -76,7 +76,7 @@ def schema() -> Map:
 
 @functools.lru_cache(maxsize=4)
 def load(path: Path = RULES_FILE) -> tuple[Item, ...]:
-    value, _ = validate(path, schema(), _semantics)
+    value, _ = validate(path, schema(), _semantics, kind="rules")
     return tuple(_item(raw) for raw in value["items"])
 
 

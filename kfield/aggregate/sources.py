@@ -168,9 +168,9 @@ def _one(path: Path, limits: Limits, budget: _Budget) -> Iterator[LogFile | Refu
 
 
 def _open_regular(path: Path):
-    """The file open for reading (as visit logs are opened: kfield.visit.store.open_regular), or
-    Refused: a link is not followed, a FIFO does not block the open, anything but a regular file."""
-    from kfield.visit.store import open_regular
+    """The file open for reading (the one opener, kfield.core.files.open_regular), or Refused: a
+    link is not followed, a FIFO does not block the open, anything but a regular file."""
+    from kfield.core.files import open_regular
 
     try:
         handle = open_regular(path)

@@ -7,14 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 
 def check(
-    areas: Annotated[Optional[list[str]], typer.Argument(metavar="[AREA]...", help=h("help.check.areas"), show_default=False)] = None,
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help=h("help.check.only"))] = None,
+    areas: Annotated[Optional[list[str]], typer.Argument(metavar="[AREA]...", parser=values.name, help=h("help.check.areas"), show_default=False)] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", parser=values.name, help=h("help.check.only"))] = None,
     fmt: common.format_opt(common.Format) = common.Format.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,

@@ -6,13 +6,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 
 
 def diagnose(
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
     fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,

@@ -97,7 +97,7 @@ def _write_new(directory: Path, content: str) -> Path:
     for _ in range(5):
         name = f"kfield-error-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}-{secrets.token_hex(3)}.log"
         try:
-            with open(directory / name, "x", encoding="utf-8") as handle:
+            with open(directory / name, "x", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(content)
             return directory / name
         except FileExistsError:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 
@@ -39,7 +39,7 @@ def _table(value: str) -> str:
 
 
 def export(
-    visit: Annotated[Optional[str], typer.Option("--visit", help=h("help.export.visit"))] = None,
+    visit: Annotated[Optional[str], typer.Option("--visit", parser=values.name, help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
     fmt: common.format_opt(ExportFormat) = ExportFormat.csv,
     table: Annotated[str, typer.Option("--table", help=h("help.export.table", tables=tables()))] = "visits",

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -27,12 +27,12 @@ class ScanFormat(str, common.Enum):
 
 @app.command("scan", help=h("help.lan.scan"))
 def scan(
-    cidr: Annotated[Optional[str], typer.Argument(metavar="[CIDR]", help=h("help.lan.cidr"), show_default=False)] = None,
-    iface: Annotated[Optional[str], typer.Option("--iface", "-i", help=h("help.lan.iface"))] = None,
-    ports: Annotated[Optional[str], typer.Option("--ports", help=h("help.lan.ports"))] = None,
+    cidr: Annotated[Optional[str], typer.Argument(metavar="[CIDR]", parser=values.name, help=h("help.lan.cidr"), show_default=False)] = None,
+    iface: Annotated[Optional[str], typer.Option("--iface", "-i", parser=values.name, help=h("help.lan.iface"))] = None,
+    ports: Annotated[Optional[str], typer.Option("--ports", parser=values.name, help=h("help.lan.ports"))] = None,
     method: Annotated[Method, typer.Option("--method", help=h("help.lan.method"))] = Method.auto,
     force: Annotated[bool, typer.Option("--force", help=h("help.lan.force"))] = False,
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
     fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help=h("help.format"))] = ScanFormat.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
@@ -125,9 +125,9 @@ def _spinner(label: str):
 
 @app.command("speed", help=h("help.lan.speed"))
 def speed(
-    host: Annotated[str, typer.Argument(metavar="HOST", help=h("help.lan.speed_host"), show_default=False)],
-    token: Annotated[str, typer.Option("--token", help=h("help.lan.speed_token"))],
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help=h("help.serve.port"))] = 8737,
+    host: Annotated[str, typer.Argument(metavar="HOST", parser=values.host_port, help=h("help.lan.speed_host"), show_default=False)],
+    token: Annotated[str, typer.Option("--token", parser=values.name, help=h("help.lan.speed_token"))],
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, parser=values.number(1, 65535), help=h("help.serve.port"))] = 8737,
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 5.0,
     streams: common.StreamsOpt = 4,
     fmt: common.TextOrJsonOpt = common.TextOrJson.console,

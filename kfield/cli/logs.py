@@ -8,17 +8,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-DbOpt = Annotated[Optional[str], typer.Option("--db", envvar="KFIELD_DB", help=h("help.logs.db"))]
+DbOpt = Annotated[Optional[str], typer.Option("--db", envvar="KFIELD_DB", parser=values.db_url, help=h("help.logs.db"))]
 SHOWN_ISSUES = 15
 
 
 @app.command("import", help=h("help.logs.import"), epilog=h("help.exit_codes"))
-def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"), show_default=False)],
+def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"), parser=values.path, show_default=False)],
             db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.console,
             lang: common.LangOpt = None) -> None:
     language = common.use_lang(lang)

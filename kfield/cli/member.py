@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -14,9 +14,9 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 @app.command("set", help=h("help.member.set"))
 def set_member(
-    name: Annotated[str, typer.Option("--name", help=h("help.member.name"))],
-    school: Annotated[str, typer.Option("--school", help=h("help.member.school"))],
-    team: Annotated[str, typer.Option("--team", help=h("help.member.team"))] = "",
+    name: Annotated[str, typer.Option("--name", parser=values.name, help=h("help.member.name"))],
+    school: Annotated[str, typer.Option("--school", parser=values.name, help=h("help.member.school"))],
+    team: Annotated[str, typer.Option("--team", parser=values.name, help=h("help.member.team"))] = "",
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

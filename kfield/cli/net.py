@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -21,15 +21,15 @@ class Backend(str, common.Enum):
 @app.command("speed", help=h("help.net.speed"))
 def speed(
     backend: Annotated[Optional[Backend], typer.Option("--backend", help=h("help.net.backend"))] = None,
-    server: Annotated[Optional[str], typer.Option("--server", help=h("help.net.server"))] = None,
-    token: Annotated[Optional[str], typer.Option("--token", help=h("help.lan.speed_token"))] = None,
-    down_url: Annotated[Optional[str], typer.Option("--down-url", help=h("help.net.down_url"))] = None,
-    up_url: Annotated[Optional[str], typer.Option("--up-url", help=h("help.net.up_url"))] = None,
+    server: Annotated[Optional[str], typer.Option("--server", parser=values.host_port, help=h("help.net.server"))] = None,
+    token: Annotated[Optional[str], typer.Option("--token", parser=values.name, help=h("help.lan.speed_token"))] = None,
+    down_url: Annotated[Optional[str], typer.Option("--down-url", parser=values.name, help=h("help.net.down_url"))] = None,
+    up_url: Annotated[Optional[str], typer.Option("--up-url", parser=values.name, help=h("help.net.up_url"))] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", min=1, max=10000, help=h("help.net.max_mb"))] = 10,
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 6,
     streams: Annotated[Optional[int], typer.Option("--streams", min=1, max=16,
                                                    help=h("help.net.streams"))] = None,
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.net.profile"))] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.net.profile"))] = None,
     fmt: common.TextOrJsonOpt = common.TextOrJson.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,

@@ -7,18 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-IdArg = Annotated[str, typer.Argument(metavar="ID|FILE", help=h("help.playbook.id"))]
-PathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=h("help.playbook.paths_arg"),
+IdArg = Annotated[str, typer.Argument(metavar="ID|FILE", parser=values.identifier, help=h("help.playbook.id"))]
+PathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", parser=values.identifier, help=h("help.playbook.paths_arg"),
                                                          show_default=False)]
-ProfileOpt = Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.playbook.profile"))]
+ProfileOpt = Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.playbook.profile"))]
 
 
-def _load(id_or_path: str, language: str):
+def _load(id_or_path: str, language: str, named: bool = True):
     """The playbook, or every validation issue on stderr and exit 2."""
     from kfield.core.i18n import render
     from kfield.core.schema import SchemaError
@@ -27,29 +27,17 @@ def _load(id_or_path: str, language: str):
     with errors.funnel():
         path = loader.locate(id_or_path)
         try:
-            return loader.load(path)
+            return loader.load(path, named)
         except SchemaError as exc:
             for issue in exc.issues:
                 errors.say(f"{issue.location()}: {render(issue.message, language)}")
             raise errors.Exit(2) from None
 
 
-def _files(paths: list[str] | None) -> list[Path]:
-    from kfield.core.errors import ProfileError
+def _files(paths: list[str] | None) -> list[tuple[Path, bool]]:
     from kfield.playbook import loader
 
-    if not paths:
-        return loader.bundled()
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files += sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise ProfileError("schema.no_file", path=name)
-    return files
+    return [(path, True) for path in loader.bundled()] if not paths else loader.gather(paths)
 
 
 @app.command("list", help=h("help.playbook.list"))
@@ -62,8 +50,8 @@ def list_playbooks(paths: PathsArg = None, lang: common.LangOpt = None) -> None:
         files = _files(paths)
     if not files:
         errors.say(text("pb.list.empty", language, path=str(bundled_dir("playbooks"))))
-    for path in files:
-        loaded = _load(str(path), language)
+    for path, named in files:
+        loaded = _load(str(path), language, named)
         common.emit(f"{loaded.id:<28} v{loaded.version:<3} {loaded.system:<9} {loaded.title.get(language)}\n", None)
     raise errors.Exit(0)
 
@@ -149,10 +137,10 @@ def _path_line(path, language: str) -> str:
 def run(
     playbook: IdArg,
     profile: ProfileOpt = None,
-    answers: Annotated[Optional[Path], typer.Option("--answers", help=h("help.playbook.answers"))] = None,
+    answers: Annotated[Optional[Path], typer.Option("--answers", parser=values.path, help=h("help.playbook.answers"))] = None,
     non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.playbook.non_interactive"))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=h("help.playbook.resume"))] = False,
-    transcript: Annotated[Optional[Path], typer.Option("--transcript", help=h("help.playbook.transcript"))] = None,
+    transcript: Annotated[Optional[Path], typer.Option("--transcript", help=h("help.playbook.transcript"), parser=values.path)] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)
@@ -179,9 +167,14 @@ def _handing_over(outcome, session, language: str) -> dict:
     from kfield.playbook.engine import Engine
     from kfield.playbook.session import Session
 
+    from kfield.playbook.session import MAX_HANDOFFS
+
     seen = {session.engine.playbook.id}
     while outcome["kind"] == "handoff":
         target = session.engine.playbook.steps[outcome["step"]].handoff
+        if len(seen) > MAX_HANDOFFS:
+            errors.say(text("pb.run.too_many_handoffs", language, count=MAX_HANDOFFS))
+            return {**outcome, "kind": "not_fixed"}
         if target in seen:
             errors.say(text("pb.run.handoff_loop", language, playbook=target))
             return {**outcome, "kind": "not_fixed"}

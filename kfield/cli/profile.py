@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -14,7 +14,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 @app.command("validate", help=h("help.profile.validate"))
 def validate(
-    paths: Annotated[list[str], typer.Argument(help=h("help.profile.paths"))],
+    paths: Annotated[list[str], typer.Argument(help=h("help.profile.paths"), parser=values.identifier)],
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

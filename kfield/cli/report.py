@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 from kfield.cli.logs import DbOpt
 
@@ -23,13 +23,13 @@ class ReportFormat(str, common.Enum):
 
 
 def report(
-    names: Annotated[Optional[list[str]], typer.Argument(help=h("help.report.names"), show_default=False)] = None,
-    start: Annotated[Optional[str], typer.Option("--from", help=h("help.report.from"))] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help=h("help.report.to"))] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help=h("help.report.names"), parser=values.name, show_default=False)] = None,
+    start: Annotated[Optional[str], typer.Option("--from", parser=values.name, help=h("help.report.from"))] = None,
+    end: Annotated[Optional[str], typer.Option("--to", parser=values.name, help=h("help.report.to"))] = None,
     fmt: common.format_opt(ReportFormat) = ReportFormat.console,
     db: DbOpt = None,
-    province: Annotated[int, typer.Option("--province", help=h("help.report.province"))] = 56,
-    rules: Annotated[Optional[Path], typer.Option("--rules", help=h("help.report.rules"))] = None,
+    province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.report.province"))] = 56,
+    rules: Annotated[Optional[Path], typer.Option("--rules", parser=values.path, help=h("help.report.rules"))] = None,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -17,17 +17,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 WORST_SHOWN = 3
 
 
 def run(
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
     non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.run.non_interactive"))] = False,
-    results_dir: Annotated[Optional[Path], typer.Option("--results-dir", help=h("help.run.results_dir"))] = None,
-    commune: Annotated[Optional[str], typer.Option("--commune", help=h("help.run.commune"))] = None,
+    results_dir: Annotated[Optional[Path], typer.Option("--results-dir", parser=values.path, help=h("help.run.results_dir"))] = None,
+    commune: Annotated[Optional[str], typer.Option("--commune", parser=values.commune, help=h("help.run.commune"))] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

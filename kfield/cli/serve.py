@@ -6,14 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 
 def serve(
-    bind: Annotated[str, typer.Option("--bind", help=h("help.serve.bind"))] = "0.0.0.0",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help=h("help.serve.port"))] = 8737,
-    token: Annotated[Optional[str], typer.Option("--token", help=h("help.serve.token"))] = None,
+    bind: Annotated[str, typer.Option("--bind", parser=values.host_port, help=h("help.serve.bind"))] = "0.0.0.0",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, parser=values.number(1, 65535), help=h("help.serve.port"))] = 8737,
+    token: Annotated[Optional[str], typer.Option("--token", parser=values.name, help=h("help.serve.token"))] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

@@ -7,20 +7,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
-DestArg = Annotated[Path, typer.Argument(metavar="DEST", help=h("help.usb.dest"), show_default=False)]
+DestArg = Annotated[Path, typer.Argument(metavar="DEST", help=h("help.usb.dest"), show_default=False, parser=values.path)]
 # init takes the text as typed: "" is refused, not read as the current folder
-InitDestArg = Annotated[str, typer.Argument(metavar="DEST", help=h("help.usb.dest"), show_default=False)]
+InitDestArg = Annotated[str, typer.Argument(metavar="DEST", help=h("help.usb.dest"), show_default=False, parser=values.text)]
 
 
 @app.command("init", help=h("help.usb.init"), epilog=h("help.usb.exit_codes"))
 def init(
     dest: InitDestArg,
-    profile: Annotated[str, typer.Option("--profile", "-p", help=h("help.usb.profile"))] = "usb",
+    profile: Annotated[str, typer.Option("--profile", "-p", parser=values.identifier, help=h("help.usb.profile"))] = "usb",
     no_wheelhouse: Annotated[bool, typer.Option("--no-wheelhouse", help=h("help.usb.no_wheelhouse"))] = False,
     target: Annotated[Optional[str], typer.Option("--platform", help=h("help.usb.platform"))] = None,
     lang: common.LangOpt = None,
@@ -54,7 +54,7 @@ def _summary(kit, language: str) -> str:
 @app.command("verify", help=h("help.usb.verify"), epilog=h("help.usb.exit_codes"))
 def verify(
     dest: DestArg,
-    expect: Annotated[Optional[str], typer.Option("--expect", help=h("help.usb.expect"))] = None,
+    expect: Annotated[Optional[str], typer.Option("--expect", parser=values.name, help=h("help.usb.expect"))] = None,
     lang: common.LangOpt = None,
 ) -> None:
     language = common.use_lang(lang)

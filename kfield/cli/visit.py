@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -37,9 +37,9 @@ def outcomes() -> str:
 
 
 @app.command("start", help=h("help.visit.start"))
-def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.commune"))],
-          members: Annotated[Optional[list[str]], typer.Option("--member", help=h("help.visit.member"))] = None,
-          province: Annotated[int, typer.Option("--province", help=h("help.visit.province"))] = 56,
+def start(commune: Annotated[str, typer.Option("--commune", parser=values.commune, help=h("help.visit.commune"))],
+          members: Annotated[Optional[list[str]], typer.Option("--member", parser=values.name, help=h("help.visit.member"))] = None,
+          province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.visit.province"))] = 56,
           lang: common.LangOpt = None) -> None:
     common.use_lang(lang)
     with errors.funnel():
@@ -56,7 +56,7 @@ def start(commune: Annotated[str, typer.Option("--commune", help=h("help.visit.c
 
 
 @app.command("note", help=h("help.visit.note"))
-def note(text: Annotated[str, typer.Argument(help=h("help.visit.text"))], lang: common.LangOpt = None) -> None:
+def note(text: Annotated[str, typer.Argument(help=h("help.visit.text"), parser=values.text)], lang: common.LangOpt = None) -> None:
     _record(lang, "note", lambda: {"text": text})
 
 
@@ -96,23 +96,23 @@ def _task(name: str, system: str | None) -> dict:
 
 
 @app.command("task", help=h("help.visit.task"))
-def task(name: Annotated[str, typer.Argument(metavar="TASK", help=h("help.visit.task_name", tasks=tasks()))],
-         system: Annotated[Optional[str], typer.Option("--system", help=h("help.visit.system", systems=vocabulary()))] = None,
+def task(name: Annotated[str, typer.Argument(metavar="TASK", parser=values.name, help=h("help.visit.task_name", tasks=tasks()))],
+         system: Annotated[Optional[str], typer.Option("--system", parser=values.name, help=h("help.visit.system", systems=vocabulary()))] = None,
          lang: common.LangOpt = None) -> None:
     _record(lang, "task", lambda: _task(name, system))
 
 
 @app.command("problem", help=h("help.visit.problem"))
-def problem(text: Annotated[str, typer.Argument(help=h("help.visit.text"))],
-            system: Annotated[str, typer.Option("--system", help=h("help.visit.system", systems=vocabulary()))] = "other",
-            outcome: Annotated[str, typer.Option("--outcome", help=h("help.visit.outcome", outcomes=outcomes()))] = "pending",
+def problem(text: Annotated[str, typer.Argument(help=h("help.visit.text"), parser=values.text)],
+            system: Annotated[str, typer.Option("--system", parser=values.name, help=h("help.visit.system", systems=vocabulary()))] = "other",
+            outcome: Annotated[str, typer.Option("--outcome", parser=values.name, help=h("help.visit.outcome", outcomes=outcomes()))] = "pending",
             lang: common.LangOpt = None) -> None:
     _record(lang, "problem", lambda: {"text": text, "system": _system(system), "outcome": _outcome(outcome)})
 
 
 @app.command("train", help=h("help.visit.train"))
-def train(topic: Annotated[str, typer.Option("--topic", help=h("help.visit.topic"))],
-          officials: Annotated[int, typer.Option("--officials", min=0, max=10000, help=h("help.visit.officials"))],
+def train(topic: Annotated[str, typer.Option("--topic", parser=values.name, help=h("help.visit.topic"))],
+          officials: Annotated[int, typer.Option("--officials", min=0, max=10000, parser=values.number(0, 10000), help=h("help.visit.officials"))],
           lang: common.LangOpt = None) -> None:
     _record(lang, "train", lambda: {"topic": topic, "officials": officials})
 
@@ -136,9 +136,9 @@ def end(lang: common.LangOpt = None) -> None:
 
 
 @app.command("cancel", help=h("help.visit.cancel"))
-def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=h("help.visit.id"),
+def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                           show_default=False)] = None,
-           reason: Annotated[str, typer.Option("--reason", help=h("help.visit.cancel_reason"))] = "",
+           reason: Annotated[str, typer.Option("--reason", parser=values.text, help=h("help.visit.cancel_reason"))] = "",
            lang: common.LangOpt = None) -> None:
     common.use_lang(lang)
     with errors.funnel():
@@ -148,7 +148,7 @@ def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", hel
 
 
 @app.command("show", help=h("help.visit.show"))
-def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=h("help.visit.id"),
+def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                         show_default=False)] = None,
          as_json: Annotated[bool, typer.Option("--json", help=h("help.visit.json"))] = False,
          lang: common.LangOpt = None) -> None:
@@ -194,7 +194,7 @@ def list_visits(lang: common.LangOpt = None) -> None:
 
 
 @app.command("diff", help=h("help.visit.diff"))
-def diff(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", help=h("help.visit.id"),
+def diff(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                         show_default=False)] = None,
          since_last: Annotated[bool, typer.Option("--since-last", help=h("help.visit.since_last"))] = False,
          lang: common.LangOpt = None) -> None:

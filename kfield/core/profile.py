@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from kfield.core import registry
+from kfield.core import files
 from kfield.core.errors import ProfileError, UsageError
 from kfield.core.paths import bundled_dir
 from kfield.core.registry import CheckSpec
@@ -92,7 +93,7 @@ def load_profile(name_or_path: str | Path | None, local: bool = True) -> Profile
     """The profile, with this PC's own settings (`kfield profile set`) laid over it unless
     ``local`` is False (validating a file)."""
     path = locate(name_or_path or DEFAULT_PROFILE)
-    value, root = validate(path, profile_schema(), extra=_semantic_checks)
+    value, root = validate(path, profile_schema(), extra=_semantic_checks, kind="profile")
     built = _build(path, value)
     if not local:
         return built
@@ -114,12 +115,12 @@ def _semantic_checks(value, root, add) -> None:
 
 def locate(name_or_path: str | Path) -> Path:
     candidate = Path(name_or_path)
-    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        if not candidate.is_file():
-            raise ProfileError("schema.no_file", path=str(candidate))
-        return candidate
+    if candidate.suffix in (".yaml", ".yml") or files.exists(candidate):
+        if not files.exists(candidate):
+            raise ProfileError("schema.no_file", path=files.shown(candidate))
+        return candidate                    # what is there is judged when it is read (kfield.core.files)
     bundled = bundled_dir("checks") / f"{name_or_path}.yaml"
-    if not bundled.is_file():
+    if not files.exists(bundled):
         known = ", ".join(p.stem for p in bundled_profiles())
         raise ProfileError("profile.unknown", name=str(name_or_path), known=known)
     return bundled

@@ -3,7 +3,6 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # loading and validation
     "pb.unknown": ("Không có sổ tay «{name}»; có sẵn: {known}", "No playbook \"{name}\"; available: {known}"),
-    "pb.bad_scalar": ("giá trị «{value}» không đọc được: {reason}", "cannot read the value \"{value}\": {reason}"),
     "pb.unknown_step": ("không có bước «{step}» trong sổ tay", "there is no step \"{step}\" in this playbook"),
     "pb.branches_missing": ("chưa có bước tiếp theo cho kết quả: {missing} (thêm các nhánh đó hoặc «other»)",
                             "no next step for status: {missing} (add those branches or \"other\")"),
@@ -57,6 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pb.handoff_pair": ("kết thúc «handoff» phải ghi sổ tay tiếp theo (handoff), và chỉ kết thúc «handoff» mới ghi",
                         "an end with outcome handoff must name the next playbook (handoff), and only such an end may"),
     "pb.run.handoff": ("Chuyển sang sổ tay «{title}» ({playbook})", "Continuing with the playbook \"{title}\" ({playbook})"),
+    "pb.too_many_steps": ("sổ tay có {count} bước; tối đa {limit} (tách thành nhiều sổ tay nối bằng handoff)",
+                          "the playbook has {count} steps; at most {limit} (split it into playbooks joined by handoff)"),
+    "pb.run.too_many_handoffs": ("Đã chuyển qua {count} sổ tay trong lượt này; dừng (tối đa {count})",
+                                 "Handed over {count} times in this run; stopping (at most {count})"),
     "pb.run.handoff_loop": ("Sổ tay {playbook} đã chạy trong lượt này: dừng để tránh vòng lặp",
                             "The playbook {playbook} already ran in this session: stopping to avoid a loop"),
     "pb.outcome.incomplete": ("Chưa làm xong", "Not finished"),

@@ -110,7 +110,7 @@ class Engine:
         if not current.accepts(key):
             allowed = f"{current.minimum}–{current.maximum}"
             raise UsageError("pb.run.bad_answer", step=state.step, answer=key, allowed=allowed)
-        number = str(int(key))
+        number = str(m.whole_number(key))
         new_vars = m.frozen({**state.vars, current.var: number})
         event = Event(state.step, current.kind, "answer", answer=number, vars=new_vars)
         return State(current.next, new_vars, state.history + (Frame(state.step, state.vars),)), event

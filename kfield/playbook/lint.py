@@ -40,11 +40,14 @@ def _at(playbook: m.Playbook, where: m.Where, key: str, **params) -> Finding:
     return Finding(str(playbook.path), where.line, where.column, Message(key, params))
 
 
-def lint_paths(paths: Iterable[Path], roles: set[str], profile: str) -> list[Finding]:
+def lint_paths(paths: Iterable[Path | tuple[Path, bool]], roles: set[str], profile: str) -> list[Finding]:
+    """Findings of every file: a path, or (path, named) from ``loader.gather`` (named False: found in
+    a folder, a link there is refused)."""
     findings: list[Finding] = []
     first_file: dict[str, m.Playbook] = {}
-    for path in paths:
-        playbook, found = lint_file(path, roles, profile)
+    for item in paths:
+        path, named = item if isinstance(item, tuple) else (item, True)
+        playbook, found = lint_file(path, roles, profile, named)
         findings += found
         if playbook is None:
             continue
@@ -55,9 +58,9 @@ def lint_paths(paths: Iterable[Path], roles: set[str], profile: str) -> list[Fin
     return findings
 
 
-def lint_file(path: Path, roles: set[str], profile: str) -> tuple[m.Playbook | None, list[Finding]]:
+def lint_file(path: Path, roles: set[str], profile: str, named: bool = True) -> tuple[m.Playbook | None, list[Finding]]:
     try:
-        playbook = loader.load(path)
+        playbook = loader.load(path, named)
     except SchemaError as exc:
         return None, [Finding(i.file, i.line, i.column, i.message) for i in exc.issues]
     except ProfileError as exc:  # YAML syntax or unreadable: the message says where
@@ -108,17 +111,54 @@ def _graph(playbook: m.Playbook) -> Iterator[Finding]:
 
 
 def _traps(playbook: m.Playbook, stuck: set[str], succ: dict[str, set[str]]) -> Iterator[Finding]:
-    """Cycles among steps that can never reach an end: one finding per cycle."""
-    reported: set[str] = set()
-    for sid in playbook.steps:  # file order, so the finding sits on the first step of the cycle
-        if sid not in stuck or sid in reported:
+    """Cycles among steps that can never reach an end: one finding per cycle (a strongly connected
+    group of steps), on its first step in file order, its steps listed in file order."""
+    order = list(playbook.steps)
+    position = {sid: n for n, sid in enumerate(order)}
+    for group in sorted(_components(order, succ), key=lambda g: min(position[s] for s in g)):
+        first = min(group, key=position.__getitem__)
+        looping = len(group) > 1 or first in succ[first]
+        if looping and first in stuck:
+            steps = sorted(group, key=position.__getitem__)
+            yield _at(playbook, playbook.steps[first].where, "pb.lint.trapped_cycle", steps=", ".join(steps))
+
+
+def _components(order: list[str], succ: dict[str, set[str]]) -> list[set[str]]:
+    """Strongly connected components (Kosaraju), both passes without recursion."""
+    finished, seen = [], set()
+    for root in order:
+        if root in seen:
             continue
-        ahead = _closure(succ[sid], succ)
-        if sid not in ahead:
+        seen.add(root)
+        stack = [(root, iter(sorted(succ[root])))]
+        while stack:
+            sid, ahead = stack[-1]
+            target = next(ahead, None)
+            if target is None:
+                stack.pop()
+                finished.append(sid)
+            elif target not in seen:
+                seen.add(target)
+                stack.append((target, iter(sorted(succ[target]))))
+    pred: dict[str, set[str]] = {sid: set() for sid in order}
+    for sid, targets in succ.items():
+        for target in targets:
+            pred[target].add(sid)
+    groups, placed = [], set()
+    for root in reversed(finished):
+        if root in placed:
             continue
-        cycle = [s for s in playbook.steps if s in ahead and sid in _closure(succ[s], succ)]
-        reported.update(cycle)
-        yield _at(playbook, playbook.steps[sid].where, "pb.lint.trapped_cycle", steps=", ".join(cycle))
+        group, stack = set(), [root]
+        placed.add(root)
+        while stack:
+            sid = stack.pop()
+            group.add(sid)
+            for source in pred[sid]:
+                if source not in placed:
+                    placed.add(source)
+                    stack.append(source)
+        groups.append(group)
+    return groups
 
 
 # --- texts, contacts, cases ------------------------------------------------------------

@@ -6,16 +6,19 @@ needs (references exist, every check status leads somewhere, variables are decla
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import yaml
 
 from kfield.core import registry
+from kfield.core import files
 from kfield.core.errors import ProfileError
+from kfield.core.oserrors import reason
 from kfield.core.paths import bundled_dir
-from kfield.core.schema import Issue, SchemaError, compose, find, json_schema, validate
-from kfield.core.result import Message
+from kfield.core import schema
+from kfield.core.schema import compose, find, json_schema, validate
 from kfield.playbook import model as m
 
 Add = Callable[..., None]
@@ -30,13 +33,37 @@ def bundled() -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
+def gather(names: list[str]) -> list[tuple[Path, bool]]:
+    """(path, named) per YAML file: a file named as it is, a folder's *.yaml/*.yml entries in name
+    order (named False: a link among them is refused when read, never followed); ProfileError for a
+    name that is neither."""
+    found: list[tuple[Path, bool]] = []
+    for name in names:
+        path = Path(name)
+        if files.is_folder(path):
+            found += [(Path(e.path), False) for e in _entries(path) if e.name.endswith((".yaml", ".yml"))]
+        elif files.exists(path):
+            found.append((path, True))
+        else:
+            raise ProfileError("schema.no_file", path=files.shown(name))
+    return found
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        raise ProfileError("schema.unreadable", path=files.shown(folder), reason=reason(exc)) from None
+
+
 def locate(id_or_path: str | Path) -> Path:
     """A YAML path as given, or the bundled playbook with that id."""
     candidate = Path(id_or_path)
-    if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        if not candidate.is_file():
-            raise ProfileError("schema.no_file", path=str(candidate))
-        return candidate
+    if candidate.suffix in (".yaml", ".yml") or files.exists(candidate):
+        if not files.exists(candidate):
+            raise ProfileError("schema.no_file", path=files.shown(candidate))
+        return candidate                    # what is there is judged when it is read (kfield.core.files)
     for path in bundled():
         if path.stem == str(id_or_path) or _declared_id(path) == str(id_or_path):
             return path
@@ -46,52 +73,21 @@ def locate(id_or_path: str | Path) -> Path:
 
 def _declared_id(path: Path) -> str | None:
     try:
-        node = compose(path)
+        node = compose(path, "playbook")
     except ProfileError:
         return None
     found = find(node, "id")
     return found.value if isinstance(found, yaml.ScalarNode) and found is not node else None
 
 
-def load(path: str | Path) -> m.Playbook:
-    """Validate and build; raises SchemaError (every issue, file:line:column) or ProfileError."""
+def load(path: str | Path, named: bool = True) -> m.Playbook:
+    """Validate and build; raises SchemaError (every issue, file:line:column) or ProfileError.
+    The file is read once, through the strict loader (kfield.core.schema.load); ``named=False`` for
+    a file found in a folder (a link there is not followed)."""
     path = Path(path)
-    _check_scalars(path)
-    value, root = validate(path, m.playbook_schema(), extra=semantic_checks)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _build(path, value, root, digest)
-
-
-# --- scalars the YAML constructor cannot build (bad dates, unknown tags) -------------
-
-
-def _check_scalars(path: Path) -> None:
-    """Report values PyYAML cannot construct, with their position, before validation."""
-    constructor, issues = yaml.SafeLoader(""), []
-    for node in _scalar_nodes(compose(path), set()):
-        try:
-            constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            mark = node.start_mark
-            detail = Message("pb.bad_scalar", {"value": node.value[:40], "reason": str(exc).splitlines()[0]})
-            issues.append(Issue(str(path), mark.line + 1, mark.column + 1, detail))
-    if issues:
-        raise SchemaError(issues)
-
-
-def _scalar_nodes(node: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
-    if id(node) in seen:  # aliases may make the node graph cyclic
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            yield from _scalar_nodes(child, seen)
-    elif isinstance(node, yaml.MappingNode):
-        for key, child in node.value:
-            yield from _scalar_nodes(key, seen)
-            yield from _scalar_nodes(child, seen)
+    root, data = schema.load(path, "playbook", follow=named)
+    value, root = validate(path, m.playbook_schema(), extra=semantic_checks, root=root)
+    return _build(path, value, root, hashlib.sha256(data).hexdigest())
 
 
 # --- semantic rules -------------------------------------------------------------------
@@ -99,6 +95,8 @@ def _scalar_nodes(node: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
 
 def semantic_checks(value: dict[str, Any], root: yaml.Node, add: Add) -> None:
     steps = value["steps"]
+    if len(steps) > m.MAX_STEPS:
+        return add(find(root, "steps"), "pb.too_many_steps", count=f"{len(steps):,}", limit=f"{m.MAX_STEPS:,}")
     if value["start"] not in steps:
         add(find(root, "start"), "pb.unknown_step", step=value["start"])
     declared = set(value.get("vars") or {})

@@ -21,6 +21,7 @@ from kfield.core import registry
 from kfield.core.schema import Field, List, Map, Node, Num, Str, Text, _kind
 
 SCHEMA_VERSION = 1
+MAX_STEPS = 2000   # steps in one playbook (the library's longest has 60); lint, paths and graph walk without recursion
 STEP_ID = r"[a-z0-9][a-z0-9_-]*"
 VAR_NAME = r"[a-z][a-z0-9_]*"
 ROLE_ID = r"[a-z][a-z0-9_-]*"
@@ -34,6 +35,15 @@ KINDS = ("ask", "check", "diagnose", "do", "info", "count", "switch", "end")
 # other answers; a diagnose step branches on these.
 VERDICT_PLACES = ("this_pc", "cable_wifi", "lan_switch", "gateway", "isp_uplink", "dns", "one_service", "clock",
                   "captive_proxy", "slow_link", "lossy_link", "healthy", "unknown")
+
+
+NUMBER = re.compile(r"[0-9]{1,9}")   # ASCII digits only: '²' or '٣' pass str.isdigit() and fail int()
+
+
+def whole_number(answer: str) -> int | None:
+    """The number a person typed (ASCII digits, at most nine), else None."""
+    answer = answer.strip()
+    return int(answer) if NUMBER.fullmatch(answer) else None
 
 
 def frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -167,7 +177,8 @@ class Count(Step):
     interactive: ClassVar[bool] = True
 
     def accepts(self, answer: str) -> bool:
-        return answer.strip().isdigit() and self.minimum <= int(answer) <= self.maximum
+        number = whole_number(answer)
+        return number is not None and self.minimum <= number <= self.maximum
 
     def edges(self):
         # One edge; its label is a representative answer, so paths and tests can walk it.

@@ -8,7 +8,8 @@ lets each retry loop be taken once without letting paths grow forever.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from collections import Counter
+from typing import Any, Iterator, Mapping
 
 from kfield.playbook import model as m
 
@@ -50,39 +51,52 @@ class PlaybookPath:
                 "outcome": self.outcome, "contact": self.contact, "answers": self.answers()}
 
 
-@dataclass
-class _Walk:
-    playbook: m.Playbook
-    max_paths: int
-    max_visits: int
-    found: list[PlaybookPath]
-    truncated: bool = False
-    work: int = 0
-
-    def visit(self, step_id: str, vars: Mapping[str, str], hops: tuple[Hop, ...]) -> None:
-        self.work += 1
-        if len(self.found) >= self.max_paths or self.work > MAX_WORK:
-            self.truncated = True
-            return
-        step = self.playbook.steps[step_id]
-        if isinstance(step, m.End):
-            self.found.append(PlaybookPath(hops, step_id, step.outcome, step.contact))
-            return
-        for edge in self._edges(step, vars):
-            if sum(h.step == edge.target for h in hops) + (edge.target == step_id) < self.max_visits:
-                self.visit(edge.target, {**vars, **edge.sets}, hops + (Hop(step_id, step.kind, edge.label),))
-
-    @staticmethod
-    def _edges(step: m.Step, vars: Mapping[str, str]) -> tuple[m.Edge, ...]:
-        if isinstance(step, m.Switch):
-            value = vars.get(step.var, "")
-            return (m.Edge(f"{step.var}={value}", step.target(value)),)
-        return step.edges()
+def _edges(step: m.Step, vars: Mapping[str, str]) -> tuple[m.Edge, ...]:
+    if isinstance(step, m.Switch):
+        value = vars.get(step.var, "")
+        return (m.Edge(f"{step.var}={value}", step.target(value)),)
+    return step.edges()
 
 
 def all_paths(playbook: m.Playbook, max_paths: int = MAX_PATHS,
               max_visits: int = MAX_VISITS) -> tuple[list[PlaybookPath], bool]:
-    """(paths, truncated): ``truncated`` says the bound cut the list short."""
-    walk = _Walk(playbook, max_paths, max_visits, [])
-    walk.visit(playbook.start, dict(playbook.vars), ())
-    return walk.found, walk.truncated
+    """(paths, truncated): ``truncated`` says the bound cut the list short.
+
+    Depth first in edge order, without recursion (a chain of thousands of steps is walked like any
+    other): ``frames`` is the path being walked, ``hops`` how it was left, ``visits`` how often each
+    step is on it."""
+    found: list[PlaybookPath] = []
+    frames: list[tuple[str, m.Step, Mapping[str, str], Iterator[m.Edge]]] = []
+    hops: list[Hop] = []
+    visits: Counter[str] = Counter()
+    work, truncated = 0, False
+
+    def enter(step_id: str, vars: Mapping[str, str]) -> bool:
+        nonlocal work, truncated
+        work += 1
+        if len(found) >= max_paths or work > MAX_WORK:
+            truncated = True
+            return False
+        step = playbook.steps[step_id]
+        if isinstance(step, m.End):
+            found.append(PlaybookPath(tuple(hops), step_id, step.outcome, step.contact))
+            return False
+        visits[step_id] += 1
+        frames.append((step_id, step, vars, iter(_edges(step, vars))))
+        return True
+
+    enter(playbook.start, dict(playbook.vars))
+    while frames:
+        step_id, step, vars, edges = frames[-1]
+        edge = next(edges, None)
+        if edge is None:
+            frames.pop()
+            visits[step_id] -= 1
+            if frames:
+                hops.pop()                  # the hop that led into the step just left
+            continue
+        if visits[edge.target] < max_visits:
+            hops.append(Hop(step_id, step.kind, edge.label))
+            if not enter(edge.target, {**vars, **edge.sets}):
+                hops.pop()
+    return found, truncated

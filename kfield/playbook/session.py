@@ -23,7 +23,8 @@ from kfield.playbook import render, store
 from kfield.playbook import transcript as tr
 from kfield.playbook.engine import Engine, Event
 
-MAX_STEPS = 1000  # a scripted answer that loops forever must end, not hang CI
+MAX_STEPS = 5 * m.MAX_STEPS  # steps taken in one run: a scripted answer that loops forever must end, not hang CI
+MAX_HANDOFFS = 20            # playbooks handed over to in one command (the library's longest chain is 2)
 BACK, QUIT = "b", "q"
 
 
@@ -65,23 +66,25 @@ class Answers:
     """Scripted answers: step id → key (or keys, one per visit), or one list in order."""
 
     def __init__(self, by_step: Mapping[str, Any] | None = None, in_order: list[str] | None = None) -> None:
-        self.by_step = {k: ([v] * MAX_STEPS if isinstance(v, str) else list(v)) for k, v in (by_step or {}).items()}
-        self.in_order = list(in_order) if in_order is not None else None
+        self.by_step = {k: (v if isinstance(v, str) else list(v)) for k, v in (by_step or {}).items()}
+        self.in_order = list(reversed(in_order)) if in_order is not None else None   # taken from the end
 
     def take(self, step_id: str) -> str | None:
         if self.in_order is not None:
-            return self.in_order.pop(0) if self.in_order else None
+            return self.in_order.pop() if self.in_order else None
         queue = self.by_step.get(step_id)
+        if isinstance(queue, str):          # one answer for every visit of the step
+            return queue
         return queue.pop(0) if queue else None
 
 
 def load_answers(path: Path, playbook: m.Playbook, onward: list[m.Playbook] = ()) -> Answers:
     """An answers file (YAML or JSON), validated with file:line:column errors; its steps may belong to
     the playbook or to one it hands over to (`onward`)."""
-    root = compose(path)
+    root = compose(path, "answers")
     if isinstance(root, yaml.SequenceNode):
-        return Answers(in_order=validate(path, List(_Key()))[0])
-    by_step = validate(path, Map(values=AnyOf((_Key(), List(_Key()))), key_pattern=r".+"))[0]
+        return Answers(in_order=validate(path, List(_Key()), root=root)[0])
+    by_step = validate(path, Map(values=AnyOf((_Key(), List(_Key()))), key_pattern=r".+"), root=root)[0]
     for step_id in by_step:
         if not any(step_id in p.steps for p in (playbook, *onward)):
             raise UsageError("pb.answers.unknown_step", step=step_id, path=str(path), playbook=playbook.id)
@@ -202,8 +205,9 @@ class Session:
                 return raw
             if isinstance(step, m.Info) and raw in ("", "1"):
                 return "next"
-            if raw.isdigit() and 1 <= int(raw) <= len(options):
-                return options[int(raw) - 1].key
+            number = m.whole_number(raw)
+            if number is not None and 1 <= number <= len(options):
+                return options[number - 1].key
             self.console.write([text("pb.run.bad_choice", self.s.lang, count=len(options))])
 
     def _number(self, step: m.Count) -> str:

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kfield.core import files
 from kfield.core.errors import UsageError
 from kfield.core.paths import data_dir  # shared with the visit logs
 
@@ -40,12 +41,15 @@ def save_progress(playbook_id: str, progress: dict[str, Any]) -> Path:
 
 def load_progress(playbook_id: str) -> dict[str, Any]:
     path = progress_path(playbook_id)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError("pb.resume.none", playbook=playbook_id, path=str(path)) from None
-    except (OSError, ValueError) as exc:
-        raise UsageError("pb.resume.unreadable", path=str(path), reason=str(exc)) from None
+    if not files.exists(path):
+        raise UsageError("pb.resume.none", playbook=playbook_id, path=str(path))
+    try:      # the one opener: a FIFO or a link planted in the data folder is refused, never followed
+        data = json.loads(files.read(path, "json", follow=False).decode("utf-8"))
+    except files.FilesError as exc:
+        why = exc.message.params.get("what") or exc.message.params.get("reason") or exc.message
+        raise UsageError("pb.resume.unreadable", path=str(path), reason=why) from None
+    except ValueError:
+        raise UsageError("pb.resume.unreadable", path=str(path), reason="JSON") from None
     if not isinstance(data, dict) or data.get("progress_version") != PROGRESS_VERSION:
         raise UsageError("pb.resume.unreadable", path=str(path), reason="progress_version")
     return data

@@ -24,12 +24,12 @@ import json
 import math
 import os
 import secrets
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kfield.core.errors import KfieldError
+from kfield.core.files import READ_FLAGS, open_regular  # noqa: F401 - the one opener, kfield.core.files
 from kfield.core.result import Message
 from kfield.visit import events
 
@@ -211,19 +211,6 @@ def _raw_lines_of(path: Path, missing_ok: bool = False):
         raise UnreadableLog("visit.log_unreadable", path=str(path), reason=os_reason(exc)) from None
     with handle:
         yield from _raw_lines(handle)
-
-
-READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def open_regular(path: Path):
-    """A file opened for reading, never through a link (OSError), never blocking on a FIFO; None
-    when what is there is not a regular file (a FIFO, a device). Imports open files the same way."""
-    fd = os.open(path, READ_FLAGS)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        return None
-    return os.fdopen(fd, "rb")
 
 
 def _open_regular(path: Path):

@@ -28,10 +28,11 @@ class Outcome:
     tracebacks: int = 0
     lost: int = 0
     unexpected_codes: int = 0
+    hangs: int = 0
     failures: list[str] = field(default_factory=list)
 
     def add(self, other: "Outcome") -> None:
-        for name in ("runs", "internal", "tracebacks", "lost", "unexpected_codes"):
+        for name in ("runs", "internal", "tracebacks", "lost", "unexpected_codes", "hangs"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failures += other.failures[:5]
 

@@ -1,9 +1,10 @@
 """Fuzzing within a CI budget (about a minute here): seeded mutations of visit logs, zips and
-databases through the real commands, asserting no internal error, no traceback, only documented
-exit codes, and that every good record survives. benchmarks/fuzz.py runs 10,000 of each kind.
+databases, and hostile YAML files, paths and command-line values (tests/fuzz/hostile.py), through
+the real commands, asserting no internal error, no traceback, no hang, only documented exit codes,
+and that every good record survives. benchmarks/fuzz.py runs 10,000 of each kind.
 
 KFIELD_FUZZ_SEED shifts the seeds (CI can explore new cases each run; a failure names its seed,
-and `corpus.log_case(seed)` / `zip_case` / `db_case` rebuild it exactly)."""
+and `corpus.log_case(seed)` / `zip_case` / `db_case` / `hostile.case(kind, seed)` rebuild it exactly)."""
 
 import os
 import random
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kfield.visit import store
-from tests.fuzz import corpus, harness
+from tests.fuzz import corpus, harness, hostile
 
 SHIFT = int(os.environ.get("KFIELD_FUZZ_SEED", "0"))
 CHUNKS, PER_CHUNK = 5, {"log": 60, "zip": 50, "db": 40}
@@ -113,3 +114,22 @@ def test_any_value_in_any_field_with_a_valid_checksum_is_an_event_or_a_damaged_l
 def test_any_bytes_are_read_without_an_exception(raw):
     log = store.parse(raw)
     assert all(d.reason in ("json", "checksum", "fields", "torn") for d in log.damage)
+
+
+# --- hostile YAML files, paths and command-line values (tests/fuzz/hostile.py) -----------------------
+
+HOSTILE = {"profile": 60, "playbook": 60, "answers": 60, "rules": 40,
+           "paths": len(hostile.PATH_KINDS) * len(hostile.PATH_COMMANDS),     # every path kind with every command
+           "args": 4 * len(hostile.ARG_COMMANDS)}
+
+
+def _assert_no_fault(total: harness.Outcome):
+    assert (total.internal, total.tracebacks, total.hangs, total.unexpected_codes) == (0, 0, 0, 0), total.failures
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_files_paths_and_values(kind):
+    total = hostile.fuzz(kind, range(SHIFT, SHIFT + HOSTILE[kind]))
+    assert total.runs >= HOSTILE[kind]
+    _assert_no_fault(total)

@@ -53,7 +53,7 @@ def test_step_params_are_validated_and_typed(tmp_path):
     ("undeclared-var.yaml", 10, 16, "pb.unknown_var"),
     ("branches-missing.yaml", 12, 7, "pb.branches_missing"),
     ("bad-kind.yaml", 9, 11, "schema.choice"),
-    ("bad-date.yaml", 12, 38, "pb.bad_scalar"),
+    ("bad-date.yaml", 12, 38, "schema.bad_value"),
 ])
 def test_malformed_playbooks_cite_file_line_column(name, line, column, key):
     with pytest.raises(SchemaError) as caught:
