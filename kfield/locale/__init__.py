@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook", "agg", "usb", "ready")
+MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook", "agg", "usb", "ready", "hub")
 
 
 def load() -> dict[str, tuple[str, str]]:
