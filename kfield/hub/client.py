@@ -120,12 +120,18 @@ class Connection:
 
     def request(self, method: str, path: str, body: bytes = b"", headers: dict | None = None) -> tuple[int, dict, dict]:
         """(status, headers, JSON answer); OSError / http.client errors when the hub is not reachable."""
+        reused = self.conn is not None
         if self.conn is None:
             self.conn = self._open()
         try:
             self.conn.request(method, path, body=body, headers=headers or {})
             response = self.conn.getresponse()
             raw = response.read(8 * 2**20)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            self.close()
+            if not reused:
+                raise
+            return self.request(method, path, body, headers)     # the hub closed an idle connection: once more
         except BaseException:
             self.close()
             raise
