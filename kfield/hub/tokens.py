@@ -97,8 +97,8 @@ _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"     # no 0/O, 1/I: read aloud or 
 
 
 def _code() -> str:
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(26))     # 130 bits
-    return "-".join(raw[i:i + 5] for i in range(0, 26, 5))
+    raw = "".join(secrets.choice(_ALPHABET) for _ in range(25))     # 125 bits, five groups of five
+    return "-".join(raw[i:i + 5] for i in range(0, 25, 5))
 
 
 def _hash(secret: str) -> str:
