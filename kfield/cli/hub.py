@@ -124,6 +124,17 @@ def join(url: Annotated[str, typer.Argument(help=h("help.hub.url"), show_default
             errors.say(_t("hub.joined.unpinned", fingerprint=tls.pretty(joined.fingerprint)))
         if joined.role == "lecturer":
             errors.say(_t("hub.joined.lecturer", url=joined.url))
+        else:
+            _compare_member(joined.member)
+
+
+def _compare_member(enrolled: str) -> None:
+    """The hub takes only visits whose first member is the enrolled name: say so now if they differ."""
+    from kfield.visit import member
+
+    here = member.load()
+    if here is not None and here.name != enrolled:
+        errors.say(_t("hub.joined.name_differs", here=here.name, enrolled=enrolled))
 
 
 @app.command("revoke", help=h("help.hub.revoke"))

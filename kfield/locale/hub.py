@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "The hub's fingerprint: {fingerprint}. Compare it with the one the lecturer reads; if it differs, send nothing"),
     "hub.joined.lecturer": ("Xem báo cáo: mở {url}/login trong trình duyệt và dán khóa trong tệp trên",
                             "To read the reports: open {url}/login in a browser and paste the token from that file"),
+    "hub.joined.name_differs": ("Chú ý: máy này ghi tên {here} (kfield member set) nhưng được mời với tên {enrolled}; "
+                                "máy chủ chỉ nhận chuyến của {enrolled}: sửa tên bằng kfield member set hoặc xin mã mới",
+                                "Note: this laptop's member is {here} (kfield member set) but the invitation names {enrolled}; "
+                                "the hub takes only {enrolled}'s visits: fix the name with kfield member set or ask for a new code"),
     "hub.revoke.none": ("Không có thiết bị hay người nào tên {who} còn quyền", "No device or person named {who} still has access"),
     "hub.revoked": ("Đã thu hồi {count} thiết bị của {who}", "Revoked {count} device(s) of {who}"),
     "hub.device.line": ("{device}  {role}  {member}  {school}  {state}", "{device}  {role}  {member}  {school}  {state}"),

@@ -106,3 +106,10 @@ def test_a_member_cannot_send_anothers_events_and_good_lines_are_kept(hub):
     wrong_school = logs.visit(members=("Chi",), school="NTU")
     status, _, answer = post(connection, school.token, lines_of(wrong_school[:1]))
     assert answer["lines"][0]["reason"] == "not_yours"
+
+
+def test_join_warns_when_the_laptops_member_is_not_the_invited_name(hub, laptop):
+    an = laptop("An")
+    assert an.kfield("member", "set", "--name", "An Nguyễn", "--school", "NTU").returncode == 0
+    joined = an.enrol(hub)
+    assert joined.returncode == 0 and "the invitation names An" in joined.stderr
