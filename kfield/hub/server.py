@@ -2,8 +2,10 @@
 
 Plain HTTP is allowed only on a loopback address (a reverse proxy on the same machine, or tests).
 uvicorn's own limits cut idle keep-alive connections (`timeout_keep_alive`) and cap open
-connections (`limit_concurrency`: beyond it new requests get 503 at once); the app cuts a body
-that does not arrive in time (Limits.body_seconds).
+connections (`limit_concurrency`: beyond it new requests get 503 at once); uvicorn has no limit on
+the time a request's head takes, so the protocol below closes a connection whose next request head
+has not arrived within HEAD_SECONDS (a client trickling headers holds no connection for long); the
+app cuts a body that does not arrive in time (Limits.body_seconds).
 """
 
 from __future__ import annotations
@@ -72,6 +74,32 @@ def _address() -> str:
     return found[0] if found else "127.0.0.1"
 
 
+HEAD_SECONDS = 10.0
+
+
+def _head_timeout_protocol():
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeadTimeout(H11Protocol):
+        """Closes the connection when no new request head arrived within HEAD_SECONDS of it being awaited."""
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            self._await_head()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._await_head()
+
+        def _await_head(self) -> None:
+            self.loop.call_later(HEAD_SECONDS, self._no_head, self.cycle)
+
+        def _no_head(self, cycle) -> None:
+            if self.cycle is cycle and not self.transport.is_closing():
+                self.transport.close()
+    return HeadTimeout
+
+
 def config(plan: Plan, pair):
     import uvicorn
 
@@ -79,7 +107,7 @@ def config(plan: Plan, pair):
 
     options = dict(host=plan.bind, port=plan.port, log_level="warning", access_log=False, lifespan="on",
                    timeout_keep_alive=5, limit_concurrency=plan.connections, timeout_graceful_shutdown=5,
-                   server_header=False, proxy_headers=False)
+                   server_header=False, proxy_headers=False, http=_head_timeout_protocol())
     if pair:
         options.update(ssl_certfile=str(pair[0]), ssl_keyfile=str(pair[1]))
     return uvicorn.Config(create_app(plan.db, plan.limits), **options)

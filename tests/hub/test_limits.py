@@ -98,3 +98,15 @@ def test_a_stalled_upload_is_cut_and_others_are_served_meanwhile(small_hub):
     assert 1.2 < time.monotonic() - started < 5
     stalled.close()
     assert count_events(small_hub) == 5
+
+
+def test_a_client_trickling_its_headers_is_disconnected(small_hub):
+    from kfield.hub import server
+
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    stalled = context.wrap_socket(socket.create_connection(("127.0.0.1", small_hub.port), timeout=30))
+    stalled.sendall(b"POST /v1/events HTTP/1.1\r\nHost: x\r\n")
+    started = time.monotonic()
+    assert stalled.recv(4096) == b""                         # closed, no answer
+    assert server.HEAD_SECONDS - 1 < time.monotonic() - started < server.HEAD_SECONDS + 5
