@@ -167,10 +167,6 @@ def join(url: str, code: str, fingerprint: str = "", timeout: float = 15.0) -> J
                   str(answer.get("member", "")), str(answer.get("role", "")))
 
 
-def _why(exc: BaseException) -> str:
-    return type(exc).__name__       # for logs and JSON only; people read the catalogue sentence
-
-
 # --- cursors -------------------------------------------------------------------------------------
 
 
@@ -312,16 +308,13 @@ def push(joined: Joined, backoff: Backoff = Backoff(), timeout: float = 10.0, li
     try:
         for path in logs():
             _push_file(connection, joined, path, cursors, done, backoff, lines, size, observer)
-    except HubUnreachable:
-        done.waiting = sum(waiting().values())
-        raise HubUnreachable("hub.push.later", count=done.waiting, why=_last["why"]) from None
+    except HubUnreachable as unreachable:
+        why = unreachable.message.params["why"]
+        raise HubUnreachable("hub.push.later", count=sum(waiting().values()), why=why) from None
     finally:
         connection.close()
     done.waiting = sum(waiting().values())
     return done
-
-
-_last = {"why": "hub.why.network"}
 
 
 def _push_file(connection, joined, path, cursors, done, backoff, lines, size, observer) -> None:
@@ -356,8 +349,6 @@ def _send(connection, joined, name, batch, backoff) -> tuple[dict, int]:
     while True:
         try:
             status, answer_headers, answer = connection.request("POST", "/v1/events", batch, headers)
-        except UsageError:
-            raise
         except TRANSIENT:
             status, answer_headers, answer = 0, {}, {}
         if status == 200 and isinstance(answer.get("lines"), list):
@@ -370,13 +361,14 @@ def _send(connection, joined, name, batch, backoff) -> tuple[dict, int]:
             half = batch.count(b"\n") // 2
             batch = b"".join(batch.splitlines(keepends=True)[:half])
             continue
-        _last["why"] = {0: "hub.why.network", 429: "hub.why.busy", 408: "hub.why.slow"}.get(
-            status, "hub.why.network" if not status else "hub.why.server")
         if attempt + 1 >= backoff.attempts:
-            raise HubUnreachable("hub.push.later", count=0, why=_last["why"])
-        asked = float(answer_headers.get("retry-after", "0") or 0) if str(answer_headers.get("retry-after", "0")).isdigit() else 0.0
-        backoff.sleep(backoff.delay(attempt, asked))
+            raise HubUnreachable("hub.push.later", count=0, why=WHY.get(status, "hub.why.server"))
+        asked = answer_headers.get("retry-after", "")
+        backoff.sleep(backoff.delay(attempt, float(asked) if asked.isdigit() else 0.0))
         attempt += 1
+
+
+WHY = {0: "hub.why.network", 429: "hub.why.busy", 408: "hub.why.slow"}    # else the hub's own error (5xx)
 
 
 def _count(answer: dict, done: Pushed, cursor: Cursor) -> None:
