@@ -113,3 +113,55 @@ def test_join_warns_when_the_laptops_member_is_not_the_invited_name(hub, laptop)
     assert an.kfield("member", "set", "--name", "An Nguyễn", "--school", "NTU").returncode == 0
     joined = an.enrol(hub)
     assert joined.returncode == 0 and "the invitation names An" in joined.stderr
+
+
+def fetch(hub, method: str, path: str, body: bytes = b"", headers: dict | None = None):
+    import http.client
+    import ssl
+
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    connection = http.client.HTTPSConnection("127.0.0.1", hub.port, context=context, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_live_reports_are_the_report_commands_own(hub, laptop):
+    import subprocess
+    import sys
+
+    from tests.hub.conftest import ROOT
+
+    student, lecturer = hub.join("An"), hub.join("Thầy Minh", "", "lecturer")
+    post(hub.connection(), student.token, lines_of(logs.visit(members=("An",))))
+    bearer = {"Authorization": f"Bearer {lecturer.token}"}
+    for name, fmt in (("coverage", "csv"), ("members", "console"), ("systems", "md")):
+        status, _, served = fetch(hub, "GET", f"/reports/{name}?format={fmt}&lang=vi", headers=bearer)
+        command = subprocess.run([sys.executable, "-m", "kfield", "--lang", "vi", "report", name, "--format", fmt,
+                                  "--db", hub.db_url], capture_output=True, cwd=ROOT, timeout=60,
+                                 env={**laptop("x").env(), "NO_COLOR": "1", "COLUMNS": "120"})
+        assert status == 200
+        if fmt == "md":       # the Markdown opens with the time it was made
+            served, expected = served.split(b"\n", 2)[2], command.stdout.split(b"\n", 2)[2]
+        else:
+            expected = command.stdout
+        assert served == expected, (name, fmt)
+
+
+def test_a_lecturer_signs_in_from_a_browser(hub):
+    lecturer, student = hub.join("Thầy Minh", "", "lecturer"), hub.join("An")
+    status, headers, _ = fetch(hub, "GET", "/", headers={"Accept": "text/html"})
+    assert (status, headers["location"]) == (303, "/login?lang=vi")
+    status, _, page = fetch(hub, "GET", "/login")
+    assert status == 200 and "Đăng nhập" in page.decode()
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert fetch(hub, "POST", "/login", f"token={student.token}".encode(), form)[0] == 401
+    status, headers, _ = fetch(hub, "POST", "/login", f"token={lecturer.token}".encode(), form)
+    cookie = headers["set-cookie"]
+    assert status == 303 and "HttpOnly" in cookie and "Secure" in cookie and "SameSite=strict" in cookie
+    status, _, page = fetch(hub, "GET", "/", headers={"Cookie": cookie.split(";")[0], "Accept": "text/html"})
+    assert status == 200 and "<canvas" in page.decode()
