@@ -333,7 +333,7 @@ def _push_file(connection, joined, path, cursors, done, backoff, lines, size, ob
                 continue
             if not batch:
                 return
-            answer, taken = _send(connection, joined, path.name, batch, backoff)
+            answer, taken = _send(connection, joined, batch, backoff)
             cursor.offset += taken
             _count(answer, done, cursor)
             save_cursors(cursors)
@@ -341,10 +341,9 @@ def _push_file(connection, joined, path, cursors, done, backoff, lines, size, ob
                 observer(done)
 
 
-def _send(connection, joined, name, batch, backoff) -> tuple[dict, int]:
+def _send(connection, joined, batch, backoff) -> tuple[dict, int]:
     """(the hub's answer, bytes it answered for); halves a batch the hub finds too large."""
-    headers = {"Authorization": f"Bearer {joined.token}", "Content-Type": "application/x-ndjson",
-               "X-Kfield-Log": name[:200]}
+    headers = {"Authorization": f"Bearer {joined.token}", "Content-Type": "application/x-ndjson"}
     attempt = 0
     while True:
         try:

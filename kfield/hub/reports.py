@@ -41,7 +41,11 @@ class Query:
 
 
 def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value.strip()) if value else None
+    """The day, or ValueError carrying only the value as typed (it is shown back to the reader)."""
+    try:
+        return dt.date.fromisoformat(value.strip()) if value else None
+    except ValueError:
+        raise ValueError(value[:40]) from None
 
 
 def render(db, query: Query) -> tuple[bytes, str]:

@@ -75,3 +75,14 @@ def test_a_cursor_made_for_another_file_starts_again(tmp_path):
     path.write_bytes(b"other file\nsecond\n")                       # same size, other content and inode
     with open(path, "rb") as handle:
         assert client._identity(handle, cursor).offset == 0
+
+
+def test_a_bad_report_query_names_only_what_was_typed():
+    from kfield.hub.reports import Query
+
+    for name, params, shown in (("nope", {}, "nope"), ("coverage", {"format": "pdf"}, "pdf"),
+                                ("coverage", {"from": "2026-13-45"}, "2026-13-45"), ("all", {"format": "csv"}, "csv")):
+        with pytest.raises(ValueError) as refused:
+            Query.parse(name, params, "vi")
+        assert str(refused.value) == shown
+    assert Query.parse("all", {"format": "md", "from": "2026-11-01"}, "en").names[0] == "coverage"
