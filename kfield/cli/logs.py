@@ -184,8 +184,10 @@ def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("he
             raise UsageError("hub.push.busy") from None
         except client.HubUnreachable as exc:
             params = dict(exc.message.params)
+            client.note_attempt(params["why"])
             raise client.HubUnreachable("hub.push.later", count=params["count"],
                                         why=text(params["why"], language)) from None
+        client.note_attempt()
         if fmt is common.TextOrJson.json:
             import json
 
@@ -218,11 +220,26 @@ def status(fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.L
         lines = [text("hub.status.hub", language, url=joined.url, member=joined.member) if joined
                  else text("hub.status.no_hub", language),
                  text("hub.status.waiting", language, count=sum(waiting.values()), files=sum(1 for n in waiting.values() if n))]
+        lines += _last_push(client.load_state(), language)
         lines += [text("hub.status.refused", language, count=count, reason=text(REFUSALS[reason], language)
                        if reason in REFUSALS else reason) for reason, count in sorted(refused.items())]
         common.emit("\n".join(lines) + "\n", None)
 
 
+def _last_push(state: dict, language: str) -> list[str]:
+    from kfield.core.i18n import text
+    from kfield.formats.when import human
+
+    lines = []
+    if state.get("last_sent"):
+        lines.append(text("hub.status.last_sent", language, when=human(str(state["last_sent"]))))
+    if state.get("why") in WHY:
+        lines.append(text("hub.status.last_failed", language, when=human(str(state.get("last_try", ""))),
+                          why=text(state["why"], language)))
+    return lines
+
+
+WHY = ("hub.why.network", "hub.why.busy", "hub.why.slow", "hub.why.server")
 REFUSALS = {"json": "hub.line.json", "checksum": "hub.line.checksum", "torn": "hub.line.torn",
             "fields": "hub.line.fields", "not_yours": "hub.line.not_yours", "unknown_visit": "hub.line.unknown_visit"}
 

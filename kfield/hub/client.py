@@ -167,6 +167,25 @@ def join(url: str, code: str, fingerprint: str = "", timeout: float = 15.0) -> J
                   str(answer.get("member", "")), str(answer.get("role", "")))
 
 
+def note_attempt(why: str = "") -> None:
+    """The last push's time and, if it failed, why (a catalogue key): `logs status` shows them."""
+    import datetime as dt
+
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    state = {**load_state(), "last_try": now, "why": why}
+    if not why:
+        state["last_sent"] = now
+    _write_atomic(outbox_dir() / "state.json", json.dumps(state).encode())
+
+
+def load_state() -> dict:
+    try:
+        state = json.loads((outbox_dir() / "state.json").read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
 # --- cursors -------------------------------------------------------------------------------------
 
 

@@ -108,6 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hub.status.no_hub": ("Chưa ghi danh vào máy chủ nào (kfield hub join); nhật ký vẫn gửi được bằng kfield logs pack",
                           "No hub joined (kfield hub join); logs can still go by kfield logs pack"),
     "hub.status.waiting": ("Đang chờ gửi: {count} sự kiện trong {files} tệp", "Waiting to be sent: {count} events in {files} file(s)"),
+    "hub.status.last_sent": ("Lần gửi được gần nhất: {when}", "Last sent: {when}"),
+    "hub.status.last_failed": ("Lần thử gần nhất ({when}) không gửi được: {why}", "The last try ({when}) did not get through: {why}"),
     "hub.status.refused": ("Máy chủ đã từ chối {count} dòng: {reason}", "The hub refused {count} line(s): {reason}"),
     "hub.line.json": ("dòng hỏng (không phải JSON hợp lệ)", "damaged line (not valid JSON)"),
     "hub.line.checksum": ("sai mã kiểm tra (bị sửa)", "wrong checksum (edited)"),

@@ -94,8 +94,12 @@ def test_no_hub_says_so_in_words_and_keeps_everything_queued(start_hub, laptop, 
     assert 1.5 < time.monotonic() - started < 20            # two waits, each capped at a second
     english = an.kfield("logs", "push", "--attempts", "1")
     assert "No connection to the hub: will send the 35 events later" in english.stderr
+    status = an.kfield("logs", "status", lang="vi").stdout
+    assert "Đang chờ gửi: 35 sự kiện" in status and "không gửi được: Không có kết nối tới máy chủ của tổ" in status
     hub.start()
     assert json.loads(an.kfield("logs", "push", "--format", "json").stdout)["stored"] == 35
+    status = an.kfield("logs", "status").stdout
+    assert "Last sent:" in status and "did not get through" not in status and "Waiting to be sent: 0 events" in status
 
 
 def test_visit_end_pushes_in_the_background(start_hub, laptop, tmp_path):
