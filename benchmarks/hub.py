@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -108,6 +109,7 @@ def run(backend: str, args) -> dict:
         process.wait(20)
         if server:
             server.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def measure(url: str, port: int, work: Path, pid: int, args) -> dict:
