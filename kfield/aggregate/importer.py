@@ -76,6 +76,7 @@ class Importer:
         self.conflicts: list[tuple] = []       # the next batch
         self.batches = 0            # flushed since the last commit; a transaction is open when > 0
         self.quarantine_left = QUARANTINE_TOTAL
+        self.outcomes: dict[str, str] | None = None   # event id → stored / duplicate / conflict, when asked for
 
     def run(self, paths, limits: sources.Limits = sources.Limits()) -> Summary:
         from kfield.aggregate.db import verify
@@ -101,6 +102,13 @@ class Importer:
         self.flush()
         self.commit()
 
+    def begin(self) -> None:
+        """Open the transaction the next flush writes into now (the hub reads and writes its own
+        tables in it, so a batch and what it claims commit together)."""
+        if not self.batches:
+            self.db.begin()
+            self.batches = 1
+
     def commit(self) -> None:
         if self.batches:
             self.db.commit()
@@ -109,22 +117,18 @@ class Importer:
     def add_file(self, item: sources.LogFile) -> None:
         self.summary.files += 1
         damage = []                 # (line number, reason: a code, then ": " and what exactly)
-        for number, event, reason, line in store.lines(item.data):
-            derived = None
-            if not reason:
-                try:
-                    derived = rows.derive(event)
-                except rows.BAD:
-                    reason = "fields"
+        for number, event, derived, reason, line in decode(item.data):
             if reason:
                 damage.append((number, reason))
                 continue
-            self.summary.events += 1
-            self._add_event(item.origin, event, derived, line)
+            self.add_event(item.origin, event, derived, line)
         if damage:
             self._quarantine(item, damage)
 
-    def _add_event(self, origin: str, event: dict, derived: list, line: bytes) -> None:
+    def add_event(self, origin: str, event: dict, derived: list, line: bytes) -> str:
+        """One decoded event: "" while it waits for the next flush, else "duplicate" or "conflict"
+        against an event earlier in this import (`outcomes` says what the flush made of the others)."""
+        self.summary.events += 1
         seen = self.pending.get(event["id"])
         if seen is None:
             row = (event["id"], event["visit"], event["type"], event["time"], event["sha256"],
@@ -132,10 +136,12 @@ class Importer:
             self.pending[event["id"]] = _Pending(row, derived)
             if len(self.pending) >= self.batch_size:
                 self.flush()
-        elif seen.sha == event["sha256"]:
+            return ""
+        if seen.sha == event["sha256"]:
             self.summary.duplicate += 1
-        else:
-            self._conflict(event["id"], seen.sha, event["sha256"], origin)
+            return "duplicate"
+        self._conflict(event["id"], seen.sha, event["sha256"], origin)
+        return "conflict"
 
     def flush(self) -> None:
         """Write the pending events; commit every COMMIT_EVERY batches (an interruption loses at most
@@ -163,6 +169,9 @@ class Importer:
                 self.summary.duplicate += 1
             else:
                 self._conflict(key, old, batch[key].sha, batch[key].row[6])
+        if self.outcomes is not None:
+            self.outcomes.update((key, "stored") for key in batch if key not in stored)
+            self.outcomes.update((key, "duplicate" if old == batch[key].sha else "conflict") for key, old in stored.items())
         self.db.insert_events([p.row for p in fresh])
         derived = _by_kind(fresh)
         for kind, sql in rows.SQL.items():
@@ -204,6 +213,21 @@ class Importer:
         self.summary.quarantined += 1
         self.summary.damaged_lines += len(damage)
         self.summary.issues.append(Issue("quarantined", item.origin, reason))
+
+
+def decode(data: bytes):
+    """(line number, event, derived rows, "" or why the line is refused, the line's bytes) per
+    non-blank line: the strict decoding, checksum and schema of store.lines, then the rows the event
+    makes (an event whose fields cannot make them is refused as "fields"). `logs import` and the
+    hub read every line through this."""
+    for number, event, reason, line in store.lines(data):
+        derived = None
+        if not reason:
+            try:
+                derived = rows.derive(event)
+            except rows.BAD:
+                reason = "fields"
+        yield number, event, derived, reason, line
 
 
 def _by_kind(fresh: list[_Pending]) -> dict[str, list[tuple]]:

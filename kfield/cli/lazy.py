@@ -24,6 +24,7 @@ LAZY_GROUPS = {
     "visit": ("kfield.cli.visit", "help.visit"),
     "logs": ("kfield.cli.logs", "help.logs"),
     "usb": ("kfield.cli.usb", "help.usb"),
+    "hub": ("kfield.cli.hub", "help.hub"),
 }
 
 

@@ -166,3 +166,109 @@ def _damage(part: str, language: str) -> str:
 
 
 DAMAGE = ("json", "checksum", "torn", "fields")
+
+
+@app.command("push", help=h("help.logs.push"), epilog=h("help.exit_codes"))
+def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("help.logs.push.timeout"))] = 10.0,
+         attempts: Annotated[int, typer.Option("--attempts", min=1, max=20, help=h("help.logs.push.attempts"))] = 4,
+         max_wait: Annotated[float, typer.Option("--max-wait", min=0, help=h("help.logs.push.max_wait"))] = 30.0,
+         batch: Annotated[int, typer.Option("--batch", min=1, max=10_000, help=h("help.logs.push.batch"))] = 500,
+         fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from filelock import FileLock, Timeout
+
+        from kfield.core.errors import UsageError
+        from kfield.core.i18n import text
+        from kfield.hub import client
+
+        joined = client.load_joined()
+        if joined is None:
+            raise UsageError("hub.not_joined")
+        client.outbox_dir().mkdir(parents=True, exist_ok=True)
+        try:
+            with FileLock(str(client.outbox_dir() / "push.lock"), timeout=0):
+                done = client.push(joined, client.Backoff(attempts, 1.0, max_wait), timeout, batch)
+        except Timeout:
+            raise UsageError("hub.push.busy") from None
+        except client.HubUnreachable as exc:
+            params = dict(exc.message.params)
+            client.note_attempt(params["why"])
+            raise client.HubUnreachable("hub.push.later", count=params["count"],
+                                        why=text(params["why"], language)) from None
+        client.note_attempt()
+        if fmt is common.TextOrJson.json:
+            import json
+
+            common.emit(json.dumps(done.to_dict(), indent=2) + "\n", None)
+        else:
+            errors.say(text("hub.pushed", language, **done.to_dict()))
+    raise errors.Exit(1 if done.refused or done.conflict or done.too_big else 0)
+
+
+@app.command("status", help=h("help.logs.status"))
+def status(fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.LangOpt = None) -> None:
+    language = common.use_lang(lang)
+    with errors.funnel():
+        from kfield.core.i18n import text
+        from kfield.hub import client
+
+        joined = client.load_joined()
+        waiting = client.waiting()
+        refused: dict[str, int] = {}
+        for cursor in client.load_cursors().values():
+            for reason, count in cursor.refused.items():
+                refused[reason] = refused.get(reason, 0) + count
+        if fmt is common.TextOrJson.json:
+            import json
+
+            body = {"hub": joined.url if joined else None, "waiting": sum(waiting.values()),
+                    "files": waiting, "refused": refused}
+            common.emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", None)
+            return
+        lines = [text("hub.status.hub", language, url=joined.url, member=joined.member) if joined
+                 else text("hub.status.no_hub", language),
+                 text("hub.status.waiting", language, count=sum(waiting.values()), files=sum(1 for n in waiting.values() if n))]
+        lines += _last_push(client.load_state(), language)
+        lines += [text("hub.status.refused", language, count=count, reason=text(REFUSALS[reason], language)
+                       if reason in REFUSALS else reason) for reason, count in sorted(refused.items())]
+        common.emit("\n".join(lines) + "\n", None)
+
+
+def _last_push(state: dict, language: str) -> list[str]:
+    from kfield.core.i18n import text
+    from kfield.formats.when import human
+
+    lines = []
+    if state.get("last_sent"):
+        lines.append(text("hub.status.last_sent", language, when=human(str(state["last_sent"]))))
+    if state.get("why") in WHY:
+        lines.append(text("hub.status.last_failed", language, when=human(str(state.get("last_try", ""))),
+                          why=text(state["why"], language)))
+    return lines
+
+
+WHY = ("hub.why.network", "hub.why.busy", "hub.why.slow", "hub.why.server")
+REFUSALS = {"json": "hub.line.json", "checksum": "hub.line.checksum", "torn": "hub.line.torn",
+            "fields": "hub.line.fields", "not_yours": "hub.line.not_yours", "unknown_visit": "hub.line.unknown_visit"}
+
+
+def push_in_background() -> None:
+    """After `visit end`: when a hub is joined, a detached `logs push` with a short timeout, so the
+    command returns at once and the events go when a connection allows (a failure stays queued)."""
+    import os
+    import subprocess
+    import sys
+
+    try:
+        from kfield.hub import client
+
+        if client.load_joined() is None:
+            return
+        flags = {"start_new_session": True} if os.name == "posix" else {
+            "creationflags": getattr(subprocess, "DETACHED_PROCESS", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0)}
+        subprocess.Popen([sys.executable, "-m", "kfield", "logs", "push", "--timeout", "5", "--attempts", "2",
+                          "--max-wait", "5"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, close_fds=True, **flags)
+    except Exception:          # the visit is ended and recorded; sending is only a convenience here
+        return

@@ -133,6 +133,9 @@ def end(lang: common.LangOpt = None) -> None:
         from kfield.visit import visits
 
         errors.say(_t("visit.ended", visit=visits.short(visits.end())))
+    from kfield.cli.logs import push_in_background
+
+    push_in_background()          # a joined hub gets the visit now if a connection allows
 
 
 @app.command("cancel", help=h("help.visit.cancel"))

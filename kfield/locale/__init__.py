@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook", "agg", "usb", "ready", "out")
+MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook", "agg", "usb", "ready", "out",
+           "hub")
 
 
 def load() -> dict[str, tuple[str, str]]:
