@@ -67,3 +67,23 @@ def test_remedies_name_the_menus_as_both_display_languages_show_them(key):
     for shown in (vi, en):
         assert "Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ" in shown and "Settings → Time & language → Date & time" in shown
     assert vi.index("Cài đặt") < vi.index("Settings") and en.index("Settings") < en.index("Cài đặt")
+
+
+COULD_NOT_CHECK = {"vi": "Không kiểm tra được", "en": "Could not check"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_each_status_has_one_label_sharing_no_word_with_another_or_with_could_not_check(lang):
+    """A skip whose source gave no answer reads "Không kiểm tra được: …" under the label «Bỏ qua»; the
+    status error must not be labelled with those words too, or one thing reads as two labels."""
+    from kfield.core.i18n import text
+    from kfield.core.result import Status
+
+    labels = {status.value: text(f"status.{status.value}", lang) for status in Status}
+    words = {status: set(label.lower().split()) for status, label in labels.items()}
+    prefix = set(COULD_NOT_CHECK[lang].lower().split())
+    for status, mine in words.items():
+        assert not mine & prefix or status == "skip", (status, labels[status])
+        others = set().union(*(w for s, w in words.items() if s != status))
+        assert not mine & others, (status, labels)
+    assert render(Message("platform.source.empty", {"source": "powershell"}), lang).startswith(COULD_NOT_CHECK[lang])
