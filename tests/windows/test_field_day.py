@@ -24,9 +24,7 @@ from tests.windows.test_kit import launch
 
 NAME, SCHOOL = "Nguyễn Thị Hồng", "Trường Đại học Nha Trang"
 NOTE = "Đã thay cáp mạng ở bộ phận một cửa"
-# what a person must never read: exception names and texts, Windows' own error strings
-FOREIGN = re.compile(r"Traceback|Error:|Exception|WinError|com_error|OLE error|0x8004|errno|NoneType|"
-                     r"\bOSError\b|\bKeyError\b|\bValueError\b")
+FOREIGN = wine.FOREIGN
 
 
 def user_files(prefix: wine.Prefix) -> dict:
