@@ -64,6 +64,8 @@ def text(key: str, lang: str, /, **params: Any) -> str:
     template = entry[LANGS.index(lang)] if lang in LANGS else entry[1]
     rendered = {k: render(v, lang) if hasattr(v, "key") and hasattr(v, "params") else v
                 for k, v in params.items()}
+    if "{menu[" in template:
+        rendered["menu"] = Menus(lang)
     try:
         return template.format(**rendered)
     except (KeyError, IndexError, ValueError):
@@ -74,3 +76,50 @@ def render(message: Message | None, lang: str) -> str:
     if message is None:
         return ""
     return text(message.key, lang, **dict(message.params))
+
+
+# --- Windows menus as the PC shows them ----------------------------------------------------------
+# A remedy names a menu as {menu[datetime]}; each entry "menu.NAME" is (the name a Vietnamese Windows
+# shows, the name an English one shows), whatever language kfield speaks. The PC's display language
+# is a Host fact, asked once per process; unknown (another PC's results, Linux) → both names.
+MENUS = {"datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
+         "task_manager": "menu.task_manager", "processes_tab": "menu.processes_tab",
+         "windows_update": "menu.windows_update"}
+_display: dict = {}
+
+
+def set_display_language(tag: str | None) -> None:
+    """The PC's display language ("vi-VN", "en-US", None unknown); tests and other callers set it."""
+    _display["tag"] = tag
+
+
+def display_language() -> str | None:
+    if "tag" not in _display:
+        from kfield.platform import current_facts
+
+        _display["tag"] = current_facts().display_language()
+    return _display["tag"]
+
+
+def menu_language(tag: str | None) -> str | None:
+    """"vi-VN" → "vi", "en-GB" → "en"; any other language or none → None (name both)."""
+    primary = (tag or "").strip().lower().replace("_", "-").split("-")[0]
+    return primary if primary in LANGS else None
+
+
+def menu(name: str, lang: str, shown_in: str | None) -> str:
+    """One menu's wording for a reader of ``lang`` on a PC showing menus in ``shown_in``."""
+    vi, en = catalogue()[MENUS[name]]
+    if shown_in in LANGS:
+        return text("menu.one", lang, name=vi if shown_in == "vi" else en)
+    return text("menu.both", lang, vi=vi, en=en)
+
+
+class Menus:
+    """What {menu[NAME]} looks up in a template: the menu named as this PC shows it."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __getitem__(self, name: str) -> str:
+        return menu(name, self.lang, menu_language(display_language()))

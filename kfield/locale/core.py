@@ -6,7 +6,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.warn": ("Cảnh báo", "Warning"),
     "status.fail": ("Lỗi", "Failed"),
     "status.skip": ("Bỏ qua", "Skipped"),
-    "status.error": ("Không kiểm tra được", "Error"),
+    # error: the check step itself broke (kfield's fault, not the PC's); "Không kiểm tra được" belongs to the
+    # skip whose source gave no answer, so the two never read as two labels for one thing
+    "status.error": ("Sự cố phần mềm", "Error"),
     # areas
     "area.PC": ("Máy tính", "Computer"),
     "area.SIGN": ("Ký số", "Digital signing"),

@@ -13,6 +13,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pc.windows.no_answer.processes": ("Không kiểm tra được: Windows không trả lời câu hỏi về các tiến trình (mã {code})",
                                        "Could not check: Windows did not answer the question about the running "
                                        "processes (code {code})"),
+    # Windows menus, as (a Vietnamese Windows shows it, an English one shows it): kfield.core.i18n.MENUS
+    "menu.one": ("«{name}»", "\"{name}\""),
+    "menu.both": ("«{vi}» (Windows tiếng Anh: \"{en}\")", "\"{en}\" (on a Vietnamese Windows: «{vi}»)"),
+    "menu.datetime": ("Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ", "Settings → Time & language → Date & time"),
+    "menu.auto_time": ("Đặt thời gian tự động", "Set time automatically"),
+    "menu.sync_now": ("Đồng bộ ngay", "Sync now"),
+    "menu.task_manager": ("Trình quản lý Tác vụ", "Task Manager"),
+    "menu.processes_tab": ("Tiến trình", "Processes"),
+    "menu.windows_update": ("Cài đặt → Windows Update → Kiểm tra cập nhật", "Settings → Windows Update → Check for updates"),
     "pc.os.remedy.windows10": (
         "Windows 10 hết hỗ trợ bảo mật từ 14/10/2025: đăng ký Cập nhật bảo mật mở rộng (ESU) cho máy này, "
         "hoặc nâng lên Windows 11 nếu phần cứng đáp ứng (TPM 2.0, bộ xử lý được hỗ trợ: xem ứng dụng "
@@ -21,8 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Updates (ESU), or upgrade to Windows 11 where the hardware allows (TPM 2.0, a supported processor: "
         "see the PC Health Check app); some signing systems need Windows 10 or later."),
     "pc.os.remedy.windows11": (
-        "Cài bản cập nhật tính năng mới nhất của Windows 11 (Cài đặt → Windows Update → Kiểm tra cập nhật).",
-        "Install the latest Windows 11 feature update (Settings → Windows Update → Check for updates)."),
+        "Cài bản cập nhật tính năng mới nhất của Windows 11 ({menu[windows_update]}).",
+        "Install the latest Windows 11 feature update ({menu[windows_update]})."),
     "pc.os.remedy": ("Đề xuất nâng cấp lên Windows 10/11 còn hỗ trợ; một số hệ thống ký số cần Windows 10 trở lên.",
                      "Propose an upgrade to a supported Windows 10/11; some signing systems need Windows 10 or later."),
     "ev.os": ("Hệ điều hành", "OS"),
@@ -36,11 +45,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "param.cpu_load_warn_pct": ("Cảnh báo khi CPU dùng trên mức này (%)", "Warn above this CPU use (%)"),
     "pc.cpu.ok": ("CPU đang dùng {percent}%", "CPU at {percent}%"),
     "pc.cpu.busy": ("CPU quá tải: {percent}%", "CPU overloaded: {percent}%"),
-    "pc.cpu.remedy": ("Mở Trình quản lý Tác vụ (Ctrl+Shift+Esc; Windows tiếng Anh: Task Manager), thẻ «Tiến trình» "
-                      "(Processes), sắp xếp theo CPU để tìm chương trình gây tải; "
+    "pc.cpu.remedy": ("Mở {menu[task_manager]} (Ctrl+Shift+Esc), thẻ {menu[processes_tab]}, sắp xếp theo CPU để tìm chương trình gây tải; "
                       "nếu là Windows Update hoặc quét virus thì chờ chạy xong, nếu là chương trình bị treo thì lưu việc rồi đóng nó.",
-                      "Open Task Manager (Ctrl+Shift+Esc; on a Vietnamese Windows: Trình quản lý Tác vụ), the Processes "
-                      "tab («Tiến trình»), sort by CPU to find the cause; "
+                     "Open {menu[task_manager]} (Ctrl+Shift+Esc), the {menu[processes_tab]} tab, sort by CPU to find the cause; "
                       "if it is Windows Update or a virus scan let it finish, if a program hangs save work and close it."),
     "pc.cpu.remedy.linux": ("Chạy top (hoặc System Monitor), sắp xếp theo %CPU để tìm chương trình gây tải; nếu là cập nhật "
                             "hoặc quét virus thì chờ chạy xong, nếu là chương trình bị treo thì lưu việc rồi đóng nó.",
@@ -137,11 +144,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pc.tz.ok": ("Múi giờ UTC{actual}", "Time zone UTC{actual}"),
     "pc.tz.wrong": ("Múi giờ là UTC{actual}, đúng ra phải là UTC{expected}: dấu thời gian ký số và giờ trên văn bản sẽ sai",
                     "Time zone is UTC{actual}, expected UTC{expected}: signing timestamps and office hours will be wrong"),
-    "pc.tz.remedy": ("Vào «Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ» (Windows tiếng Anh: Settings → Time & "
-                     "language → Date & time), chọn múi giờ (UTC{expected}); ở Việt Nam là "
+    "pc.tz.remedy": ("Vào {menu[datetime]}, chọn múi giờ (UTC{expected}); ở Việt Nam là "
                      "«(UTC+07:00) Bangkok, Hanoi, Jakarta». Sau đó đồng bộ lại đồng hồ (bước PC009).",
-                     "In Settings → Time & language → Date & time (on a Vietnamese Windows: «Cài đặt → Thời gian và ngôn "
-                     "ngữ → Ngày và giờ») choose the (UTC{expected}) time zone; for Vietnam it is "
+                    "In {menu[datetime]} choose the (UTC{expected}) time zone; for Vietnam it is "
                      "\"(UTC+07:00) Bangkok, Hanoi, Jakarta\". Then synchronise the clock again (check PC009)."),
     "pc.tz.remedy.linux": ("Đặt múi giờ UTC{expected} (ở Việt Nam: sudo timedatectl set-timezone Asia/Ho_Chi_Minh). Sau đó "
                            "đồng bộ lại đồng hồ (bước PC009).",
@@ -165,13 +170,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pc.clock.slow": ("Đồng hồ máy chậm {seconds} giây so với {source}", "The PC clock is {seconds} s slow against {source}"),
     "pc.clock.fast": ("Đồng hồ máy nhanh {seconds} giây so với {source}", "The PC clock is {seconds} s fast against {source}"),
     "pc.clock.no_source": ("Không liên lạc được nguồn giờ nào (mất mạng?)", "No time source reachable (offline?)"),
-    "pc.clock.remedy": ("Kiểm tra múi giờ trước (bước PC008). Vào «Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ», bật "
-                        "«Đặt thời gian tự động» rồi bấm «Đồng bộ ngay» (Windows tiếng Anh: Settings → Time & language → "
-                        "Date & time, «Set time automatically», «Sync now»; hoặc với quyền quản trị: w32tm /resync). Nếu giờ sai lại sau mỗi lần "
+    "pc.clock.remedy": ("Kiểm tra múi giờ trước (bước PC008). Vào {menu[datetime]}, bật {menu[auto_time]} rồi bấm "
+                        "{menu[sync_now]} (hoặc với quyền quản trị: w32tm /resync). Nếu giờ sai lại sau mỗi lần "
                         "bật máy, pin CMOS có thể đã hết. Đồng hồ lệch làm dấu thời gian ký số bị từ chối và trang HTTPS báo lỗi.",
-                        "Check the time zone first (PC008). In Settings → Time & language → Date & time turn on \"Set time "
-                        "automatically\" and press \"Sync now\" (on a Vietnamese Windows: «Cài đặt → Thời gian và ngôn ngữ → "
-                        "Ngày và giờ», «Đặt thời gian tự động», «Đồng bộ ngay»; or, as administrator: w32tm /resync). If the time is wrong "
+                       "Check the time zone first (PC008). In {menu[datetime]} turn on {menu[auto_time]} and press "
+                        "{menu[sync_now]} (or, as administrator: w32tm /resync). If the time is wrong "
                         "again after every start, the CMOS battery may be flat. A wrong clock gets signing timestamps "
                         "rejected and HTTPS pages failing."),
     "pc.clock.remedy.linux": ("Kiểm tra múi giờ trước (bước PC008). Bật đồng bộ giờ tự động: sudo timedatectl set-ntp true "

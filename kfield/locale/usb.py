@@ -90,6 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usb.error.shiv_failed": ("shiv không tạo được kfield.pyz: {reason}", "shiv could not build kfield.pyz: {reason}"),
     "usb.error.not_installed": ("Gói {name} chưa được cài trong Python này; bộ USB được tạo từ các gói đã cài",
                                 "Package {name} is not installed in this Python; the kit is built from what is installed"),
+    "usb.error.kfield_not_installed": (
+        "kfield chưa được cài trong Python này, nên chưa tạo được bộ USB: hãy cài kfield trước "
+        "(từ thư mục mã nguồn: pip install .) rồi chạy lại kfield usb init",
+        "kfield is not installed in this Python, so the kit cannot be built: install kfield first "
+        "(from the checkout: pip install .), then run kfield usb init again"),
     "help.usb.platform": ("Bộ cho hệ điều hành nào: linux hoặc windows (mặc định: hệ điều hành này). "
                           "windows: kèm Python nhúng, chạy trên Windows 10/11 x64 không cài Python",
                           "Which OS the kit is for: linux or windows (default: this OS). "

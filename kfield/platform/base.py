@@ -178,6 +178,11 @@ class Host:
         return OsInfo(system.lower(), f"{system} {platform.release()}", platform.release(),
                       platform.version(), f"{system.lower()}-{platform.release()}")
 
+    def display_language(self) -> str | None:
+        """The language the OS shows its menus in, as a tag ("vi-VN", "en-US"); None when unknown.
+        Remedies name Windows menus by it (kfield.core.i18n's {menu[...]}); only Windows answers."""
+        return None
+
     def cpu_percent(self, interval: float = 1.0) -> float:
         psutil = _psutil()
 

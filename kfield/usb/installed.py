@@ -43,7 +43,14 @@ def _distribution(name: str):
     try:
         return metadata.distribution(name)
     except metadata.PackageNotFoundError:
+        if _canonical(name) == "kfield":     # run from a checkout: the kit needs kfield's installed metadata
+            raise UsageError("usb.error.kfield_not_installed") from None
         raise UsageError("usb.error.not_installed", name=name) from None
+
+
+def kfield_installed():
+    """kfield's installed distribution (its version and requirements); exit 2 with the way out if missing."""
+    return _distribution("kfield")
 
 
 def _canonical(name: str) -> str:

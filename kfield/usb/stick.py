@@ -1,5 +1,6 @@
-"""The stick's own settings (kfield-data/settings.json): the commune of the last visit started
-from it, which a scripted run with no open visit is filed under. Only on a stick."""
+"""The stick's own memory (kfield-data/stick.json): the commune of the last visit started from it,
+which a scripted run with no open visit is filed under. Only on a stick. Not settings.json: that
+file holds the addresses of `kfield profile set` (kfield.core.settings), which refuses anything else."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 
 from kfield.core.paths import data_dir, kit_root
 
-NAME = "settings.json"
+NAME = "stick.json"
 
 
 def remember_commune(commune: str, province: int) -> None:

@@ -9,7 +9,6 @@ import py_compile
 import sys
 import tempfile
 import zipfile
-from importlib import metadata
 from pathlib import Path
 
 from kfield.usb import installed, winsource
@@ -86,7 +85,7 @@ def _legacy_pyc(source: Path, name: str):
 
 
 def _kfield_requires() -> list:
-    return list(metadata.distribution("kfield").requires or [])
+    return list(installed.kfield_installed().requires or [])
 
 
 def _extract(blob: bytes, folder: Path, prefix: str) -> list:
@@ -129,7 +128,7 @@ def _target(name: str):
 
 def _install_kfield(root: Path) -> list:
     """kfield from this machine (a checkout or an installed wheel), bundled YAML included."""
-    dist = installed.kfield_dist(metadata.distribution("kfield"))
+    dist = installed.kfield_dist(installed.kfield_installed())
     return [_write(root / SITE / rel, source.read_bytes(), f"{SITE}/{rel}") for rel, source in dist.files.items()]
 
 

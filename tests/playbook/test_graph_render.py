@@ -32,7 +32,7 @@ def test_show_lists_every_step_with_its_edges_in_vietnamese():
     shown = render.show(loader.load(SIGNING), "vi")
     assert "Hệ thống: signing" in shown and "Biến: browser='unknown'" in shown
     assert "os-check  [Kiểm tra] PC001 Hệ điều hành" in shown
-    assert "    Lỗi, Bỏ qua, Không kiểm tra được → os-unsupported" in shown
+    assert "    Lỗi, Bỏ qua, Sự cố phần mềm → os-unsupported" in shown
     assert "pin-locked  [Kết thúc] Chuyển lên cấp trên (provincial_ca)" in shown
 
 

@@ -36,3 +36,29 @@ def test_shiv_failing_is_one_line_with_its_last_words(monkeypatch, tmp_path):
     with pytest.raises(UsageError) as caught:
         zipapp.build([installed.Dist("x", "1", {"x.py": Path(__file__)}, ("py3-none-any",))], tmp_path / "k.pyz")
     assert caught.value.message.key == "usb.error.shiv_failed" and "shiv" in caught.value.message.params["reason"]
+
+
+@pytest.mark.parametrize("platform", ["linux", "windows"])
+def test_usb_init_from_a_checkout_without_kfield_installed_says_to_install_it(monkeypatch, tmp_path, capsys, platform):
+    """Run from a checkout (`PYTHONPATH=. python -m kfield`), kfield's own metadata is missing: exit 2
+    with the way out, not an internal error; nothing is left behind."""
+    from importlib import metadata
+
+    from kfield.cli import run
+
+    real = metadata.distribution
+
+    def checkout_only(name):
+        if name.lower() == "kfield":
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(installed.metadata, "distribution", checkout_only)
+    monkeypatch.setenv("KFIELD_CACHE_DIR", str(Path.home() / ".cache" / "kfield-tests" / "wine" / "parts"))
+    if platform == "windows" and not (Path.home() / ".cache/kfield-tests/wine/parts/windows/embed").is_dir():
+        pytest.skip("the Windows kit's embeddable CPython is not cached here (tests/windows builds the cache)")
+    code = run(["usb", "init", str(tmp_path / "stick"), "--platform", platform, "--no-wheelhouse", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "kfield is not installed in this Python" in err and "pip install ." in err and "Traceback" not in err
+    assert not (tmp_path / "stick").exists()

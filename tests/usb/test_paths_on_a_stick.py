@@ -32,7 +32,20 @@ def test_the_stick_remembers_the_commune_of_the_last_visit(tmp_path, monkeypatch
     monkeypatch.delenv("KFIELD_DATA_DIR", raising=False)
     assert stick.commune() is None
     stick.remember_commune("22453", 56)
-    assert stick.commune() == ("22453", 56) and (tmp_path / "kfield-data" / "settings.json").is_file()
+    assert stick.commune() == ("22453", 56) and (tmp_path / "kfield-data" / "stick.json").is_file()
+
+
+def test_the_remembered_commune_and_the_profile_settings_live_side_by_side(tmp_path, monkeypatch):
+    """Both once wrote kfield-data/settings.json: a visit started from the stick made every later
+    check run refuse the settings file as damaged (exit 2, seen under wine on the merged main)."""
+    from kfield.core import settings
+
+    monkeypatch.setenv("KFIELD_KIT", str(_kit(tmp_path)))
+    monkeypatch.delenv("KFIELD_DATA_DIR", raising=False)
+    settings.set_value("eoffice_url", ["https://eoffice.example.vn"])
+    stick.remember_commune("22453", 56)
+    assert settings.load() == {"eoffice_url": ["https://eoffice.example.vn/"]}
+    assert stick.commune() == ("22453", 56)
 
 
 def test_off_a_stick_nothing_is_remembered(tmp_path, monkeypatch):

@@ -252,3 +252,27 @@ def test_sec002_reads_the_firewall_switches_from_the_registry(pc):
     finally:
         pc.prefix.run(["reg", "delete", FIREWALL_KEY, "/f"])
         pc.prefix.run(["reg", "delete", FIREWALL_GPO, "/f"])
+
+
+MENUS_PROBE = r'''
+import ctypes, json
+from kfield.core.i18n import text
+from kfield.platform.windows import WindowsHost
+print(json.dumps({"langid": ctypes.windll.kernel32.GetUserDefaultUILanguage(), "tag": WindowsHost().display_language(),
+                  "en": text("pc.tz.remedy", "en", expected="+07:00"), "vi": text("pc.clock.remedy", "vi")}))
+'''
+
+
+@pytest.mark.parametrize(("locale", "langid", "shown", "hidden"), [
+    ("vi_VN.UTF-8", 0x042A, "Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ", "Settings → Time & language"),
+    ("C.UTF-8", 0x0409, "Settings → Time & language → Date & time", "Cài đặt → Thời gian và ngôn ngữ"),
+])
+def test_menus_are_named_as_the_pcs_display_language_shows_them(pc, locale, langid, shown, hidden):
+    """Wine takes its UI language from LANG: a Vietnamese-display PC gets the Vietnamese menu names in an
+    English remedy too, an English-display PC the English names in a Vietnamese one."""
+    done = pc.python_code(MENUS_PROBE, env={"LANG": locale, "LC_ALL": locale})
+    assert done.returncode == 0, done.stdout.decode("utf-8", "replace")
+    out = json.loads(done.stdout.decode("utf-8").strip().splitlines()[-1])
+    assert out["langid"] == langid and out["tag"] == ("vi-VN" if langid == 0x042A else "en-US"), out
+    for remedy in (out["en"], out["vi"]):
+        assert shown in remedy and hidden not in remedy, remedy

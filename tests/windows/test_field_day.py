@@ -24,9 +24,7 @@ from tests.windows.test_kit import launch
 
 NAME, SCHOOL = "Nguyễn Thị Hồng", "Trường Đại học Nha Trang"
 NOTE = "Đã thay cáp mạng ở bộ phận một cửa"
-# what a person must never read: exception names and texts, Windows' own error strings
-FOREIGN = re.compile(r"Traceback|Error:|Exception|WinError|com_error|OLE error|0x8004|errno|NoneType|"
-                     r"\bOSError\b|\bKeyError\b|\bValueError\b")
+FOREIGN = wine.FOREIGN
 
 
 def user_files(prefix: wine.Prefix) -> dict:
@@ -119,6 +117,22 @@ def test_a_second_pc_with_the_same_stick_records_for_the_same_member(day, wine_b
     assert ended[0] == 0
     logs = [p.read_text(encoding="utf-8") for p in (stick / "kfield-data" / "visits").glob("*.jsonl")]
     assert len(logs) == 2 and all(NAME in log for log in logs)
+
+
+def test_every_status_the_student_read_has_one_label(day):
+    """Statuses in brackets and in the counts line are the five Vietnamese labels; "Không kiểm tra được"
+    only ever starts a skip's reason, never labels a status."""
+    from kfield.core.i18n import text
+    from kfield.core.result import Status
+
+    labels = {text(f"status.{status.value}", "vi") for status in Status}
+    shown = "".join(out + err for _code, out, err in day[4].values())
+    bracketed = set(re.findall(r"^\s*\[([^\]]+)\]", shown, re.MULTILINE))
+    assert bracketed and bracketed <= labels, bracketed - labels
+    assert not re.search(r"\[Không kiểm tra được\]|\d+ không kiểm tra được", shown), shown[-1500:]
+    for line in shown.splitlines():
+        if "Không kiểm tra được" in line and line.lstrip().startswith("["):
+            assert line.lstrip().startswith("[Bỏ qua]"), line
 
 
 def test_what_the_student_read_is_vietnamese_without_exception_text_codes_or_keys(day):

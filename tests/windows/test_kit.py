@@ -3,6 +3,7 @@ fresh prefix (a PC with no Python): the scripted run, and a tampered kit refused
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,23 @@ def test_run_checks_cmd_writes_valid_results_on_the_stick(fresh_pc, kit_copy):
     jsonschema.validate(report, json.loads(SCHEMA.read_text(encoding="utf-8")))
     assert report["profile"] == "usb" and report["lang"] == "vi" and (folder / "summary.html").is_file()
     assert code == (1 if any(r["status"] == "fail" for r in report["results"]) else 0)
+
+
+def test_the_signing_chain_checks_run_from_the_kit_in_words(fresh_pc, kit_copy):
+    """main's signing chain (SIGN007 the service's WebSocket, SIGN009 OCSP, NET008 the timestamp
+    server) needs cryptography, asn1crypto and websockets: the kit carries their win_amd64 builds, and
+    under wine the three run and say what they found in Vietnamese, never an exception's text."""
+    code, out, err = launch(fresh_pc, kit_copy / "kfield.cmd", "check", "--lang", "vi",
+                            "--only", "SIGN007", "--only", "SIGN009", "--only", "NET008")
+    assert code in (0, 1), (code, out[-2000:], err[-2000:])
+    for check in ("SIGN007", "SIGN009", "NET008"):
+        assert re.search(rf"^\s*\[[^\]]+\] {check} ", out, re.MULTILINE), (check, out)
+    assert not wine.FOREIGN.search(out + err), (wine.FOREIGN.search(out + err).group(0), out[-2000:])
+    assert "[Sự cố phần mềm]" not in out, out                  # no check step broke (a missing package would)
+    with zipfile.ZipFile(kit_copy / "python" / "Lib" / "site-packages.zip") as pure:   # pure-Python wheels
+        names = [*manifest.read(kit_copy), *pure.namelist()]
+    for package in ("cryptography", "cffi", "pycparser", "asn1crypto", "websockets"):
+        assert any(re.search(rf"(^|/){package}-[^/]+\.dist-info/METADATA$", name) for name in names), package
 
 
 @pytest.mark.parametrize(("script", "name"), [("kfield.cmd", "checks/usb.yaml"),

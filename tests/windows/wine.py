@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,9 @@ STUB_SOURCE = HERE / "processprng.c"
 MINGW = "x86_64-w64-mingw32-gcc"
 WINE_ENV = {"WINEDEBUG": "-all", "WINEDLLOVERRIDES": "mscoree,mshtml=", "LANG": "vi_VN.UTF-8",
             "LC_ALL": "vi_VN.UTF-8", "PATH": "/usr/bin:/bin", "WINEARCH": "win64"}
+# what a person must never read: exception names and texts, Windows' own error strings
+FOREIGN = re.compile(r"Traceback|Error:|Exception|WinError|com_error|OLE error|0x8004|errno|NoneType|"
+                     r"\bOSError\b|\bKeyError\b|\bValueError\b")
 USER_FOLDERS = ("Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos", "Templates")
 
 
