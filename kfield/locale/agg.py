@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.kind": ("Loại", "Kind"),
     "report.fault.verdict": ("kết luận chẩn đoán", "diagnosis"),
     "report.fault.check": ("bước kiểm tra lỗi", "failing check"),
-    "report.fault.unchecked": ("không kiểm tra được", "could not check"),
+    "report.fault.unchecked": ("sự cố phần mềm", "error"),   # the status error, one label everywhere
     "report.col.visits": ("Lượt đến", "Visits"),
     "report.col.last_visit": ("Lần gần nhất", "Last visit"),
     "report.col.open": ("Còn chờ", "Open"),
