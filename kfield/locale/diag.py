@@ -48,6 +48,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sẽ không có mạng; vào trang quản trị router (phần DHCP) mở rộng dải địa chỉ hoặc giảm thời gian thuê",
         "the DHCP server {server} has no address left: this PC keeps its own, but a new device gets none; on the "
         "router's admin page (DHCP) widen the range or shorten the lease time"),
+    "diag.reason.router_dropped": (
+        "mạng lúc mất lúc có: router {gateway} lúc đầu không trả lời (cả máy chủ DHCP của nó), rồi lại chuyển "
+        "được dữ liệu ra Internet: router vừa khởi động lại hoặc bị mất điện chốc lát; kiểm tra nguồn điện, "
+        "bộ lưu điện (UPS) và nhật ký của router",
+        "the connection drops and comes back: the router {gateway} answered nothing at first (its DHCP server "
+        "neither), then carried traffic to the Internet again: it restarted or lost power for a moment; check "
+        "its power, a UPS and the router's log"),
+    "diag.reason.uplink_drops": (
+        "mạng lúc mất lúc có phía sau router: {target} trả lời ping, nhưng ngay sau đó đường đi tới chính địa "
+        "chỉ ấy dừng ở router ({last_ip}): đường truyền của nhà mạng chập chờn",
+        "the connection drops and comes back beyond the router: {target} answers echoes, yet a moment later the "
+        "path to that same address stops at the router ({last_ip}): the provider's line comes and goes"),
     "diag.reason.gateway_silent": ("router của cơ quan ({gateway}) không trả lời",
                                    "the office router ({gateway}) does not answer"),
     "diag.reason.proxy_dead": ("máy được đặt proxy nhưng proxy không trả lời",

@@ -276,6 +276,21 @@ def test_a_local_place_named_from_warnings_alone_lets_the_internet_stage_run():
     assert not engine._placed_for_good(slow) and engine._placed_for_good(dead)
 
 
+def test_intermittent_faults_are_placed_when_the_contrast_holds():
+    rebooted = dict(LAN003=result("LAN003", "ok", "lan.gw.arp_only", gateway="198.18.0.1"),
+                    LAN008=result("LAN008", "warn", "lan.rogue.none", interface="eth0"))
+    assert place(**rebooted) == "gateway"
+    # a router that only filters ping still answers DHCP: no alarm
+    assert place(LAN003=result("LAN003", "ok", "lan.gw.arp_only", gateway="198.18.0.1")) == "healthy"
+    stops = result("NET007", "fail", "net.route.stops", target="198.19.1.10", last_hop=1, last_ip="198.18.0.1")
+    echo = result("NET005", "ok", "net.latency.ok", target="198.19.1.10", method="icmp")
+    verdict = engine.decide(healthy(NET007=stops, NET005=echo))
+    assert (verdict.place, verdict.contact) == ("isp_uplink", "isp")
+    # echoes answered only over TCP (ICMP filtered beyond): a stopped trace proves nothing intermittent
+    tcp = result("NET005", "ok", "net.latency.ok", target="198.19.1.10", method="tcp")
+    assert engine.decide(healthy(NET007=stops, NET005=tcp)).place == "unknown"
+
+
 def test_the_new_device_probes_run_beside_both_stages_and_their_wait_is_not_added():
     import time
 
