@@ -9,6 +9,7 @@ A named place is the verdict's place, or both places of an "equally likely" pair
 Needs root, iproute2, dnsmasq, dhclient, iptables, faketime, trustme. The times depend on the
 machine's load: say how loaded it was when you quote them.
 Usage: python benchmarks/diagnose_accuracy.py [--runs 1] [--only KIND ...] [--markdown] [--json FILE]
+       python benchmarks/diagnose_accuracy.py --list    (the kinds as a Markdown table, for the docs)
 """
 
 from __future__ import annotations
@@ -105,13 +106,37 @@ def print_markdown(rows: list[dict], facts: dict) -> None:
     print_totals(facts)
 
 
+PLACE_WORDS = {"healthy": "no fault found", "cable_wifi": "cable / Wi-Fi", "lan_switch": "LAN / switch",
+               "gateway": "router", "isp_uplink": "the provider's uplink", "dns": "DNS", "one_service": "one service",
+               "clock": "the PC's clock", "this_pc": "this computer", "captive_proxy": "login page or proxy",
+               "slow_link": "slow link", "lossy_link": "lossy link", "unknown": "not determined"}
+
+
+def words(named: str) -> str:
+    places = named.split("/")
+    said = " **or** ".join(PLACE_WORDS.get(p, p) for p in places)
+    return said + (" (equally likely)" if len(places) > 1 else "")
+
+
+def print_kinds() -> None:
+    print("| kind | trap | what it is | right verdict |")
+    print("|---|---|---|---|")
+    for kind in KINDS:
+        right = " or ".join(words(n) for n in (kind.label, *kind.accept))
+        said = f"; names {', '.join(kind.said)}" if kind.said else ""
+        print(f"| `{kind.name}` | {'trap' if kind.trap else ''} | {kind.what()} | {right}{said} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=1, help="runs per kind (default 1)")
     parser.add_argument("--only", nargs="*", default=[], help="kind names (tests/lab/faults.py KINDS)")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     parser.add_argument("--json", type=Path, help="also write the raw rows and totals to this file")
+    parser.add_argument("--list", action="store_true", help="print the kinds as a Markdown table and stop")
     args = parser.parse_args()
+    if args.list:
+        return print_kinds()
     unknown = set(args.only) - {k.name for k in KINDS}
     if unknown:
         parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")

@@ -3,7 +3,9 @@
   delay MIN_MS MAX_MS   forward every question and hold each answer MIN..MAX ms (a slow resolver)
   refuse                answer every question REFUSED at once
   servfail              answer every question SERVFAIL at once
-Prints "ready" once it listens.
+Prints "ready" once it listens. `python dnsrelay.py ask SERVER NAME` asks SERVER for NAME's A
+record once: exit 0 when an answer with an address comes within 1 s, 3 for an answer without one
+(NXDOMAIN, REFUSED…), 1 for silence (the lab's readiness probe).
 """
 
 import random
@@ -34,6 +36,21 @@ def held(server: socket.socket, query: bytes, client, upstream, hold_s: float) -
     server.sendto(reply, client)
 
 
+def ask(server: str, name: str) -> int:
+    labels = b"".join(bytes([len(part)]) + part.encode() for part in name.split(".") if part) + b"\0"
+    query = b"\x4b\x46\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00" + labels + b"\x00\x01\x00\x01"
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.settimeout(1.0)
+        sock.sendto(query, (server, 53))
+        try:
+            reply = sock.recv(512)
+        except OSError:
+            return 1
+    if reply[:2] != query[:2]:
+        return 1
+    return 0 if reply[3] & 0x0F == 0 and reply[6:8] != b"\0\0" else 3
+
+
 def main(listen: str, upstream: str, mode: str, *args: str) -> None:
     host, port = listen.rsplit(":", 1)
     up_host, up_port = upstream.rsplit(":", 1)
@@ -53,4 +70,4 @@ def main(listen: str, upstream: str, mode: str, *args: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    sys.exit(ask(*sys.argv[2:]) if sys.argv[1] == "ask" else main(*sys.argv[1:]))

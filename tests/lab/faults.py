@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ FOREIGN_NET = "198.19.2"
 FOREIGN = {"intl1": 10, "intl2": 11}
 PROXY_PORT, DEAD_PROXY_PORT, RELAY_PORT = 3128, 3129, 5300
 WRONG_GATEWAY = f"{NET}.254"          # nobody there
+DEAD_DNS = f"{WORLD}.153"             # beyond the router, where questions vanish without an answer
 IMPOSTOR_MAC = "3c:d9:2b:0b:ad:01"
 LAN6, WORLD6 = "fd00:18::", "fd00:19::"
 FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
@@ -55,7 +57,8 @@ PORTALS = (PORTAL, portal("intl1"), portal("intl2"))   # every profile: one dome
 class FaultLab(VerdictLab):
     """Build with ``FaultLab.build()``; always ``close()`` (the ``fault_lab`` fixture does)."""
 
-    aaaa: str = ""    # extra AAAA lines the world's resolver serves while a fault wants them
+    aaaa: str = ""      # extra AAAA lines the world's resolver serves while a fault wants them
+    missing: str = ""   # a name of this lab the world's resolver leaves out while a fault wants it
 
     # --- wiring and services ---------------------------------------------------------
     def _wire(self) -> None:
@@ -68,7 +71,7 @@ class FaultLab(VerdictLab):
 
     def _world_hosts(self) -> str:
         names = {**{n: broken_ip(n) for n in BROKEN}, **{n: foreign_ip(n) for n in FOREIGN}}
-        return "".join(f"{addr} {name}.kfield.test\n" for name, addr in names.items()) + self.aaaa
+        return "".join(f"{addr} {name}.kfield.test\n" for name, addr in names.items() if name != self.missing) + self.aaaa
 
     def _serve(self, open_ports: bool) -> None:
         super()._serve(open_ports)
@@ -81,13 +84,36 @@ class FaultLab(VerdictLab):
         specs = [f"{n}:{broken_ip(n)}:443:{self.certs[n]}" for n in BROKEN]
         specs += [f"page:{foreign_ip(n)}:443:{self.certs[n]}" for n in FOREIGN]
         self.procs["web-faults"] = self._web(self.world, *specs)
+        self._settled()
+
+    def _settled(self) -> None:
+        """Every resolver of the lab answers before the first test: under load a resolver that was
+        still starting made a healthy office look like a DNS fault."""
+        for server in (GATEWAY, f"{WORLD}.53", f"{WORLD}.54"):
+            if not wait_for(lambda: self.answers(server, "eoffice.kfield.test"), 15, 0.2):
+                raise RuntimeError(f"the lab's resolver {server} does not answer")
+
+    def answers(self, server: str, name: str) -> bool:
+        """Whether ``server`` answers an A question for ``name`` from the router, within 1 s."""
+        return self._ask(server, name) in (0, 3)
+
+    def answers_name(self, server: str, name: str) -> bool:
+        """Whether ``server`` answers with an address for ``name`` (not NXDOMAIN, not silence)."""
+        return self._ask(server, name) == 0
+
+    def _ask(self, server: str, name: str) -> int:
+        return self.router.run(sys.executable, str(HERE / "dnsrelay.py"), "ask", server, name, check=False).returncode
 
     def profile(self, *portals: str, **params: object) -> str:
-        return super().profile(*(portals or PORTALS), **params)
+        """The verdict lab's profile with the default portals, and the timestamp server's HTTP Date as
+        the clock's reference (no NTP server in the lab, as in offices where UDP 123 is blocked)."""
+        return super().profile(*(portals or PORTALS), **{"time_http_url": "http://tsa.kfield.test/", **params})
 
-    def _restart_world_dns(self) -> None:
-        self.stop("dns53")
-        self.procs["dns53"] = self._world_dns(53, f"{WORLD}.10")
+    def _restart_world_dns(self, *lasts: int) -> None:
+        """The world's resolvers (default: the provider's, 198.19.1.53) restarted with the hosts of now."""
+        for last in lasts or (53,):
+            self.stop(f"dns{last}")
+            self.procs[f"dns{last}"] = self._world_dns(last, f"{WORLD}.10")
 
     @contextlib.contextmanager
     def _env(self, **values: str):
@@ -143,7 +169,7 @@ class FaultLab(VerdictLab):
 
     def dns_first_dead(self):
         """The PC's first DNS server is gone, the second works: every name resolves after a 5 s wait."""
-        return self._resolv(STALE_DNS, GATEWAY)
+        return self._resolv(DEAD_DNS, GATEWAY)
 
     def dns_tcp_blocked(self):
         """DNS over TCP is dropped, DNS over UDP works (many provider boxes): nothing a user notices."""
@@ -161,20 +187,15 @@ class FaultLab(VerdictLab):
 
     @contextlib.contextmanager
     def portal_nxdomain(self):
-        """One foreign portal's name is gone from DNS (its owner's record deleted); the others resolve."""
-        rule = "--address=/intl2.kfield.test/"   # dnsmasq: NXDOMAIN for this name, the hosts file for the rest
-        self.stop("dns53")
-        hosts = self.tmp / "world-53.hosts"
-        proc = self.world.spawn("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
-                                "--no-hosts", f"--addn-hosts={hosts}", "--local=/kfield.test/", rule,
-                                f"--listen-address={WORLD}.53", "--bind-interfaces",
-                                f"--pid-file={self.tmp / 'dns53.pid'}", "--log-facility=-")
-        wait_for(lambda: bool(self.world.run("ss", "-lnuH", f"src {WORLD}.53:53", check=False).stdout.strip()), 5)
+        """One foreign portal's name is gone from DNS (its owner's record deleted: every resolver says
+        NXDOMAIN for it, the reference resolver too); the other names resolve."""
+        self.missing = "intl2"
+        self._restart_world_dns(53, 54)
         try:
             yield
         finally:
-            self.world.stop(proc)
-            self._restart_world_dns()
+            self.missing = ""
+            self._restart_world_dns(53, 54)
 
     # --- proxy -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -202,7 +223,7 @@ class FaultLab(VerdictLab):
 
     # --- the PC ------------------------------------------------------------------------
     def clock_behind(self):
-        """The PC's clock is 400 days behind (a dead CMOS battery): every certificate looks not yet valid."""
+        """The PC's clock is 400 days behind (a dead CMOS battery; libfaketime): web servers' Date headers disagree."""
         return self._env(LD_PRELOAD=FAKETIME, FAKETIME="-400d", FAKETIME_DONT_FAKE_MONOTONIC="1")
 
     @contextlib.contextmanager
@@ -213,8 +234,9 @@ class FaultLab(VerdictLab):
         try:
             yield
         finally:
-            self.lease()
             self.client.run("ip", "route", "replace", "default", "via", GATEWAY, "dev", "eth0")
+            self.lease()
+            wait_for(lambda: f"via {GATEWAY}" in self.client.run("ip", "route", "show", "default").stdout, 10)
 
     # --- the LAN -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -238,6 +260,9 @@ class FaultLab(VerdictLab):
     def router_impostor(self):
         """Another box on the LAN has the router's address and keeps claiming it (gratuitous ARP)."""
         self.add_dummy("imp", GATEWAY, IMPOSTOR_MAC)
+        router_mac = self.router.run("cat", "/sys/class/net/br0/address").stdout.strip()
+        # The PC had been talking to the router: a gratuitous ARP overrides an entry, it creates none.
+        self.client.run("ip", "neigh", "replace", GATEWAY, "lladdr", router_mac, "dev", "eth0", "nud", "reachable")
         try:
             with self._started(self.dummies, str(HERE / "garp.py"), "imp", GATEWAY, IMPOSTOR_MAC):
                 wait_for(lambda: IMPOSTOR_MAC in self.client.run("ip", "neigh", "show", GATEWAY).stdout, 3)
@@ -395,8 +420,10 @@ class Kind:
         return named in (self.label, *self.accept)
 
     def what(self) -> str:
+        """One line for the docs: the description given, else the first line of the method's docstring."""
         method = getattr(FaultLab, self.method or self.name, None)
-        return self.what_ or (method.__doc__ or "").strip().splitlines()[0]
+        line = (self.what_ or (method.__doc__ or "").strip().splitlines()[0]).rstrip(".")
+        return line[0].lower() + line[1:] if line[:2].istitle() else line
 
     def inject(self, lab: FaultLab):
         if self.method == "-":
@@ -433,7 +460,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("proxy_only", "healthy"),
     # this PC and its cable
     Kind("link_down", "cable_wifi"),
-    Kind("flapping", "cable_wifi"),
+    Kind("flapping", "cable_wifi", accept=("cable_wifi/lan_switch",)),   # a connector or a switch port
     Kind("lan_loss", "cable_wifi", "lan_switch"),
     Kind("clock_behind", "clock"),
     _portal("future", "clock", "a portal's certificate is valid only from next year (or the PC's clock is behind)",
@@ -451,14 +478,14 @@ KINDS: tuple[Kind, ...] = (
     Kind("dhcp_pool_exhausted", "gateway"),
     Kind("mtu_black_hole", "gateway", what_="the uplink carries 1200 bytes and the router never says so"),
     Kind("https_blocked", "gateway", "isp_uplink", what_="a firewall drops every connection to port 443"),
-    Kind("reset_filter", "gateway", "isp_uplink"),
+    Kind("reset_filter", "gateway", "isp_uplink", said=("intl1.kfield.test", "intl2.kfield.test")),
     Kind("captive_portal", "captive_proxy", what_="every web request lands on a login page"),
     Kind("proxy_down", "captive_proxy", said=(f"{GATEWAY}:{DEAD_PROXY_PORT}",)),
-    Kind("proxy_auth", "captive_proxy"),
+    Kind("proxy_auth", "captive_proxy", said=(f"{GATEWAY}:{PROXY_PORT}",)),
     # the provider
     Kind("uplink_down", "isp_uplink", what_="nothing beyond the router answers (the provider's line is down)"),
     Kind("uplink_flapping", "isp_uplink"),
-    Kind("intl_down", "isp_uplink"),
+    Kind("intl_down", "isp_uplink", said=("intl1.kfield.test", "intl2.kfield.test")),
     Kind("ipv6_half", "gateway", "isp_uplink"),
     Kind("loss", "lossy_link", what_="30 % of the packets coming in from the Internet are lost"),
     Kind("intl_loss", "lossy_link"),
@@ -469,10 +496,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("dns_wrong", "dns", what_="the provider's resolver answers a wrong address for the E-Office"),
     Kind("dns_lossy", "dns", what_="the office resolver loses a third of its questions"),
     Kind("stale_dns", "dns", what_="the PC is set to a DNS server that is gone", said=(STALE_DNS,)),
-    Kind("dns_slow", "dns"),
+    Kind("dns_slow", "dns", said=(GATEWAY,)),
     Kind("dns_refused", "dns"),
     Kind("dns_servfail", "dns"),
-    Kind("dns_first_dead", "dns", said=(STALE_DNS,)),
+    Kind("dns_first_dead", "dns", said=(DEAD_DNS,)),
     # one service
     Kind("portal_down", "one_service", what_="the E-Office's web service is stopped (port 443 refuses)",
          said=("eoffice.kfield.test",)),

@@ -49,3 +49,15 @@ def verdict_lab(lab_ok):
         yield lab
     finally:
         lab.close()
+
+
+@pytest.fixture(scope="module")
+def fault_lab(lab_ok):
+    """The verdict lab plus every fault kind and trap of the fault library (tests/lab/faults.py)."""
+    from tests.lab.faults import FaultLab
+
+    lab = FaultLab.build(hosts=4)
+    try:
+        yield lab
+    finally:
+        lab.close()
