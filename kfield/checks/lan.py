@@ -205,12 +205,13 @@ def duplicate_address(host: Host, privileged=None):
     if not (is_admin() if privileged is None else privileged):
         others = [n.mac for n in host.neighbours() if n.ip == ip and n.mac and n.mac != main.mac]
         if others:
-            return fail("lan.dup.found", remedy="lan.dup.remedy", address=ip, macs=", ".join(others))
+            return fail("lan.dup.found", remedy="lan.dup.remedy", address=ip, macs=", ".join(others),
+                        devices=", ".join(_named(m) for m in others))
         return skip("lan.dup.needs_admin", address=ip)
     others = host.address_conflicts(main.name, ip, main.mac)
     if others:
         return fail("lan.dup.found", evidence=tuple(measure("mac", m) for m in others), remedy="lan.dup.remedy",
-                    address=ip, macs=", ".join(others))
+                    address=ip, macs=", ".join(others), devices=", ".join(_named(m) for m in others))
     return ok("lan.dup.none", address=ip)
 
 
@@ -226,8 +227,9 @@ def rogue_dhcp(host: Host):
                 + (measure("probe_mac", probe.fresh_mac),))
     servers = sorted({o.server for o in (*probe.own, *probe.fresh)})
     if len(servers) > 1:
+        macs = {o.server: o.mac for o in (*probe.own, *probe.fresh)}
         return fail("lan.rogue.many", evidence=evidence, remedy="lan.rogue.remedy", count=len(servers),
-                    servers=", ".join(servers))
+                    servers=", ".join(servers), devices=", ".join(f"{s} ({_named(macs[s])})" for s in servers))
     if not servers:
         return warn("lan.rogue.none", evidence=evidence, remedy="lan.ip.dhcp_remedy", interface=main.name)
     if probe.own and not probe.fresh:
@@ -262,9 +264,10 @@ def _witnesses(gateway: str, answering: list[str], cached: str, dhcp: str, evide
         others = [m for m in answering if m != dhcp] if dhcp in answering else []
         if others:
             return fail("lan.gw.impostor_named", evidence=evidence, remedy="lan.gw.impostor_remedy",
-                        gateway=gateway, router=dhcp, others=", ".join(others))
+                        gateway=gateway, router=dhcp, others=", ".join(others),
+                        devices=", ".join(_named(m) for m in others))
         return fail("lan.gw.impostor", evidence=evidence, remedy="lan.gw.impostor_remedy", gateway=gateway,
-                    macs=", ".join(answering))
+                    macs=", ".join(answering), devices=", ".join(_named(m) for m in answering))
     if not answering:
         return skip("lan.gw.no_arp_answer", evidence=evidence, gateway=gateway)
     if dhcp and dhcp != answering[0]:
@@ -274,6 +277,14 @@ def _witnesses(gateway: str, answering: list[str], cached: str, dhcp: str, evide
         return warn("lan.gw.cache_differs", evidence=evidence, remedy="lan.gw.impostor_remedy", gateway=gateway,
                     cached=cached, arp=answering[0])
     return ok("lan.gw.one_device", evidence=evidence, gateway=gateway, mac=answering[0])
+
+
+def _named(mac: str) -> str:
+    """A MAC with its registered vendor, for a sentence that names a device to find."""
+    from kfield.net import oui
+
+    maker = oui.vendor(mac) if mac else ""
+    return f"{mac}, {maker}" if maker else mac
 
 
 @check("LAN009", tags=("network", "printer"), requires=("LAN002",), timeout=20)

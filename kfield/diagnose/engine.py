@@ -73,14 +73,45 @@ def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | 
     checks only when no rule already places the fault locally (a dead router would make
     every Internet probe wait for its timeout and add nothing to the verdict)."""
     rules = rules or load()
-    local = [c for c in rules.checks if c.rstrip("0123456789") in LOCAL_AREAS or c in LOCAL_CHECKS]
-    results = _run(local, inputs, admin, observer, deadline_s, platform)
-    if _placed_for_good(decide(results, rules)):
-        return results
-    remote = [c for c in rules.checks if c not in local]
-    unasked = [r for r in (_without_dns(c, results) for c in remote) if r is not None]
-    remote = [c for c in remote if c not in {r.check_id for r in unasked}]
-    return results + unasked + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
+    beside = [c for c in rules.checks if c in BESIDE]
+    first = _run(FIRST, inputs, admin, observer, deadline_s, platform) if beside else []
+    aside = _beside(beside, inputs, admin, observer, deadline_s, platform, first)
+    local = [c for c in rules.checks if (c.rstrip("0123456789") in LOCAL_AREAS or c in LOCAL_CHECKS)
+             and c not in beside]
+    results = first + _run(local, inputs, admin, observer, deadline_s, platform, done=first)
+    if not _placed_for_good(decide(results, rules)):
+        remote = [c for c in rules.checks if c not in local and c not in beside]
+        unasked = [r for r in (_without_dns(c, results) for c in remote) if r is not None]
+        remote = [c for c in remote if c not in {r.check_id for r in unasked}]
+        results = results + unasked + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
+    return results + aside()
+
+
+# LAN checks that ask the network as a new device would (DHCP with a random MAC, a fresh ARP for the
+# router): 4-7 s of waiting for answers, so they run beside both stages, after the link and address
+# checks they need; without administrator rights they are skipped at once.
+BESIDE = ("LAN007", "LAN008", "LAN011")
+FIRST = ("LAN001", "LAN002")
+
+
+def _beside(check_ids, inputs, admin, observer, deadline_s, platform, first):
+    """Start the checks in a thread now; the returned function waits for their results."""
+    import threading
+
+    box: list[list[Result]] = [[]]
+    if not check_ids:
+        return lambda: []
+
+    def work():
+        box[0] = _run(check_ids, inputs, admin, observer, deadline_s, platform, done=first)
+
+    thread = threading.Thread(target=work, name="diagnose-beside", daemon=True)
+    thread.start()
+
+    def wait():
+        thread.join()
+        return [r for r in box[0] if r.check_id in check_ids]
+    return wait
 
 
 def _placed_for_good(verdict: Verdict) -> bool:

@@ -12,6 +12,10 @@ ROLES = {"provincial_it": "diag.role.provincial_it", "isp": "diag.role.isp", "pr
          "eoffice_admin": "diag.role.eoffice_admin", "pakn_admin": "diag.role.pakn_admin",
          "kpi_admin": "diag.role.kpi_admin", "dvc_admin": "diag.role.dvc_admin"}
 
+# Skips that leave a question unasked (the DHCP and ARP probes need administrator rights): named, so that
+# "no fault found" is not read as "nothing there".
+UNASKED = ("core.skip.admin", "lan.dup.needs_admin")
+
 
 def render(report, verdict, fmt: str, lang: str) -> str:
     if fmt == "json":
@@ -27,6 +31,9 @@ def render(report, verdict, fmt: str, lang: str) -> str:
         lines.append(text("diag.tell", lang, contact=contact(verdict, lang)))
     if verdict.next:
         lines.append(text("diag.next", lang, playbook=verdict.next))
+    unasked = [t.title(r, lang) for r in report.results if r.summary.key in UNASKED]
+    if unasked:
+        lines.append(text("diag.unasked", lang, checks="; ".join(unasked)))
     lines.append(t.summary_line(report, lang))
     return "\n".join(lines) + "\n"
 

@@ -26,6 +26,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.reason.wifi_down": ("Wi-Fi chưa kết nối", "Wi-Fi is not connected"),
     "diag.reason.no_address": ("máy không xin được địa chỉ IP: switch, dây tới router hoặc máy chủ DHCP",
                                "no IP address from DHCP: the switch, the cable to the router or the DHCP server"),
+    "diag.reason.router_impostor": (
+        "có thiết bị khác trong mạng nội bộ đặt trùng địa chỉ router {gateway} ({devices}): máy tính gửi dữ liệu "
+        "nhầm sang thiết bị đó nên mạng lúc được lúc không; tìm thiết bị theo MAC, đổi nó sang nhận địa chỉ tự "
+        "động hoặc rút khỏi mạng",
+        "another device on the LAN holds the router's address {gateway} ({devices}): traffic goes to it instead of "
+        "the router, so the connection works only at times; find it by its MAC, set it to automatic addressing "
+        "or unplug it"),
+    "diag.reason.rogue_dhcp": (
+        "trong mạng nội bộ có {count} máy chủ DHCP cùng cấp địa chỉ ({devices}): một thiết bị lạ (thường là bộ "
+        "phát Wi-Fi cắm nhầm cổng LAN) cấp địa chỉ sai cho các máy; tìm thiết bị đó theo MAC, tắt DHCP hoặc rút nó",
+        "{count} DHCP servers hand out addresses on the LAN ({devices}): a stray device (often a Wi-Fi box plugged "
+        "in by its LAN port) gives PCs wrong addresses; find it by its MAC, turn its DHCP off or unplug it"),
+    "diag.reason.duplicate_ip": (
+        "một thiết bị khác ({devices}) đang dùng trùng địa chỉ {address} của máy này: hai máy tranh nhau một "
+        "địa chỉ nên kết nối chập chờn; đổi một trong hai máy sang nhận địa chỉ tự động hoặc địa chỉ khác",
+        "another device ({devices}) uses this PC's own address {address}: the two fight over it and the "
+        "connection comes and goes; set one of them to automatic addressing or another address"),
+    "diag.reason.pool_full": (
+        "máy chủ DHCP {server} không còn địa chỉ để cấp: máy này giữ được địa chỉ cũ nhưng thiết bị mới cắm vào "
+        "sẽ không có mạng; vào trang quản trị router (phần DHCP) mở rộng dải địa chỉ hoặc giảm thời gian thuê",
+        "the DHCP server {server} has no address left: this PC keeps its own, but a new device gets none; on the "
+        "router's admin page (DHCP) widen the range or shorten the lease time"),
+    "diag.reason.router_dropped": (
+        "mạng lúc mất lúc có: router {gateway} lúc đầu không trả lời (cả máy chủ DHCP của nó), rồi lại chuyển "
+        "được dữ liệu ra Internet: router vừa khởi động lại hoặc bị mất điện chốc lát; kiểm tra nguồn điện, "
+        "bộ lưu điện (UPS) và nhật ký của router",
+        "the connection drops and comes back: the router {gateway} answered nothing at first (its DHCP server "
+        "neither), then carried traffic to the Internet again: it restarted or lost power for a moment; check "
+        "its power, a UPS and the router's log"),
+    "diag.reason.uplink_drops": (
+        "mạng lúc mất lúc có phía sau router: {target} trả lời ping, nhưng ngay sau đó đường đi tới chính địa "
+        "chỉ ấy dừng ở router ({last_ip}): đường truyền của nhà mạng chập chờn",
+        "the connection drops and comes back beyond the router: {target} answers echoes, yet a moment later the "
+        "path to that same address stops at the router ({last_ip}): the provider's line comes and goes"),
     "diag.reason.gateway_silent": ("router của cơ quan ({gateway}) không trả lời",
                                    "the office router ({gateway}) does not answer"),
     "diag.reason.proxy_dead": ("máy được đặt proxy nhưng proxy không trả lời",
@@ -171,6 +205,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.next": ("Bước tiếp theo: kfield playbook run {playbook}", "Next step: kfield playbook run {playbook}"),
     "diag.skip.late": ("Bỏ qua: không máy chủ thời gian nào trả lời trong {seconds} giây (chẩn đoán không chờ thêm)",
                        "Skipped: no time server answered within {seconds} s (the verdict does not wait longer)"),
+    "diag.unasked": ("Chưa hỏi được (cần chạy với quyền quản trị): {checks}",
+                     "Not asked (needs administrator rights): {checks}"),
     "diag.evidence": ("Bằng chứng:", "Evidence:"),
     "diag.tell": ("Bước tiếp theo: báo {contact}, kèm dòng chẩn đoán và bằng chứng ở trên.",
                   "Next step: tell {contact}, with the verdict and the evidence above."),

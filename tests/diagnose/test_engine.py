@@ -15,7 +15,8 @@ from kfield.diagnose.rules import PLACES, load
 
 HEALTHY_KEYS = {
     "LAN001": "lan.link.ok", "LAN002": "lan.ip.ok", "LAN003": "lan.gw.ok", "LAN004": "lan.dns.ok",
-    "LAN006": "lan.wifi.wired", "PC009": "pc.clock.ok", "NET001": "net.dns.ok", "NET002": "net.web.ok",
+    "LAN006": "lan.wifi.wired", "LAN007": "lan.dup.none", "LAN008": "lan.rogue.one", "LAN011": "lan.gw.one_device",
+    "PC009": "pc.clock.ok", "NET001": "net.dns.ok", "NET002": "net.web.ok",
     "NET003": "net.captive.none", "NET004": "net.proxy.direct", "NET005": "net.latency.ok", "NET006": "net.mtu.ok",
     "NET007": "net.route.reached", "NET009": "net.uplink.ok",
 }
@@ -56,6 +57,11 @@ SINGLE_FAULTS = [
     ("LAN006", "fail", "lan.wifi.disconnected", {}, "cable_wifi"),
     ("LAN002", "fail", "lan.ip.link_local", {}, "lan_switch"),
     ("LAN003", "fail", "lan.gw.silent", {}, "gateway"),
+    ("LAN011", "fail", "lan.gw.impostor_named", {"gateway": "198.18.0.1", "devices": "02:00:00:00:00:09"}, "lan_switch"),
+    ("LAN011", "fail", "lan.gw.impostor", {"gateway": "198.18.0.1", "devices": "a, b"}, "lan_switch"),
+    ("LAN008", "fail", "lan.rogue.many", {"count": 2, "devices": "198.18.0.1, 198.18.0.77"}, "lan_switch"),
+    ("LAN008", "fail", "lan.dhcp.pool_full", {"server": "198.18.0.1"}, "gateway"),
+    ("LAN007", "fail", "lan.dup.found", {"address": "198.18.0.20", "devices": "02:00:00:00:00:05"}, "lan_switch"),
     ("NET004", "fail", "net.proxy.dead", {}, "captive_proxy"),
     ("NET003", "fail", "net.captive.found", {}, "captive_proxy"),
     ("NET002", "warn", "net.web.intercepted", {}, "this_pc"),
@@ -183,8 +189,10 @@ def test_a_fault_placed_on_the_lan_skips_the_internet_stage():
     lo = Interface("lo", True, 0, 65536, "00:00:00:00:00:00", (("127.0.0.1", 8),), loopback=True)
     inputs.update(host=FakeHost(interfaces=[lo], default_route=None), ntp_servers=[], time_http_url="")
     results = engine.run_checks(inputs, admin=False)
-    assert {r.check_id for r in results} - {"NET009"} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006"}
-    assert {r.summary.key for r in results if r.check_id != "LAN001"} == {"core.skip.gate.no_link"}
+    assert {r.check_id for r in results} - {"NET009"} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006",
+                                                          "LAN007", "LAN008", "LAN011"}
+    assert {r.summary.key for r in results if r.check_id not in ("LAN001", "LAN008", "LAN011")} == {"core.skip.gate.no_link"}
+    assert {r.summary.key for r in results if r.check_id in ("LAN008", "LAN011")} == {"core.skip.admin"}
     assert engine.decide(results).place == "cable_wifi"
 
 
@@ -202,7 +210,8 @@ def test_a_dead_uplink_ends_the_run_before_the_internet_stage():
                                                                (0.5,) * count if ip == "198.18.0.1" else ()),
                     tcp_state=lambda ip, port, timeout=1.0: "timeout")
     results = engine.run_checks({**inputs, "host": fake, "resolvers": ["198.19.1.54"]}, admin=False)
-    assert {r.check_id for r in results} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006", "NET009"}
+    assert {r.check_id for r in results} == {"LAN001", "LAN002", "LAN003", "LAN004", "LAN006", "LAN007", "LAN008",
+                                             "LAN011", "NET009"}
     verdict = engine.decide(results)
     assert (verdict.place, verdict.contact) == ("isp_uplink", "isp")
 
@@ -265,3 +274,56 @@ def test_a_local_place_named_from_warnings_alone_lets_the_internet_stage_run():
     dead = engine.Verdict("gateway", Message("diag.reason.gateway_silent", {}), "net-no-internet",
                           (result("LAN003", "fail", "lan.gw.silent"),))
     assert not engine._placed_for_good(slow) and engine._placed_for_good(dead)
+
+
+def test_intermittent_faults_are_placed_when_the_contrast_holds():
+    rebooted = dict(LAN003=result("LAN003", "ok", "lan.gw.arp_only", gateway="198.18.0.1"),
+                    LAN008=result("LAN008", "warn", "lan.rogue.none", interface="eth0"))
+    assert place(**rebooted) == "gateway"
+    # a router that only filters ping still answers DHCP: no alarm
+    assert place(LAN003=result("LAN003", "ok", "lan.gw.arp_only", gateway="198.18.0.1")) == "healthy"
+    stops = result("NET007", "fail", "net.route.stops", target="198.19.1.10", last_hop=1, last_ip="198.18.0.1")
+    echo = result("NET005", "ok", "net.latency.ok", target="198.19.1.10", method="icmp")
+    verdict = engine.decide(healthy(NET007=stops, NET005=echo))
+    assert (verdict.place, verdict.contact) == ("isp_uplink", "isp")
+    # echoes answered only over TCP (ICMP filtered beyond): a stopped trace proves nothing intermittent
+    tcp = result("NET005", "ok", "net.latency.ok", target="198.19.1.10", method="tcp")
+    assert engine.decide(healthy(NET007=stops, NET005=tcp)).place == "unknown"
+
+
+def test_the_new_device_probes_run_beside_both_stages_and_their_wait_is_not_added():
+    import time
+
+    from kfield.core import registry
+    from kfield.net.probe import Ping
+    from kfield.platform.base import Interface, Route
+    from tests.fakes import FakeHost
+
+    registry.load_all()
+    inputs = {name: p.default for name, p in registry.PARAMS.items()}
+    eth = Interface("eth0", True, 1000, 1500, "00:14:22:00:00:01", (("198.18.0.20", 24),))
+    from kfield.net.layer2 import DhcpProbe
+
+    slow_probe = lambda *args: time.sleep(1.5) or []
+    fake = FakeHost(interfaces=[eth], default_route=Route("eth0", "198.18.0.1"), wifi=None,
+                    ping=lambda ip, count=3, timeout=1.0: Ping(ip, "icmp", count, count if ip == "198.18.0.1" else 0,
+                                                               (0.5,) * count if ip == "198.18.0.1" else ()),
+                    tcp_state=lambda ip, port, timeout=1.0: "timeout", neighbours=[],
+                    address_conflicts=slow_probe,
+                    dhcp_probe=lambda *a: time.sleep(1.5) or DhcpProbe((), (), "02:00:00:00:00:01"),
+                    arp_claimants=slow_probe, dhcp_offers=slow_probe)
+    started = time.monotonic()
+    results = engine.run_checks({**inputs, "host": fake, "resolvers": ["198.19.1.54"]}, admin=True)
+    ids = [r.check_id for r in results]
+    assert {"LAN007", "LAN008", "LAN011", "NET009"} <= set(ids) and len(ids) == len(set(ids))
+    assert time.monotonic() - started < 1.5 * 3 - 0.5   # three 1.5 s probes at once, not one after another
+
+
+def test_without_rights_the_verdict_says_what_it_could_not_ask():
+    from kfield.core.report import Report, now
+    from kfield.formats import verdict as fmt
+
+    results = healthy(LAN008=result("LAN008", "skip", "core.skip.admin"), LAN011=result("LAN011", "skip", "core.skip.admin"))
+    report = Report(tuple(results), "x", now(), now(), False, False)
+    out = fmt.render(report, engine.decide(results), "text", "vi")
+    assert "Chưa hỏi được" in out and "LAN008" not in out.split("Chưa hỏi được")[1].splitlines()[0]
