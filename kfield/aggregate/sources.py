@@ -136,8 +136,16 @@ def _listing(folder: Path) -> Iterator:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        return iter([Refused(str(folder), "unreadable", exc.strerror or str(exc))])
+        return iter([Refused(str(folder), "unreadable", _why(exc))])
     return iter(entries)
+
+
+def _why(exc: OSError) -> str:
+    """What the system said, as a catalogue key the CLI words in the reader's language (never its English)."""
+    from kfield.core.oserrors import reason
+
+    said = reason(exc)
+    return said.key if not said.params else f"errno {said.params.get('errno', 0)}"
 
 
 def _target(path: str) -> str:
@@ -151,7 +159,7 @@ def _one(path: Path, limits: Limits, budget: _Budget) -> Iterator[LogFile | Refu
     try:
         handle = _open_regular(path)
     except OSError as exc:
-        yield Refused(str(path), "unreadable", exc.strerror or str(exc))
+        yield Refused(str(path), "unreadable", _why(exc))
         return
     if isinstance(handle, Refused):
         yield handle

@@ -154,7 +154,8 @@ def _issue(issue, language: str) -> str:
         detail = "; ".join(_damage(part, language) for part in issue.detail.split(" ") if ":" in part)
     elif issue.kind == "refused":
         reason, _, rest = issue.detail.partition(": ")
-        detail = text(f"agg.refused.{reason}", language, detail=rest)
+        said = text(rest, language) if rest.startswith("os.") else rest   # the system's refusal, in words
+        detail = text(f"agg.refused.{reason}", language, detail=said)
     return text(f"agg.issue.{issue.kind}", language, origin=issue.origin, detail=detail)
 
 

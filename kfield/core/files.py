@@ -57,6 +57,17 @@ def open_regular(path: Path) -> BinaryIO | None:
     return os.fdopen(fd, "rb")
 
 
+def read_own(path: Path, cap: int | None = CAPS["json"]) -> bytes:
+    """One of kfield's own files in its data folder (the member, the open-visit pointer, a visit log
+    being packed): never through a link, never blocking, at most ``cap`` bytes. OSError as the system
+    says it (FileNotFoundError when it is not there); something that is not a regular file is EINVAL."""
+    handle = open_regular(path)
+    if handle is None:
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    with handle:
+        return handle.read() if cap is None else handle.read(cap)
+
+
 def read(path: Path | str, kind: str = "yaml", follow: bool = True) -> bytes:
     """The bytes of a file a person named, or FilesError (``files.*``, ``schema.no_file``).
     ``follow=False`` for a file found in a folder the person named: a link there is refused."""

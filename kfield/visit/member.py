@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from kfield.core import files
 from kfield.core.errors import UsageError
 from kfield.core.paths import config_dir
 
@@ -29,7 +30,7 @@ def save(member: Member) -> None:
 
 def load() -> Member | None:
     try:
-        data = json.loads(path().read_text(encoding="utf-8"))
+        data = json.loads(files.read_own(path()).decode("utf-8"))   # never a link or a FIFO planted there
         return Member(str(data["name"]), str(data["school"]), str(data.get("team", "")))
     except FileNotFoundError:
         return None

@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from kfield.core import files
 from kfield.core.errors import UsageError
 from kfield.visit import visits
 from kfield.visit.communes import fold
@@ -50,7 +51,7 @@ def pack(dest: Path, member: dict, now: dt.datetime | None = None) -> int:
 
 
 def _add(archive: zipfile.ZipFile, path: Path) -> dict:
-    data = path.read_bytes()
+    data = files.read_own(path, None)      # a link or FIFO planted among the logs: refused, never followed
     archive.writestr(f"visits/{path.name}", data)
     return {"file": f"visits/{path.name}", "bytes": len(data), "lines": data.count(b"\n"),
             "sha256": hashlib.sha256(data).hexdigest()}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from kfield.core import files
 from kfield.core.errors import KfieldError, UsageError
 from kfield.core.result import Message
 from kfield.core.paths import data_dir
@@ -29,7 +30,7 @@ def log_path(visit_id: str) -> Path:
 def current() -> str | None:
     pointer = visits_dir() / "current"
     try:
-        visit_id = pointer.read_bytes()[:256].decode("utf-8", "replace").strip()
+        visit_id = files.read_own(pointer, 256).decode("utf-8", "replace").strip()
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:

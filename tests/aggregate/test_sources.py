@@ -191,3 +191,16 @@ def _remove_deep(root):
         os.rmdir(top)
         if (root / "next").exists():
             os.rename(root / "next", top)
+
+
+def test_what_the_system_refused_is_said_in_the_readers_words_not_its_english():
+    from kfield.aggregate import sources
+    from kfield.aggregate.importer import Issue
+    from kfield.cli.logs import _issue
+
+    assert sources._why(PermissionError(13, "Permission denied")) == "os.EACCES"
+    assert sources._why(OSError(255, "Weird")) == "errno 255"
+    refused = Issue("refused", "E:/nhat-ky", "unreadable: os.EACCES")
+    shown = _issue(refused, "vi")
+    assert "không có quyền truy cập" in shown and "os.EACCES" not in shown and "Permission" not in shown
+    assert "permission denied" in _issue(refused, "en")

@@ -54,3 +54,22 @@ def test_twenty_races_of_two_starts_leave_one_open_visit_each(tmp_path):
         assert "is still open" in next(err for code, err in results if code == 2)
         folder = tmp_path / f"data{round_}" / "visits"
         assert _open_visits(folder) == 1 and len(list(folder.glob("*.jsonl"))) == 1
+
+
+def test_a_fifo_or_link_planted_at_kfields_own_files_is_refused_not_waited_on(tmp_path, monkeypatch):
+    """The member file and the open-visit pointer are read through the one opener: a FIFO there
+    cannot hang a command, a link there is not followed."""
+    import os
+
+    import pytest
+
+    from kfield.core import files
+
+    fifo, target = tmp_path / "fifo", tmp_path / "elsewhere"
+    os.mkfifo(fifo)
+    target.write_text("20261208T000000.000000Z-abcdef")
+    (tmp_path / "link").symlink_to(target)
+    for planted in (fifo, tmp_path / "link"):
+        with pytest.raises(OSError):
+            files.read_own(planted)
+    assert files.read_own(target, 8) == b"20261208"
