@@ -15,7 +15,7 @@ is not a regular one, or a name the system cannot take, each given to 8 commands
 0 tracebacks, 0 hangs.
 Also prints the peak memory (tracemalloc) of refusing a zip whose end record declares 1,000,000
 entries, and of reading a 1,000,000-entry central directory (what the refusal avoids).
-Usage: python benchmarks/fuzz.py [--count 10000] [--kinds log,zip,db,profile,playbook,answers,rules,paths,args] [--seed 0]
+Usage: python benchmarks/fuzz.py [--count 10000] [--kinds log,zip,db,profile,playbook,answers,rules,paths,outputs,args] [--seed 0]
 """
 
 from __future__ import annotations
@@ -80,16 +80,16 @@ def million_entries(folder: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--kinds", default="log,zip,db,profile,playbook,answers,rules,paths,args")
+    parser.add_argument("--kinds", default="log,zip,db,profile,playbook,answers,rules,paths,outputs,args")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-million", action="store_true", help="skip the 1,000,000-entry zip figure")
     options = parser.parse_args()
     print(f"{'kind':8} {'inputs':>7} {'runs':>7} {'internal':>9} {'traceback':>10} {'lost':>5} {'hangs':>6} "
-          f"{'codes':>6} {'time':>8}")
+          f"{'codes':>6} {'outside':>8} {'time':>8}")
     for kind in options.kinds.split(","):
         outcome, seconds = fuzz(kind, options.count, options.seed)
         print(f"{kind:8} {options.count:7} {outcome.runs:7} {outcome.internal:9} {outcome.tracebacks:10} "
-              f"{outcome.lost:5} {outcome.hangs:6} {outcome.unexpected_codes:6} {seconds:7.0f}s", flush=True)
+              f"{outcome.lost:5} {outcome.hangs:6} {outcome.unexpected_codes:6} {outcome.outside:8} {seconds:7.0f}s", flush=True)
         for failure in outcome.failures[:10]:
             print("   ", failure)
     if not options.no_million:

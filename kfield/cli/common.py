@@ -10,7 +10,7 @@ from typing import Annotated, Iterable, Optional
 
 import typer
 
-from kfield.cli import errors
+from kfield.cli import errors, values
 from kfield.cli.help import h
 
 
@@ -42,7 +42,7 @@ def format_opt(choices: type[Enum]):
 TextOrJsonOpt = format_opt(TextOrJson)
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("help.output"))]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=values.path, help=h("help.output"))]
 
 
 def use_lang(choice: Lang | None) -> str:

@@ -31,7 +31,8 @@ def lang() -> str:
 
 
 def say(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    # a path with bytes that were not UTF-8 (surrogate escapes) is shown escaped, never a crash after the work is done
+    print(line.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr, flush=True)
 
 
 class Exit(Exception):

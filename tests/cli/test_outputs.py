@@ -95,7 +95,7 @@ def test_a_device_a_pipe_or_a_socket_is_refused_and_left_as_it_was(kf, tmp_path,
 @pytest.mark.parametrize("writer", WRITERS)
 def test_names_too_long_for_the_system_are_one_line_and_the_longest_allowed_is_written(kf, tmp_path, writer):
     code, out, err = kf(*WRITERS[writer], "-o", str(tmp_path / ("x" * 256)))
-    assert code == 2 and "the file name is too long" in err and len(err.strip().splitlines()) == 1, err
+    assert code == 2 and "too long" in err and len(err.strip().splitlines()) == 1, err
     code, out, err = kf(*WRITERS[writer], "-o", str(tmp_path / ("x" * 255)))      # the temporary name is short
     assert code == 0, err
     assert (tmp_path / ("x" * 255)).stat().st_size > 0 and _leftovers(tmp_path) == []

@@ -29,10 +29,11 @@ class Outcome:
     lost: int = 0
     unexpected_codes: int = 0
     hangs: int = 0
+    outside: int = 0              # runs that wrote, replaced or removed something the user did not name
     failures: list[str] = field(default_factory=list)
 
     def add(self, other: "Outcome") -> None:
-        for name in ("runs", "internal", "tracebacks", "lost", "unexpected_codes", "hangs"):
+        for name in ("runs", "internal", "tracebacks", "lost", "unexpected_codes", "hangs", "outside"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failures += other.failures[:5]
 

@@ -308,6 +308,123 @@ def run_path(case: Case, folder: Path) -> harness.Outcome:
     return outcome
 
 
+# --- output paths: what -o names, and what lies beside it ------------------------------------------
+# Devices are made with mknod in the case's own folder (never the system's /dev): a writer that renamed
+# over one would turn it into a regular file, which the snapshot below catches.
+OUTPUT_KINDS = ("regular", "missing", "fifo", "fifo_link", "null_node", "zero_node", "full_node", "node_link",
+                "folder", "socket", "name_255", "name_long", "path_long", "undecodable", "loop", "dangling",
+                "not_a_folder", "no_folder", "part_file", "part_link")
+OUTPUT_COMMANDS = (
+    (("export", "--all", "--format", "csv", "-o", "{p}"), {0, 2}),
+    (("report", "coverage", "--format", "csv", "--db", "{db}", "-o", "{p}"), {0, 2}),
+    (("check", "--only", "PC001", "--format", "json", "-o", "{p}"), {0, 1, 2}),
+    (("profile", "schema", "-o", "{p}"), {0, 2}),
+    (("playbook", "graph", "{short}", "-o", "{p}"), {0, 2}),
+    (("logs", "pack", "-o", "{p}"), {0, 2}),
+)
+_NODES = {"null_node": (1, 3), "zero_node": (1, 5), "full_node": (1, 7)}
+
+
+def output_case(seed: int) -> Case:
+    return Case("outputs", seed, b"", mutation=OUTPUT_KINDS[seed % len(OUTPUT_KINDS)])
+
+
+def hostile_output(kind: str, work: Path) -> str:
+    """The path given to -o for ``kind``, with whatever the kind plants around it."""
+    out, outside = work / "out.txt", work / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_bytes(b"the user's own file\n")
+    if kind == "regular":
+        out.write_bytes(b"an older output\n")
+    elif kind in ("fifo", "fifo_link"):
+        os.mkfifo(work / "pipe")
+        if kind == "fifo":
+            return str(work / "pipe")
+        os.symlink(work / "pipe", out)
+    elif kind in _NODES or kind == "node_link":
+        major, minor = _NODES.get(kind, (1, 3))
+        node = work / "node"
+        os.mknod(node, 0o666 | __import__("stat").S_IFCHR, os.makedev(major, minor))
+        if kind != "node_link":
+            return str(node)
+        os.symlink(node, out)
+    elif kind == "folder":
+        out.mkdir()
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(out))
+        server.close()
+    elif kind == "name_255":
+        return str(work / ("n" * 251 + ".txt"))
+    elif kind == "name_long":
+        return str(work / ("n" * 300 + ".txt"))
+    elif kind == "path_long":
+        return str(work / "/".join(["d" * 200] * 30))
+    elif kind == "undecodable":
+        return str(work) + "/" + os.fsdecode(b"h\xf4ng.txt")
+    elif kind == "loop":
+        os.symlink(work / "other", out)
+        os.symlink(out, work / "other")
+    elif kind == "dangling":
+        os.symlink(outside / "created-through-a-link.txt", out)
+    elif kind == "not_a_folder":
+        out.write_bytes(b"x\n")
+        return str(out / "inside.txt")
+    elif kind == "no_folder":
+        return str(work / "absent" / "out.txt")
+    elif kind == "part_file":
+        (work / "out.txt.part").write_bytes(b"the user's own .part file\n")
+    elif kind == "part_link":
+        os.symlink(outside / "keep.txt", work / "out.txt.part")
+    return str(out)
+
+
+def snapshot(folder: Path) -> dict[str, tuple]:
+    """Every entry under ``folder``, by what it is: links by target, files by content, nodes by device."""
+    import hashlib
+    import stat as st
+
+    seen: dict[str, tuple] = {}
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        for name in dirs + names:
+            path = os.path.join(root, name)
+            found = os.lstat(path)
+            if st.S_ISLNK(found.st_mode):
+                seen[path] = ("link", os.readlink(path))
+            elif st.S_ISREG(found.st_mode):
+                with open(path, "rb") as handle:
+                    seen[path] = ("file", hashlib.sha256(handle.read()).hexdigest())
+            else:
+                seen[path] = (st.S_IFMT(found.st_mode), found.st_rdev)
+    return seen
+
+
+def _outside_what_was_named(before: dict, after: dict, named: str) -> list[str]:
+    """Entries created, changed or removed other than the named path itself (which may be written when
+    it was a regular file or nothing); the named path must stay what it was when it was anything else."""
+    changed = [p for p in set(before) | set(after) if before.get(p) != after.get(p)]
+    allowed = {named} if before.get(named, ("file",))[0] == "file" else set()
+    return sorted(p for p in changed if p not in allowed)
+
+
+def run_output(case: Case, folder: Path) -> harness.Outcome:
+    outcome = harness.Outcome()
+    with harness.environment(folder):
+        work = folder / "w"
+        work.mkdir()
+        named = hostile_output(case.mutation, work)
+        args, allowed = OUTPUT_COMMANDS[(case.seed // len(OUTPUT_KINDS)) % len(OUTPUT_COMMANDS)]
+        filled = tuple(a.format(p=named, short=str(SHORT), db=str(folder / "agg.sqlite3")) for a in args)
+        before = snapshot(work)
+        judged(outcome, case, (*filled, "--lang", _lang(case.seed // len(OUTPUT_KINDS))), allowed)
+        wrong = _outside_what_was_named(before, snapshot(work), named)
+        if wrong:
+            outcome.outside += 1
+            outcome.failures.append(f"outputs seed {case.seed} ({case.mutation}): kfield {' '.join(filled[:4])} "
+                                    f"changed {[os.path.relpath(p, work) for p in wrong][:3]}")
+    return outcome
+
+
 # --- command-line values ------------------------------------------------------------------------
 
 def hostile_value(rng: random.Random) -> str:
@@ -436,12 +553,14 @@ def run_one(run, case: Case) -> harness.Outcome:
 
 
 RUNS = {"profile": run_yaml, "playbook": run_yaml, "answers": run_yaml, "rules": run_yaml, "paths": run_path,
-        "args": run_arg}
+        "outputs": run_output, "args": run_arg}
 
 
 def case(kind: str, seed: int) -> Case:
     if kind == "paths":
         return path_case(seed)
+    if kind == "outputs":
+        return output_case(seed)
     if kind == "args":
         return args_case(seed)
     return yaml_case(kind, seed)

@@ -120,11 +120,13 @@ def test_any_bytes_are_read_without_an_exception(raw):
 
 HOSTILE = {"profile": 60, "playbook": 60, "answers": 60, "rules": 40,
            "paths": len(hostile.PATH_KINDS) * len(hostile.PATH_COMMANDS),     # every path kind with every command
+           "outputs": len(hostile.OUTPUT_KINDS) * len(hostile.OUTPUT_COMMANDS),
            "args": 4 * len(hostile.ARG_COMMANDS)}
 
 
 def _assert_no_fault(total: harness.Outcome):
-    assert (total.internal, total.tracebacks, total.hangs, total.unexpected_codes) == (0, 0, 0, 0), total.failures
+    assert (total.internal, total.tracebacks, total.hangs, total.unexpected_codes, total.outside) == (0, 0, 0, 0, 0), \
+        total.failures
 
 
 @pytest.mark.timeout(600)
