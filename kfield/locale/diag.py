@@ -89,11 +89,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "(cả ping lẫn kết nối TCP); không sửa được trên máy này",
                            "the LAN and router work, but nothing on the Internet answers (neither ping nor TCP); "
                            "nothing on this PC can fix it"),
-    "diag.reason.loss_lan": ("gói tin đã mất hoặc trễ ngay giữa máy này và router ({gateway_loss}% mất, {gateway_ms} ms): "
+    "diag.reason.loss_lan": ("gói tin đã mất hoặc trễ ngay giữa máy này và router ({gateway_loss} % mất, {gateway_ms} ms): "
                              "dây mạng, sóng Wi-Fi hoặc switch, chưa phân biệt được",
                              "packets are already lost or late between this PC and the router ({gateway_loss}% lost, "
                              "{gateway_ms} ms): the cable, the Wi-Fi signal or the switch, equally likely"),
-    "diag.reason.loss": ("đường truyền ra Internet mất {loss}% gói tin tới {target}, trong khi tới router thì không",
+    "diag.reason.loss": ("đường truyền ra Internet mất {loss} % gói tin tới {target}, trong khi tới router thì không",
                          "the Internet link loses {loss}% of packets to {target}, while none are lost to the router"),
     "diag.reason.latency": ("đường truyền có độ trễ cao: {ms} ms tới {target} (vệ tinh, 4G hoặc nghẽn)",
                             "the link has high latency: {ms} ms to {target} (satellite, 4G or congestion)"),

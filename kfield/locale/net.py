@@ -291,20 +291,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "net.latency.no_target": ("Không có địa chỉ để đo (thêm internet_target hoặc portals vào hồ sơ)",
                               "Nothing to measure against (add internet_target or portals to the profile)"),
     "net.latency.silent": ("{target} không trả lời ({method})", "{target} does not answer ({method})"),
-    "net.latency.lossy": ("Mất {loss}% gói tới {target}, trễ {ms} ms ({method})",
+    "net.latency.lossy": ("Mất {loss} % gói tới {target}, trễ {ms} ms ({method})",
                           "{loss}% loss to {target}, {ms} ms ({method})"),
     "net.latency.slow": ("Độ trễ tới {target} cao: {ms} ms, dao động {jitter} ms ({method})",
                          "High latency to {target}: {ms} ms, jitter {jitter} ms ({method})"),
-    "net.latency.lossy_lan": ("Mất gói ngay trong mạng nội bộ: {gateway_loss}% tới router, {loss}% tới {target} ({method})",
+    "net.latency.lossy_lan": ("Mất gói ngay trong mạng nội bộ: {gateway_loss} % tới router, {loss} % tới {target} ({method})",
                               "Packets are lost inside the LAN already: {gateway_loss}% to the router, {loss}% to "
                               "{target} ({method})"),
     "net.latency.slow_lan": ("Độ trễ cao ngay trong mạng nội bộ: {gateway_ms} ms tới router, {ms} ms tới {target}",
                              "High latency inside the LAN already: {gateway_ms} ms to the router, {ms} ms to {target}"),
-    "net.latency.filtered": ("Tới {target}: {ms} ms qua kết nối TCP, mất {loss}% (ping bị chặn ngoài router — "
+    "net.latency.filtered": ("Tới {target}: {ms} ms qua kết nối TCP, mất {loss} % (ping bị chặn ngoài router — "
                              "bình thường ở nhiều nhà mạng, không phải lỗi)",
                              "To {target}: {ms} ms by TCP handshake, {loss}% lost (ping is filtered beyond the "
                              "router — common with providers, not a fault)"),
-    "net.latency.ok": ("Tới {target}: {ms} ms, dao động {jitter} ms, mất {loss}% ({method})",
+    "net.latency.ok": ("Tới {target}: {ms} ms, dao động {jitter} ms, mất {loss} % ({method})",
                        "To {target}: {ms} ms, jitter {jitter} ms, {loss}% loss ({method})"),
     "net.latency.remedy_silent": ("Xem chẩn đoán: `kfield diagnose`.", "See the verdict: `kfield diagnose`."),
     "net.latency.remedy_loss": ("Kiểm tra cáp, sóng Wi-Fi, router; nếu mất gói cả khi cắm cáp thẳng vào router "
