@@ -8,6 +8,8 @@ import threading
 
 import pytest
 
+from tests.lab.tunnelproxy import pump as _pump   # the lab proxy's own byte pump
+
 from kfield.net import web
 
 trustme = pytest.importorskip("trustme")
@@ -186,20 +188,6 @@ class Tunnel:
 
     def close(self):
         self.sock.close()
-
-
-def _pump(src, dst):
-    try:
-        while data := src.recv(65536):
-            dst.sendall(data)
-    except OSError:
-        pass
-    finally:
-        for s in (src, dst):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 @pytest.mark.parametrize("https", [(["portal.kfield.test"], {})], indirect=True)
