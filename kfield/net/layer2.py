@@ -8,6 +8,7 @@ scapy is imported on first use only.
 from __future__ import annotations
 
 import random
+import threading
 import time
 from dataclasses import dataclass
 
@@ -106,12 +107,17 @@ def dhcp_offers(iface: str, own_mac: str, wait: float = 2.5) -> list[Offer]:
     return list(_discover(iface, own_mac, [own_mac], wait)[0])
 
 
-def dhcp_probe(iface: str, own_mac: str, wait: float = 2.5, new_device_wait: float = 6.0) -> DhcpProbe:
+RETRANSMIT_S = 4.0   # a DHCP client's first retransmission (RFC 2131 §4.1: about 4 s)
+
+
+def dhcp_probe(iface: str, own_mac: str, wait: float = 2.5, new_device_wait: float = 7.5) -> DhcpProbe:
     """This PC's DISCOVER and a new device's (fresh MAC, fresh xid) in one listening window. A server
     answers a device it has a lease for at once, but may first ping the address it means to offer a
     new one (dnsmasq waits 3 s for the echo, one address at a time: measured in the lab, 3.2 s for
     the first new device, 6.5 s for a second one asked at once): the window stays open up to
-    ``new_device_wait`` while the new device has no offer, and 1 s more after its first offer."""
+    ``new_device_wait`` while the new device has no offer, and 1 s more after its first offer. A
+    DISCOVER still unanswered after 4 s is sent again, as a real client retransmits (RFC 2131 §4.1),
+    so a server slow to answer the first one is not read as a full pool."""
     fresh_mac = random_mac()
     own, fresh = _discover(iface, own_mac, [own_mac, fresh_mac], wait, new_device_wait)
     return DhcpProbe(own, fresh, fresh_mac)
@@ -133,8 +139,23 @@ def _discover(iface: str, own_mac: str, clients: list[str], wait: float,
     frames = [discover_frame(own_mac, mac, xid) for mac, xid in zip(clients, xids)]
     seen: set[int] = set()   # xids answered so far (results exist only once the sniffer stops)
     sniffer = AsyncSniffer(iface=iface, lfilter=is_offer, store=True, prn=lambda pkt: seen.add(pkt[BOOTP].xid))
-    _sniff_around(sniffer, lambda: sendp(frames * 2, iface=iface, inter=0.15, verbose=0), wait,
-                  longest, lambda: seen >= set(xids))
+    def resend() -> None:
+        unanswered = [f for f, xid in zip(frames, xids) if xid not in seen]
+        if unanswered:
+            sendp(unanswered, iface=iface, verbose=0)
+
+    again = threading.Timer(RETRANSMIT_S, resend)
+    again.daemon = True
+
+    def send() -> None:
+        sendp(frames * 2, iface=iface, inter=0.15, verbose=0)
+        if longest > RETRANSMIT_S:
+            again.start()
+
+    try:
+        _sniff_around(sniffer, send, wait, longest, lambda: seen >= set(xids))
+    finally:
+        again.cancel()
     offers: list[dict[str, Offer]] = [{} for _ in clients]
     for pkt in sniffer.results or []:
         server = _option(pkt[DHCP].options, "server_id") or pkt[IP].src

@@ -91,7 +91,7 @@ def test_every_rule_reason_renders_without_a_missing_fact_in_both_languages():
                                                 "portal", "date", "today", "names", "issuer", "unresolved", "target",
                                                 "loss", "ms", "gateway_loss", "gateway_ms", "proxy", "wait_s",
                                                 "next_server", "threshold", "failed", "seconds", "server_date",
-                                                "amount")})
+                                                "amount", "address", "checks", "count", "devices", "last_ip")})
         for lang in ("vi", "en"):
             verdict = engine.Verdict(rule.place, Message(rule.reason, facts), rule.next, (), rule.contact, {}, rule.also)
             shown = text(verdict, lang)
