@@ -246,8 +246,8 @@ def test_the_proxy_a_browser_would_use_follows_scheme_and_no_proxy(environ, url,
 def test_windows_proxy_settings_apply_when_the_environment_names_none():
     from kfield.platform.base import Proxy
 
-    found = [Proxy("winhttp", "10.0.0.9:8080"), Proxy("wininet", "10.0.0.8:3128"), Proxy("wininet:pac", "http://x/p.pac")]
-    assert web.proxy_for("https://dichvucong.gov.vn/", found, {}) == "10.0.0.8:3128"
+    found = [Proxy("winhttp", "198.18.7.9:8080"), Proxy("wininet", "198.18.7.8:3128"), Proxy("wininet:pac", "http://x/p.pac")]
+    assert web.proxy_for("https://dichvucong.gov.vn/", found, {}) == "198.18.7.8:3128"
     assert web.proxy_for("https://dichvucong.gov.vn/", [Proxy("wininet:pac", "http://x/p.pac")], {}) == ""
 
 
