@@ -249,6 +249,26 @@ def path_case(seed: int) -> Case:
     return Case("paths", seed, b"", mutation=kind)
 
 
+def _socket_at(path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    server.close()                             # the socket file stays
+
+
+def _loop_at(path: Path, other: Path) -> None:
+    os.symlink(other, path)
+    os.symlink(path, other)
+
+
+def _unnameable(kind: str, folder: Path, suffix: str) -> str:
+    """A name the system cannot take: 300 bytes, a 6,000-byte path, or bytes that are not UTF-8."""
+    if kind == "name_long":
+        return str(folder / ("n" * 300 + suffix))
+    if kind == "path_long":
+        return str(folder / "/".join(["d" * 200] * 30))
+    return str(folder) + "/" + os.fsdecode(b"h\xf4ng" + suffix.encode())
+
+
 def hostile_path(kind: str, folder: Path) -> str:
     target = folder / "target.yaml"
     if kind in ("fifo", "fifo_link"):
@@ -263,20 +283,13 @@ def hostile_path(kind: str, folder: Path) -> str:
     elif kind == "folder":
         target.mkdir()
     elif kind == "socket":
-        server = socket.socket(socket.AF_UNIX)
-        server.bind(str(target))
-        server.close()                         # the socket file stays
+        _socket_at(target)
     elif kind == "missing":
         pass
-    elif kind == "name_long":
-        return str(folder / ("n" * 300 + ".yaml"))
-    elif kind == "path_long":
-        return str(folder / "/".join(["d" * 200] * 30))
-    elif kind == "undecodable":
-        return str(folder) + "/" + os.fsdecode(b"h\xf4ng.yaml")
+    elif kind in ("name_long", "path_long", "undecodable"):
+        return _unnameable(kind, folder, ".yaml")
     elif kind == "loop":
-        os.symlink(folder / "other.yaml", target)
-        os.symlink(target, folder / "other.yaml")
+        _loop_at(target, folder / "other.yaml")
     elif kind == "dangling":
         os.symlink(folder / "gone.yaml", target)
     elif kind == "big":
@@ -351,20 +364,13 @@ def hostile_output(kind: str, work: Path) -> str:
     elif kind == "folder":
         out.mkdir()
     elif kind == "socket":
-        server = socket.socket(socket.AF_UNIX)
-        server.bind(str(out))
-        server.close()
+        _socket_at(out)
     elif kind == "name_255":
         return str(work / ("n" * 251 + ".txt"))
-    elif kind == "name_long":
-        return str(work / ("n" * 300 + ".txt"))
-    elif kind == "path_long":
-        return str(work / "/".join(["d" * 200] * 30))
-    elif kind == "undecodable":
-        return str(work) + "/" + os.fsdecode(b"h\xf4ng.txt")
+    elif kind in ("name_long", "path_long", "undecodable"):
+        return _unnameable(kind, work, ".txt")
     elif kind == "loop":
-        os.symlink(work / "other", out)
-        os.symlink(out, work / "other")
+        _loop_at(out, work / "other")
     elif kind == "dangling":
         os.symlink(outside / "created-through-a-link.txt", out)
     elif kind == "not_a_folder":
