@@ -530,7 +530,7 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
     if key == "net.latency.silent" and system_proxies(host):   # NET009 found the way through the proxy
         return skip("net.direct.proxy_only", evidence=evidence, target=target)
     if key == "net.latency.ok" and filtered:
-        key = "net.latency.filtered"
+        key = "net.latency.refusals" if far.refusals_only else "net.latency.filtered"
     if status is not ok:
         params["threshold"] = (f"{loss_warn_percent:g}%" if "lossy" in key else f"{latency_warn_ms:g} ms")
     return status(key, evidence=evidence, remedy=remedy, **params)
@@ -552,7 +552,7 @@ def _latency_verdict(far: Ping, near: Ping | None, latency_warn_ms, loss_warn_pe
     local = near is not None and near.alive
     if not far.alive:
         return fail, "net.latency.silent", "net.latency.remedy_silent"
-    if far.loss_percent >= loss_warn_percent:
+    if far.loss_percent >= loss_warn_percent and not far.refusals_only:
         make = fail if far.loss_percent >= loss_fail_percent else warn
         lan = local and near.loss_percent >= loss_warn_percent
         return make, "net.latency.lossy_lan" if lan else "net.latency.lossy", "net.latency.remedy_loss"
@@ -611,12 +611,17 @@ def _tcp_answers(host: Host, address: str) -> bool:
 
 
 def _tcp_series(host: Host, address: str, port: int, timeout: float = 1.0) -> Ping:
-    rtts = []
+    """Handshakes one after another. A refusal may be a firewall's ICMP message rather than the
+    host's reset, and systems rate-limit those (Linux: a burst of six, then one a second): where
+    refusals and silences mix, the silences are no measured loss."""
+    rtts, states = [], []
     for _ in range(ECHO_TOTAL):
         started = time.perf_counter()
-        if host.tcp_state(address, port, timeout) in ("open", "closed"):
+        states.append(host.tcp_state(address, port, timeout))
+        if states[-1] in ("open", "closed"):
             rtts.append(round((time.perf_counter() - started) * 1000, 2))
-    return Ping(address, "tcp", ECHO_TOTAL, len(rtts), tuple(rtts))
+    limited = "closed" in states and len(rtts) < ECHO_TOTAL
+    return Ping(address, "tcp", ECHO_TOTAL, len(rtts), tuple(rtts), refusals_only=limited)
 
 
 def _address(host: Host, target: str) -> str:

@@ -300,6 +300,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{target} ({method})"),
     "net.latency.slow_lan": ("Độ trễ cao ngay trong mạng nội bộ: {gateway_ms} ms tới router, {ms} ms tới {target}",
                              "High latency inside the LAN already: {gateway_ms} ms to the router, {ms} ms to {target}"),
+    "net.latency.refusals": ("Tới {target}: {ms} ms qua kết nối TCP, nhưng chỉ có lời từ chối trả lời (thường là "
+                             "tường lửa trên đường đi, vốn giới hạn số lời từ chối) — không đo được tỉ lệ mất gói ở đây",
+                             "To {target}: {ms} ms by TCP handshake, but only refusals answer (usually a firewall on "
+                             "the way, which limits how many it sends) — the loss cannot be measured there"),
     "net.latency.filtered": ("Tới {target}: {ms} ms qua kết nối TCP, mất {loss} % (ping bị chặn ngoài router — "
                              "bình thường ở nhiều nhà mạng, không phải lỗi)",
                              "To {target}: {ms} ms by TCP handshake, {loss}% lost (ping is filtered beyond the "

@@ -24,6 +24,8 @@ class Ping:
     sent: int
     received: int
     rtts_ms: tuple[float, ...] = ()
+    refusals_only: bool = False   # TCP refusals answered between silences: a firewall's rate-limited
+                                  # messages, perhaps; the loss is not measured
 
     @property
     def alive(self) -> bool:

@@ -203,6 +203,24 @@ def test_ping_filtered_beyond_the_router_while_tcp_answers_is_no_fault():
     assert res.summary.params["loss"] == 0
 
 
+def test_refusals_mixed_with_silence_are_a_firewalls_rate_limit_not_loss():
+    """A router that REJECTs forwarded traffic answers with ICMP, which it rate-limits: the first
+    handshakes are refused, later ones meet silence. That is no lossy line."""
+    answers = itertools.cycle(["closed"] * 6 + ["timeout"] * 4)
+    fake = pinger(Ping("x", "icmp", 10, 0))
+    fake._answers["tcp_state"] = lambda ip, port, timeout=1.0: "closed" if ip == "198.18.0.1" else next(answers)
+    res = compute_check("NET005", host=fake, internet_target="198.19.1.10")
+    assert (res.status, res.summary.key) == (Status.OK, "net.latency.refusals")
+
+
+def test_handshakes_that_complete_between_silences_are_loss():
+    answers = itertools.cycle(["open"] * 6 + ["timeout"] * 4)
+    fake = pinger(Ping("x", "icmp", 10, 0))
+    fake._answers["tcp_state"] = lambda ip, port, timeout=1.0: next(answers) if ip != "198.18.0.1" else "open"
+    res = compute_check("NET005", host=fake, internet_target="198.19.1.10")
+    assert (res.status, res.summary.key) == (Status.FAIL, "net.latency.lossy")
+
+
 def test_measuring_by_tcp_for_want_of_an_icmp_socket_is_not_called_filtering():
     res = compute_check("NET005", host=pinger(Ping("x", "tcp", 10, 10, (20.0,))), portals=[PORTAL])
     assert (res.summary.key, res.summary.params["method"]) == ("net.latency.ok", "tcp")
