@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import locale
 import os
+import re
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 if TYPE_CHECKING:
     from kfield.core.result import Message
@@ -79,18 +81,39 @@ def render(message: Message | None, lang: str) -> str:
 
 
 # --- Windows menus as the PC shows them ----------------------------------------------------------
-# A remedy names a menu as {menu[datetime]}; each entry "menu.NAME" is (the name a Vietnamese Windows
-# shows, the name an English one shows), whatever language kfield speaks. The PC's display language
-# is a Host fact, asked once per process; unknown (another PC's results, Linux) → both names.
+# A remedy or a playbook step names a menu as {menu[datetime]}; each entry "menu.NAME" (kfield/locale/menu.py)
+# is (the name a Vietnamese Windows shows, the name an English one shows), whatever language kfield speaks.
+# The PC's display language is a Host fact, asked once per process; unknown (another PC's results, Linux)
+# → both names.
 MENUS = {"datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
          "task_manager": "menu.task_manager", "processes_tab": "menu.processes_tab",
-         "windows_update": "menu.windows_update"}
+         "network_column": "menu.network_column", "windows_update": "menu.windows_update",
+         "proxy": "menu.proxy", "forget": "menu.forget", "location": "menu.location",
+         "location_services": "menu.location_services", "desktop_apps_location": "menu.desktop_apps_location",
+         "apps": "menu.apps", "uninstall": "menu.uninstall", "printers": "menu.printers",
+         "print_queue": "menu.print_queue", "cancel_all": "menu.cancel_all", "printer_offline": "menu.printer_offline",
+         "device_manager": "menu.device_manager", "power_management": "menu.power_management",
+         "allow_turn_off": "menu.allow_turn_off", "ipv4": "menu.ipv4", "dns_auto": "menu.dns_auto",
+         "firewall": "menu.firewall", "virus": "menu.virus", "defender_scan": "menu.defender_scan"}
+MENU_PLACEHOLDER = re.compile(r"\{menu\[([A-Za-z_][A-Za-z0-9_]*)\]\}")
 _display: dict = {}
 
 
 def set_display_language(tag: str | None) -> None:
     """The PC's display language ("vi-VN", "en-US", None unknown); tests and other callers set it."""
     _display["tag"] = tag
+
+
+@contextmanager
+def display_shown_as(tag: str | None) -> Iterator[None]:
+    """Name menus as a PC showing ``tag`` would for the block (None: both names, as generated docs do)."""
+    saved = dict(_display)
+    _display["tag"] = tag
+    try:
+        yield
+    finally:
+        _display.clear()
+        _display.update(saved)
 
 
 def display_language() -> str | None:

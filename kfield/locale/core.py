@@ -129,8 +129,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Could not check: the answer of {source} could not be read"),
     "platform.source.missing": ("Không kiểm tra được: máy không có {source}", "Could not check: {source} is not on this PC"),
     "platform.source.location_off": (
-        "Không đọc được Wi-Fi: Windows chỉ cho xem Wi-Fi khi bật quyền Vị trí — mở Cài đặt → Quyền riêng tư và bảo mật "
-        "→ Vị trí, bật «Dịch vụ vị trí» và «Cho phép ứng dụng trên máy tính truy cập vị trí»",
-        "Cannot read Wi-Fi: Windows shows Wi-Fi details only with Location permission — open Settings → Privacy & "
-        "security → Location and turn on \"Location services\" and \"Let desktop apps access your location\""),
+        "Không đọc được Wi-Fi: Windows chỉ cho xem Wi-Fi khi bật quyền vị trí — mở {menu[location]}, bật "
+        "{menu[location_services]} và {menu[desktop_apps_location]}",
+        "Cannot read Wi-Fi: Windows shows Wi-Fi details only with the location permission — open {menu[location]} "
+        "and turn on {menu[location_services]} and {menu[desktop_apps_location]}"),
 }

@@ -282,9 +282,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "net.proxy.dead": ("Đã đặt proxy {servers} nhưng proxy không trả lời",
                        "Proxy {servers} is set but does not answer"),
     "net.proxy.set": ("Truy cập web qua proxy {servers}", "Web traffic goes through proxy {servers}"),
-    "net.proxy.remedy": ("Tắt proxy (Cài đặt → Mạng → Proxy; `netsh winhttp reset proxy`) nếu cơ quan không "
+    "net.proxy.remedy": ("Tắt proxy ({menu[proxy]}; `netsh winhttp reset proxy`) nếu cơ quan không "
                          "dùng proxy, hoặc sửa đúng địa chỉ proxy.",
-                         "Turn the proxy off (Settings → Network → Proxy; `netsh winhttp reset proxy`) if the "
+                         "Turn the proxy off ({menu[proxy]}; `netsh winhttp reset proxy`) if the "
                          "office has none, or fix its address."),
     "net.proxy.remedy_check": ("Xác nhận với bộ phận CNTT rằng proxy này là của cơ quan.",
                                "Confirm with the IT staff that this proxy belongs to the office."),

@@ -264,8 +264,8 @@ print(json.dumps({"langid": ctypes.windll.kernel32.GetUserDefaultUILanguage(), "
 
 
 @pytest.mark.parametrize(("locale", "langid", "shown", "hidden"), [
-    ("vi_VN.UTF-8", 0x042A, "Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ", "Settings → Time & language"),
-    ("C.UTF-8", 0x0409, "Settings → Time & language → Date & time", "Cài đặt → Thời gian và ngôn ngữ"),
+    ("vi_VN.UTF-8", 0x042A, "Cài đặt → Thời gian & ngôn ngữ → Ngày & giờ", "Settings → Time & language"),
+    ("C.UTF-8", 0x0409, "Settings → Time & language → Date & time", "Cài đặt → Thời gian & ngôn ngữ"),
 ])
 def test_menus_are_named_as_the_pcs_display_language_shows_them(pc, locale, langid, shown, hidden):
     """Wine takes its UI language from LANG: a Vietnamese-display PC gets the Vietnamese menu names in an
