@@ -85,7 +85,7 @@ def render(message: Message | None, lang: str) -> str:
 # is (the name a Vietnamese Windows shows, the name an English one shows), whatever language kfield speaks.
 # The PC's display language is a Host fact, asked once per process; unknown (another PC's results, Linux)
 # → both names.
-MENUS = {"datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
+MENUS = {"start": "menu.start", "datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
          "task_manager": "menu.task_manager", "processes_tab": "menu.processes_tab",
          "network_column": "menu.network_column", "windows_update": "menu.windows_update",
          "proxy": "menu.proxy", "forget": "menu.forget", "location": "menu.location",

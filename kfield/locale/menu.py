@@ -14,7 +14,7 @@ Where the Vietnamese names come from:
   ngôn ngữ», «Mạng & Internet», «Máy in & máy quét», the Task Manager's «Tiến trình» tab.
 - from knowledge of Vietnamese Windows 10/11, not checked against a source: every other name (Ngày & giờ,
   Quyền riêng tư & bảo mật, Vị trí and its two switches, Bluetooth & thiết bị, Ứng dụng, Gỡ cài đặt, the
-  print queue's menu, Trình quản lý Thiết bị and its pages, the IPv4 dialog, Bảo mật Windows and its
+  print queue's menu, Bắt đầu (the Start menu), Trình quản lý Thiết bị and its pages, the IPv4 dialog, Bảo mật Windows and its
   pages, Windows Update's button, Quên, Đặt thời gian tự động, Đồng bộ ngay).
 Nothing here was read from a real Vietnamese-display Windows (docs/windows.md, "Not exercised").
 """
@@ -22,6 +22,7 @@ Nothing here was read from a real Vietnamese-display Windows (docs/windows.md, "
 MESSAGES: dict[str, tuple[str, str]] = {
     "menu.one": ("«{name}»", "\"{name}\""),
     "menu.both": ("«{vi}» (Windows tiếng Anh: \"{en}\")", "\"{en}\" (on a Vietnamese Windows: «{vi}»)"),
+    "menu.start": ("Bắt đầu", "Start"),
     # Settings → Time & language (Windows 10: the same)
     "menu.datetime": ("Cài đặt → Thời gian & ngôn ngữ → Ngày & giờ", "Settings → Time & language → Date & time"),
     "menu.auto_time": ("Đặt thời gian tự động", "Set time automatically"),

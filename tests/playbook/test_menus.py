@@ -132,7 +132,7 @@ def test_every_bundled_playbook_text_renders_its_menus_in_both_languages(display
 
 # Text that names a menu outside {menu[...]}: the English and Vietnamese Windows names that start a path, and
 # the tools' names. What is not a Windows menu stays plain text: a browser's own settings and a phone's.
-PLAIN = re.compile(r"Settings →|Cài đặt →|Task Manager|Trình quản lý Tác vụ|Device Manager|Windows Security|"
+PLAIN = re.compile(r"Settings →|Cài đặt →|Start menu|menu Start|Task Manager|Trình quản lý Tác vụ|Device Manager|Windows Security|"
                    r"Bảo mật Windows|Control Panel|Bảng điều khiển")
 NOT_WINDOWS = {("eoffice-login", "update-browser"), ("pakn-notifications", "phone"),
                "sign.browser.remedy"}
