@@ -258,9 +258,15 @@ MENUS_PROBE = r'''
 import ctypes, json
 from kfield.core.i18n import text
 from kfield.platform.windows import WindowsHost
+from kfield.playbook import loader, render
+playbook = loader.load(loader.locate("net-no-internet"))
+step = playbook.steps["proxy"]
 print(json.dumps({"langid": ctypes.windll.kernel32.GetUserDefaultUILanguage(), "tag": WindowsHost().display_language(),
-                  "en": text("pc.tz.remedy", "en", expected="+07:00"), "vi": text("pc.clock.remedy", "vi")}))
+                  "en": text("pc.tz.remedy", "en", expected="+07:00"), "vi": text("pc.clock.remedy", "vi"),
+                  "proxy": [text("net.proxy.remedy", "en"), render.fill(step.text, "en", playbook.vars),
+                            render.fill(step.text, "vi", playbook.vars)]}))
 '''
+PROXY = {"vi": "Cài đặt → Mạng & Internet → Proxy", "en": "Settings → Network & Internet → Proxy"}
 
 
 @pytest.mark.parametrize(("locale", "langid", "shown", "hidden"), [
@@ -269,10 +275,13 @@ print(json.dumps({"langid": ctypes.windll.kernel32.GetUserDefaultUILanguage(), "
 ])
 def test_menus_are_named_as_the_pcs_display_language_shows_them(pc, locale, langid, shown, hidden):
     """Wine takes its UI language from LANG: a Vietnamese-display PC gets the Vietnamese menu names in an
-    English remedy too, an English-display PC the English names in a Vietnamese one."""
+    English remedy or playbook step too, an English-display PC the English names in a Vietnamese one."""
     done = pc.python_code(MENUS_PROBE, env={"LANG": locale, "LC_ALL": locale})
     assert done.returncode == 0, done.stdout.decode("utf-8", "replace")
     out = json.loads(done.stdout.decode("utf-8").strip().splitlines()[-1])
     assert out["langid"] == langid and out["tag"] == ("vi-VN" if langid == 0x042A else "en-US"), out
     for remedy in (out["en"], out["vi"]):
         assert shown in remedy and hidden not in remedy, remedy
+    display = "vi" if langid == 0x042A else "en"
+    for words in out["proxy"]:                     # the proxy remedy, the playbook's proxy step in en and vi
+        assert PROXY[display] in words and PROXY["en" if display == "vi" else "vi"] not in words, words
