@@ -95,6 +95,10 @@ MENUS = {"start": "menu.start", "datetime": "menu.datetime", "auto_time": "menu.
          "device_manager": "menu.device_manager", "power_management": "menu.power_management",
          "allow_turn_off": "menu.allow_turn_off", "ipv4": "menu.ipv4", "dns_auto": "menu.dns_auto",
          "firewall": "menu.firewall", "virus": "menu.virus", "defender_scan": "menu.defender_scan"}
+# where Windows 10 names the page otherwise: "menu.NAME.win10"
+WINDOWS10 = {"printers": "menu.printers.win10", "location": "menu.location.win10",
+             "desktop_apps_location": "menu.desktop_apps_location.win10",
+             "windows_update": "menu.windows_update.win10"}
 MENU_PLACEHOLDER = re.compile(r"\{menu\[([A-Za-z_][A-Za-z0-9_]*)\]\}")
 _display: dict = {}
 
@@ -104,11 +108,17 @@ def set_display_language(tag: str | None) -> None:
     _display["tag"] = tag
 
 
+def set_windows_version(version: str | None) -> None:
+    """The PC's Windows ("10", "11", None: not Windows or unknown); tests and other callers set it."""
+    _display["windows"] = version
+
+
 @contextmanager
-def display_shown_as(tag: str | None) -> Iterator[None]:
-    """Name menus as a PC showing ``tag`` would for the block (None: both names, as generated docs do)."""
+def display_shown_as(tag: str | None, windows: str | None = None) -> Iterator[None]:
+    """Name menus as a PC showing ``tag`` on ``windows`` would for the block (None: both names, both
+    Windows versions' pages, as the generated docs do)."""
     saved = dict(_display)
-    _display["tag"] = tag
+    _display.update(tag=tag, windows=windows)
     try:
         yield
     finally:
@@ -124,15 +134,34 @@ def display_language() -> str | None:
     return _display["tag"]
 
 
+def windows_version() -> str | None:
+    if "windows" not in _display:
+        from kfield.platform import current_facts
+
+        info = current_facts().os_info()
+        _display["windows"] = info.version if info.family == "windows" and info.version in ("10", "11") else None
+    return _display["windows"]
+
+
 def menu_language(tag: str | None) -> str | None:
     """"vi-VN" → "vi", "en-GB" → "en"; any other language or none → None (name both)."""
     primary = (tag or "").strip().lower().replace("_", "-").split("-")[0]
     return primary if primary in LANGS else None
 
 
-def menu(name: str, lang: str, shown_in: str | None) -> str:
-    """One menu's wording for a reader of ``lang`` on a PC showing menus in ``shown_in``."""
-    vi, en = catalogue()[MENUS[name]]
+def menu(name: str, lang: str, shown_in: str | None, windows: str | None = None) -> str:
+    """One menu's wording for a reader of ``lang`` on a PC showing menus in ``shown_in``, on Windows
+    ``windows`` ("10", "11"; None unknown: Windows 11's page, and Windows 10's beside where it differs)."""
+    older = WINDOWS10.get(name)
+    if older is None or windows == "11":
+        return _named(MENUS[name], lang, shown_in)
+    if windows == "10":
+        return _named(older, lang, shown_in)
+    return text("menu.win10", lang, name=_named(MENUS[name], lang, shown_in), win10=_named(older, lang, shown_in))
+
+
+def _named(key: str, lang: str, shown_in: str | None) -> str:
+    vi, en = catalogue()[key]
     if shown_in in LANGS:
         return text("menu.one", lang, name=vi if shown_in == "vi" else en)
     return text("menu.both", lang, vi=vi, en=en)
@@ -145,4 +174,4 @@ class Menus:
         self.lang = lang
 
     def __getitem__(self, name: str) -> str:
-        return menu(name, self.lang, menu_language(display_language()))
+        return menu(name, self.lang, menu_language(display_language()), windows_version())

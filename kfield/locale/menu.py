@@ -5,8 +5,8 @@ translation for the reader: a remedy or a playbook step names it as ``{menu[NAME
 ``kfield.core.i18n.menu`` picks the one this PC's display language shows, or gives both when that is
 unknown. ``menu.one`` and ``menu.both`` are how one name, or both, are quoted in a sentence.
 
-Paths are Windows 11's (Windows 10's differ where noted in the entry's comment; a student on Windows 10
-finds the same page under the older heading).
+Paths are Windows 11's; where Windows 10 names the page otherwise, ``menu.NAME.win10`` holds its path
+(``kfield.core.i18n.WINDOWS10``), given on Windows 10, and beside Windows 11's when the version is unknown.
 
 Where the Vietnamese names come from:
 - checked against several independent Vietnamese guides written from a Vietnamese Windows (the same
@@ -22,6 +22,7 @@ Nothing here was read from a real Vietnamese-display Windows (docs/windows.md, "
 MESSAGES: dict[str, tuple[str, str]] = {
     "menu.one": ("«{name}»", "\"{name}\""),
     "menu.both": ("«{vi}» (Windows tiếng Anh: \"{en}\")", "\"{en}\" (on a Vietnamese Windows: «{vi}»)"),
+    "menu.win10": ("{name} (trên Windows 10: {win10})", "{name} (on Windows 10: {win10})"),
     "menu.start": ("Bắt đầu", "Start"),
     # Settings → Time & language (Windows 10: the same)
     "menu.datetime": ("Cài đặt → Thời gian & ngôn ngữ → Ngày & giờ", "Settings → Time & language → Date & time"),
@@ -31,21 +32,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "menu.task_manager": ("Trình quản lý Tác vụ", "Task Manager"),
     "menu.processes_tab": ("Tiến trình", "Processes"),
     "menu.network_column": ("Mạng", "Network"),
-    # Windows 10: Settings → Update & Security → Windows Update
     "menu.windows_update": ("Cài đặt → Windows Update → Kiểm tra cập nhật", "Settings → Windows Update → Check for updates"),
+    "menu.windows_update.win10": ("Cài đặt → Cập nhật & Bảo mật → Windows Update → Kiểm tra cập nhật",
+                                  "Settings → Update & Security → Windows Update → Check for updates"),
     # Settings → Network & Internet (Windows 10: the same)
     "menu.proxy": ("Cài đặt → Mạng & Internet → Proxy", "Settings → Network & Internet → Proxy"),
     "menu.forget": ("Quên", "Forget"),
-    # Windows 10: Settings → Privacy → Location
     "menu.location": ("Cài đặt → Quyền riêng tư & bảo mật → Vị trí", "Settings → Privacy & security → Location"),
+    "menu.location.win10": ("Cài đặt → Quyền riêng tư → Vị trí", "Settings → Privacy → Location"),
     "menu.location_services": ("Dịch vụ vị trí", "Location services"),
     "menu.desktop_apps_location": ("Cho phép ứng dụng trên máy tính truy cập vị trí của bạn",
                                    "Let desktop apps access your location"),
+    "menu.desktop_apps_location.win10": ("Cho phép ứng dụng trên máy tính truy cập vị trí của bạn",
+                                         "Allow desktop apps to access your location"),
     # Windows 10: Settings → Apps → Apps & features
     "menu.apps": ("Cài đặt → Ứng dụng", "Settings → Apps"),
     "menu.uninstall": ("Gỡ cài đặt", "Uninstall"),
-    # Windows 10: Settings → Devices → Printers & scanners
     "menu.printers": ("Cài đặt → Bluetooth & thiết bị → Máy in & máy quét", "Settings → Bluetooth & devices → Printers & scanners"),
+    "menu.printers.win10": ("Cài đặt → Thiết bị → Máy in & máy quét", "Settings → Devices → Printers & scanners"),
     "menu.print_queue": ("Mở hàng đợi in", "Open print queue"),
     "menu.cancel_all": ("Máy in → Hủy tất cả tài liệu", "Printer → Cancel All Documents"),
     "menu.printer_offline": ("Dùng máy in ngoại tuyến", "Use Printer Offline"),

@@ -58,7 +58,27 @@ def test_the_catalogue_of_menus_has_both_windows_names_for_every_name():
     for name, key in MENUS.items():
         vi, en = catalogue()[key]
         assert vi.strip() and en.strip() and "{" not in vi + en, name
-    assert {k for k in catalogue() if k.startswith("menu.")} == {*MENUS.values(), "menu.one", "menu.both"}
+    assert set(i18n.WINDOWS10) <= set(MENUS)
+    assert {k for k in catalogue() if k.startswith("menu.")} == {*MENUS.values(), *i18n.WINDOWS10.values(),
+                                                                 "menu.one", "menu.both", "menu.win10"}
+
+
+PRINTERS = {"11": "Cài đặt → Bluetooth & thiết bị → Máy in & máy quét", "10": "Cài đặt → Thiết bị → Máy in & máy quét"}
+
+
+@pytest.mark.parametrize(("windows", "named"), [("11", {"11"}), ("10", {"10"}), (None, {"11", "10"})])
+def test_a_page_windows_10_names_otherwise_follows_the_pcs_windows_and_both_when_unknown(windows, named):
+    words = menu("printers", "en", "vi", windows)
+    assert {version for version, path in PRINTERS.items() if f'"{path}"' in words} == named, words
+    assert ("on Windows 10" in words) == (windows is None)
+    assert menu("proxy", "vi", "vi", windows) == f"«{PROXY['vi']}»"          # the same page on both
+
+
+def test_the_pcs_windows_version_is_a_host_fact_and_linux_has_none(display):
+    display("vi-VN")
+    assert i18n.windows_version() is None                                     # this Linux machine
+    i18n.set_windows_version("10")
+    assert PRINTERS["10"] in render.fill(m.Bilingual("{menu[printers]}", "{menu[printers]}"), "vi", {})
 
 
 # --- playbook texts ------------------------------------------------------------------------------

@@ -256,7 +256,7 @@ def test_sec002_reads_the_firewall_switches_from_the_registry(pc):
 
 MENUS_PROBE = r'''
 import ctypes, json
-from kfield.core.i18n import text
+from kfield.core.i18n import Menus, text, windows_version
 from kfield.platform.windows import WindowsHost
 from kfield.playbook import loader, render
 playbook = loader.load(loader.locate("net-no-internet"))
@@ -264,7 +264,8 @@ step = playbook.steps["proxy"]
 print(json.dumps({"langid": ctypes.windll.kernel32.GetUserDefaultUILanguage(), "tag": WindowsHost().display_language(),
                   "en": text("pc.tz.remedy", "en", expected="+07:00"), "vi": text("pc.clock.remedy", "vi"),
                   "proxy": [text("net.proxy.remedy", "en"), render.fill(step.text, "en", playbook.vars),
-                            render.fill(step.text, "vi", playbook.vars)]}))
+                            render.fill(step.text, "vi", playbook.vars)],
+                  "windows": windows_version(), "os": WindowsHost().os_info().version, "printers": Menus("en")["printers"]}))
 '''
 PROXY = {"vi": "Cài đặt → Mạng & Internet → Proxy", "en": "Settings → Network & Internet → Proxy"}
 
@@ -285,3 +286,9 @@ def test_menus_are_named_as_the_pcs_display_language_shows_them(pc, locale, lang
     display = "vi" if langid == 0x042A else "en"
     for words in out["proxy"]:                     # the proxy remedy, the playbook's proxy step in en and vi
         assert PROXY[display] in words and PROXY["en" if display == "vi" else "vi"] not in words, words
+    # the page Windows 10 names otherwise follows the version the Host reports (wine's prefix: Windows 10)
+    assert out["windows"] == out["os"] and out["os"] in ("10", "11"), out
+    from kfield.core.i18n import catalogue
+
+    vi, en = catalogue()["menu.printers.win10" if out["os"] == "10" else "menu.printers"]
+    assert f'"{vi if display == "vi" else en}"' == out["printers"], out
