@@ -83,8 +83,8 @@ def render(message: Message | None, lang: str) -> str:
 # --- Windows menus as the PC shows them ----------------------------------------------------------
 # A remedy or a playbook step names a menu as {menu[datetime]}; each entry "menu.NAME" (kfield/locale/menu.py)
 # is (the name a Vietnamese Windows shows, the name an English one shows), whatever language kfield speaks.
-# The PC's display language is a Host fact, asked once per process; unknown (another PC's results, Linux)
-# → both names.
+# The PC's display language and its Windows version are Host facts, asked once per process; unknown (another
+# PC's results, Linux) → both names, and Windows 10's page beside Windows 11's where they differ.
 MENUS = {"start": "menu.start", "datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
          "task_manager": "menu.task_manager", "processes_tab": "menu.processes_tab",
          "network_column": "menu.network_column", "windows_update": "menu.windows_update",
