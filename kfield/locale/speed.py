@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "speed.bad_host": ("Không hiểu địa chỉ «{host}»", "Cannot make sense of the address \"{host}\""),
     "speed.refused": ("{host}:{port} từ chối kết nối: máy kia đã chạy `kfield serve` chưa, đúng cổng chưa?",
                       "{host}:{port} refused the connection: is `kfield serve` running there, on that port?"),
+    "speed.server_refused": ("{host}:{port} từ chối kết nối (máy chủ đo tốc độ đã tắt, hoặc bị chặn)",
+                             "{host}:{port} refused the connection (the speed server is down, or blocked)"),
     "speed.timeout": ("{host}:{port} không trả lời (tường lửa hoặc sai địa chỉ?)",
                       "{host}:{port} does not answer (a firewall, or the wrong address?)"),
     "speed.unreachable": ("Không tới được {host}:{port}: {reason}", "Cannot reach {host}:{port}: {reason}"),

@@ -110,6 +110,10 @@ def test_no_server_abroad_answering_while_home_does(speedlab):
     with speedlab._rule(speedlab.router, "FORWARD", "-p", "tcp", "-d", ip("ookla2"), "-j", "REJECT", "--reject-with",
                         "tcp-reset"):
         done, _, _ = run(speedlab, "--format", "json", "--max-mb", "4")
+        words, _, _ = run(speedlab, "--lang", "en", "--max-mb", "4")
     data = json.loads(done.stdout)
     assert data["verdict"] == "abroad_silent" and data["international"]["result"] is None
-    assert data["domestic"]["result"]["down_mbps"] > 0 and data["international"]["failure"]
+    assert data["domestic"]["result"]["down_mbps"] > 0 and data["international"]["failure"] == "speed.server_refused"
+    assert "Abroad (Server abroad): could not be measured: ookla2.kfield.test:8080 refused the connection (the " \
+           "speed server is down, or blocked)" in words.stdout
+    assert "A server in Vietnam answered but none abroad did" in words.stdout and "kfield serve" not in words.stdout

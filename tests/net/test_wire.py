@@ -38,6 +38,16 @@ def test_without_the_kernels_counters(server, monkeypatch):
 
 
 def test_a_refused_port_is_the_domain_error():
+    """A public speed server refusing is said as such, not with the `kfield serve` hint a peer gets."""
     with pytest.raises(KfieldError) as caught:
         wire.measure(ookla.named("127.0.0.1:9"), backend="ookla", max_bytes=1_000_000, seconds=1)
+    assert caught.value.message.key == "speed.server_refused"
+
+
+def test_a_refused_peer_is_asked_whether_kfield_serve_runs_there():
+    from kfield.net import throughput
+
+    with pytest.raises(KfieldError) as caught:
+        throughput.measure_endpoints(throughput.Endpoints.peer("127.0.0.1", 9, "tok"), seconds=1, streams=1,
+                                     max_bytes=1_000_000)
     assert caught.value.message.key == "speed.refused"
