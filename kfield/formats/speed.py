@@ -52,7 +52,8 @@ PLACES = {"domestic": "speed.places.domestic_line", "international": "speed.plac
 
 def render_contrast(contrast, fmt: str, lang: str) -> str:
     """`kfield net speed` against a server in Vietnam and one abroad (`kfield.net.abroad`): each one's
-    figures, then what their contrast says."""
+    figures (the domestic one's latency under load in words, as `render` says it), then what their
+    contrast says."""
     from kfield.core.i18n import render as said
 
     data = contrast.to_dict()
@@ -69,6 +70,8 @@ def render_contrast(contrast, fmt: str, lang: str) -> str:
         result = place.result.to_dict()
         lines.append(text("speed.places.figures", lang, where=where, down=result["down_mbps"], up=result["up_mbps"],
                           idle=result["idle_latency_ms"] if result["idle_latency_ms"] is not None else "—"))
+        if kind == "domestic" and result["idle_latency_ms"] is not None:   # the line's own queue under load
+            lines += ["  " + line for line in _latency(result, lang)]
         lines += ["  " + text(STOPPED[why], lang) for why in result.get("stopped_by") or ()]
         moved += result["bytes_down"] + result["bytes_up"]
         seconds += result["duration_s"]

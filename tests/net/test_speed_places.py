@@ -84,6 +84,10 @@ def test_words_name_the_international_link_with_its_share():
     assert "Trong nước (VNPT): tải xuống 40 Mbit/s" in vi and "Nước ngoài (Singtel)" in vi
     assert "Đường đi quốc tế chậm (chỉ bằng 10 % tốc độ trong nước)" in vi
     assert "The international link is slow (10 % of the domestic speed)" in en
+    # the line's own latency under load, in words, as net speed says it with one server
+    assert "  Latency: 20.0 ms idle (jitter 1.0 ms), 30.0 ms while downloading, 40.0 ms while uploading" in en
+    assert "  Video calls stay smooth while someone downloads or uploads" in en
+    assert en.count("Latency:") == 1
     assert '"verdict": "international"' in render.render_contrast(contrast, "json", "en")
 
 
