@@ -45,6 +45,7 @@ def run(lab, *args, rtt=None):
 def test_no_options_measures_cloudflare_within_5_percent_and_the_budget(speedlab):
     result, wall, moved = run(speedlab)
     assert result["server"] == "speed.cloudflare.com" and result["backend"] == "cloudflare"
+    assert result["streams"] == 4   # a short round trip (docs/speed.md, "How many streams")
     assert result["counted"] == "tcp_info"
     assert result["down_mbps"] == pytest.approx(GOODPUT, rel=0.05)
     assert result["up_mbps"] == pytest.approx(GOODPUT, rel=0.05)
