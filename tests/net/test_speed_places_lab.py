@@ -84,6 +84,17 @@ def test_slow_only_abroad_names_the_international_link(speedlab):
     assert wall <= 15 * 1.5                    # one wall-time goal shared by both; slack for a loaded machine
 
 
+def test_a_satellite_office_with_the_cable_cut(speedlab):
+    """600 ms of round trip: each server keeps the long link's whole goal (half of it would read
+    slow start, not the link: 1.5-2.3 Mbit/s on 10) and half the bytes."""
+    with abroad_slow(speedlab, line=10, abroad=1), speedlab.delay(600):
+        done, wall, moved = run(speedlab, "--format", "json")
+    data = json.loads(done.stdout)
+    assert data["verdict"] == "international", data
+    assert data["domestic"]["result"]["down_mbps"] > 5 and data["international"]["result"]["down_mbps"] < 1.2
+    assert moved <= 10e6 and wall <= 2 * 15 * 1.5
+
+
 def test_the_whole_line_slow_is_the_line_not_international(speedlab):
     with speedlab.shape(2):
         done, _, _ = run(speedlab, "--format", "json")
