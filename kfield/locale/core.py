@@ -104,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # profiles
     "profile.empty_select": ("phần select cần ít nhất một tag hoặc id",
                              "select needs at least one tag or id"),
+    "profile.speed_server_target": ("máy chủ đo tốc độ «{server}» cần ookla (HOST:PORT) hoặc cả down và up, không cả hai",
+                                    "speed server \"{server}\" needs ookla (HOST:PORT) or both down and up, not both"),
     "profile.unknown": ("Không có hồ sơ kiểm tra «{name}»; có sẵn: {known}",
                         "No check profile \"{name}\"; available: {known}"),
     "profile.unknown_check": ("Không có bước kiểm tra «{check}» (xem: kfield checks list)",
