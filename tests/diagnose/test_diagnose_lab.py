@@ -31,9 +31,6 @@ pytestmark = [pytest.mark.lab, pytest.mark.timeout(1800)]
 
 # What the current verdict gets wrong, per kind (issue 24); each line is a strict xfail.
 WRONG_NOW = {
-    "proxy_down": "the sentence does not name the proxy that does not answer",
-    "portal_nxdomain": "one name missing from DNS everywhere (the reference resolver agrees) is blamed on the "
-                       "office's DNS server (or, in one run, the router)",
 }
 # Kinds whose outcome today depends on when in the run the fault bites (a link that flaps, a router
 # that comes back): not strict, or a lucky run would fail the suite.
