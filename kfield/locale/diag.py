@@ -55,6 +55,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the connection drops and comes back: the router {gateway} answered nothing at first (its DHCP server "
         "neither), then carried traffic to the Internet again: it restarted or lost power for a moment; check "
         "its power, a UPS and the router's log"),
+    "diag.reason.router_back": (
+        "mạng lúc mất lúc có do router: router {gateway} lúc đầu không trả lời gì (cả ping, TCP lẫn máy chủ DHCP), "
+        "rồi máy chủ DHCP của nó trả lời lại sau {seconds} giây: router vừa khởi động lại hoặc mất điện chốc lát "
+        "(không phải lỗi nhà mạng); xem nguồn điện, UPS và nhật ký của router",
+        "the connection drops and comes back: the router {gateway} answered nothing at first (neither ping, TCP nor "
+        "its DHCP server), then its DHCP server answered again after {seconds} s: it restarted or lost power for a "
+        "moment (not the provider's fault); check its power, a UPS and the router's log"),
     "diag.reason.uplink_drops": (
         "mạng lúc mất lúc có phía sau router: {target} trả lời ping, nhưng ngay sau đó đường đi tới chính địa "
         "chỉ ấy dừng ở router ({last_ip}): đường truyền của nhà mạng chập chờn",

@@ -192,6 +192,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "thiết bị mới, nên máy mới cắm vào sẽ không có địa chỉ",
                            "The DHCP pool is full: server {server} answers this PC but not a new device, so "
                            "new devices get no address"),
+    "lan.dhcp.late": ("Máy chủ DHCP {server} không trả lời lần hỏi đầu, chỉ trả lời lần hỏi lại sau {seconds} giây: "
+                      "nó vừa vắng mặt rồi trở lại (router khởi động lại, mất điện) hoặc quá tải",
+                      "The DHCP server {server} did not answer the first request, only the one sent again, after "
+                      "{seconds} s: it was away and came back (a router restart, a power cut) or is overloaded"),
+    "lan.dhcp.late_remedy": ("Xem nguồn điện của router (có UPS không) và nhật ký của router: nó có tự khởi động "
+                             "lại không; nếu lặp lại, thay nguồn hoặc router.",
+                             "Check the router's power (is there a UPS?) and its log: does it restart by itself? "
+                             "If it happens again, replace its power supply or the router."),
     "lan.dhcp.pool_remedy": ("Vào trang quản trị router (phần DHCP): mở rộng dải địa chỉ cấp phát, giảm thời "
                              "gian thuê (ví dụ 1–2 giờ), xóa các địa chỉ đặt trước không còn dùng. Nếu router chỉ "
                              "cấp địa chỉ cho thiết bị có trong danh sách (lọc MAC), hãy thêm thiết bị mới vào đó.",

@@ -36,8 +36,6 @@ WRONG_NOW = {
 # that comes back): not strict, or a lucky run would fail the suite.
 VARIES_NOW = {
     "flapping": "placed right, but some runs take about 30 s: the checks after the link test wait out each drop",
-    "router_reboot": "placed (router) when the router is still silent as the router test and the DHCP probe "
-                     "ask; when it answers in between: 'the provider's uplink'",
     "uplink_flapping": "placed (provider) when the trace meets a drop the echoes did not; when the echoes meet "
                        "it: 'lossy link'",
     "router_no_ping": "placed right, in 6-9 s: the router test waits about 2.8 s for echoes before TCP "

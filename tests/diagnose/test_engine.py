@@ -357,3 +357,13 @@ def test_the_clock_is_not_asked_when_no_dns_server_answers():
     dns = result("LAN004", "fail", "lan.dns.all", servers="198.18.0.1")
     assert engine._unasked("PC009", [dns]).summary.key == "core.skip.gate.no_dns"
     assert engine._unasked("PC009", [result("LAN004")]) is None
+
+
+def test_a_router_silent_then_answering_dhcp_is_the_router_whatever_the_uplink_probe_met():
+    silent_first = dict(LAN003=result("LAN003", "ok", "lan.gw.arp_only", gateway="198.18.0.1"),
+                        LAN008=result("LAN008", "warn", "lan.dhcp.late", server="198.18.0.1", seconds=4.7))
+    for uplink in (result("NET009"), result("NET009", "fail", "net.uplink.silent", targets="198.19.1.10")):
+        verdict = engine.decide(healthy(**silent_first, NET009=uplink))
+        assert (verdict.place, verdict.reason.key) == ("gateway", "diag.reason.router_back")
+    # a DHCP server late while the router answered ping at once: no reboot is shown, no alarm from it alone
+    assert place(LAN008=silent_first["LAN008"]) == "healthy"
