@@ -505,7 +505,8 @@ def proxy(host: Host):
     if not found:
         return ok("net.proxy.direct")
     evidence = tuple(measure("proxy", f"{p.source}: {p.server}") for p in found)
-    dead = [p.server for p in found if not p.source.endswith(":pac") and _proxy_dead(host, p.server)]
+    named = dict.fromkeys(p.server for p in found if not p.source.endswith(":pac"))   # HTTP_PROXY = HTTPS_PROXY: once
+    dead = [server for server in named if _proxy_dead(host, server)]
     if dead:
         return fail("net.proxy.dead", evidence=evidence, remedy="net.proxy.remedy", servers=", ".join(dead))
     return warn("net.proxy.set", evidence=evidence, remedy="net.proxy.remedy_check",

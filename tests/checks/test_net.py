@@ -188,6 +188,14 @@ def test_proxy_direct_set_and_dead():
     assert res.status is Status.FAIL and res.summary.params["servers"] == "10.10.0.5:3128"
 
 
+def test_a_dead_proxy_set_for_http_and_https_alike_is_named_and_asked_once():
+    asked = []
+    same = [Proxy("env:HTTPS_PROXY", "http://198.18.0.1:3129"), Proxy("env:HTTP_PROXY", "http://198.18.0.1:3129")]
+    dead = FakeHost(proxies=same, tcp_state=lambda ip, port, timeout: asked.append((ip, port)) or "refused")
+    res = compute_check("NET004", host=dead)
+    assert res.summary.params["servers"] == "http://198.18.0.1:3129" and asked == [("198.18.0.1", 3129)]
+
+
 def series(template):
     """A ping() whose echoes, over all its calls, come back as in ``template`` (received ones first)."""
     flags = itertools.cycle([True] * template.received + [False] * (template.sent - template.received))
