@@ -5,9 +5,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.NET001.title": ("Phân giải tên miền (DNS)", "Name resolution (DNS)"),
     "check.NET001.desc": (
         "Phân giải từng tên miền trong hồ sơ qua hệ thống và qua từng máy chủ DNS riêng: phát hiện máy chủ "
-        "DNS không trả lời, trả lời sai (khác hẳn máy chủ DNS đối chiếu) hoặc tự chuyển hướng tên không tồn tại.",
+        "DNS không trả lời, trả lời sai (khác hẳn máy chủ DNS đối chiếu) hoặc tự chuyển hướng tên không tồn tại; "
+        "một tên mà cả máy chủ của cơ quan lẫn máy chủ đối chiếu đều nói không tồn tại là lỗi bản ghi của chính tên đó.",
         "Resolves each profile name through the system and through each DNS server separately: finds a server "
-        "that does not answer, answers that disagree with the reference resolvers, or rewritten NXDOMAIN."),
+        "that does not answer, answers that disagree with the reference resolvers, or rewritten NXDOMAIN; a name "
+        "the office's servers and a reference resolver both say does not exist is that name's own record."),
     "check.NET002.title": ("Kết nối tới các cổng dịch vụ (HTTPS)", "Portals over HTTPS"),
     "check.NET002.desc": (
         "Với từng cổng trong hồ sơ (E-Office, dịch vụ công…): thời gian kết nối TCP, bắt tay TLS, chứng chỉ "
