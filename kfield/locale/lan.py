@@ -42,11 +42,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gửi yêu cầu DHCP DISCOVER hai lần cùng lúc: bằng địa chỉ MAC của máy này và như một thiết bị mới "
         "(một MAC ngẫu nhiên), rồi liệt kê mọi máy chủ DHCP trả lời. Hai máy chủ trở lên thường là có "
         "router/modem lạ cắm vào mạng; máy này được trả lời mà thiết bị mới thì không nghĩa là hết địa chỉ "
-        "để cấp. Chỉ gửi DISCOVER, không nhận địa chỉ nào; có thể hiện trong nhật ký của máy chủ DHCP. Cần "
+        "để cấp; máy chủ chỉ trả lời lần hỏi lại (sau 4 giây) là lúc đầu vắng mặt (router đang khởi động lại). "
+        "Chỉ gửi DISCOVER, không nhận địa chỉ nào; có thể hiện trong nhật ký của máy chủ DHCP. Cần "
         "quyền quản trị.",
         "Sends a DHCP DISCOVER twice at once: with this PC's MAC and as a new device would (a random MAC), "
         "and lists every DHCP server that answers. Two or more usually means a stray router or modem "
-        "plugged into the LAN; this PC answered but a new device not means the pool is full. Only "
+        "plugged into the LAN; this PC answered but a new device not means the pool is full; a server that "
+        "answers only the request sent again (after 4 s) was away at first (a router restarting). Only "
         "DISCOVERs are sent, no address is taken; the probe may show in the DHCP server's log. Needs "
         "administrator rights."),
     "check.LAN011.title": ("Địa chỉ router chỉ một thiết bị giữ", "The router's address held by one device"),
