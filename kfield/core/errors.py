@@ -66,3 +66,12 @@ class SourceUnavailable(NotSupported):
             raise ValueError(f"unknown source reason {reason!r}")
         super().__init__(f"platform.source.{reason}", source=source, detail=detail[:160], **params)
         self.source, self.reason, self.detail = source, reason, detail
+
+
+class CommandFailed(Exception):
+    """An external program ran and failed: a non-zero exit, no answer in time, or blocked by policy.
+    Raised by ``kfield.platform.command``; the runner reads its kind ("could not check")."""
+
+    def __init__(self, argv: list[str], reason: str, kind: str = "failed") -> None:
+        super().__init__(f"{argv[0]}: {reason}")
+        self.argv, self.reason, self.kind = argv, reason, kind   # kind: failed / timeout / blocked

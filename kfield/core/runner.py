@@ -14,10 +14,8 @@ import time
 from typing import Any, Iterable, Iterator, Mapping, Protocol
 
 from kfield.core import result as r
-from kfield.core.errors import KfieldError
+from kfield.core.errors import CommandFailed, KfieldError, NotSupported
 from kfield.core.registry import CheckSpec
-from kfield.platform.base import NotSupported
-from kfield.platform.command import CommandFailed
 
 PLATFORM_NAMES = {"windows": "Windows", "linux": "Linux", "macos": "macOS"}
 BLOCKING = (r.Status.FAIL, r.Status.ERROR, r.Status.SKIP)
