@@ -104,13 +104,13 @@ def _read(where: Path) -> str:
 
 
 def store(values: dict[str, list[str]], env: Mapping[str, str] | None = None) -> Path:
-    """Write every setting at once (a temporary file renamed over the old one)."""
+    """Write every setting at once (kfield.core.atomic: a temporary file renamed over the old one)."""
+    from kfield.core import atomic
+
     where = path(env)
     where.parent.mkdir(parents=True, exist_ok=True)
-    temporary = where.with_name(FILE_NAME + ".tmp")
     body = json.dumps({"version": VERSION, "values": values}, ensure_ascii=False, indent=1)
-    temporary.write_text(body + "\n", encoding="utf-8")
-    os.replace(temporary, where)
+    atomic.replace(where, body + "\n")
     return where
 
 
