@@ -81,6 +81,12 @@ def markdown_cell(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", "<br>")
 
 
+def html_text(value: Any) -> str:
+    """Text for HTML, in an element or a quoted attribute: & < > " ' as entities, so a value from a
+    log or a check never becomes markup. Every HTML writer escapes through this one function."""
+    return html.escape(str(value), quote=True)
+
+
 def console_text(value: str) -> str:
     """Text safe to print on a terminal: control characters (ESC sequences that recolour, move the
     cursor or retitle the window) and bidi overrides shown as visible escapes, not obeyed."""

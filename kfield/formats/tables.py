@@ -11,7 +11,6 @@ and HTML cells escaped (formats/cells.py).
 
 from __future__ import annotations
 
-import html
 import io
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
@@ -19,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 from kfield.core.i18n import text
 from kfield.core.table import Change, Coded, Joined, Table, plain
 from kfield.formats.cells import console_text, csv_text, markdown_cell, neutralise_row, spreadsheet_cell
+from kfield.formats.cells import html_text
 
 SCHEMA_VERSION = 1
 Section = tuple[str, Sequence[str], Iterable[Sequence[Any]]]      # title, header, rendered rows
@@ -215,12 +215,11 @@ PAGE_STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#111}table
 
 def html_page(heading: str, sections: Iterable[Section], lang: str) -> Iterator[str]:
     """One printable page with no external resources, a table per section, every value escaped."""
-    title_text = html.escape(heading)
-    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
-           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
-           f"<style>{PAGE_STYLE}</style></head><body><h1>{title_text}</h1>")
+    from kfield.formats.html import page_head
+
+    yield page_head(heading, lang, PAGE_STYLE) + f"<h1>{html_text(heading)}</h1>"
     for name, header, rows in sections:
-        yield f"<h2>{html.escape(name)}</h2>"
+        yield f"<h2>{html_text(name)}</h2>"
         yield from html_table(header, rows)
     yield "</body></html>\n"
 
@@ -239,19 +238,18 @@ RECORD_STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;m
 def record_page(heading: str, records: Iterable[tuple[str, Sequence[tuple[str, Any]], Iterable[Section]]],
                 lang: str) -> Iterator[str]:
     """A printable page of records: each a heading, its facts (label, value) and short tables."""
-    title_text = html.escape(heading)
-    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
-           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
-           f"<style>{RECORD_STYLE}</style></head><body><h1>{title_text}</h1>")
+    from kfield.formats.html import page_head
+
+    yield page_head(heading, lang, RECORD_STYLE) + f"<h1>{html_text(heading)}</h1>"
     for name, facts, parts in records:
-        yield f"<section class='record'><h2>{html.escape(name)}</h2><table class='facts'>"
+        yield f"<section class='record'><h2>{html_text(name)}</h2><table class='facts'>"
         for fact, value in facts:
-            yield f"<tr><th>{html.escape(fact)}</th>{_td(value)}"
-            yield from _parts(value, lambda shown: html.escape(str(shown)))
+            yield f"<tr><th>{html_text(fact)}</th>{_td(value)}"
+            yield from _parts(value, html_text)
             yield "</td></tr>"
         yield "</table>"
         for part, header, rows in parts:
-            yield f"<h3>{html.escape(part)}</h3>"
+            yield f"<h3>{html_text(part)}</h3>"
             yield from html_table(header, rows)
         yield "</section>"
     yield "</body></html>\n"
@@ -260,17 +258,17 @@ def record_page(heading: str, records: Iterable[tuple[str, Sequence[tuple[str, A
 def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
                css: Callable[[int, Sequence[Any]], str] | None = None) -> Iterator[str]:
     """An HTML table row by row, every value escaped; `css(index, row)` names a row's class."""
-    yield "<table><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in header) + "</tr>"
+    yield "<table><tr>" + "".join(f"<th>{html_text(c)}</th>" for c in header) + "</tr>"
     for index, row in enumerate(rows):
         name = css(index, row) if css else ""
         opening = f"<tr class='{name}'>" if name else "<tr>"
         if not any(isinstance(v, Joined) for v in row):
-            yield opening + "".join(f"{_td(v)}{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            yield opening + "".join(f"{_td(v)}{html_text(v)}</td>" for v in row) + "</tr>"
             continue
         yield opening
         for v in row:
             yield "<td>"
-            yield from _parts(v, lambda text: html.escape(str(text)))
+            yield from _parts(v, html_text)
             yield "</td>"
         yield "</tr>"
     yield "</table>"

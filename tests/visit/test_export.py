@@ -53,7 +53,8 @@ def test_html_escapes_every_value_and_loads_nothing_from_outside():
     docs = rows()
     page = joined(export.to_html(docs, "vi"))
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "http" not in page.replace("http://evil", "")      # no external resource at all
+    assert "http" not in page.replace("http://evil", "").replace("http-equiv", "")   # no external resource at all
+    assert "content=\"default-src 'none'; style-src 'unsafe-inline'\"" in page        # and none could be loaded
     assert "Xã Cam Lâm" in page and "Chuyến v1 — Xã Cam Lâm" in page
 
 
@@ -150,9 +151,9 @@ def test_html_fits_the_page_in_headless_chromium(tmp_path, width):
     many = [{**d, "notes": ["Ghi chú rất dài " * 30 + "https://dvc.khanhhoa.gov.vn/" + "x" * 120]}
             for d in docs for _ in range(3)]
     page = tmp_path / "visits.html"
-    probe = ("<script>document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - "
-             "document.documentElement.clientWidth))</script>")
-    page.write_text(joined(export.to_html(many, "vi")).replace("</body>", probe + "</body>"), encoding="utf-8")
+    probe = ("document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - "
+             "document.documentElement.clientWidth))")
+    page.write_text(chromium.probed(joined(export.to_html(many, "vi")), probe), encoding="utf-8")
     dom = chromium.dom(page, f"{width},1000")
     assert 'data-overflow="0"' in dom, dom[:300]
 
@@ -291,14 +292,14 @@ def test_playbook_runs_are_in_every_export_format():
 
 # Words split across two lines (a word of a text node whose box has two rectangles: a line break inside it,
 # where a hyphen or a slash would not be one) and the page's overflow.
-WORD_PROBE = """<script>(function(){var broken=[],walk=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT);
+WORD_PROBE = """(function(){var broken=[],walk=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT);
 while(walk.nextNode()){var node=walk.currentNode,re=/[^\\s\\/-]+/g,m;while((m=re.exec(node.data))){
 var r=document.createRange();r.setStart(node,m.index);r.setEnd(node,m.index+m[0].length);
 var tops={};Array.prototype.forEach.call(r.getClientRects(),function(b){if(b.width>0){tops[Math.round(b.top)]=1;}});
 if(Object.keys(tops).length>1&&m[0].length<=30){broken.push(m[0]);}}}
 document.body.setAttribute('data-broken',broken.join('|'));
 document.body.setAttribute('data-overflow',String(document.documentElement.scrollWidth-document.documentElement.clientWidth));
-})();</script>"""
+})();"""
 
 
 def test_the_printable_page_is_a_record_on_a4_portrait_without_broken_words(tmp_path):
@@ -311,7 +312,7 @@ def test_the_printable_page_is_a_record_on_a4_portrait_without_broken_words(tmp_
     assert "size:A4 portrait" in html and html.count("<section class='record'>") == 2
     assert "<table class='facts'><tr><th>Mã xã</th><td>22453</td></tr>" in html
     page = tmp_path / "record.html"
-    page.write_text(html.replace("</body>", WORD_PROBE + "</body>"), encoding="utf-8")
+    page.write_text(chromium.probed(html, WORD_PROBE), encoding="utf-8")
     dom = chromium.dom(page, "794,1123")
     assert 'data-overflow="0"' in dom
     broken = re.search(r'data-broken="([^"]*)"', dom)
