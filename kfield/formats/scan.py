@@ -40,10 +40,10 @@ def _role(role: str, lang: str) -> str:
 
 
 def _plain(report, lang: str) -> str:
+    from kfield.formats.tables import aligned
+
     rows = [[text(c, lang) for c in COLUMNS]] + [cells(d, lang) for d in report.devices]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
-    return "\n".join([headline(report, lang), *lines]) + "\n"
+    return "\n".join([headline(report, lang), *aligned(rows)]) + "\n"
 
 
 def _rich(report, lang: str, width: int) -> str:

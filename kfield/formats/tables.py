@@ -136,9 +136,14 @@ def _shown(value: Any) -> str:
 def _plain(table: Table, lang: str) -> str:
     grid = [[_shown(label(c, lang, table)) for c in table.columns],
             *([_shown(v) for v in row] for row in body(table, lang))]
-    widths = [max(len(row[i]) for row in grid) for i in range(len(table.columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
-    return f"== {title(table, lang)}\n" + "\n".join(lines) + "\n"
+    return f"== {title(table, lang)}\n" + "\n".join(aligned(grid)) + "\n"
+
+
+def aligned(grid: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of text as columns two spaces apart, each as wide as its widest cell, no trailing blanks:
+    the plain-text table of reports, `visit list` and `lan scan` when not on a terminal."""
+    widths = [max(len(row[i]) for row in grid) for i in range(len(grid[0]))] if grid else []
+    return ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
 
 
 def _rich(tables: Iterable[Table], lang: str, width: int) -> str:

@@ -91,6 +91,7 @@ LIST_COLUMNS = ("id", "commune", "started", "ended", "problems", "trained")
 def listing(visits, current: str | None, lang: str) -> str:
     """A table with headers: short id (* the open visit), commune, local start and end (or open /
     cancelled), problems, officials trained."""
+    from kfield.formats.tables import aligned
     from kfield.visit.visits import short
 
     if not visits:
@@ -101,8 +102,7 @@ def listing(visits, current: str | None, lang: str) -> str:
                      human(visit.started), _state(visit, lang), str(len(visit.problems)),
                      str(visit.officials_trained)])
     grid[0][0] = "  " + grid[0][0]
-    widths = [max(len(row[i]) for row in grid) for i in range(len(LIST_COLUMNS))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
+    lines = aligned(grid)
     from kfield.visit.visits import visits_dir
 
     footer = "visit.list.current" if any(v.id == current for v in visits) else "visit.list.where"

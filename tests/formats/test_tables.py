@@ -100,3 +100,9 @@ def test_a_cell_in_parts_is_written_as_the_same_text_and_guarded_in_spreadsheets
     assert csv_text(["A"], [(parts,)]).splitlines()[1].startswith("\"'=1+1 <b>; dòng")
     book = load_workbook(io.BytesIO(tables.to_xlsx([("S", ["A"], [(parts,)])])))
     assert book["S"]["A2"].value.startswith("'=1+1")
+
+
+def test_the_one_aligned_text_writer_pads_to_the_widest_cell_and_drops_trailing_blanks():
+    assert tables.aligned([["Mã", "Tên"], ["22453", "Xã Cam Lâm"], ["1", ""]]) == \
+        ["Mã     Tên", "22453  Xã Cam Lâm", "1"]
+    assert tables.aligned([]) == []
