@@ -76,3 +76,45 @@ def test_a_violation_is_found(tmp_path):
     (package / "core" / "b.py").write_text("import kfield.cli.main\nfrom kfield.core import a\n")
     assert violations(package, {"core": set()}) == ["kfield.core.a imports kfield.cli",
                                                      "kfield.core.b imports kfield.cli.main"]
+
+
+def _calls(path: Path, names: set[str], root: Path = ROOT) -> list[str]:
+    """`json.dumps(…)` and the like called in a module: (module.attribute) names found."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and f"{node.func.value.id}.{node.func.attr}" in names:
+            found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+# The dashboard's data block is a script's input inside the page, not a JSON document.
+JSON_ELSEWHERE = {"kfield/formats/json.py", "kfield/formats/dashboard.py"}
+
+
+def test_every_json_output_goes_through_the_one_writer():
+    modules = [*(ROOT / "kfield" / "cli").rglob("*.py"), *(ROOT / "kfield" / "formats").rglob("*.py")]
+    stray = [hit for path in modules if str(path.relative_to(ROOT)) not in JSON_ELSEWHERE
+             for hit in _calls(path, {"json.dumps", "json.dump", "json.JSONEncoder"})]
+    assert stray == [], "write JSON output with kfield.formats.json.document / envelope / pieces"
+
+
+def test_html_is_escaped_in_one_place():
+    modules = (ROOT / "kfield" / "formats").rglob("*.py")
+    stray = [hit for path in modules if path.name != "cells.py" for hit in _calls(path, {"html.escape"})]
+    assert stray == [], "escape HTML with kfield.formats.cells.html_text"
+
+
+def test_files_are_replaced_by_the_one_atomic_writer():
+    """os.replace / os.rename appear only in kfield/core/atomic.py (and the stick's verify.py, which
+    runs alone on the stick with the standard library only)."""
+    alone = {"kfield/core/atomic.py", "kfield/usb/manifest.py"}
+    stray = [hit for path in (ROOT / "kfield").rglob("*.py") if str(path.relative_to(ROOT)) not in alone
+             for hit in _calls(path, {"os.replace", "os.rename"})]
+    assert stray == [], "write files with kfield.core.atomic"
+
+
+def test_the_call_finder_sees_a_stray_call(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("import json, os\ndef f(x):\n    os.replace('a', 'b')\n    return json.dumps(x)\n")
+    assert _calls(module, {"json.dumps"}, tmp_path) == ["m.py:4"]
