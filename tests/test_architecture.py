@@ -118,3 +118,30 @@ def test_the_call_finder_sees_a_stray_call(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("import json, os\ndef f(x):\n    os.replace('a', 'b')\n    return json.dumps(x)\n")
     assert _calls(module, {"json.dumps"}, tmp_path) == ["m.py:4"]
+
+
+def test_the_readme_map_is_the_one_the_docstrings_make():
+    from kfield.docsgen import architecture_markdown, readme_map
+
+    committed = readme_map((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert committed == architecture_markdown(), "the README's architecture map is stale: run python -m kfield.docsgen"
+
+
+def test_every_package_has_a_place_on_the_map():
+    from kfield.docsgen import architecture_markdown
+
+    shown = architecture_markdown()
+    packages = sorted(p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "kfield").rglob("__init__.py"))
+    missing = [p for p in packages if p != "kfield" and f"`{p}/" not in shown]
+    assert missing == [], "give the package's __init__.py docstring a 'Map:' paragraph"
+
+
+def test_a_map_paragraph_becomes_a_row(tmp_path):
+    from kfield.docsgen import architecture_markdown
+
+    (tmp_path / "kfield" / "core").mkdir(parents=True)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "kfield" / "core" / "__init__.py").write_text('"""The core.\n\nMap: the core\nof it all\n"""\n')
+    (tmp_path / "kfield" / "core" / "a.py").write_text('"""A.\n\nNot a map paragraph.\n\nMap `x/`, `y/`: two\n"""\n')
+    rows = [line for line in architecture_markdown(tmp_path).splitlines() if line.startswith("| `")]
+    assert rows == ["| `kfield/core/` | the core of it all |", "| `x/`, `y/` | two |"]

@@ -1,4 +1,10 @@
-"""Domain errors. Library code raises these; only the CLI turns them into exit codes."""
+"""Domain errors. Library code raises these; only the CLI turns them into exit codes.
+
+Map: domain errors; `kfield/cli/errors.py` is the one funnel to exit codes (database driver errors worded
+there too); `kfield/__main__.py` is the entry point, catching a Ctrl-C before the command line loads; the
+platform part: `NotSupported` (skip), `SourceUnavailable` (skip "could not check": the source gave no answer)
+and `CommandFailed` (a program failed, timed out or was blocked)
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Language choice and message rendering from the one catalogue (kfield.locale)."""
+"""Language choice and message rendering from the one catalogue (kfield.locale).
+
+Map `kfield/core/i18n.py`, `kfield/locale/*.py`: language choice; the one catalogue (one module per area,
+`{key: (vi, en)}`)
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,9 @@
 The runner yields Results as they finish and never prints; progress goes to an
 observer. Checks run in daemon threads so that one that hangs past its timeout is
 reported as an error and abandoned without keeping the process alive.
+
+Map: concurrent runner: prerequisites (a failed one skips its dependants with the root cause in words),
+per-check timeouts, overall deadline, observer for progress
 """
 
 from __future__ import annotations

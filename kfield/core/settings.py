@@ -4,6 +4,8 @@ field edits YAML. `kfield profile set|unset|show` write and read them.
 
 The file (``settings.json`` in `kfield.core.paths.data_dir()`, the stick's on a USB kit) holds
 ``{"version": 1, "values": {name: [url, ...]}}``; it is validated when read as when written.
+
+Map: this PC's own addresses (`kfield profile set`): validated, kept in the data folder, laid over the profile
 """
 
 from __future__ import annotations
