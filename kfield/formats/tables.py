@@ -146,21 +146,29 @@ def aligned(grid: Sequence[Sequence[str]]) -> list[str]:
     return ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
 
 
-def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
+def on_terminal(draw: Callable[[Any], None], width: int, **options: Any) -> str:
+    """What a Rich console prints, as text with its colour codes: `draw(console)` prints the tables
+    (check runs, reports, `lan scan`) on a terminal `width` columns wide."""
     from rich.console import Console
+
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=width, force_terminal=True, **options))
+    return buffer.getvalue()
+
+
+def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    buffer = io.StringIO()
-    out = Console(file=buffer, width=width, force_terminal=True, color_system="standard")
-    for table in tables:
-        grid = RichTable(title=title(table, lang), header_style="bold")
-        for column in table.columns:                  # Text, not str: "[link=…]" in a value is not Rich markup
-            grid.add_column(Text(_shown(label(column, lang, table))), overflow="fold")
-        for row in body(table, lang):
-            grid.add_row(*(Text(_shown(v)) for v in row))
-        out.print(grid)
-    return buffer.getvalue()
+    def draw(out) -> None:
+        for table in tables:
+            grid = RichTable(title=title(table, lang), header_style="bold")
+            for column in table.columns:              # Text, not str: "[link=…]" in a value is not Rich markup
+                grid.add_column(Text(_shown(label(column, lang, table))), overflow="fold")
+            for row in body(table, lang):
+                grid.add_row(*(Text(_shown(v)) for v in row))
+            out.print(grid)
+    return on_terminal(draw, width, color_system="standard")
 
 
 def to_csv(table: Table, lang: str) -> str:
