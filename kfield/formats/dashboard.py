@@ -3,6 +3,9 @@
 The charts are drawn by Chart.js (kfield/formats/vendor, MIT), inlined in the page with the data
 as JSON, so the file opens offline from a stick or an e-mail attachment: no CDN, no request.
 Every value from the logs is escaped; the data block cannot close its <script> element.
+
+Map: the offline HTML dashboard: its tables drawn by the same HTML table writer; Chart.js
+(`kfield/formats/vendor/`) and the drawing code are the only scripts the page's policy lets run
 """
 
 from __future__ import annotations

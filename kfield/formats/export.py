@@ -4,17 +4,9 @@ rows a visit, and written by the shared writers (formats/tables.py) as CSV, XLSX
 printable HTML page, or as the published JSON (formats/json.py). Every format streams: rows are made
 when a writer reaches them, visit by visit.
 
-Map `kfield/core/table.py`, `kfield/core/values.py`, `kfield/formats/values.py`, `kfield/formats/tables.py`,
-`kfield/formats/dashboard.py`, `kfield/formats/export.py`, `kfield/visit/export.py`: the `Table`, `Joined` (a
-cell in parts) and `Reread` (a sequence read again from its log on each walk); typed cells (yes/no/unknown
-with polarity, tallies, numbers, percentages, durations, local times, days left, visit ids, roles) and their
-one renderer per format (text in the reader's language, XLSX values, JSON codes, HTML tone); the one table
-writer family shared by `report` and `export` (console, CSV, Markdown, a streaming XLSX, printable HTML
-records, HTML table; sections of title, header and rows written as the rows come); the offline HTML dashboard
-(its tables drawn by the same HTML table writer; Chart.js in `kfield/formats/vendor/`); visit exports gathered
-in `kfield/visit/export.py` (the tables and their columns, each visit as plain data from its outline, its
-notes, check runs and transcripts `Reread`s of the log, read log by log: `Logs`) and rendered in
-`kfield/formats/export.py` (cells for a person, every format)
+Map: visit exports rendered for a person: cells (local dates, labels for codes, sentences for messages, notes
+in parts) in Tables of a thousand rows a visit, then CSV, XLSX, JSON, Markdown and the printable record page
+(A4 portrait)
 """
 
 from __future__ import annotations

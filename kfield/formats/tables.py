@@ -7,6 +7,10 @@ as they come (an export over a big log holds one visit's rows at a time, not the
 `Table` becomes a section through `section()`; column labels and titles come from the catalogue
 (`report.col.*`, `report.title.*`). CSV and XLSX cells are neutralised against formulas, Markdown
 and HTML cells escaped (formats/cells.py).
+
+Map: the one table writer family shared by `report` and `export`: console (`aligned` plain text, or Rich
+through `on_terminal`, which check runs and `lan scan` draw through too), CSV, Markdown, a streaming XLSX,
+printable HTML pages and records, the HTML table; sections of title, header and rows written as the rows come
 """
 
 from __future__ import annotations

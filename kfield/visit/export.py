@@ -7,6 +7,10 @@ A visit is its outline (visits.load_outline: the short facts, folded while the l
 with its notes, check runs and transcripts read again from the log when a writer reaches them
 (`Reread`); the visits are read again for each table, one at a time (`Logs`). Memory then follows the
 longest line and the visit's problems and trainings, not the size of the logs or of the output.
+
+Map: what a visit export is made of: the tables and their columns, each visit as plain data from its outline
+(its notes, check runs and transcripts `Reread`s of the log), its rows with stable values, the visits of
+`export --all` read log by log (`Logs`); renders nothing
 """
 
 from __future__ import annotations
