@@ -2,6 +2,9 @@
 
 Command modules parse arguments, call the core, and print through a formatter.
 Help texts come from the catalogue in the language of KFIELD_LANG / the locale.
+
+Map `kfield/cli/<group>.py`: one module per command group: parse, call the core, print; `kfield/cli/lazy.py`
+loads groups (`hub` among them) and single commands (diagnose, serve, export, run, report) on first use
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ def list_checks(
     fmt: common.format_opt(common.Format) = common.Format.console,
     lang: common.LangOpt = None,
 ) -> None:
-    import json
+    from kfield.formats.json import document
 
     language = common.use_lang(lang)
     from kfield.core.registry import load_all
@@ -24,7 +24,7 @@ def list_checks(
     rows = [catalogue_row(spec, language) for spec in load_all().values()]
     rows.sort(key=lambda row: row["id"])
     if fmt is common.Format.json:
-        common.emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+        common.emit(document(rows), None)
     else:
         common.emit("".join(_plain(row) for row in rows), None)
     raise errors.Exit(0)

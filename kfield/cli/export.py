@@ -49,6 +49,7 @@ def export(
 ) -> None:
     language = common.use_lang(lang)
     with errors.funnel():
+        from kfield.formats import export as render
         from kfield.visit import export as ex
 
         name = _table(table)
@@ -56,10 +57,10 @@ def export(
         docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
         if fmt is ExportFormat.xlsx:
             common.refuse_binary_on_terminal(output)
-            common.emit(ex.to_xlsx(docs, language), output)
+            common.emit(render.to_xlsx(docs, language), output)
             return
-        body = {"csv": lambda: ex.to_csv(docs, name, language), "json": lambda: ex.to_json(docs),
-                "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
+        body = {"csv": lambda: render.to_csv(docs, name, language), "json": lambda: render.to_json(docs),
+                "md": lambda: render.to_markdown(docs, language), "html": lambda: render.to_html(docs, language)}[fmt.value]()
         common.emit(body, output)
 
 

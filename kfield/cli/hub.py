@@ -160,7 +160,7 @@ def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.cons
             lang: common.LangOpt = None) -> None:
     common.use_lang(lang)
     with errors.funnel():
-        import json
+        from kfield.formats.json import document
 
         from kfield.aggregate import db as dbmod
         from kfield.hub import tokens
@@ -170,7 +170,7 @@ def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.cons
             rows = tokens.listing(database)
         keys = ("device", "role", "member", "school", "invited", "joined", "revoked")
         if fmt is common.TextOrJson.json:
-            common.emit(json.dumps([dict(zip(keys, r)) for r in rows], ensure_ascii=False, indent=2) + "\n", None)
+            common.emit(document([dict(zip(keys, r)) for r in rows]), None)
             return
         lines = [_t("hub.device.line", device=r[0], role=_t(ROLES.get(r[1], "hub.role.student")), member=r[2], school=r[3] or "-",
                     state=_t("hub.state.revoked") if r[6] else _t("hub.state.joined") if r[5] else _t("hub.state.invited"))

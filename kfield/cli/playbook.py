@@ -104,7 +104,7 @@ def paths(
     as_json: Annotated[bool, typer.Option("--json", help=h("help.playbook.json"))] = False,
     lang: common.LangOpt = None,
 ) -> None:
-    import json
+    from kfield.formats.json import document
 
     language = common.use_lang(lang)
     from kfield.core.i18n import text
@@ -114,7 +114,7 @@ def paths(
     found, truncated = all_paths(loaded)
     if as_json:
         body = {"playbook": loaded.id, "truncated": truncated, "paths": [p.to_dict() for p in found]}
-        common.emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", None)
+        common.emit(document(body), None)
     else:
         common.emit("".join(f"{n}. {_path_line(p, language)}\n" for n, p in enumerate(found, 1)), None)
         errors.say(text("pb.paths.count", language, count=len(found)))
@@ -232,7 +232,7 @@ def schema(
     of_transcript: Annotated[bool, typer.Option("--transcript", help=h("help.playbook.schema_transcript"))] = False,
     output: common.OutputOpt = None,
 ) -> None:
-    import json
+    from kfield.formats.json import document
 
     with errors.funnel():
         if of_transcript:
@@ -241,5 +241,5 @@ def schema(
             from kfield.playbook.loader import export_schema
 
             exported = export_schema()
-        common.emit(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", output)
+        common.emit(document(exported), output)
     raise errors.Exit(0)

@@ -52,12 +52,12 @@ def list_profiles(lang: common.LangOpt = None) -> None:
 
 @app.command("schema", help=h("help.profile.schema"))
 def schema(output: common.OutputOpt = None) -> None:
-    import json
+    from kfield.formats.json import document
 
     from kfield.core.profile import export_schema
 
     with errors.funnel():
-        common.emit(json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n", output)
+        common.emit(document(export_schema()), output)
     raise errors.Exit(0)
 
 

@@ -1,4 +1,9 @@
-"""Language choice and message rendering from the one catalogue (kfield.locale)."""
+"""Language choice and message rendering from the one catalogue (kfield.locale).
+
+Map `kfield/core/i18n.py`, `kfield/locale/*.py`: language choice; the one catalogue (one module per area,
+`{key: (vi, en)}`; `menu.py`: Windows menus as a Vietnamese and an English Windows show them, picked by the
+PC's display language for `{menu[NAME]}`)
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 
 The schema is declared once (``profile_schema``); the same declaration validates
 files with ``file:line:column`` errors and exports JSON Schema.
+
+Map: check profiles: schema, loading, selecting checks; labelled `portals` (`Profile.portal(url)` gives a
+portal's words, contact and `domestic` flag); `speed_servers` (`domestic` flag, for `net speed`)
 """
 
 from __future__ import annotations
