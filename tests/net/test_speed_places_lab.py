@@ -10,23 +10,8 @@ import time
 
 import pytest
 
-from tests.lab.netns import lab_unavailable
 
 pytestmark = pytest.mark.timeout(600)
-
-
-@pytest.fixture(scope="module")
-def speedlab():
-    reason = lab_unavailable()
-    if reason:
-        pytest.skip(reason)
-    from tests.lab.speedlab import SpeedLab
-
-    lab = SpeedLab.build(hosts=2)
-    try:
-        yield lab
-    finally:
-        lab.close()
 
 
 def places_profile(lab) -> str:
