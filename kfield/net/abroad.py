@@ -58,8 +58,10 @@ class Contrast:
 def _ratios(dom: NetSpeedResult | None, intl: NetSpeedResult | None) -> tuple[float | None, float | None]:
     if dom is None or intl is None:
         return None, None
-    return tuple(round(i / d, 2) if d > 0 else None
-                 for d, i in ((dom.down_mbps, intl.down_mbps), (dom.up_mbps, intl.up_mbps)))
+    # a direction in which either side moved no byte was not measured (its time ran out first): no contrast
+    return tuple(round(i / d, 2) if d > 0 and moved else None
+                 for d, i, moved in ((dom.down_mbps, intl.down_mbps, dom.bytes_down and intl.bytes_down),
+                                     (dom.up_mbps, intl.up_mbps, dom.bytes_up and intl.bytes_up)))
 
 
 def verdict(dom: NetSpeedResult | None, intl: NetSpeedResult | None) -> str:

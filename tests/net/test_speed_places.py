@@ -30,6 +30,14 @@ def test_verdict(home, away, expected):
     assert abroad.verdict(result(*home), result(*away)) == expected
 
 
+def test_a_direction_that_moved_no_byte_is_no_contrast():
+    """The wall-time goal ran out before the upload abroad started: 0 Mbit/s there is unmeasured, not slow."""
+    home, away = result(1.9, 1.9), result(1.9, 0.0)
+    unmeasured = NetSpeedResult(**{**away.__dict__, "bytes_up": 0})
+    assert abroad.verdict(home, unmeasured) == "alike"
+    assert abroad.verdict(home, away) == "international"   # bytes moved, and slowly: measured
+
+
 def test_no_international_result_is_abroad_silent():
     assert abroad.verdict(result(10, 5), None) == "abroad_silent"
 
