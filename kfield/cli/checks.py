@@ -13,7 +13,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 @app.command("list", help=h("help.checks.list"))
 def list_checks(
-    fmt: common.format_opt(common.Format) = common.Format.console,
+    fmt: common.TextOrJsonOpt = common.Format.console,
     lang: common.LangOpt = None,
 ) -> None:
     import json

@@ -6,12 +6,13 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterable, Optional
+from typing import Annotated, Iterable, Literal, Optional
 
 import typer
 
 from kfield.cli import errors, values
 from kfield.cli.help import h
+from kfield.formats import Format
 
 
 class Lang(str, Enum):
@@ -19,27 +20,15 @@ class Lang(str, Enum):
     en = "en"
 
 
-class Format(str, Enum):
-    console = "console"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    html = "html"
+def format_opt(*allowed: Format):
+    """The one --format/-f declaration: each command names the formats it writes, in the order its help
+    lists them; any other is refused by the parser in the user's language (exit 2)."""
+    return Annotated[Literal[allowed], typer.Option("--format", "-f", help=h("help.format"))]
 
 
-class TextOrJson(str, Enum):
-    """Outputs that are either lines for a person or JSON (speed tests, the verdict)."""
-
-    console = "console"
-    json = "json"
-
-
-def format_opt(choices: type[Enum]):
-    """The one --format/-f declaration; each command gives the formats it writes."""
-    return Annotated[choices, typer.Option("--format", "-f", help=h("help.format"))]
-
-
-TextOrJsonOpt = format_opt(TextOrJson)
+TEXT_OR_JSON = (Format.console, Format.json)          # lines for a person, or JSON (speed tests, the verdict…)
+TextOrJsonOpt = format_opt(*TEXT_OR_JSON)
+JsonAliasOpt = Annotated[bool, typer.Option("--json", hidden=True)]     # kept for scripts: same as --format json
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=values.path, help=h("help.output"))]
@@ -106,8 +95,10 @@ def say_skipped(skipped) -> None:
         errors.say(_t("visit.skipped", path=item.path, reason=item.reason))
 
 
-def refuse_binary_on_terminal(output: Path | None) -> None:
-    """XLSX is bytes: to a file, or to a pipe, never onto a terminal."""
+def refuse_binary_on_terminal(output: Path | None, fmt: Format = Format.xlsx) -> None:
+    """XLSX is bytes: to a file, or to a pipe, never onto a terminal (text formats go anywhere)."""
+    if not fmt.binary:
+        return
     from kfield.core.errors import UsageError
 
     from kfield.core.atomic import MEANT

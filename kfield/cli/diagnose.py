@@ -13,7 +13,7 @@ from kfield.cli.help import h
 
 def diagnose(
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
-    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
+    fmt: common.TextOrJsonOpt = common.Format.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -10,12 +10,7 @@ from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 
-class ExportFormat(str, common.Enum):
-    csv = "csv"
-    xlsx = "xlsx"
-    json = "json"
-    md = "md"
-    html = "html"
+EXPORT_FORMATS = (common.Format.csv, common.Format.xlsx, common.Format.json, common.Format.md, common.Format.html)
 
 
 def tables() -> str:
@@ -41,7 +36,7 @@ def _table(value: str) -> str:
 def export(
     visit: Annotated[Optional[str], typer.Option("--visit", parser=values.name, help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
-    fmt: common.format_opt(ExportFormat) = ExportFormat.csv,
+    fmt: common.format_opt(*EXPORT_FORMATS) = common.Format.csv,
     table: Annotated[str, typer.Option("--table", help=h("help.export.table", tables=tables()))] = "visits",
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
     output: common.OutputOpt = None,
@@ -54,8 +49,8 @@ def export(
         name = _table(table)
         source, redactor = _visits(visit, every), _redactor() if redact else None
         docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
-        if fmt is ExportFormat.xlsx:
-            common.refuse_binary_on_terminal(output)
+        common.refuse_binary_on_terminal(output, fmt)
+        if fmt is common.Format.xlsx:
             common.emit(ex.to_xlsx(docs, language), output)
             return
         body = {"csv": lambda: ex.to_csv(docs, name, language), "json": lambda: ex.to_json(docs),

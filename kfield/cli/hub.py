@@ -156,7 +156,7 @@ def revoke(who: Annotated[str, typer.Argument(help=h("help.hub.who"), show_defau
 
 
 @app.command("devices", help=h("help.hub.devices"))
-def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.console,
+def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.Format.console,
             lang: common.LangOpt = None) -> None:
     common.use_lang(lang)
     with errors.funnel():
@@ -169,7 +169,7 @@ def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.cons
         with dbmod.reported(database):
             rows = tokens.listing(database)
         keys = ("device", "role", "member", "school", "invited", "joined", "revoked")
-        if fmt is common.TextOrJson.json:
+        if fmt is common.Format.json:
             common.emit(json.dumps([dict(zip(keys, r)) for r in rows], ensure_ascii=False, indent=2) + "\n", None)
             return
         lines = [_t("hub.device.line", device=r[0], role=_t(ROLES.get(r[1], "hub.role.student")), member=r[2], school=r[3] or "-",

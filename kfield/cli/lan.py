@@ -19,10 +19,7 @@ class Method(str, common.Enum):
     neighbour = "neighbour"
 
 
-class ScanFormat(str, common.Enum):
-    console = "console"
-    json = "json"
-    csv = "csv"
+SCAN_FORMATS = (common.Format.console, common.Format.json, common.Format.csv)
 
 
 @app.command("scan", help=h("help.lan.scan"))
@@ -33,7 +30,7 @@ def scan(
     method: Annotated[Method, typer.Option("--method", help=h("help.lan.method"))] = Method.auto,
     force: Annotated[bool, typer.Option("--force", help=h("help.lan.force"))] = False,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
-    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help=h("help.format"))] = ScanFormat.console,
+    fmt: common.format_opt(*SCAN_FORMATS) = common.Format.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:
@@ -42,7 +39,7 @@ def scan(
         report = _run_scan(cidr, iface, _ports(ports), method.value, force, profile, language)
         from kfield.formats import scan as render
 
-        color = fmt is ScanFormat.console and common.wants_color(output)
+        color = fmt is common.Format.console and common.wants_color(output)
         common.emit(render.render(report, fmt.value, language, color=color, width=common.terminal_width()), output)
 
 
@@ -130,7 +127,7 @@ def speed(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, parser=values.number(1, 65535), help=h("help.serve.port"))] = 8737,
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 5.0,
     streams: common.StreamsOpt = 4,
-    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
+    fmt: common.TextOrJsonOpt = common.Format.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -19,7 +19,7 @@ SHOWN_ISSUES = 15
 
 @app.command("import", help=h("help.logs.import"), epilog=h("help.exit_codes"))
 def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"), parser=values.path, show_default=False)],
-            db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.console,
+            db: DbOpt = None, fmt: common.TextOrJsonOpt = common.Format.console,
             lang: common.LangOpt = None) -> None:
     language = common.use_lang(lang)
     with errors.funnel():
@@ -134,7 +134,7 @@ def _render(summary, where: str, quarantine: Path, fmt, language: str) -> str:
 
     from kfield.core.i18n import text
 
-    if fmt is common.TextOrJson.json:
+    if fmt is common.Format.json:
         return json.dumps({**summary.to_dict(), "database": where, "quarantine_dir": str(quarantine)},
                           ensure_ascii=False, indent=2) + "\n"
     lines = [_summary_line(summary, where, language)]
@@ -174,7 +174,7 @@ def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("he
          attempts: Annotated[int, typer.Option("--attempts", min=1, max=20, help=h("help.logs.push.attempts"))] = 4,
          max_wait: Annotated[float, typer.Option("--max-wait", min=0, help=h("help.logs.push.max_wait"))] = 30.0,
          batch: Annotated[int, typer.Option("--batch", min=1, max=10_000, help=h("help.logs.push.batch"))] = 500,
-         fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.LangOpt = None) -> None:
+         fmt: common.TextOrJsonOpt = common.Format.console, lang: common.LangOpt = None) -> None:
     language = common.use_lang(lang)
     with errors.funnel():
         from filelock import FileLock, Timeout
@@ -198,7 +198,7 @@ def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("he
             raise client.HubUnreachable("hub.push.later", count=params["count"],
                                         why=text(params["why"], language)) from None
         client.note_attempt()
-        if fmt is common.TextOrJson.json:
+        if fmt is common.Format.json:
             import json
 
             common.emit(json.dumps(done.to_dict(), indent=2) + "\n", None)
@@ -208,7 +208,7 @@ def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("he
 
 
 @app.command("status", help=h("help.logs.status"))
-def status(fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.LangOpt = None) -> None:
+def status(fmt: common.TextOrJsonOpt = common.Format.console, lang: common.LangOpt = None) -> None:
     language = common.use_lang(lang)
     with errors.funnel():
         from kfield.core.i18n import text
@@ -220,7 +220,7 @@ def status(fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.L
         for cursor in client.load_cursors().values():
             for reason, count in cursor.refused.items():
                 refused[reason] = refused.get(reason, 0) + count
-        if fmt is common.TextOrJson.json:
+        if fmt is common.Format.json:
             import json
 
             body = {"hub": joined.url if joined else None, "waiting": sum(waiting.values()),

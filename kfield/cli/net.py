@@ -30,7 +30,7 @@ def speed(
     streams: Annotated[Optional[int], typer.Option("--streams", min=1, max=16,
                                                    help=h("help.net.streams"))] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.net.profile"))] = None,
-    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
+    fmt: common.TextOrJsonOpt = common.Format.console,
     output: common.OutputOpt = None,
     lang: common.LangOpt = None,
 ) -> None:

@@ -101,7 +101,8 @@ def lint(paths: PathsArg = None, profile: ProfileOpt = None, lang: common.LangOp
 @app.command("paths", help=h("help.playbook.paths"))
 def paths(
     playbook: IdArg,
-    as_json: Annotated[bool, typer.Option("--json", help=h("help.playbook.json"))] = False,
+    fmt: common.TextOrJsonOpt = common.Format.console,
+    as_json: common.JsonAliasOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     import json
@@ -112,7 +113,7 @@ def paths(
 
     loaded = _load(playbook, language)
     found, truncated = all_paths(loaded)
-    if as_json:
+    if as_json or fmt is common.Format.json:
         body = {"playbook": loaded.id, "truncated": truncated, "paths": [p.to_dict() for p in found]}
         common.emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", None)
     else:

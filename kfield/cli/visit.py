@@ -153,7 +153,8 @@ def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", par
 @app.command("show", help=h("help.visit.show"))
 def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                         show_default=False)] = None,
-         as_json: Annotated[bool, typer.Option("--json", help=h("help.visit.json"))] = False,
+         fmt: common.TextOrJsonOpt = common.Format.console,
+         as_json: common.JsonAliasOpt = False,
          lang: common.LangOpt = None) -> None:
     language = common.use_lang(lang)
     with errors.funnel():
@@ -163,7 +164,7 @@ def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parse
         outlined = visits.load_outline(visit)       # one event at a time: a big log is never held whole
         _say_damage(outlined.damage)
         folded = outlined.outline
-        if as_json:
+        if as_json or fmt is common.Format.json:
             _stream(render.json_chunks(folded.visit, {"notes": visits.notes(outlined),
                                                       "checks": visits.kept(outlined, "check_run"),
                                                       "transcripts": visits.kept(outlined, "transcript")}))
