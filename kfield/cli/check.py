@@ -18,15 +18,13 @@ def check(
     only: Annotated[Optional[list[str]], typer.Option("--only", parser=values.name, help=h("help.check.only"))] = None,
     fmt: common.format_opt(*RUN_FORMATS) = Format.console,
     output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        report = run_profile(profile, areas or [], only or [])
-        body = render(report, fmt, language, output)
-        common.emit(body, output)
-        common.attach_evidence("check_run", report.to_dict())
-    raise errors.Exit(report.exit_code())
+) -> int:
+    language = common.lang()
+    report = run_profile(profile, areas or [], only or [])
+    body = render(report, fmt, language, output)
+    common.emit(body, output)
+    common.attach_evidence("check_run", report.to_dict())
+    return report.exit_code()
 
 
 def run_profile(profile_name, areas, only):

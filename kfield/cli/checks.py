@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -14,11 +14,10 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 @app.command("list", help=h("help.checks.list"))
 def list_checks(
     fmt: common.TextOrJsonOpt = common.Format.console,
-    lang: common.LangOpt = None,
-) -> None:
+) -> int:
     import json
 
-    language = common.use_lang(lang)
+    language = common.lang()
     from kfield.core.registry import load_all
 
     rows = [catalogue_row(spec, language) for spec in load_all().values()]
@@ -27,7 +26,7 @@ def list_checks(
         common.emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
         common.emit("".join(_plain(row) for row in rows), None)
-    raise errors.Exit(0)
+    return 0
 
 
 def catalogue_row(spec, lang: str) -> dict:

@@ -30,16 +30,17 @@ TEXT_OR_JSON = (Format.console, Format.json)          # lines for a person, or J
 TextOrJsonOpt = format_opt(*TEXT_OR_JSON)
 JsonAliasOpt = Annotated[bool, typer.Option("--json", hidden=True)]     # kept for scripts: same as --format json
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=values.path, help=h("help.output"))]
 
 
-def use_lang(choice: Lang | None) -> str:
-    from kfield.core.i18n import detect_lang
+def lang() -> str:
+    """The run's language, as the root callback resolved it (``ctx.obj``); outside a command line
+    (a test calling a command function), the entry point's choice."""
+    from typer._click.globals import get_current_context
 
-    with errors.funnel():
-        errors.state["lang"] = detect_lang(choice.value if choice else None)
-    return errors.state["lang"]
+    ctx = get_current_context(silent=True)
+    run = ctx.find_root().obj if ctx is not None else None
+    return run.lang if run is not None else errors.lang()
 
 
 def wants_color(output: Path | None) -> bool:

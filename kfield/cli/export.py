@@ -40,22 +40,21 @@ def export(
     table: Annotated[str, typer.Option("--table", help=h("help.export.table", tables=tables()))] = "visits",
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
     output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.visit import export as ex
+) -> int:
+    language = common.lang()
+    from kfield.visit import export as ex
 
-        name = _table(table)
-        source, redactor = _visits(visit, every), _redactor() if redact else None
-        docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
-        common.refuse_binary_on_terminal(output, fmt)
-        if fmt is common.Format.xlsx:
-            common.emit(ex.to_xlsx(docs, language), output)
-            return
-        body = {"csv": lambda: ex.to_csv(docs, name, language), "json": lambda: ex.to_json(docs),
-                "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
-        common.emit(body, output)
+    name = _table(table)
+    source, redactor = _visits(visit, every), _redactor() if redact else None
+    docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
+    common.refuse_binary_on_terminal(output, fmt)
+    if fmt is common.Format.xlsx:
+        common.emit(ex.to_xlsx(docs, language), output)
+        return 0
+    body = {"csv": lambda: ex.to_csv(docs, name, language), "json": lambda: ex.to_json(docs),
+            "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
+    common.emit(body, output)
+    return 0
 
 
 def _visits(visit: str | None, every: bool):

@@ -32,15 +32,14 @@ def scan(
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
     fmt: common.format_opt(*SCAN_FORMATS) = common.Format.console,
     output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        report = _run_scan(cidr, iface, _ports(ports), method.value, force, profile, language)
-        from kfield.formats import scan as render
+) -> int:
+    language = common.lang()
+    report = _run_scan(cidr, iface, _ports(ports), method.value, force, profile, language)
+    from kfield.formats import scan as render
 
-        color = fmt is common.Format.console and common.wants_color(output)
-        common.emit(render.render(report, fmt.value, language, color=color, width=common.terminal_width()), output)
+    color = fmt is common.Format.console and common.wants_color(output)
+    common.emit(render.render(report, fmt.value, language, color=color, width=common.terminal_width()), output)
+    return 0
 
 
 def _ports(spec: str | None) -> tuple[int, ...]:
@@ -129,18 +128,17 @@ def speed(
     streams: common.StreamsOpt = 4,
     fmt: common.TextOrJsonOpt = common.Format.console,
     output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.i18n import text
-        from kfield.formats import speed as render
-        from kfield.net.throughput import measure
+) -> int:
+    language = common.lang()
+    from kfield.core.i18n import text
+    from kfield.formats import speed as render
+    from kfield.net.throughput import measure
 
-        errors.say(text("speed.measuring", language, host=host, port=port, seconds=seconds))
-        with _spinner(text("speed.measuring_short", language)):
-            result = measure(_host(host), port, token, seconds=seconds, streams=streams)
-        common.emit(render.render(result, fmt.value, language), output)
+    errors.say(text("speed.measuring", language, host=host, port=port, seconds=seconds))
+    with _spinner(text("speed.measuring_short", language)):
+        result = measure(_host(host), port, token, seconds=seconds, streams=streams)
+    common.emit(render.render(result, fmt.value, language), output)
+    return 0
 
 
 def _host(name: str) -> str:

@@ -32,21 +32,20 @@ def speed(
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.net.profile"))] = None,
     fmt: common.TextOrJsonOpt = common.Format.console,
     output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.i18n import text
-        from kfield.formats import speed as render
+) -> int:
+    language = common.lang()
+    from kfield.core.i18n import text
+    from kfield.formats import speed as render
 
-        if not (backend or server or down_url or up_url):
-            down_url, up_url = _profile_pair(profile)
-        chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
-        options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
-        measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
-            _public(chosen, server, down_url or up_url, options)
-        errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
-        common.emit(render.render(measure(), fmt.value, language), output)
+    if not (backend or server or down_url or up_url):
+        down_url, up_url = _profile_pair(profile)
+    chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
+    options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
+    measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
+        _public(chosen, server, down_url or up_url, options)
+    errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
+    common.emit(render.render(measure(), fmt.value, language), output)
+    return 0
 
 
 def _profile_pair(profile: str | None) -> tuple[str | None, str | None]:

@@ -24,26 +24,25 @@ def report(
     province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.report.province"))] = 56,
     rules: Annotated[Optional[Path], typer.Option("--rules", parser=values.path, help=h("help.report.rules"))] = None,
     output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.aggregate import db as dbmod, reports
-        from kfield.formats import report as formatted
+) -> int:
+    language = common.lang()
+    from kfield.aggregate import db as dbmod, reports
+    from kfield.formats import report as formatted
 
-        chosen = _names(names or ["all"])
-        period = reports.Period(_day(start), _day(end))
-        _check(period, fmt, chosen, output)
-        database = dbmod.connect(db)
-        with dbmod.reported(database), dbmod.readable(database):
-            tables = [reports.build(database, name, period, province, rules) for name in chosen]
-            headline = reports.headline(database, period, province) if fmt is Format.html else {}
-            body = formatted.render(tables, headline, formatted.meta(period, database.where, language), fmt, language,
-                                    color=common.wants_color(output), width=common.terminal_width())
-            body = body if isinstance(body, (str, bytes)) else "".join(body)      # parsed here, not half-written
-        common.emit(body, output)
-        with dbmod.reported(database):
-            _say_if_empty(database, period)
+    chosen = _names(names or ["all"])
+    period = reports.Period(_day(start), _day(end))
+    _check(period, fmt, chosen, output)
+    database = dbmod.connect(db)
+    with dbmod.reported(database), dbmod.readable(database):
+        tables = [reports.build(database, name, period, province, rules) for name in chosen]
+        headline = reports.headline(database, period, province) if fmt is Format.html else {}
+        body = formatted.render(tables, headline, formatted.meta(period, database.where, language), fmt, language,
+                                color=common.wants_color(output), width=common.terminal_width())
+        body = body if isinstance(body, (str, bytes)) else "".join(body)      # parsed here, not half-written
+    common.emit(body, output)
+    with dbmod.reported(database):
+        _say_if_empty(database, period)
+    return 0
 
 
 def _say_if_empty(database, period) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import locale
 import os
+from contextvars import ContextVar, Token
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -21,6 +22,35 @@ def detect_lang(explicit: str | None = None, env: Mapping[str, str] | None = Non
         if candidate:
             return normalise_lang(candidate)
     return _lang_from_locale(env)
+
+
+# the language of this run: set once by the entry point (kfield.__main__), read by whatever writes words
+_CHOSEN: ContextVar[str | None] = ContextVar("kfield_lang", default=None)
+
+
+def use_lang(lang: str) -> Token:
+    """Make ``lang`` the run's language; the token gives the previous one back (``reset_lang``)."""
+    return _CHOSEN.set(normalise_lang(lang))
+
+
+def reset_lang(token: Token) -> None:
+    _CHOSEN.reset(token)
+
+
+def chosen_lang() -> str | None:
+    """The language set for this run, if one was (None: none chosen yet)."""
+    return _CHOSEN.get()
+
+
+def current_lang() -> str:
+    """The run's language; before one is chosen, the environment's (English if KFIELD_LANG is not one)."""
+    chosen = _CHOSEN.get()
+    if chosen is not None:
+        return chosen
+    try:
+        return detect_lang()
+    except Exception:                  # a bad KFIELD_LANG is refused by the command line, not here
+        return DEFAULT_LANG
 
 
 def normalise_lang(value: str) -> str:
