@@ -15,7 +15,7 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 def list_checks(
     fmt: common.TextOrJsonOpt = common.Format.console,
 ) -> int:
-    import json
+    from kfield.formats.json import document
 
     language = common.lang()
     from kfield.core.registry import load_all
@@ -23,7 +23,7 @@ def list_checks(
     rows = [catalogue_row(spec, language) for spec in load_all().values()]
     rows.sort(key=lambda row: row["id"])
     if fmt is common.Format.json:
-        common.emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+        common.emit(document(rows), None)
     else:
         common.emit("".join(_plain(row) for row in rows), None)
     return 0

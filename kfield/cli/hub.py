@@ -151,7 +151,7 @@ def revoke(who: Annotated[str, typer.Argument(help=h("help.hub.who"), show_defau
 
 @app.command("devices", help=h("help.hub.devices"))
 def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.Format.console) -> int:
-    import json
+    from kfield.formats.json import document
 
     from kfield.aggregate import db as dbmod
     from kfield.hub import tokens
@@ -161,7 +161,7 @@ def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.Format.console)
         rows = tokens.listing(database)
     keys = ("device", "role", "member", "school", "invited", "joined", "revoked")
     if fmt is common.Format.json:
-        common.emit(json.dumps([dict(zip(keys, r)) for r in rows], ensure_ascii=False, indent=2) + "\n", None)
+        common.emit(document([dict(zip(keys, r)) for r in rows]), None)
         return 0
     lines = [_t("hub.device.line", device=r[0], role=_t(ROLES.get(r[1], "hub.role.student")), member=r[2], school=r[3] or "-",
                 state=_t("hub.state.revoked") if r[6] else _t("hub.state.joined") if r[5] else _t("hub.state.invited"))

@@ -128,13 +128,11 @@ def _summary_line(summary, where: str, language: str) -> str:
 
 
 def _render(summary, where: str, quarantine: Path, fmt, language: str) -> str:
-    import json
-
     from kfield.core.i18n import text
+    from kfield.formats.json import document
 
     if fmt is common.Format.json:
-        return json.dumps({**summary.to_dict(), "database": where, "quarantine_dir": str(quarantine)},
-                          ensure_ascii=False, indent=2) + "\n"
+        return document({**summary.to_dict(), "database": where, "quarantine_dir": str(quarantine)})
     lines = [_summary_line(summary, where, language)]
     lines += [_issue(issue, language) for issue in summary.issues[:SHOWN_ISSUES]]
     if len(summary.issues) > SHOWN_ISSUES:
@@ -196,9 +194,9 @@ def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("he
                                     why=text(params["why"], language)) from None
     client.note_attempt()
     if fmt is common.Format.json:
-        import json
+        from kfield.formats.json import document
 
-        common.emit(json.dumps(done.to_dict(), indent=2) + "\n", None)
+        common.emit(document(done.to_dict()), None)
     else:
         errors.say(text("hub.pushed", language, **done.to_dict()))
     return 1 if done.refused or done.conflict or done.too_big else 0
@@ -217,11 +215,11 @@ def status(fmt: common.TextOrJsonOpt = common.Format.console) -> int:
         for reason, count in cursor.refused.items():
             refused[reason] = refused.get(reason, 0) + count
     if fmt is common.Format.json:
-        import json
+        from kfield.formats.json import document
 
         body = {"hub": joined.url if joined else None, "waiting": sum(waiting.values()),
                 "files": waiting, "refused": refused}
-        common.emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", None)
+        common.emit(document(body), None)
         return 0
     lines = [text("hub.status.hub", language, url=joined.url, member=joined.member) if joined
              else text("hub.status.no_hub", language),

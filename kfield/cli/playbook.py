@@ -99,7 +99,7 @@ def paths(
     fmt: common.TextOrJsonOpt = common.Format.console,
     as_json: common.JsonAliasOpt = False,
 ) -> int:
-    import json
+    from kfield.formats.json import document
 
     language = common.lang()
     from kfield.core.i18n import text
@@ -109,7 +109,7 @@ def paths(
     found, truncated = all_paths(loaded)
     if as_json or fmt is common.Format.json:
         body = {"playbook": loaded.id, "truncated": truncated, "paths": [p.to_dict() for p in found]}
-        common.emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", None)
+        common.emit(document(body), None)
     else:
         common.emit("".join(f"{n}. {_path_line(p, language)}\n" for n, p in enumerate(found, 1)), None)
         errors.say(text("pb.paths.count", language, count=len(found)))
@@ -225,7 +225,7 @@ def schema(
     of_transcript: Annotated[bool, typer.Option("--transcript", help=h("help.playbook.schema_transcript"))] = False,
     output: common.OutputOpt = None,
 ) -> int:
-    import json
+    from kfield.formats.json import document
 
     if of_transcript:
         from kfield.playbook.transcript import SCHEMA as exported
@@ -233,5 +233,5 @@ def schema(
         from kfield.playbook.loader import export_schema
 
         exported = export_schema()
-    common.emit(json.dumps(exported, ensure_ascii=False, indent=2) + "\n", output)
+    common.emit(document(exported), output)
     return 0

@@ -50,11 +50,11 @@ def list_profiles() -> int:
 
 @app.command("schema", help=h("help.profile.schema"))
 def schema(output: common.OutputOpt = None) -> int:
-    import json
+    from kfield.formats.json import document
 
     from kfield.core.profile import export_schema
 
-    common.emit(json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n", output)
+    common.emit(document(export_schema()), output)
     return 0
 
 
