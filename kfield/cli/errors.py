@@ -1,6 +1,6 @@
 """The one error funnel: domain errors, usage errors, Ctrl-C and bugs become a line and an exit code.
 
-`handled(call)` is entered once per run, by the entry point (kfield.__main__.run); commands return
+`handled(call)` is entered once per run, by the entry point (kfield.__main__.funnelled); commands return
 their exit code, or raise a domain error, and never catch for themselves.
 Exit codes: 0 nothing failed, 1 a check failed (or lint findings), 2 bad usage or
 input, 3 unexpected internal error (a log path is printed), 130 interrupted.
@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 
 from kfield.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, KfieldError
 from kfield.core.i18n import render, text
+
 
 def lang() -> str:
     """The run's language (kfield.core.i18n.current_lang: chosen once by the entry point)."""
@@ -45,6 +46,8 @@ def handled(call: Callable[[], int]) -> int:
             return call()
     except Exit as done:
         return done.code
+    except KeyboardInterrupt:                  # a second Ctrl-C, while the funnel said its line
+        return interrupted()
     except Exception as exc:  # the last resort: a log to paste, never a traceback
         return _unexpected(exc)
 
