@@ -12,12 +12,13 @@ from kfield.cli.help import h
 from kfield.formats import RUN_FORMATS, Format
 
 
+@common.output_options(*RUN_FORMATS)
 def check(
     areas: Annotated[Optional[list[str]], typer.Argument(metavar="[AREA]...", parser=values.name, help=h("help.check.areas"), show_default=False)] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", parser=values.name, help=h("help.check.only"))] = None,
-    fmt: common.format_opt(*RUN_FORMATS) = Format.console,
-    output: common.OutputOpt = None,
+    fmt: common.Format = Format.console,
+    output: Path | None = None,
 ) -> int:
     language = common.lang()
     report = run_profile(profile, areas or [], only or [])

@@ -12,8 +12,9 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("list", help=h("help.checks.list"))
+@common.output_options(*common.TEXT_OR_JSON)
 def list_checks(
-    fmt: common.TextOrJsonOpt = common.Format.console,
+    fmt: common.Format = common.Format.console,
 ) -> int:
     from kfield.formats.json import document
 

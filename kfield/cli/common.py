@@ -21,13 +21,30 @@ class Lang(str, Enum):
 
 
 def format_opt(*allowed: Format):
-    """The one --format/-f declaration: each command names the formats it writes, in the order its help
-    lists them; any other is refused by the parser in the user's language (exit 2)."""
+    """The --format/-f option for these formats, in the order help lists them (commands get it through
+    `output_options`); any other is refused by the parser in the user's language (exit 2)."""
     return Annotated[Literal[allowed], typer.Option("--format", "-f", help=h("help.format"))]
 
 
+def output_options(*allowed: Format):
+    """The one `--format`/`-f` and `--output`/`-o` declaration (sqlite-utils' `@output_options`): put
+    under the command's registration, it gives the command's `fmt` parameter the formats it writes
+    (its default is the function's own) and its `output` parameter, if it has one, the checked path.
+    The parameters keep their place, so help lists the options where the function declares them."""
+    def declare(func):
+        import inspect
+
+        declared = {"fmt": format_opt(*allowed), "output": OutputOpt}
+        signature = inspect.signature(func, eval_str=True)
+        params = [p.replace(annotation=declared[p.name]) if p.name in declared else p
+                  for p in signature.parameters.values()]
+        func.__signature__ = signature.replace(parameters=params)
+        func.__annotations__ = {**{p.name: p.annotation for p in params}, "return": signature.return_annotation}
+        return func
+    return declare
+
+
 TEXT_OR_JSON = (Format.console, Format.json)          # lines for a person, or JSON (speed tests, the verdict…)
-TextOrJsonOpt = format_opt(*TEXT_OR_JSON)
 JsonAliasOpt = Annotated[bool, typer.Option("--json", hidden=True)]     # kept for scripts: same as --format json
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=values.path, help=h("help.output"))]

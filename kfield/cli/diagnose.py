@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -10,10 +11,11 @@ from kfield.cli import common, values
 from kfield.cli.help import h
 
 
+@common.output_options(*common.TEXT_OR_JSON)
 def diagnose(
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
-    fmt: common.TextOrJsonOpt = common.Format.console,
-    output: common.OutputOpt = None,
+    fmt: common.Format = common.Format.console,
+    output: Path | None = None,
 ) -> int:
     language = common.lang()
     from kfield.cli.progress import progress_observer

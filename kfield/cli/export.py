@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -33,13 +34,14 @@ def _table(value: str) -> str:
     return found
 
 
+@common.output_options(*EXPORT_FORMATS)
 def export(
     visit: Annotated[Optional[str], typer.Option("--visit", parser=values.name, help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
-    fmt: common.format_opt(*EXPORT_FORMATS) = common.Format.csv,
+    fmt: common.Format = common.Format.csv,
     table: Annotated[str, typer.Option("--table", help=h("help.export.table", tables=tables()))] = "visits",
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
-    output: common.OutputOpt = None,
+    output: Path | None = None,
 ) -> int:
     language = common.lang()
     from kfield.visit import export as ex

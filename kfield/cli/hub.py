@@ -150,7 +150,8 @@ def revoke(who: Annotated[str, typer.Argument(help=h("help.hub.who"), show_defau
 
 
 @app.command("devices", help=h("help.hub.devices"))
-def devices(db: DbOpt = None, fmt: common.TextOrJsonOpt = common.Format.console) -> int:
+@common.output_options(*common.TEXT_OR_JSON)
+def devices(db: DbOpt = None, fmt: common.Format = common.Format.console) -> int:
     from kfield.formats.json import document
 
     from kfield.aggregate import db as dbmod

@@ -18,8 +18,9 @@ SHOWN_ISSUES = 15
 
 
 @app.command("import", help=h("help.logs.import"), epilog=h("help.exit_codes"))
+@common.output_options(*common.TEXT_OR_JSON)
 def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"), parser=values.path, show_default=False)],
-            db: DbOpt = None, fmt: common.TextOrJsonOpt = common.Format.console) -> int:
+            db: DbOpt = None, fmt: common.Format = common.Format.console) -> int:
     language = common.lang()
     from kfield.aggregate import db as dbmod
     from kfield.core.errors import UsageError
@@ -166,11 +167,12 @@ DAMAGE = ("json", "checksum", "torn", "fields")
 
 
 @app.command("push", help=h("help.logs.push"), epilog=h("help.exit_codes"))
+@common.output_options(*common.TEXT_OR_JSON)
 def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("help.logs.push.timeout"))] = 10.0,
          attempts: Annotated[int, typer.Option("--attempts", min=1, max=20, help=h("help.logs.push.attempts"))] = 4,
          max_wait: Annotated[float, typer.Option("--max-wait", min=0, help=h("help.logs.push.max_wait"))] = 30.0,
          batch: Annotated[int, typer.Option("--batch", min=1, max=10_000, help=h("help.logs.push.batch"))] = 500,
-         fmt: common.TextOrJsonOpt = common.Format.console) -> int:
+         fmt: common.Format = common.Format.console) -> int:
     language = common.lang()
     from filelock import FileLock, Timeout
 
@@ -203,7 +205,8 @@ def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("he
 
 
 @app.command("status", help=h("help.logs.status"))
-def status(fmt: common.TextOrJsonOpt = common.Format.console) -> int:
+@common.output_options(*common.TEXT_OR_JSON)
+def status(fmt: common.Format = common.Format.console) -> int:
     language = common.lang()
     from kfield.core.i18n import text
     from kfield.hub import client

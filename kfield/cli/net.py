@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -19,6 +20,7 @@ class Backend(str, common.Enum):
 
 
 @app.command("speed", help=h("help.net.speed"))
+@common.output_options(*common.TEXT_OR_JSON)
 def speed(
     backend: Annotated[Optional[Backend], typer.Option("--backend", help=h("help.net.backend"))] = None,
     server: Annotated[Optional[str], typer.Option("--server", parser=values.host_port, help=h("help.net.server"))] = None,
@@ -30,8 +32,8 @@ def speed(
     streams: Annotated[Optional[int], typer.Option("--streams", min=1, max=16,
                                                    help=h("help.net.streams"))] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.net.profile"))] = None,
-    fmt: common.TextOrJsonOpt = common.Format.console,
-    output: common.OutputOpt = None,
+    fmt: common.Format = common.Format.console,
+    output: Path | None = None,
 ) -> int:
     language = common.lang()
     from kfield.core.i18n import text

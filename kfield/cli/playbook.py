@@ -94,9 +94,10 @@ def lint(paths: PathsArg = None, profile: ProfileOpt = None) -> int:
 
 
 @app.command("paths", help=h("help.playbook.paths"))
+@common.output_options(*common.TEXT_OR_JSON)
 def paths(
     playbook: IdArg,
-    fmt: common.TextOrJsonOpt = common.Format.console,
+    fmt: common.Format = common.Format.console,
     as_json: common.JsonAliasOpt = False,
 ) -> int:
     from kfield.formats.json import document

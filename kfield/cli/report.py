@@ -15,15 +15,16 @@ from kfield.formats import Format
 from kfield.formats.report import REPORT_FORMATS
 
 
+@common.output_options(*REPORT_FORMATS)
 def report(
     names: Annotated[Optional[list[str]], typer.Argument(help=h("help.report.names"), parser=values.name, show_default=False)] = None,
     start: Annotated[Optional[str], typer.Option("--from", parser=values.name, help=h("help.report.from"))] = None,
     end: Annotated[Optional[str], typer.Option("--to", parser=values.name, help=h("help.report.to"))] = None,
-    fmt: common.format_opt(*REPORT_FORMATS) = Format.console,
+    fmt: common.Format = Format.console,
     db: DbOpt = None,
     province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.report.province"))] = 56,
     rules: Annotated[Optional[Path], typer.Option("--rules", parser=values.path, help=h("help.report.rules"))] = None,
-    output: common.OutputOpt = None,
+    output: Path | None = None,
 ) -> int:
     language = common.lang()
     from kfield.aggregate import db as dbmod, reports

@@ -145,9 +145,10 @@ def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", par
 
 
 @app.command("show", help=h("help.visit.show"))
+@common.output_options(*common.TEXT_OR_JSON)
 def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                         show_default=False)] = None,
-         fmt: common.TextOrJsonOpt = common.Format.console,
+         fmt: common.Format = common.Format.console,
          as_json: common.JsonAliasOpt = False) -> int:
     language = common.lang()
     from kfield.formats import visit as render

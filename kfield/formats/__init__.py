@@ -1,7 +1,7 @@
 """Output formats, one module each, chosen in one place.
 
 ``Format`` names every output kfield writes; each command allows a few of them (the CLI's one
-``--format`` option, ``kfield.cli.common.format_opt``). Every check-run module exposes
+``--format``/``--output`` declaration, ``@kfield.cli.common.output_options``). Every check-run module exposes
 ``render(report, lang, *, color=False, width=100) -> str``; the review's reports are chosen in
 ``kfield.formats.report``.
 """

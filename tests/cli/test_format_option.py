@@ -89,3 +89,13 @@ def test_xlsx_is_refused_onto_a_terminal(tmp_path, args):
         os.close(slave)
         os.close(master)
     assert done.returncode == 2 and "Tệp Excel cần --output" in done.stderr
+
+
+def test_every_format_option_comes_from_the_one_decorator():
+    """Commands name their formats in `@common.output_options(...)`, never with an option of their own."""
+    for path in (ROOT / "cli").glob("*.py"):
+        if path.name == "common.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert '"--format"' not in text and "format_opt(" not in text and "TextOrJsonOpt" not in text, path.name
+        assert text.count("fmt: common.Format") == text.count("@common.output_options("), path.name
