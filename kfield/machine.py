@@ -1,5 +1,10 @@
 """The computer the checks see: OS facts (kfield.platform) joined with network actions
-(kfield.net.actions). The one place that knows both; neither package imports the other's side."""
+(kfield.net.actions). The one place that knows both; neither package imports the other's side.
+
+Map `kfield/net/actions.py`, `kfield/machine.py`: `NetActions` (everything kfield sends: ping, TCP, DNS, web,
+ARP, DHCP, MTU, traceroute, the signing chain); `machine.current_host()` joins OS facts and actions for the
+checks
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Run one check alone with injected inputs (for tests and for playbooks)."""
+"""Run one check alone with injected inputs (for tests and for playbooks).
+
+Map: `compute_check(id, **inputs)`: run one check alone (tests, playbooks)
+"""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from kfield.core.result import fail, measure, ok, skip, warn
 from kfield.core.schema import List, Map, Num, Str
 from kfield.net import local
 from kfield.net.dnsq import DnsAnswer
+from kfield.net.layer2 import RETRANSMIT_S
 from kfield.platform.base import Host, NotSupported
 
 PRINTER_PORTS = (9100, 631, 515)
@@ -232,6 +233,10 @@ def rogue_dhcp(host: Host):
                     servers=", ".join(servers), devices=", ".join(f"{s} ({_named(macs[s])})" for s in servers))
     if not servers:
         return warn("lan.rogue.none", evidence=evidence, remedy="lan.ip.dhcp_remedy", interface=main.name)
+    late = min((o.after_s for o in probe.own), default=0.0)
+    if late > RETRANSMIT_S:   # silent to the first DISCOVER, answering the one sent again: it was away
+        return warn("lan.dhcp.late", evidence=evidence, remedy="lan.dhcp.late_remedy", server=servers[0],
+                    seconds=round(late, 1))   # (and a new device's missing offer proves no full pool)
     if probe.own and not probe.fresh:
         return fail("lan.dhcp.pool_full", evidence=evidence, remedy="lan.dhcp.pool_remedy", server=servers[0])
     return ok("lan.rogue.one", evidence=evidence, server=servers[0])

@@ -111,7 +111,7 @@ def dns(host: Host, portals: list, dns_names: list, resolvers: list, dns_slow_ms
     evidence = _dns_evidence(timed, asked)
     lookup_ms = max((ms for found, ms in timed.values() if found), default=0)
     facts, again_ms = all_at_once(lambda task: task(), [   # the NXDOMAIN probe and the cached re-ask at once
-        lambda: _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random()),
+        lambda: _dns_facts(host, names, servers, system, asked, resolvers, rand or random.Random(), configured),
         lambda: _cached_ms(host, configured, asked, names[0]) if _looks_slow(lookup_ms, configured, asked,
                                                                              dns_slow_ms) else None])
     facts.update(configured=configured, lookup_ms=lookup_ms, again_ms=again_ms)
@@ -183,13 +183,32 @@ def _answer_text(answer) -> str:
     return f"{answer.rcode} {', '.join(answer.addresses)} ({answer.ms} ms)".replace("  ", " ")
 
 
-def _dns_facts(host, names, servers, system, asked, resolvers, rng) -> dict:
+def _dns_facts(host, names, servers, system, asked, resolvers, rng, configured=()) -> dict:
     down = [s for s in servers if not any(asked[(s, n)].answered for n in names)]
     unresolved = [n for n, a in system.items() if not a]
     disagree = [n for n in names if _disagree(system[n], [asked[(s, n)] for s in resolvers if (s, n) in asked])]
     rewrites = _rewriters(host, servers, names[0], down, rng)
     return {"down": down, "unresolved": unresolved, "disagree": disagree, "rewrites": rewrites,
-            "servers": servers, "public_ok": [s for s in resolvers if s not in down], "asked": asked}
+            "servers": servers, "public_ok": [s for s in resolvers if s not in down], "asked": asked,
+            "nowhere": _nowhere(unresolved, names, system, asked, list(configured), resolvers)}
+
+
+def _nowhere(unresolved, names, system, asked, configured, resolvers) -> dict[str, str]:
+    """{name: the reference resolver that says it does not exist}: names the office's servers and a
+    reference resolver this PC is not set to use both answer NXDOMAIN for, while another name resolves.
+    A name missing everywhere is the name's own registration (its owner's DNS), not the office's
+    resolver: the contrast is the reference's answer, which the evidence records."""
+    if not any(system.get(n) for n in names if n not in unresolved):
+        return {}
+    found = {}
+    for name in unresolved:
+        mine = [asked[(s, name)] for s in configured if (s, name) in asked and asked[(s, name)].answered]
+        references = [(s, asked[(s, name)]) for s in resolvers
+                      if s not in configured and (s, name) in asked and asked[(s, name)].answered]
+        if (mine and references and all(a.rcode == "NXDOMAIN" for _, a in references)
+                and all(a.rcode == "NXDOMAIN" for a in mine)):
+            found[name] = references[0][0]
+    return found if len(found) == len(unresolved) else {}
 
 
 def _disagree(system_answer: tuple, references: list) -> bool:
@@ -220,6 +239,11 @@ def _dns_verdict(f: dict, evidence, slow_ms: float = 300, fail_ms: float = 2000)
         return fail("net.dns.unreliable", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
     if repeat and 0 < repeat["answered"] <= repeat["asked"] - DNS_LOST_FAIL:   # it answers, but not always
         return fail("net.dns.unreliable", evidence=evidence, remedy="net.dns.remedy_unreliable", **repeat, **common)
+    if f["unresolved"] and f.get("nowhere"):
+        missing = f["nowhere"]
+        said = tuple(measure("dns_reference", f"{server} {name}: NXDOMAIN") for name, server in missing.items())
+        return fail("net.dns.not_found", evidence=said + tuple(evidence), remedy="net.dns.remedy_not_found",
+                    names=", ".join(missing), server=next(iter(missing.values())), **common)
     if f["unresolved"]:
         return fail("net.dns.unresolved", evidence=evidence, remedy="net.dns.remedy", **common)
     if f["disagree"]:
@@ -481,7 +505,8 @@ def proxy(host: Host):
     if not found:
         return ok("net.proxy.direct")
     evidence = tuple(measure("proxy", f"{p.source}: {p.server}") for p in found)
-    dead = [p.server for p in found if not p.source.endswith(":pac") and _proxy_dead(host, p.server)]
+    named = dict.fromkeys(p.server for p in found if not p.source.endswith(":pac"))   # HTTP_PROXY = HTTPS_PROXY: once
+    dead = [server for server in named if _proxy_dead(host, server)]
     if dead:
         return fail("net.proxy.dead", evidence=evidence, remedy="net.proxy.remedy", servers=", ".join(dead))
     return warn("net.proxy.set", evidence=evidence, remedy="net.proxy.remedy_check",

@@ -3,6 +3,9 @@
 Command modules parse arguments, call the core, print through a formatter and return the exit
 code. The entry point (kfield.__main__) chooses the language and enters the one error funnel;
 help texts come from the catalogue in the run's language.
+
+Map `kfield/cli/<group>.py`: one module per command group: parse, call the core, print; `kfield/cli/lazy.py`
+loads groups (`hub` among them) and single commands (diagnose, serve, export, run, report) on first use
 """
 
 from __future__ import annotations

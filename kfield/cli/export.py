@@ -44,6 +44,7 @@ def export(
     output: Path | None = None,
 ) -> int:
     language = common.lang()
+    from kfield.formats import export as render
     from kfield.visit import export as ex
 
     name = _table(table)
@@ -51,10 +52,10 @@ def export(
     docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
     common.refuse_binary_on_terminal(output, fmt)
     if fmt is common.Format.xlsx:
-        common.emit(ex.to_xlsx(docs, language), output)
+        common.emit(render.to_xlsx(docs, language), output)
         return 0
-    body = {"csv": lambda: ex.to_csv(docs, name, language), "json": lambda: ex.to_json(docs),
-            "md": lambda: ex.to_markdown(docs, language), "html": lambda: ex.to_html(docs, language)}[fmt.value]()
+    body = {"csv": lambda: render.to_csv(docs, name, language), "json": lambda: render.to_json(docs),
+            "md": lambda: render.to_markdown(docs, language), "html": lambda: render.to_html(docs, language)}[fmt.value]()
     common.emit(body, output)
     return 0
 

@@ -39,10 +39,19 @@ def speed(
     from kfield.core.i18n import text
     from kfield.formats import speed as render
 
+    options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
     if not (backend or server or down_url or up_url):
+        places = _profile_places(profile)
+        if places:
+            from kfield.net import abroad
+
+            errors.say(text("speed.net.budget_places", language, mb=max_mb, seconds=seconds))
+            contrast = abroad.measure(places, lambda s, cap, share: _measure_server(s, options, cap, share),
+                                      options["max_bytes"])
+            common.emit(render.render_contrast(contrast, fmt.value, language), output)
+            return 0
         down_url, up_url = _profile_pair(profile)
     chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
-    options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
     measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
         _public(chosen, server, down_url or up_url, options)
     errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
@@ -56,6 +65,27 @@ def _profile_pair(profile: str | None) -> tuple[str | None, str | None]:
 
     params = load_profile(profile).params
     return (params.get("speed_down_url") or None), (params.get("speed_up_url") or None)
+
+
+def _profile_places(profile: str | None) -> tuple:
+    """The profile's speed servers when it names both kinds (in Vietnam and abroad), or none."""
+    from kfield.core.profile import load_profile
+
+    servers = load_profile(profile).speed_servers
+    return servers if {s.domestic for s in servers} == {True, False} else ()
+
+
+def _measure_server(server, options: dict, max_bytes: int, goal_share: float):
+    """One profile speed server (`kfield.core.profile.SpeedServer`) within ``max_bytes``."""
+    from urllib.parse import urlsplit
+
+    from kfield.net import ookla, wire
+
+    chosen = {**options, "max_bytes": max_bytes, "goal_share": goal_share}
+    if server.ookla:
+        return wire.measure(ookla.named(server.ookla), backend="ookla", **chosen)
+    return wire.measure(wire.Target(urlsplit(server.down).hostname, server.down, server.up, server.down),
+                        backend="http", **chosen)
 
 
 def _public(backend: Backend, server: str | None, url: str | None, options: dict):

@@ -11,6 +11,11 @@ in the user's language naming the option (exit 2, through Click's BadParameter):
 - ``db_url``: ``postgresql://…`` with a host, port and brackets that parse, else an SQLite path;
 - ``path``: a name the system can take (each part at most 255 bytes, the whole at most 4,096).
 Each parser also takes the value it returns (Click passes defaults through it too).
+
+Map: one parser per kind of command-line value (text, name, commune, number, id, host[:port], database URL,
+path), given to each option as Typer's `parser=`: undecodable bytes, NUL, control and right-to-left override
+characters, non-ASCII digits, over-long values, bad ports and brackets end in one line, exit 2, before
+anything is opened or sent
 """
 
 from __future__ import annotations

@@ -13,6 +13,10 @@ or a folder is refused with a sentence (exit 2), never renamed over (as root, `-
 replace the system's null device); a link is resolved once and its target must be a regular file
 or nothing; a name the system cannot hold is a sentence, not an internal error. `/dev/stdout`,
 `/dev/stderr` and `/dev/null` — devices a person means to write to — are written to in place.
+
+Map: the one writer of files: `--output` checked (devices, pipes, sockets, links, long names), an exclusive
+temporary file renamed only over a regular file or nothing; kfield's own small files and JSON (the settings, the
+hub's join, outbox state and address)
 """
 
 from __future__ import annotations

@@ -1,4 +1,13 @@
-"""Domain errors. Library code raises these; only the CLI turns them into exit codes."""
+"""Domain errors. Library code raises these; only the CLI turns them into exit codes.
+
+Map: domain errors; `kfield/cli/errors.py` is the one funnel to exit codes (`handled`; database driver errors
+worded there too); `kfield/__main__.py` is the entry point: it takes `--lang` off the command line wherever it
+stands and sets the run's language before the command line loads (help texts are made at import), catches a
+Ctrl-C before that, and enters the funnel once; commands return their exit code; the root callback
+(`kfield/cli/__init__.py`) resolves the language for the run and keeps it on the Typer context (`ctx.obj`); the
+platform part: `NotSupported` (skip), `SourceUnavailable` (skip "could not check": the source gave no answer)
+and `CommandFailed` (a program failed, timed out or was blocked)
+"""
 
 from __future__ import annotations
 
@@ -66,3 +75,12 @@ class SourceUnavailable(NotSupported):
             raise ValueError(f"unknown source reason {reason!r}")
         super().__init__(f"platform.source.{reason}", source=source, detail=detail[:160], **params)
         self.source, self.reason, self.detail = source, reason, detail
+
+
+class CommandFailed(Exception):
+    """An external program ran and failed: a non-zero exit, no answer in time, or blocked by policy.
+    Raised by ``kfield.platform.command``; the runner reads its kind ("could not check")."""
+
+    def __init__(self, argv: list[str], reason: str, kind: str = "failed") -> None:
+        super().__init__(f"{argv[0]}: {reason}")
+        self.argv, self.reason, self.kind = argv, reason, kind   # kind: failed / timeout / blocked

@@ -10,6 +10,10 @@ Either way a FIFO, a device, a socket or a folder is refused before a byte is re
 first, then ``fstat`` of what was really opened), the open itself has O_NONBLOCK so a FIFO cannot
 hang it, and ``read`` holds at most the cap of its kind (``CAPS``). Every refusal is a FilesError:
 one line in the reader's language (exit 2), never errno text.
+
+Map: the one opener for every file kfield reads: regular files only (a FIFO, device, socket or folder refused
+before a byte is read), `O_NONBLOCK`, a size cap per kind, links followed only when the person named them; OS
+errors as a sentence (exit 2)
 """
 
 from __future__ import annotations

@@ -1,12 +1,20 @@
-"""Language choice and message rendering from the one catalogue (kfield.locale)."""
+"""Language choice and message rendering from the one catalogue (kfield.locale).
+
+Map `kfield/core/i18n.py`, `kfield/locale/*.py`: language choice (the run's language is one context variable,
+set once by the entry point: `use_lang`, `current_lang`); the one catalogue (one module per area,
+`{key: (vi, en)}`; `menu.py`: Windows menus as a Vietnamese and an English Windows show them, picked by the
+PC's display language for `{menu[NAME]}`)
+"""
 
 from __future__ import annotations
 
 import locale
 import os
+import re
+from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 if TYPE_CHECKING:
     from kfield.core.result import Message
@@ -109,18 +117,49 @@ def render(message: Message | None, lang: str) -> str:
 
 
 # --- Windows menus as the PC shows them ----------------------------------------------------------
-# A remedy names a menu as {menu[datetime]}; each entry "menu.NAME" is (the name a Vietnamese Windows
-# shows, the name an English one shows), whatever language kfield speaks. The PC's display language
-# is a Host fact, asked once per process; unknown (another PC's results, Linux) → both names.
-MENUS = {"datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
+# A remedy or a playbook step names a menu as {menu[datetime]}; each entry "menu.NAME" (kfield/locale/menu.py)
+# is (the name a Vietnamese Windows shows, the name an English one shows), whatever language kfield speaks.
+# The PC's display language and its Windows version are Host facts, asked once per process; unknown (another
+# PC's results, Linux) → both names, and Windows 10's page beside Windows 11's where they differ.
+MENUS = {"start": "menu.start", "datetime": "menu.datetime", "auto_time": "menu.auto_time", "sync_now": "menu.sync_now",
          "task_manager": "menu.task_manager", "processes_tab": "menu.processes_tab",
-         "windows_update": "menu.windows_update"}
+         "network_column": "menu.network_column", "windows_update": "menu.windows_update",
+         "proxy": "menu.proxy", "forget": "menu.forget", "location": "menu.location",
+         "location_services": "menu.location_services", "desktop_apps_location": "menu.desktop_apps_location",
+         "apps": "menu.apps", "uninstall": "menu.uninstall", "printers": "menu.printers",
+         "print_queue": "menu.print_queue", "cancel_all": "menu.cancel_all", "printer_offline": "menu.printer_offline",
+         "device_manager": "menu.device_manager", "power_management": "menu.power_management",
+         "allow_turn_off": "menu.allow_turn_off", "ipv4": "menu.ipv4", "dns_auto": "menu.dns_auto",
+         "firewall": "menu.firewall", "virus": "menu.virus", "defender_scan": "menu.defender_scan"}
+# where Windows 10 names the page otherwise: "menu.NAME.win10"
+WINDOWS10 = {"printers": "menu.printers.win10", "location": "menu.location.win10",
+             "desktop_apps_location": "menu.desktop_apps_location.win10",
+             "windows_update": "menu.windows_update.win10"}
+MENU_PLACEHOLDER = re.compile(r"\{menu\[([A-Za-z_][A-Za-z0-9_]*)\]\}")
 _display: dict = {}
 
 
 def set_display_language(tag: str | None) -> None:
     """The PC's display language ("vi-VN", "en-US", None unknown); tests and other callers set it."""
     _display["tag"] = tag
+
+
+def set_windows_version(version: str | None) -> None:
+    """The PC's Windows ("10", "11", None: not Windows or unknown); tests and other callers set it."""
+    _display["windows"] = version
+
+
+@contextmanager
+def display_shown_as(tag: str | None, windows: str | None = None) -> Iterator[None]:
+    """Name menus as a PC showing ``tag`` on ``windows`` would for the block (None: both names, both
+    Windows versions' pages, as the generated docs do)."""
+    saved = dict(_display)
+    _display.update(tag=tag, windows=windows)
+    try:
+        yield
+    finally:
+        _display.clear()
+        _display.update(saved)
 
 
 def display_language() -> str | None:
@@ -131,15 +170,34 @@ def display_language() -> str | None:
     return _display["tag"]
 
 
+def windows_version() -> str | None:
+    if "windows" not in _display:
+        from kfield.platform import current_facts
+
+        info = current_facts().os_info()
+        _display["windows"] = info.version if info.family == "windows" and info.version in ("10", "11") else None
+    return _display["windows"]
+
+
 def menu_language(tag: str | None) -> str | None:
     """"vi-VN" → "vi", "en-GB" → "en"; any other language or none → None (name both)."""
     primary = (tag or "").strip().lower().replace("_", "-").split("-")[0]
     return primary if primary in LANGS else None
 
 
-def menu(name: str, lang: str, shown_in: str | None) -> str:
-    """One menu's wording for a reader of ``lang`` on a PC showing menus in ``shown_in``."""
-    vi, en = catalogue()[MENUS[name]]
+def menu(name: str, lang: str, shown_in: str | None, windows: str | None = None) -> str:
+    """One menu's wording for a reader of ``lang`` on a PC showing menus in ``shown_in``, on Windows
+    ``windows`` ("10", "11"; None unknown: Windows 11's page, and Windows 10's beside where it differs)."""
+    older = WINDOWS10.get(name)
+    if older is None or windows == "11":
+        return _named(MENUS[name], lang, shown_in)
+    if windows == "10":
+        return _named(older, lang, shown_in)
+    return text("menu.win10", lang, name=_named(MENUS[name], lang, shown_in), win10=_named(older, lang, shown_in))
+
+
+def _named(key: str, lang: str, shown_in: str | None) -> str:
+    vi, en = catalogue()[key]
     if shown_in in LANGS:
         return text("menu.one", lang, name=vi if shown_in == "vi" else en)
     return text("menu.both", lang, vi=vi, en=en)
@@ -152,4 +210,4 @@ class Menus:
         self.lang = lang
 
     def __getitem__(self, name: str) -> str:
-        return menu(name, self.lang, menu_language(display_language()))
+        return menu(name, self.lang, menu_language(display_language()), windows_version())

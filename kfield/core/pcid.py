@@ -5,6 +5,8 @@ The id is an HMAC-SHA256 of the operating system's machine id (Windows MachineGu
 while two PCs cloned from one image (same machine id) but renamed stay apart. The machine id
 itself never leaves the PC. Without a readable machine id the host name alone is used; the id
 then says so (prefix "h-" instead of "pc-"), because two PCs with one name would merge.
+
+Map: the pseudonymous PC id every check run records (HMAC of the OS machine id and host name)
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 The schema is declared once (``profile_schema``); the same declaration validates
 files with ``file:line:column`` errors and exports JSON Schema.
+
+Map: check profiles: schema, loading, selecting checks; labelled `portals` (`Profile.portal(url)` gives a
+portal's words, contact and `domestic` flag); `speed_servers` (`domestic` flag, for `net speed`)
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class Profile:
     description: dict[str, str] = field(default_factory=dict)
     contacts: dict[str, dict[str, str]] = field(default_factory=dict)
     portals: tuple[Portal, ...] = ()
+    speed_servers: tuple[SpeedServer, ...] = ()
 
     def portal(self, url: str) -> Portal | None:
         """The labelled portal with this address (its `domestic` flag, its words, whom to tell)."""
@@ -51,6 +55,34 @@ class Portal:
     contact: str = ""
     domestic: bool | None = None
     local: bool = False          # set on this PC with `kfield profile set`, not in the YAML
+
+
+@dataclass(frozen=True)
+class SpeedServer:
+    """A speed-test server the profile names for `kfield net speed`: a Speedtest.net server
+    (``ookla``: host:port) or a download/upload URL pair; ``domestic`` = in Vietnam. With servers of
+    both kinds, `net speed` measures one of each and says whether the international link is the slow
+    part (a damaged submarine cable: domestic fast, international slow)."""
+
+    id: str
+    title: dict[str, str]
+    domestic: bool
+    ookla: str = ""
+    down: str = ""
+    up: str = ""
+
+
+HOST_PORT = r"[A-Za-z0-9][A-Za-z0-9.\-]*:\d{1,5}"
+
+
+def speed_server_schema() -> Map:
+    return Map({
+        "title": Field(Text("Whose server and where, in words"), True),
+        "domestic": Field(Bool("In Vietnam (true), or abroad (false): the international link is measured there"), True),
+        "ookla": Field(Str(pattern=HOST_PORT, doc="A Speedtest.net server's host:port")),
+        "down": Field(Str(pattern=PORTAL_URL, doc="A download URL (with {size} for the bytes wanted, or a file)")),
+        "up": Field(Str(pattern=PORTAL_URL, doc="An upload URL that accepts POST")),
+    }, doc="A speed-test server for kfield net speed: ookla, or the down/up pair")
 
 
 def portal_schema() -> Map:
@@ -82,6 +114,7 @@ def profile_schema() -> Map:
         "contacts": Field(Map(values=Text("Who to escalate to (a role, never a phone number)"),
                               key_pattern=r"[a-z][a-z0-9_-]*")),
         "portals": Field(Map(values=portal_schema(), key_pattern=r"[a-z0-9][a-z0-9-]*")),
+        "speed_servers": Field(Map(values=speed_server_schema(), key_pattern=r"[a-z0-9][a-z0-9-]*")),
     })
 
 
@@ -111,6 +144,10 @@ def _semantic_checks(value, root, add) -> None:
         if portal and portal.get("contact") and portal["contact"] not in roles:
             add(find(root, "portals", key, "contact"), "profile.unknown_contact", role=portal["contact"],
                 known=", ".join(sorted(roles)) or "—")
+    for key, server in (value.get("speed_servers") or {}).items():
+        pair = bool(server.get("down")) + bool(server.get("up"))
+        if server and (bool(server.get("ookla")) == bool(pair) or pair == 1):
+            add(find(root, "speed_servers", key), "profile.speed_server_target", server=key)
 
 
 def locate(name_or_path: str | Path) -> Path:
@@ -141,6 +178,8 @@ def _build(path: Path, value: dict[str, Any]) -> Profile:
     params["portals"] = _joined(params.get("portals") or [], [p.url for p in portals])
     marks = {urlsplit(p.url).hostname: p.domestic for p in portals if p.domestic is not None}
     params["portal_domestic"] = {**marks, **(params.get("portal_domestic") or {})}
+    speed = tuple(SpeedServer(key, raw["title"], raw["domestic"], raw.get("ookla", ""), raw.get("down", ""),
+                              raw.get("up", "")) for key, raw in (value.get("speed_servers") or {}).items())
     return Profile(
         id=value["id"],
         title=value["title"],
@@ -151,6 +190,7 @@ def _build(path: Path, value: dict[str, Any]) -> Profile:
         description=value.get("description") or {},
         contacts=value.get("contacts") or {},
         portals=portals,
+        speed_servers=speed,
     )
 
 

@@ -2,6 +2,9 @@
 
 A check is a plain function returning a Result. Its inputs are injected by parameter
 name: ``host`` (the platform adapter) or any registered profile parameter.
+
+Map: `@check("PC001", tags=…, requires=…, timeout=…, admin=…, platforms=…, gate=…)` and `param(…)`; inputs
+injected by parameter name; `gate` = the words dependent checks are skipped with when this one fails
 """
 
 from __future__ import annotations

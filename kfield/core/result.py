@@ -1,4 +1,8 @@
-"""The one Result type every check returns, and helpers to build it."""
+"""The one Result type every check returns, and helpers to build it.
+
+Map: the one frozen `Result` (status ok/warn/fail/skip/error, summary key+params, evidence, remedy, duration,
+admin) and its helpers
+"""
 
 from __future__ import annotations
 

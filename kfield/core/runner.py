@@ -3,6 +3,9 @@
 The runner yields Results as they finish and never prints; progress goes to an
 observer. Checks run in daemon threads so that one that hangs past its timeout is
 reported as an error and abandoned without keeping the process alive.
+
+Map: concurrent runner: prerequisites (a failed one skips its dependants with the root cause in words),
+per-check timeouts, overall deadline, observer for progress
 """
 
 from __future__ import annotations
@@ -14,10 +17,8 @@ import time
 from typing import Any, Iterable, Iterator, Mapping, Protocol
 
 from kfield.core import result as r
-from kfield.core.errors import KfieldError
+from kfield.core.errors import CommandFailed, KfieldError, NotSupported
 from kfield.core.registry import CheckSpec
-from kfield.platform.base import NotSupported
-from kfield.platform.command import CommandFailed
 
 PLATFORM_NAMES = {"windows": "Windows", "linux": "Linux", "macos": "macOS"}
 BLOCKING = (r.Status.FAIL, r.Status.ERROR, r.Status.SKIP)

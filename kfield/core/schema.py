@@ -12,6 +12,10 @@ checked once, iteratively, before any schema sees it (``strict``):
 - aliases are bounded: at most MAX_ALIASES uses, at most MAX_NODES nodes once expanded, none
   that contains itself ("billion laughs" costs milliseconds to refuse, not minutes to walk).
 Numbers are then checked for type before range, and NaN or infinity is never a number.
+
+Map: the one strict YAML loader (`load`: through `files.read`; explicit tags, over-long numbers, impossible
+dates and alias fan-out refused at their `file:line:column`) and the schema-as-data validator (types before
+ranges, no NaN) with its JSON Schema export, used by profiles, playbooks, answers files and readiness rules
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ field edits YAML. `kfield profile set|unset|show` write and read them.
 
 The file (``settings.json`` in `kfield.core.paths.data_dir()`, the stick's on a USB kit) holds
 ``{"version": 1, "values": {name: [url, ...]}}``; it is validated when read as when written.
+
+Map: this PC's own addresses (`kfield profile set`): validated, kept in the data folder, laid over the profile
 """
 
 from __future__ import annotations
@@ -104,13 +106,13 @@ def _read(where: Path) -> str:
 
 
 def store(values: dict[str, list[str]], env: Mapping[str, str] | None = None) -> Path:
-    """Write every setting at once (a temporary file renamed over the old one)."""
+    """Write every setting at once (kfield.core.atomic: a temporary file renamed over the old one)."""
+    from kfield.core import atomic
+
     where = path(env)
     where.parent.mkdir(parents=True, exist_ok=True)
-    temporary = where.with_name(FILE_NAME + ".tmp")
     body = json.dumps({"version": VERSION, "values": values}, ensure_ascii=False, indent=1)
-    temporary.write_text(body + "\n", encoding="utf-8")
-    os.replace(temporary, where)
+    atomic.replace(where, body + "\n")
     return where
 
 

@@ -1,4 +1,8 @@
-"""A report table: what the aggregation reports return and every table format draws."""
+"""A report table: what the aggregation reports return and every table format draws.
+
+Map: the `Table` a report returns and every table format draws; `Joined` (a cell in parts) and `Reread` (a
+sequence read again from its log on each walk)
+"""
 
 from __future__ import annotations
 

@@ -5,6 +5,9 @@ could not be judged, a number, a percentage, a duration, a local time, days left
 contact role — and never how it looks: Vietnamese decimal commas, day-first dates, real spreadsheet
 numbers, colours from polarity and JSON codes are the renderer's. Unknown is its own value
 (None), never 0.
+
+Map: typed cells: yes/no/unknown with polarity, tallies, numbers, percentages, durations, local times, days
+left, visit ids, roles; unknown is its own value, never 0
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def run_checks(inputs: Mapping, admin: bool, observer=None, deadline_s: float | 
     results = first + _run(local, inputs, admin, observer, deadline_s, platform, done=first)
     if not _placed_for_good(decide(results, rules)):
         remote = [c for c in rules.checks if c not in local and c not in beside]
-        unasked = [r for r in (_without_dns(c, results) for c in remote) if r is not None]
+        unasked = [r for r in (_unasked(c, results) for c in remote) if r is not None]
         remote = [c for c in remote if c not in {r.check_id for r in unasked}]
         results = results + unasked + _run(remote, inputs, admin, observer, deadline_s, platform, done=results)
     return results + aside()
@@ -121,13 +121,24 @@ def _placed_for_good(verdict: Verdict) -> bool:
     return verdict.place not in ("healthy", "unknown") and any(r.status in BAD for r in verdict.evidence)
 
 
-def _without_dns(check_id: str, done: list[Result]) -> Result | None:
-    """PC009 asks time servers by name: with no DNS server answering it can only wait for its
-    timeout (it declares no LAN prerequisite, so that `kfield check --area pc` stays PC only)."""
-    dns = next((r for r in done if r.check_id == "LAN004"), None)
-    if check_id != "PC009" or dns is None or dns.status not in BAD:
-        return None
-    return skip("core.skip.gate.no_dns").stamped(check_id, 0.0, dns.admin)
+def _unasked(check_id: str, done: list[Result]) -> Result | None:
+    """A check whose answer the first stage already knows, skipped at once instead of waiting out
+    its timeouts: PC009 asks time servers by name, and with no DNS server answering it can only
+    wait (it declares no LAN prerequisite, so that `kfield check --area pc` stays PC only); the
+    direct-path checks (echoes, path MTU, trace) with NET009 finding that nothing goes direct and
+    a proxy is the way out (NET005 waited 8 s for silence it then skipped, in the lab's proxy kinds)."""
+    by_id = {r.check_id: r for r in done}
+    dns, uplink = by_id.get("LAN004"), by_id.get("NET009")
+    if check_id == "PC009" and dns is not None and dns.status in BAD:
+        return skip("core.skip.gate.no_dns").stamped(check_id, 0.0, dns.admin)
+    if check_id in DIRECT_ONLY and uplink is not None and uplink.summary.key in THROUGH_PROXY:
+        target = uplink.summary.params.get("targets", "")
+        return skip("net.direct.proxy_only", target=target).stamped(check_id, 0.0, uplink.admin)
+    return None
+
+
+DIRECT_ONLY = ("NET005", "NET006", "NET007")   # they probe the Internet directly, never through a proxy
+THROUGH_PROXY = ("net.uplink.proxy_only", "net.uplink.proxy_fails")
 
 
 # Checks whose answer may come too late to wait for: the clock needs a time server, which may take

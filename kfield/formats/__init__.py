@@ -4,6 +4,16 @@
 ``--format``/``--output`` declaration, ``@kfield.cli.common.output_options``). Every check-run module exposes
 ``render(report, lang, *, color=False, width=100) -> str``; the review's reports are chosen in
 ``kfield.formats.report``.
+
+Map `kfield/formats/<format>.py`: `__init__.py` holds the one `Format` enum (every output kfield writes; each
+command names those it allows in `@kfield.cli.common.output_options(...)`, the one `--format`/`--output`
+declaration) and picks a check run's formatter; `report.py` is the one place `kfield report` and the hub choose
+a report's formatter; one formatter per output: console, json, csv, markdown, html; `scan.py` for `lan scan`;
+`json.py` also holds the one JSON writer (`document`, `envelope` with `schema_version`) every JSON output goes
+through, and `pieces` that writes a document whose sequences are read as they are written (the same text);
+`html.py` also holds `page_head`, the one opening of every HTML page (the check report, report and export
+pages, the visit record, the dashboard) with its Content-Security-Policy: nothing loaded, no script but the
+ones the page names by their SHA-256
 """
 
 from __future__ import annotations

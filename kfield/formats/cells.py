@@ -10,6 +10,9 @@ that splits on it; cells hold LF line breaks only (then quoted). XML 1.0 cannot 
 controls, so XLSX cells show them as U+FFFD. A spreadsheet cell holds at most 32,767 characters:
 longer XLSX cells are cut there and end in "…". A cell in parts (`Joined`, a visit's notes) is
 written to CSV part by part, never made whole.
+
+Map: text made inert where it is shown: spreadsheet formula guard (also part by part, for a CSV cell of many
+notes), the XLSX cell limit, console text, and the one escaper per markup: `markdown_cell`, `html_text`
 """
 
 from __future__ import annotations
@@ -79,6 +82,12 @@ def markdown_cell(value: Any) -> str:
     (their punctuation escaped), pipes kept inside the cell, line breaks as <br>, no controls."""
     escaped = html.escape(console_text(_NEWLINES.sub("\n", str(value))), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", "<br>")
+
+
+def html_text(value: Any) -> str:
+    """Text for HTML, in an element or a quoted attribute: & < > " ' as entities, so a value from a
+    log or a check never becomes markup. Every HTML writer escapes through this one function."""
+    return html.escape(str(value), quote=True)
 
 
 def console_text(value: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from itertools import groupby
 
 from kfield.core.i18n import text
@@ -35,22 +34,22 @@ def _plain(report: Report, lang: str) -> str:
 
 
 def _rich(report: Report, lang: str, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, width=width)
-    for area, results in groupby(report.sorted(), key=t.area):
-        table = Table(title=f"{area} — {text(f'area.{area}', lang)}", title_justify="left",
-                      expand=True, show_lines=False)
-        table.add_column("", no_wrap=True)
-        table.add_column(text("fmt.col.check", lang), ratio=2)
-        table.add_column(text("fmt.col.result", lang), ratio=5)
-        for result in results:
-            table.add_row(*_row(result, lang))
-        console.print(table)
-    console.print(t.summary_line(report, lang), style="bold")
-    return buffer.getvalue()
+    from kfield.formats.tables import on_terminal
+
+    def draw(console) -> None:
+        for area, results in groupby(report.sorted(), key=t.area):
+            table = Table(title=f"{area} — {text(f'area.{area}', lang)}", title_justify="left",
+                          expand=True, show_lines=False)
+            table.add_column("", no_wrap=True)
+            table.add_column(text("fmt.col.check", lang), ratio=2)
+            table.add_column(text("fmt.col.result", lang), ratio=5)
+            for result in results:
+                table.add_row(*_row(result, lang))
+            console.print(table)
+        console.print(t.summary_line(report, lang), style="bold")
+    return on_terminal(draw, width)
 
 
 def _row(result, lang):

@@ -3,17 +3,21 @@
 The charts are drawn by Chart.js (kfield/formats/vendor, MIT), inlined in the page with the data
 as JSON, so the file opens offline from a stick or an e-mail attachment: no CDN, no request.
 Every value from the logs is escaped; the data block cannot close its <script> element.
+
+Map: the offline HTML dashboard: its tables drawn by the same HTML table writer; Chart.js
+(`kfield/formats/vendor/`) and the drawing code are the only scripts the page's policy lets run
 """
 
 from __future__ import annotations
 
-import html
 import json
 from importlib import resources
 from typing import Any
 
 from kfield.core.i18n import text
 from kfield.core.table import Change, Table
+from kfield.formats.cells import html_text
+from kfield.formats.html import page_head
 from kfield.formats.tables import html_table, label, section
 
 STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;background:#fff}"
@@ -36,13 +40,13 @@ TILES = ("visited", "visits", "open", "escalated", "fixed", "officials")
 
 
 def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], lang: str) -> str:
-    t = lambda key, **p: html.escape(text(key, lang, **p))  # noqa: E731
+    t = lambda key, **p: html_text(text(key, lang, **p))  # noqa: E731
     data = {"charts": charts(tables, lang)}
     script = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")   # no tag can start inside
-    parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
-             f"<meta name='viewport' content='width=device-width'><title>{t('report.dashboard.title')}</title>"
-             f"<style>{STYLE}</style></head><body><h1>{t('report.dashboard.title')}</h1>",
-             f"<div class='meta'>{html.escape(meta_line(meta, lang))}</div>",
+    library = _library()
+    parts = [page_head(text("report.dashboard.title", lang), lang, STYLE, scripts=(library, DRAW)),
+             f"<h1>{t('report.dashboard.title')}</h1>",
+             f"<div class='meta'>{html_text(meta_line(meta, lang))}</div>",
              _tiles(headline, t), "<div class='charts'>",
              *(_chart_box(i, c, lang) for i, c in enumerate(data["charts"])), "</div>"]
     for table in tables:
@@ -50,17 +54,17 @@ def render(tables: list[Table], headline: dict[str, int], meta: dict[str, Any], 
         if table.name == "readiness":
             parts.append(_unchecked(table, lang))
     parts.append(f"<script type='application/json' id='kf-data'>{script}</script>")
-    parts.append(f"<script>{_library()}</script><script>{DRAW}</script></body></html>\n")
+    parts.append(f"<script>{library}</script><script>{DRAW}</script></body></html>\n")
     return "".join(parts)
 
 
 def _chart_box(index: int, chart: dict[str, Any], lang: str) -> str:
     """A chart's box: its canvas, or a "no data yet" line when it has nothing to draw; a chart with
     a bar per unit spans the page and is as tall as its bars need (full unit names, none cut)."""
-    title = html.escape(chart["title"])
+    title = html_text(chart["title"])
     if chart.get("empty"):
         return (f"<div class='chart empty'><h3>{title}</h3><p class='nodata'>"
-                f"{html.escape(text('report.chart.nodata', lang))}</p></div>")
+                f"{html_text(text('report.chart.nodata', lang))}</p></div>")
     tall = chart["options"].get("rows")
     size = f" tall' style='height:{min(2400, 60 + 18 * tall)}px" if tall else ""
     return f"<div class='chart{size}'><canvas id='chart-{index}' role='img' aria-label='{title}'></canvas></div>"
@@ -82,7 +86,7 @@ def meta_line(meta: dict[str, Any], lang: str) -> str:
 def _tiles(headline: dict[str, int], t) -> str:
     values = {**headline, "visited": f"{headline['visited']}/{headline['units']}"}
     return "<div class='tiles'>" + "".join(
-        f"<div class='tile'><b>{html.escape(str(values[k]))}</b>{t(f'report.tile.{k}')}</div>" for k in TILES) + "</div>"
+        f"<div class='tile'><b>{html_text(str(values[k]))}</b>{t(f'report.tile.{k}')}</div>" for k in TILES) + "</div>"
 
 
 def _table(table: Table, lang: str) -> str:
@@ -91,7 +95,7 @@ def _table(table: Table, lang: str) -> str:
         return "total" if index == len(table.rows) else ("none" if table.name == "coverage" and row[3] == 0 else "")
 
     name, header, rows = section(table, lang)
-    return f"<h2>{html.escape(name)}</h2>" + "".join(html_table(header, rows, css))
+    return f"<h2>{html_text(name)}</h2>" + "".join(html_table(header, rows, css))
 
 
 def charts(tables: list[Table], lang: str) -> list[dict[str, Any]]:
@@ -134,8 +138,8 @@ def _readiness(table: Table, lang: str) -> list[dict]:
 
 def _unchecked(table: Table, lang: str) -> str:
     names = [str(row[1]) for row in table.rows if row[2] == 0]
-    items = "".join(f"<li>{html.escape(name)}</li>" for name in names)
-    return f"<h3>{html.escape(text('report.unchecked', lang, count=len(names)))}</h3><ul class='unchecked'>{items}</ul>"
+    items = "".join(f"<li>{html_text(name)}</li>" for name in names)
+    return f"<h3>{html_text(text('report.unchecked', lang, count=len(names)))}</h3><ul class='unchecked'>{items}</ul>"
 
 
 def _chart(kind: str, title: str, labels: list, datasets: list[dict], **options) -> dict[str, Any]:

@@ -1,18 +1,22 @@
-"""HTML output: one self-contained printable page (no scripts, fonts or remote resources)."""
+"""HTML output: one self-contained printable page (no scripts, fonts or remote resources), and the one
+page writer every HTML kfield writes opens with (`page_head`: the Content-Security-Policy)."""
 
 from __future__ import annotations
 
-from html import escape
+import base64
+import hashlib
 from itertools import groupby
+from typing import Sequence
 
 from kfield.core.i18n import text
 from kfield.core.report import Report
 from kfield.core.result import Result, Status
 from kfield.formats import text as t
+from kfield.formats.cells import html_text as escape
 from kfield.formats.markdown import generated, report_title
 
-# The policy forbids every script and remote load, so even a value that slipped past
-# escaping could not run or phone home; inline styles are the only thing allowed.
+# The policy forbids every remote load and every script but those the page names by their hash, so
+# even a value that slipped past escaping could not run or phone home; inline styles are allowed.
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 STYLE = """
@@ -38,12 +42,24 @@ thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}
 """
 
 
+def page_head(title: str, lang: str, style: str, scripts: Sequence[str] = ()) -> str:
+    """A page's opening up to and with <body>: its language, title and style, and a policy that loads
+    nothing from anywhere and runs only the inline ``scripts`` given here (each allowed by its SHA-256,
+    so the page must carry them exactly)."""
+    policy = CSP + ("; script-src " + " ".join(f"'sha256-{script_hash(s)}'" for s in scripts) if scripts else "")
+    return (f'<!DOCTYPE html>\n<html lang="{escape(_page_lang(lang))}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>")
+
+
+def script_hash(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
 def render(report: Report, lang: str, *, color: bool = False, width: int = 100) -> str:
     title = escape(report_title(report, lang))
-    parts = ["<!DOCTYPE html>", f'<html lang="{escape(_page_lang(lang))}">', "<head>",
-             '<meta charset="utf-8">', f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{title}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
+    parts = [page_head(report_title(report, lang), lang, STYLE),
              f"<header><h1>{title}</h1><p class=\"meta\">{escape(generated(report, lang))}</p></header>"]
     for area, results in groupby(report.sorted(), key=t.area):
         parts.append(section(area, list(results), lang))

@@ -30,7 +30,7 @@ def _default(value: Any) -> str:
 _WHOLE = json.JSONEncoder(ensure_ascii=False, indent=2, default=_default)
 
 
-def document(data: dict[str, Any]) -> str:
+def document(data: Any) -> str:
     """A JSON document as kfield writes every one."""
     return _WHOLE.encode(data) + "\n"
 

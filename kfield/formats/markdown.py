@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import html
-import re
 from itertools import groupby
 
 from kfield.core.i18n import text
 from kfield.core.report import Report
 from kfield.core.result import Result, Status
 from kfield.formats import text as t
-from kfield.formats.cells import console_text
+from kfield.formats.cells import markdown_cell as cell   # the one Markdown escaper
 
-# Markdown punctuation that could end a table cell or start emphasis, links or code.
-_SPECIAL = re.compile(r"([\\|`*_\[\]])")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 COLUMNS = ("fmt.col.status", "fmt.col.check", "fmt.col.result", "fmt.col.evidence")
 
 
@@ -25,14 +20,6 @@ def render(report: Report, lang: str, *, color: bool = False, width: int = 100) 
         lines += table(list(results), lang) + [""]
     lines.append(f"**{cell(t.summary_line(report, lang))}**")
     return "\n".join(lines) + "\n"
-
-
-def cell(value: str) -> str:
-    """Escape text for a table cell: HTML stays inert, pipes stay inside, lines become <br>,
-    control characters become visible escapes (cells.console_text)."""
-    value = console_text(_NEWLINES.sub("\n", value))
-    escaped = _SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
-    return _NEWLINES.sub("<br>", escaped)
 
 
 def table(results: list[Result], lang: str) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from kfield.core.i18n import text
 from kfield.formats.cells import csv_text
 
@@ -40,18 +38,17 @@ def _role(role: str, lang: str) -> str:
 
 
 def _plain(report, lang: str) -> str:
+    from kfield.formats.tables import aligned
+
     rows = [[text(c, lang) for c in COLUMNS]] + [cells(d, lang) for d in report.devices]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
-    return "\n".join([headline(report, lang), *lines]) + "\n"
+    return "\n".join([headline(report, lang), *aligned(rows)]) + "\n"
 
 
 def _rich(report, lang: str, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, width=width)
+    from kfield.formats.tables import on_terminal
+
     table = Table(title=headline(report, lang), title_justify="left", expand=True)
     fixed = {"scan.col.ip", "scan.col.mac", "scan.col.ports"}   # never wrapped: people copy these
     for column in COLUMNS:
@@ -61,8 +58,7 @@ def _rich(report, lang: str, width: int) -> str:
             table.add_column(text(column, lang), no_wrap=True, overflow="ellipsis", max_width=24)
     for device in report.devices:
         table.add_row(*cells(device, lang), style="bold" if device.roles else None)
-    console.print(table)
-    return buffer.getvalue()
+    return on_terminal(lambda console: console.print(table), width)
 
 
 def _csv(report, lang: str) -> str:

@@ -7,11 +7,14 @@ as they come (an export over a big log holds one visit's rows at a time, not the
 `Table` becomes a section through `section()`; column labels and titles come from the catalogue
 (`report.col.*`, `report.title.*`). CSV and XLSX cells are neutralised against formulas, Markdown
 and HTML cells escaped (formats/cells.py).
+
+Map: the one table writer family shared by `report` and `export`: console (`aligned` plain text, or Rich
+through `on_terminal`, which check runs and `lan scan` draw through too), CSV, Markdown, a streaming XLSX,
+printable HTML pages and records, the HTML table; sections of title, header and rows written as the rows come
 """
 
 from __future__ import annotations
 
-import html
 import io
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
@@ -19,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 from kfield.core.i18n import text
 from kfield.core.table import Change, Coded, Joined, Table, plain
 from kfield.formats.cells import console_text, csv_text, markdown_cell, neutralise_row, spreadsheet_cell
+from kfield.formats.cells import html_text
 
 SCHEMA_VERSION = 1
 Section = tuple[str, Sequence[str], Iterable[Sequence[Any]]]      # title, header, rendered rows
@@ -136,26 +140,39 @@ def _shown(value: Any) -> str:
 def _plain(table: Table, lang: str) -> str:
     grid = [[_shown(label(c, lang, table)) for c in table.columns],
             *([_shown(v) for v in row] for row in body(table, lang))]
-    widths = [max(len(row[i]) for row in grid) for i in range(len(table.columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
-    return f"== {title(table, lang)}\n" + "\n".join(lines) + "\n"
+    return f"== {title(table, lang)}\n" + "\n".join(aligned(grid)) + "\n"
+
+
+def aligned(grid: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of text as columns two spaces apart, each as wide as its widest cell, no trailing blanks:
+    the plain-text table of reports, `visit list` and `lan scan` when not on a terminal."""
+    widths = [max(len(row[i]) for row in grid) for i in range(len(grid[0]))] if grid else []
+    return ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
+
+
+def on_terminal(draw: Callable[[Any], None], width: int, **options: Any) -> str:
+    """What a Rich console prints, as text with its colour codes: `draw(console)` prints the tables
+    (check runs, reports, `lan scan`) on a terminal `width` columns wide."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=width, force_terminal=True, **options))
+    return buffer.getvalue()
 
 
 def _rich(tables: Iterable[Table], lang: str, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    buffer = io.StringIO()
-    out = Console(file=buffer, width=width, force_terminal=True, color_system="standard")
-    for table in tables:
-        grid = RichTable(title=title(table, lang), header_style="bold")
-        for column in table.columns:                  # Text, not str: "[link=…]" in a value is not Rich markup
-            grid.add_column(Text(_shown(label(column, lang, table))), overflow="fold")
-        for row in body(table, lang):
-            grid.add_row(*(Text(_shown(v)) for v in row))
-        out.print(grid)
-    return buffer.getvalue()
+    def draw(out) -> None:
+        for table in tables:
+            grid = RichTable(title=title(table, lang), header_style="bold")
+            for column in table.columns:              # Text, not str: "[link=…]" in a value is not Rich markup
+                grid.add_column(Text(_shown(label(column, lang, table))), overflow="fold")
+            for row in body(table, lang):
+                grid.add_row(*(Text(_shown(v)) for v in row))
+            out.print(grid)
+    return on_terminal(draw, width, color_system="standard")
 
 
 def to_csv(table: Table, lang: str) -> str:
@@ -215,12 +232,11 @@ PAGE_STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;color:#111}table
 
 def html_page(heading: str, sections: Iterable[Section], lang: str) -> Iterator[str]:
     """One printable page with no external resources, a table per section, every value escaped."""
-    title_text = html.escape(heading)
-    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
-           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
-           f"<style>{PAGE_STYLE}</style></head><body><h1>{title_text}</h1>")
+    from kfield.formats.html import page_head
+
+    yield page_head(heading, lang, PAGE_STYLE) + f"<h1>{html_text(heading)}</h1>"
     for name, header, rows in sections:
-        yield f"<h2>{html.escape(name)}</h2>"
+        yield f"<h2>{html_text(name)}</h2>"
         yield from html_table(header, rows)
     yield "</body></html>\n"
 
@@ -239,19 +255,18 @@ RECORD_STYLE = ("body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;m
 def record_page(heading: str, records: Iterable[tuple[str, Sequence[tuple[str, Any]], Iterable[Section]]],
                 lang: str) -> Iterator[str]:
     """A printable page of records: each a heading, its facts (label, value) and short tables."""
-    title_text = html.escape(heading)
-    yield (f"<!doctype html><html lang='{html.escape(lang)}'><head><meta charset='utf-8'>"
-           f"<meta name='viewport' content='width=device-width'><title>{title_text}</title>"
-           f"<style>{RECORD_STYLE}</style></head><body><h1>{title_text}</h1>")
+    from kfield.formats.html import page_head
+
+    yield page_head(heading, lang, RECORD_STYLE) + f"<h1>{html_text(heading)}</h1>"
     for name, facts, parts in records:
-        yield f"<section class='record'><h2>{html.escape(name)}</h2><table class='facts'>"
+        yield f"<section class='record'><h2>{html_text(name)}</h2><table class='facts'>"
         for fact, value in facts:
-            yield f"<tr><th>{html.escape(fact)}</th>{_td(value)}"
-            yield from _parts(value, lambda shown: html.escape(str(shown)))
+            yield f"<tr><th>{html_text(fact)}</th>{_td(value)}"
+            yield from _parts(value, html_text)
             yield "</td></tr>"
         yield "</table>"
         for part, header, rows in parts:
-            yield f"<h3>{html.escape(part)}</h3>"
+            yield f"<h3>{html_text(part)}</h3>"
             yield from html_table(header, rows)
         yield "</section>"
     yield "</body></html>\n"
@@ -260,17 +275,17 @@ def record_page(heading: str, records: Iterable[tuple[str, Sequence[tuple[str, A
 def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]],
                css: Callable[[int, Sequence[Any]], str] | None = None) -> Iterator[str]:
     """An HTML table row by row, every value escaped; `css(index, row)` names a row's class."""
-    yield "<table><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in header) + "</tr>"
+    yield "<table><tr>" + "".join(f"<th>{html_text(c)}</th>" for c in header) + "</tr>"
     for index, row in enumerate(rows):
         name = css(index, row) if css else ""
         opening = f"<tr class='{name}'>" if name else "<tr>"
         if not any(isinstance(v, Joined) for v in row):
-            yield opening + "".join(f"{_td(v)}{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            yield opening + "".join(f"{_td(v)}{html_text(v)}</td>" for v in row) + "</tr>"
             continue
         yield opening
         for v in row:
             yield "<td>"
-            yield from _parts(v, lambda text: html.escape(str(text)))
+            yield from _parts(v, html_text)
             yield "</td>"
         yield "</tr>"
     yield "</table>"

@@ -6,6 +6,9 @@
 - JSON keeps codes and numbers, unknown as null (`kfield.core.values.data`, which report JSON uses).
 - `tone`: the HTML class that colours a cell from its polarity (good / bad / unknown).
 Unknown is shown as unknown («chưa rõ») in every format but JSON, never as 0.
+
+Map: the typed cells' one renderer per format: text in the reader's language, XLSX values, JSON codes, HTML
+tone
 """
 
 from __future__ import annotations

@@ -16,28 +16,12 @@ def as_dict(visit) -> dict:
 
 
 def json_chunks(visit, streams: dict):
-    """as_dict(visit) as json.dumps(indent=2) writes it, piece by piece: each list named in `streams`
-    (notes, checks, transcripts) is written an item at a time as the stream gives it."""
-    import json
+    """as_dict(visit) as the one JSON writer writes it (formats/json.py), piece by piece: each list
+    named in `streams` (notes, checks, transcripts) is written an item at a time as the stream gives it."""
+    from kfield.formats.json import pieces
 
-    data = as_dict(visit)
-    data.update({name: f"\0{name}" for name in streams})   # a place-holder no event can hold (NUL is refused)
-    rest = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    for name in sorted(streams, key=lambda n: rest.index(f'"\\u0000{n}"')):
-        before, rest = rest.split(f'"\\u0000{name}"', 1)
-        yield before
-        yield from _json_list(streams[name])
-    yield rest
-
-
-def _json_list(items):
-    import json
-
-    opening = "[\n    "
-    for item in items:
-        yield opening + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        opening = ",\n    "
-    yield "[]" if opening == "[\n    " else "\n  ]"
+    yield from pieces(as_dict(visit) | {name: iter(items) for name, items in streams.items()})
+    yield "\n"
 
 
 def text_summary(visit, lang: str) -> str:
@@ -91,6 +75,7 @@ LIST_COLUMNS = ("id", "commune", "started", "ended", "problems", "trained")
 def listing(visits, current: str | None, lang: str) -> str:
     """A table with headers: short id (* the open visit), commune, local start and end (or open /
     cancelled), problems, officials trained."""
+    from kfield.formats.tables import aligned
     from kfield.visit.visits import short
 
     if not visits:
@@ -101,8 +86,7 @@ def listing(visits, current: str | None, lang: str) -> str:
                      human(visit.started), _state(visit, lang), str(len(visit.problems)),
                      str(visit.officials_trained)])
     grid[0][0] = "  " + grid[0][0]
-    widths = [max(len(row[i]) for row in grid) for i in range(len(LIST_COLUMNS))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in grid]
+    lines = aligned(grid)
     from kfield.visit.visits import visits_dir
 
     footer = "visit.list.current" if any(v.id == current for v in visits) else "visit.list.where"

@@ -401,11 +401,8 @@ def _count(answer: dict, done: Pushed, cursor: Cursor) -> None:
 
 
 def _write_atomic(path: Path, data: bytes, private: bool = False) -> None:
+    """The hub's own small files (the join, the outbox state and cursors): whole, or the old one kept."""
+    from kfield.core import atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600 if private else 0o644)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    atomic.replace(path, data, mode=0o600 if private else 0o644)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 from kfield.aggregate import reports
@@ -59,13 +58,17 @@ def render(db, query: Query) -> tuple[bytes, str]:
     return (body.encode("utf-8") if isinstance(body, str) else body), MEDIA_TYPES[query.fmt]
 
 
+LOGIN_STYLE = "body{font-family:system-ui,sans-serif;margin:2em}.failed{color:#c53030}"
+
+
 def login_page(language: str, failed: bool) -> str:
     from kfield.core.i18n import text
+    from kfield.formats.cells import html_text
+    from kfield.formats.html import page_head
 
-    t = lambda key: html.escape(text(key, language))     # noqa: E731
-    note = f"<p style='color:#c53030'>{t('hub.login.failed')}</p>" if failed else ""
-    return (f"<!doctype html><html lang='{language}'><head><meta charset='utf-8'><title>{t('hub.login.title')}</title>"
-            f"</head><body style='font-family:system-ui,sans-serif;margin:2em'><h1>{t('hub.login.title')}</h1>"
+    t = lambda key: html_text(text(key, language))     # noqa: E731
+    note = f"<p class='failed'>{t('hub.login.failed')}</p>" if failed else ""
+    return (page_head(text("hub.login.title", language), language, LOGIN_STYLE) + f"<h1>{t('hub.login.title')}</h1>"
             f"<p>{t('hub.login.help')}</p>{note}<form method='post' action='/login?lang={language}'>"
             f"<input name='token' type='password' size='60' autocomplete='off'> "
             f"<button type='submit'>{t('hub.login.submit')}</button></form></body></html>")

@@ -47,7 +47,9 @@ def prepare(plan: Plan) -> tuple[str, str, tuple[Path, Path] | None]:
         return f"http://{_bracket(host)}:{plan.port}", "", None
     pair = tls.ensure(plan.folder, ["localhost", "127.0.0.1", socket.gethostname(), host])
     url, print_ = f"https://{_bracket(host)}:{plan.port}", tls.fingerprint(pair[0])
-    (plan.folder / "address.json").write_text(json.dumps({"url": url, "fingerprint": print_}), encoding="utf-8")
+    from kfield.core import atomic                 # whole or not at all; a link planted there is never written through
+
+    atomic.replace(plan.folder / "address.json", json.dumps({"url": url, "fingerprint": print_}))
     return url, print_, pair
 
 

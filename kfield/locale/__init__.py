@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 MODULES = ("core", "cli", "fmt", "pc", "sign", "sec", "lan", "net", "diag", "speed", "visit", "playbook", "agg", "usb", "ready", "out",
-           "hub")
+           "hub", "menu")
 
 
 def load() -> dict[str, tuple[str, str]]:

@@ -104,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # profiles
     "profile.empty_select": ("phần select cần ít nhất một tag hoặc id",
                              "select needs at least one tag or id"),
+    "profile.speed_server_target": ("máy chủ đo tốc độ «{server}» cần ookla (HOST:PORT) hoặc cả down và up, không cả hai",
+                                    "speed server \"{server}\" needs ookla (HOST:PORT) or both down and up, not both"),
     "profile.unknown": ("Không có hồ sơ kiểm tra «{name}»; có sẵn: {known}",
                         "No check profile \"{name}\"; available: {known}"),
     "profile.unknown_check": ("Không có bước kiểm tra «{check}» (xem: kfield checks list)",
@@ -129,8 +131,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Could not check: the answer of {source} could not be read"),
     "platform.source.missing": ("Không kiểm tra được: máy không có {source}", "Could not check: {source} is not on this PC"),
     "platform.source.location_off": (
-        "Không đọc được Wi-Fi: Windows chỉ cho xem Wi-Fi khi bật quyền Vị trí — mở Cài đặt → Quyền riêng tư và bảo mật "
-        "→ Vị trí, bật «Dịch vụ vị trí» và «Cho phép ứng dụng trên máy tính truy cập vị trí»",
-        "Cannot read Wi-Fi: Windows shows Wi-Fi details only with Location permission — open Settings → Privacy & "
-        "security → Location and turn on \"Location services\" and \"Let desktop apps access your location\""),
+        "Không đọc được Wi-Fi: Windows chỉ cho xem Wi-Fi khi bật quyền vị trí — mở {menu[location]}, bật "
+        "{menu[location_services]} và {menu[desktop_apps_location]}",
+        "Cannot read Wi-Fi: Windows shows Wi-Fi details only with the location permission — open {menu[location]} "
+        "and turn on {menu[location_services]} and {menu[desktop_apps_location]}"),
 }

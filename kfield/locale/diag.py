@@ -55,6 +55,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the connection drops and comes back: the router {gateway} answered nothing at first (its DHCP server "
         "neither), then carried traffic to the Internet again: it restarted or lost power for a moment; check "
         "its power, a UPS and the router's log"),
+    "diag.reason.router_back": (
+        "mạng lúc mất lúc có do router: router {gateway} lúc đầu không trả lời gì (cả ping, TCP lẫn máy chủ DHCP), "
+        "rồi máy chủ DHCP của nó trả lời lại sau {seconds} giây: router vừa khởi động lại hoặc mất điện chốc lát "
+        "(không phải lỗi nhà mạng); xem nguồn điện, UPS và nhật ký của router",
+        "the connection drops and comes back: the router {gateway} answered nothing at first (neither ping, TCP nor "
+        "its DHCP server), then its DHCP server answered again after {seconds} s: it restarted or lost power for a "
+        "moment (not the provider's fault); check its power, a UPS and the router's log"),
     "diag.reason.uplink_drops": (
         "mạng lúc mất lúc có phía sau router: {target} trả lời ping, nhưng ngay sau đó đường đi tới chính địa "
         "chỉ ấy dừng ở router ({last_ip}): đường truyền của nhà mạng chập chờn",
@@ -62,8 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "path to that same address stops at the router ({last_ip}): the provider's line comes and goes"),
     "diag.reason.gateway_silent": ("router của cơ quan ({gateway}) không trả lời",
                                    "the office router ({gateway}) does not answer"),
-    "diag.reason.proxy_dead": ("máy được đặt proxy nhưng proxy không trả lời",
-                               "a proxy is set on this PC but does not answer"),
+    "diag.reason.proxy_dead": ("máy này được đặt dùng proxy {servers} nhưng proxy ấy không nhận kết nối: sửa hoặc "
+                               "bỏ cài đặt proxy, hoặc hỏi người quản trị proxy",
+                               "this PC is set to use the proxy {servers}, which does not accept connections: fix or "
+                               "remove the proxy setting, or ask whoever runs the proxy"),
     "diag.reason.proxy_upstream": ("đi thẳng thì không địa chỉ nào trên Internet trả lời, và proxy {proxy} mà trình "
                                    "duyệt trên máy này dùng cũng không lấy được {portal}: proxy hoặc đường ra "
                                    "Internet của proxy đang lỗi (router vẫn trả lời)",
@@ -118,6 +127,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "trên mỗi trang đều phải chờ chừng ấy",
                                  "the DNS server {server} answers late: {ms} ms (past {threshold} ms); every name on "
                                  "every page waits that long"),
+    "diag.reason.name_missing": ("tên miền {names} không tồn tại trong DNS: máy chủ DNS đối chiếu {server} cũng "
+                                 "trả lời không có tên này (NXDOMAIN), trong khi các tên khác vẫn phân giải được; "
+                                 "bản ghi DNS của chính cổng bị thiếu, không sửa được trên máy này hay mạng nội bộ",
+                                 "the name {names} does not exist in DNS: the reference DNS server {server} also "
+                                 "answers that there is no such name (NXDOMAIN), while the other names resolve; the "
+                                 "portal's own DNS record is missing, and nothing on this PC or the LAN can fix it"),
     "diag.reason.dns_lies": ("máy chủ DNS đang dùng trả địa chỉ sai cho {names} (khác máy chủ đối chiếu)",
                              "the DNS server in use gives wrong addresses for {names} (unlike the reference server)"),
     "diag.reason.dns_unreliable": ("DNS chậm hoặc chập chờn: máy chủ {server} chỉ trả lời {answered}/{asked} lần "

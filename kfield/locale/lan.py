@@ -42,11 +42,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gửi yêu cầu DHCP DISCOVER hai lần cùng lúc: bằng địa chỉ MAC của máy này và như một thiết bị mới "
         "(một MAC ngẫu nhiên), rồi liệt kê mọi máy chủ DHCP trả lời. Hai máy chủ trở lên thường là có "
         "router/modem lạ cắm vào mạng; máy này được trả lời mà thiết bị mới thì không nghĩa là hết địa chỉ "
-        "để cấp. Chỉ gửi DISCOVER, không nhận địa chỉ nào; có thể hiện trong nhật ký của máy chủ DHCP. Cần "
+        "để cấp; máy chủ chỉ trả lời lần hỏi lại (sau 4 giây) là lúc đầu vắng mặt (router đang khởi động lại). "
+        "Chỉ gửi DISCOVER, không nhận địa chỉ nào; có thể hiện trong nhật ký của máy chủ DHCP. Cần "
         "quyền quản trị.",
         "Sends a DHCP DISCOVER twice at once: with this PC's MAC and as a new device would (a random MAC), "
         "and lists every DHCP server that answers. Two or more usually means a stray router or modem "
-        "plugged into the LAN; this PC answered but a new device not means the pool is full. Only "
+        "plugged into the LAN; this PC answered but a new device not means the pool is full; a server that "
+        "answers only the request sent again (after 4 s) was away at first (a router restarting). Only "
         "DISCOVERs are sent, no address is taken; the probe may show in the DHCP server's log. Needs "
         "administrator rights."),
     "check.LAN011.title": ("Địa chỉ router chỉ một thiết bị giữ", "The router's address held by one device"),
@@ -192,6 +194,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "thiết bị mới, nên máy mới cắm vào sẽ không có địa chỉ",
                            "The DHCP pool is full: server {server} answers this PC but not a new device, so "
                            "new devices get no address"),
+    "lan.dhcp.late": ("Máy chủ DHCP {server} không trả lời lần hỏi đầu, chỉ trả lời lần hỏi lại sau {seconds} giây: "
+                      "nó vừa vắng mặt rồi trở lại (router khởi động lại, mất điện) hoặc quá tải",
+                      "The DHCP server {server} did not answer the first request, only the one sent again, after "
+                      "{seconds} s: it was away and came back (a router restart, a power cut) or is overloaded"),
+    "lan.dhcp.late_remedy": ("Xem nguồn điện của router (có UPS không) và nhật ký của router: nó có tự khởi động "
+                             "lại không; nếu lặp lại, thay nguồn hoặc router.",
+                             "Check the router's power (is there a UPS?) and its log: does it restart by itself? "
+                             "If it happens again, replace its power supply or the router."),
     "lan.dhcp.pool_remedy": ("Vào trang quản trị router (phần DHCP): mở rộng dải địa chỉ cấp phát, giảm thời "
                              "gian thuê (ví dụ 1–2 giờ), xóa các địa chỉ đặt trước không còn dùng. Nếu router chỉ "
                              "cấp địa chỉ cho thiết bị có trong danh sách (lọc MAC), hãy thêm thiết bị mới vào đó.",

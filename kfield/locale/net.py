@@ -5,9 +5,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.NET001.title": ("Phân giải tên miền (DNS)", "Name resolution (DNS)"),
     "check.NET001.desc": (
         "Phân giải từng tên miền trong hồ sơ qua hệ thống và qua từng máy chủ DNS riêng: phát hiện máy chủ "
-        "DNS không trả lời, trả lời sai (khác hẳn máy chủ DNS đối chiếu) hoặc tự chuyển hướng tên không tồn tại.",
+        "DNS không trả lời, trả lời sai (khác hẳn máy chủ DNS đối chiếu) hoặc tự chuyển hướng tên không tồn tại; "
+        "một tên mà cả máy chủ của cơ quan lẫn máy chủ đối chiếu đều nói không tồn tại là lỗi bản ghi của chính tên đó.",
         "Resolves each profile name through the system and through each DNS server separately: finds a server "
-        "that does not answer, answers that disagree with the reference resolvers, or rewritten NXDOMAIN."),
+        "that does not answer, answers that disagree with the reference resolvers, or rewritten NXDOMAIN; a name "
+        "the office's servers and a reference resolver both say does not exist is that name's own record."),
     "check.NET002.title": ("Kết nối tới các cổng dịch vụ (HTTPS)", "Portals over HTTPS"),
     "check.NET002.desc": (
         "Với từng cổng trong hồ sơ (E-Office, dịch vụ công…): thời gian kết nối TCP, bắt tay TLS, chứng chỉ "
@@ -115,6 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "Warn when a portal's certificate has fewer days left"),
     "ev.dns_system": ("Phân giải qua hệ thống", "System resolver"),
     "ev.dns_answer": ("Trả lời DNS", "DNS answer"),
+    "ev.dns_reference": ("Máy chủ đối chiếu nói", "The reference server says"),
     "ev.portal": ("Cổng dịch vụ", "Portal"),
     "ev.portal_fail_dns": ("Cổng không phân giải được tên", "Portal whose name does not resolve"),
     "ev.portal_fail_timeout": ("Cổng không trả lời", "Portal not answering"),
@@ -138,6 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev.tsa": ("Máy chủ dấu thời gian", "Timestamp server"),
     "net.dns.no_names": ("Hồ sơ chưa có tên miền hay cổng dịch vụ nào", "The profile names no host or portal"),
     "net.dns.unresolved": ("Không phân giải được: {unresolved}", "Cannot resolve: {unresolved}"),
+    "net.dns.not_found": ("Tên miền không tồn tại ở bất cứ đâu: {names} (máy chủ DNS đối chiếu {server} cũng trả "
+                          "lời NXDOMAIN, các tên khác vẫn phân giải được)",
+                          "No such name anywhere: {names} (the reference DNS server {server} also answers NXDOMAIN; "
+                          "the other names resolve)"),
     "net.dns.disagree": ("Máy chủ DNS đang dùng trả địa chỉ khác hẳn máy chủ đối chiếu cho: {names}",
                          "The DNS in use answers addresses unlike the reference resolvers for: {names}"),
     "net.dns.rewrites": ("Máy chủ DNS {servers} trả địa chỉ cho cả tên không tồn tại",
@@ -172,6 +179,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "Restart the router; if it stays so, set another DNS server (the provider's or a "
                                   "public one) and tell the provider."),
     "net.dns.ok": ("{count} máy chủ DNS trả lời và thống nhất", "{count} DNS servers answer and agree"),
+    "net.dns.remedy_not_found": ("Báo quản trị cổng: bản ghi DNS của tên miền này bị thiếu hoặc tên miền đã hết "
+                                 "hạn; xem lại cả địa chỉ cổng trong hồ sơ. Đổi DNS trên máy này không giúp được.",
+                                 "Tell the portal's administrators: the name's DNS record is missing or its domain "
+                                 "has lapsed; check the portal's address in the profile too. Changing this PC's DNS "
+                                 "does not help."),
     "net.dns.remedy": ("Đặt DNS theo nhà mạng hoặc DNS công cộng đang hoạt động; khởi động lại router.",
                        "Use the ISP's DNS or a public resolver that works; restart the router."),
     "net.dns.remedy_hijack": ("Địa chỉ trả về có thể bị giả mạo: đổi DNS sang máy chủ đối chiếu, kiểm tra "
@@ -282,9 +294,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "net.proxy.dead": ("Đã đặt proxy {servers} nhưng proxy không trả lời",
                        "Proxy {servers} is set but does not answer"),
     "net.proxy.set": ("Truy cập web qua proxy {servers}", "Web traffic goes through proxy {servers}"),
-    "net.proxy.remedy": ("Tắt proxy (Cài đặt → Mạng → Proxy; `netsh winhttp reset proxy`) nếu cơ quan không "
+    "net.proxy.remedy": ("Tắt proxy ({menu[proxy]}; `netsh winhttp reset proxy`) nếu cơ quan không "
                          "dùng proxy, hoặc sửa đúng địa chỉ proxy.",
-                         "Turn the proxy off (Settings → Network → Proxy; `netsh winhttp reset proxy`) if the "
+                         "Turn the proxy off ({menu[proxy]}; `netsh winhttp reset proxy`) if the "
                          "office has none, or fix its address."),
     "net.proxy.remedy_check": ("Xác nhận với bộ phận CNTT rằng proxy này là của cơ quan.",
                                "Confirm with the IT staff that this proxy belongs to the office."),

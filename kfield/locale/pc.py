@@ -13,15 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pc.windows.no_answer.processes": ("Không kiểm tra được: Windows không trả lời câu hỏi về các tiến trình (mã {code})",
                                        "Could not check: Windows did not answer the question about the running "
                                        "processes (code {code})"),
-    # Windows menus, as (a Vietnamese Windows shows it, an English one shows it): kfield.core.i18n.MENUS
-    "menu.one": ("«{name}»", "\"{name}\""),
-    "menu.both": ("«{vi}» (Windows tiếng Anh: \"{en}\")", "\"{en}\" (on a Vietnamese Windows: «{vi}»)"),
-    "menu.datetime": ("Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ", "Settings → Time & language → Date & time"),
-    "menu.auto_time": ("Đặt thời gian tự động", "Set time automatically"),
-    "menu.sync_now": ("Đồng bộ ngay", "Sync now"),
-    "menu.task_manager": ("Trình quản lý Tác vụ", "Task Manager"),
-    "menu.processes_tab": ("Tiến trình", "Processes"),
-    "menu.windows_update": ("Cài đặt → Windows Update → Kiểm tra cập nhật", "Settings → Windows Update → Check for updates"),
     "pc.os.remedy.windows10": (
         "Windows 10 hết hỗ trợ bảo mật từ 14/10/2025: đăng ký Cập nhật bảo mật mở rộng (ESU) cho máy này, "
         "hoặc nâng lên Windows 11 nếu phần cứng đáp ứng (TPM 2.0, bộ xử lý được hỗ trợ: xem ứng dụng "

@@ -13,6 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pb.contact_not_escalate": ("chỉ kết thúc «escalate» mới có vai trò liên hệ",
                                 "only an \"escalate\" end has a contact role"),
     "pb.unknown_var": ("biến «{var}» chưa khai báo trong vars", "variable \"{var}\" is not declared in vars"),
+    "pb.unknown_menu": ("menu Windows «{menu}» không có trong danh mục menu (xem docs/playbooks-format.md)",
+                        "Windows menu \"{menu}\" is not in the menu catalogue (see docs/playbooks-format.md)"),
     # lint
     "pb.lint.unreachable": ("bước «{step}» không thể tới được từ bước bắt đầu",
                             "step \"{step}\" cannot be reached from the start"),

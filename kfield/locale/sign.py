@@ -83,8 +83,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "antivirus or the firewall blocks it."),
     "sign.process.ok": ("Tiến trình {name} đang chạy", "Process {name} is running"),
     "sign.process.none": ("Không thấy tiến trình nào trong: {names}", "None of these processes runs: {names}"),
-    "sign.process.remedy": ("Mở công cụ ký số từ menu Start; nếu chưa cài, cài bản do đơn vị cấp chứng thư cung cấp.",
-                            "Open the signing tool from the Start menu; if missing, install the version "
+    "sign.process.remedy": ("Mở công cụ ký số từ menu {menu[start]}; nếu chưa cài, cài bản do đơn vị cấp chứng thư cung cấp.",
+                            "Open the signing tool from the {menu[start]} menu; if missing, install the version "
                             "supplied by the certificate issuer."),
     "sign.token.ok": ("Đã nhận USB token ({vendor})", "USB token detected ({vendor})"),
     "sign.token.none": ("Không nhận thấy USB token nào", "No USB token detected"),

@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "speed.bad_host": ("Không hiểu địa chỉ «{host}»", "Cannot make sense of the address \"{host}\""),
     "speed.refused": ("{host}:{port} từ chối kết nối: máy kia đã chạy `kfield serve` chưa, đúng cổng chưa?",
                       "{host}:{port} refused the connection: is `kfield serve` running there, on that port?"),
+    "speed.server_refused": ("{host}:{port} từ chối kết nối (máy chủ đo tốc độ đã tắt, hoặc bị chặn)",
+                             "{host}:{port} refused the connection (the speed server is down, or blocked)"),
     "speed.timeout": ("{host}:{port} không trả lời (tường lửa hoặc sai địa chỉ?)",
                       "{host}:{port} does not answer (a firewall, or the wrong address?)"),
     "speed.unreachable": ("Không tới được {host}:{port}: {reason}", "Cannot reach {host}:{port}: {reason}"),
@@ -59,13 +61,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.net": ("Chẩn đoán Internet: đo tốc độ đường truyền.", "Internet diagnostics: measure the link's speed."),
     "help.net.speed": (
         "Đo tốc độ Internet có giới hạn dung lượng (đường truyền vệ tinh, 4G tính tiền theo dung lượng). Không cần "
-        "tuỳ chọn nào: mặc định đo tới máy chủ đo tốc độ của Cloudflare; --backend ookla dùng máy chủ Speedtest.net "
-        "gần nhất; --backend http đo tới máy chạy `kfield serve` hoặc một cặp địa chỉ tải xuống/tải lên.",
+        "tuỳ chọn nào: mặc định đo một máy chủ trong nước rồi một máy chủ ở nước ngoài mà hồ sơ ghi, và cho biết kết "
+        "nối quốc tế có phải là chỗ chậm không; --backend cloudflare đo tới Cloudflare; --backend ookla dùng máy chủ "
+        "Speedtest.net gần nhất; --backend http đo tới máy chạy `kfield serve` hoặc một cặp địa chỉ tải xuống/tải lên.",
         "Measure the Internet speed within a byte budget (satellite and 4G links are metered). No option needed: "
-        "by default it measures against Cloudflare's speed-test servers; --backend ookla uses the nearest "
-        "Speedtest.net server; --backend http measures against a `kfield serve` peer or a download/upload URL pair."),
-    "help.net.profile": ("Hồ sơ kiểm tra; speed_down_url/speed_up_url của hồ sơ là nơi đo khi không có tùy chọn nào khác",
-                         "Check profile; its speed_down_url/speed_up_url are measured when no other target is given"),
+        "by default it measures a server in Vietnam, then one abroad, as the profile names them, and says whether "
+        "the international link is the slow part; --backend cloudflare measures against Cloudflare; --backend "
+        "ookla uses the nearest Speedtest.net server; --backend http measures against a `kfield serve` peer or a "
+        "download/upload URL pair."),
+    "help.net.profile": ("Hồ sơ kiểm tra; khi không có tùy chọn nào khác, đo các máy chủ trong nước và nước ngoài của "
+                         "hồ sơ (speed_servers), hoặc cặp speed_down_url/speed_up_url",
+                         "Check profile; with no other target, its servers in Vietnam and abroad (speed_servers), or "
+                         "its speed_down_url/speed_up_url pair, are measured"),
     "help.net.backend": ("cloudflare (mặc định), ookla (Speedtest.net) hoặc http (`kfield serve` hoặc cặp địa chỉ)",
                          "cloudflare (default), ookla (Speedtest.net) or http (`kfield serve` or a URL pair)"),
     "help.net.streams": ("Số luồng song song (mặc định 4, 8 trên đường truyền độ trễ cao)",
@@ -100,4 +107,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "speed.no_name": ("Không tra được địa chỉ của {host}: máy chưa ra được Internet, hoặc DNS không trả lời",
                       "Cannot look up {host}: no Internet, or DNS does not answer"),
     "speed.line.server": ("Máy chủ: {server}", "Server: {server}"),
+    "speed.net.budget_places": ("Đo một máy chủ trong nước rồi một máy chủ ở nước ngoài, tổng cộng trong giới hạn "
+                                "{mb:g} MB, tối đa {seconds:g} giây mỗi chiều…",
+                                "Measuring a server in Vietnam, then one abroad, within {mb:g} MB in all, at most "
+                                "{seconds:g} s each way…"),
+    "speed.places.domestic_line": ("Trong nước ({title})", "In Vietnam ({title})"),
+    "speed.places.international_line": ("Nước ngoài ({title})", "Abroad ({title})"),
+    "speed.places.figures": ("{where}: tải xuống {down} Mbit/s, tải lên {up} Mbit/s, độ trễ {idle} ms",
+                             "{where}: download {down} Mbit/s, upload {up} Mbit/s, latency {idle} ms"),
+    "speed.places.unmeasured": ("{where}: không đo được: {reason}", "{where}: could not be measured: {reason}"),
+    "speed.places.international": (
+        "Đường đi quốc tế chậm (chỉ bằng {percent} % tốc độ trong nước), trong nước vẫn tốt: lỗi ở kết nối quốc tế "
+        "(cáp quang biển, cổng quốc tế của nhà mạng), không phải đường truyền của trụ sở. Trang web, dịch vụ trong "
+        "nước vẫn dùng được; báo nhà mạng nếu kéo dài.",
+        "The international link is slow ({percent} % of the domestic speed) while domestic is fine: the fault is "
+        "the international connection (submarine cables, the provider's international gateway), not this office's "
+        "line. Sites and services in Vietnam still work; tell the provider if it lasts."),
+    "speed.places.alike": (
+        "Trong nước và nước ngoài như nhau: tốc độ đo được là của chính đường truyền này, không phải kết nối quốc tế.",
+        "Domestic and international alike: the speed measured is this line's own, not the international link's."),
+    "speed.places.domestic": (
+        "Máy chủ trong nước chậm hơn hẳn máy chủ ở nước ngoài (chỉ bằng {percent} %): máy chủ đó hoặc mạng của nó "
+        "đang chậm, không phải đường truyền này; thử máy chủ trong nước khác.",
+        "The server in Vietnam is far slower than the one abroad ({percent} % of it): that server or its network "
+        "is slow, not this line; try another server in Vietnam."),
+    "speed.places.abroad_silent": (
+        "Máy chủ trong nước trả lời nhưng không máy chủ nào ở nước ngoài trả lời: kết nối quốc tế có thể đang bị "
+        "gián đoạn (hoặc máy chủ đó đang tắt).",
+        "A server in Vietnam answered but none abroad did: the international connection may be cut (or that "
+        "server is down)."),
 }

@@ -20,6 +20,7 @@ class Offer:
     server: str                   # DHCP server identifier (option 54), else the IP source
     mac: str                      # Ethernet source of the offer
     offered: str                  # the address offered (yiaddr)
+    after_s: float = 0.0          # seconds from the first DISCOVER to this server's first offer
 
 
 def _scapy():
@@ -103,11 +104,17 @@ def discover_frame(own_mac: str, client_mac: str, xid: int):
 
 
 def dhcp_offers(iface: str, own_mac: str, wait: float = 2.5) -> list[Offer]:
-    """Every DHCP server that answers a DISCOVER for this PC's MAC on ``iface`` (nothing is leased)."""
-    return list(_discover(iface, own_mac, [own_mac], wait)[0])
+    """The DHCP servers that answer a DISCOVER for this PC's MAC on ``iface`` (nothing is leased): the
+    listening ends ``ANSWERED_GRACE_S`` after the first offer (a server answers a PC it has a lease
+    for at once), or after ``wait`` when none comes. Finding every server is dhcp_probe's work."""
+    return list(_discover(iface, own_mac, [own_mac], 0.0, wait)[0])
 
 
 RETRANSMIT_S = 4.0   # a DHCP client's first retransmission (RFC 2131 §4.1: about 4 s)
+# Listening goes on this long after the last awaited offer: a second server that pings the address it
+# offers, as the first did, answers within its scheduling jitter of the first (both started their 3 s
+# wait on the same broadcast); it was 1 s, the longest part of a healthy diagnosis.
+ANSWERED_GRACE_S = 0.4
 
 
 def dhcp_probe(iface: str, own_mac: str, wait: float = 2.5, new_device_wait: float = 7.5) -> DhcpProbe:
@@ -115,7 +122,7 @@ def dhcp_probe(iface: str, own_mac: str, wait: float = 2.5, new_device_wait: flo
     answers a device it has a lease for at once, but may first ping the address it means to offer a
     new one (dnsmasq waits 3 s for the echo, one address at a time: measured in the lab, 3.2 s for
     the first new device, 6.5 s for a second one asked at once): the window stays open up to
-    ``new_device_wait`` while the new device has no offer, and 1 s more after its first offer. A
+    ``new_device_wait`` while the new device has no offer, and ``ANSWERED_GRACE_S`` after its first. A
     DISCOVER still unanswered after 4 s is sent again, as a real client retransmits (RFC 2131 §4.1),
     so a server slow to answer the first one is not read as a full pool."""
     fresh_mac = random_mac()
@@ -137,8 +144,18 @@ def _discover(iface: str, own_mac: str, clients: list[str], wait: float,
         return BOOTP in pkt and pkt[BOOTP].op == 2 and pkt[BOOTP].xid in xids
 
     frames = [discover_frame(own_mac, mac, xid) for mac, xid in zip(clients, xids)]
-    seen: set[int] = set()   # xids answered so far (results exist only once the sniffer stops)
-    sniffer = AsyncSniffer(iface=iface, lfilter=is_offer, store=True, prn=lambda pkt: seen.add(pkt[BOOTP].xid))
+    seen: dict[int, float] = {}   # xid → when first answered (results exist only once the sniffer stops)
+    def answered(pkt) -> None:   # scapy prints whatever prn returns: nothing
+        seen.setdefault(pkt[BOOTP].xid, time.time())
+
+    sniffer = AsyncSniffer(iface=iface, lfilter=is_offer, store=True, prn=answered)
+
+    def done() -> bool:
+        """Every client answered; or this PC only after the DISCOVER sent again: the server was away,
+        so the new device's offer, still behind its ping, could prove nothing (no full pool is read)."""
+        came_back = xids[0] in seen and seen[xids[0]] - sent_at[0] > RETRANSMIT_S
+        return set(seen) >= set(xids) or (len(xids) > 1 and came_back)
+
     def resend() -> None:
         unanswered = [f for f, xid in zip(frames, xids) if xid not in seen]
         if unanswered:
@@ -147,19 +164,24 @@ def _discover(iface: str, own_mac: str, clients: list[str], wait: float,
     again = threading.Timer(RETRANSMIT_S, resend)
     again.daemon = True
 
+    sent_at = [time.time()]   # capture timestamps are wall-clock seconds
+
     def send() -> None:
+        sent_at[0] = time.time()
         sendp(frames * 2, iface=iface, inter=0.15, verbose=0)
         if longest > RETRANSMIT_S:
             again.start()
 
     try:
-        _sniff_around(sniffer, send, wait, longest, lambda: seen >= set(xids))
+        _sniff_around(sniffer, send, wait, longest, done)
     finally:
         again.cancel()
     offers: list[dict[str, Offer]] = [{} for _ in clients]
     for pkt in sniffer.results or []:
         server = _option(pkt[DHCP].options, "server_id") or pkt[IP].src
-        offers[xids.index(pkt[BOOTP].xid)][server] = Offer(server, pkt[Ether].src.lower(), pkt[BOOTP].yiaddr)
+        after = round(max(0.0, float(pkt.time) - sent_at[0]), 2)
+        offers[xids.index(pkt[BOOTP].xid)].setdefault(server, Offer(server, pkt[Ether].src.lower(),
+                                                                    pkt[BOOTP].yiaddr, after))
     return [tuple(sorted(found.values(), key=lambda o: o.server)) for found in offers]
 
 
@@ -183,7 +205,8 @@ def _option(options, name: str):
 
 
 def _sniff_around(sniffer, send, wait: float, longest: float = 0.0, done=lambda: True) -> None:
-    """Listen around ``send`` for ``wait`` seconds, and on up to ``longest`` until ``done()``."""
+    """Listen around ``send`` for ``wait`` seconds, and on up to ``longest`` until ``done()``; once
+    done, ``ANSWERED_GRACE_S`` more (a second server answering about as late is not cut off)."""
     sniffer.start()
     time.sleep(0.05)  # let the capture socket open before the first frame leaves
     try:
@@ -191,8 +214,8 @@ def _sniff_around(sniffer, send, wait: float, longest: float = 0.0, done=lambda:
         send()
         time.sleep(wait)
         while time.monotonic() - start < longest and not done():
-            time.sleep(0.1)
+            time.sleep(0.05)
         if longest and time.monotonic() - start > wait and done():
-            time.sleep(1.0)   # a second server pinging before it offers is not cut off
+            time.sleep(ANSWERED_GRACE_S)
     finally:
         sniffer.stop()

@@ -2,7 +2,9 @@
 
 An "open" port completed the handshake; a refused one answered RST; anything else
 (timeout, unreachable) is not open. Batches keep the number of open sockets below
-the usual 1024-descriptor limit.
+the usual 1024-descriptor limit. A port silent within the timeout is asked once more, with
+a new handshake (as nmap retransmits): a first SYN is easily lost while the neighbour's
+address is still being resolved, or on a busy link.
 """
 
 from __future__ import annotations
@@ -17,15 +19,26 @@ IN_PROGRESS = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, getattr(err
 
 
 def open_ports(targets: list[tuple[str, int]], timeout: float = 0.8, on_batch=None) -> set[tuple[str, int]]:
-    found: set[tuple[str, int]] = set()
-    for start in range(0, len(targets), BATCH):
-        found |= _batch(targets[start:start + BATCH], timeout)
-        if on_batch:
-            on_batch(min(start + BATCH, len(targets)), len(targets))
+    found, silent = _scan(targets, timeout, on_batch)
+    if silent:
+        found |= _scan(silent, timeout, None)[0]
     return found
 
 
-def _batch(targets: list[tuple[str, int]], timeout: float) -> set[tuple[str, int]]:
+def _scan(targets, timeout: float, on_batch) -> tuple[set, list]:
+    """(the open ports, the ones that neither answered nor refused in time)."""
+    found: set[tuple[str, int]] = set()
+    silent: list[tuple[str, int]] = []
+    for start in range(0, len(targets), BATCH):
+        opened, quiet = _batch(targets[start:start + BATCH], timeout)
+        found |= opened
+        silent += quiet
+        if on_batch:
+            on_batch(min(start + BATCH, len(targets)), len(targets))
+    return found, silent
+
+
+def _batch(targets: list[tuple[str, int]], timeout: float) -> tuple[set, list]:
     selector, found = selectors.DefaultSelector(), set()
     try:
         for target in targets:
@@ -40,14 +53,15 @@ def _batch(targets: list[tuple[str, int]], timeout: float) -> set[tuple[str, int
             else:
                 sock.close()
         found |= _collect(selector, timeout)
+        return found, [key.data for key in selector.get_map().values()]
     finally:
         for key in list(selector.get_map().values()):
             key.fileobj.close()
         selector.close()
-    return found
 
 
 def _collect(selector, timeout: float) -> set[tuple[str, int]]:
+    """The handshakes completed before the deadline; the silent sockets stay registered."""
     found, deadline = set(), time.monotonic() + timeout
     while selector.get_map() and (left := deadline - time.monotonic()) > 0:
         for key, _ in selector.select(left):

@@ -2,6 +2,9 @@
 timestamp request to a TSA, an RFC 6960 OCSP request for a certificate, and plain HTTP(S) fetches
 (a CA certificate, a CRL). Every failure to get an answer is `Unreached` with a reason code the
 checks turn into words; an answer that is not what the protocol says is `BadAnswer`.
+
+Map: what the signing checks send: the signing service's WebSocket (websockets), RFC 3161 timestamp requests
+(asn1crypto), RFC 6960 OCSP (cryptography's `x509.ocsp`), CA certificate and CRL fetches
 """
 
 from __future__ import annotations

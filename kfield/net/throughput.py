@@ -288,8 +288,9 @@ class Client:
             return call()
         except (socket.timeout, TimeoutError):
             raise KfieldError("speed.timeout", host=self.host, port=self.port) from None
-        except ConnectionRefusedError:
-            raise KfieldError("speed.refused", host=self.host, port=self.port) from None
+        except ConnectionRefusedError:   # a `kfield serve` peer (it has a token), or a public speed server
+            raise KfieldError("speed.refused" if self.endpoints.token else "speed.server_refused", host=self.host,
+                              port=self.port) from None
         except socket.gaierror:
             raise KfieldError("speed.no_name", host=self.host) from None
         except (OSError, http.client.HTTPException) as exc:

@@ -1,5 +1,10 @@
 """Platform adapters: one small Host interface (facts about this computer), a Linux and a
-Windows implementation. Network actions live in kfield.net.actions; kfield.machine joins them."""
+Windows implementation. Network actions live in kfield.net.actions; kfield.machine joins them.
+
+Map: the `Host` adapter (facts only; never imports `kfield.net`): `base.py` (interface + portable psutil
+parts), `linux*.py`, `windows*.py` (source chains and text-fallback parsers tested on recorded outputs in
+`tests/fixtures/windows/`)
+"""
 
 from __future__ import annotations
 

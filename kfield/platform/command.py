@@ -6,16 +6,10 @@ import os
 import shutil
 import subprocess
 
-from kfield.core.errors import NotSupported, SourceUnavailable
+from kfield.core.errors import CommandFailed, NotSupported, SourceUnavailable
 
 # Windows: "This program is blocked by group policy" (AppLocker / Software Restriction Policies).
 ERROR_ACCESS_DISABLED_BY_POLICY = 1260
-
-
-class CommandFailed(Exception):
-    def __init__(self, argv: list[str], reason: str, kind: str = "failed") -> None:
-        super().__init__(f"{argv[0]}: {reason}")
-        self.argv, self.reason, self.kind = argv, reason, kind   # kind: failed / timeout / blocked
 
 
 def run(argv: list[str], timeout: float = 10.0, ok_codes: tuple[int, ...] = (0,),

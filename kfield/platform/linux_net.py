@@ -11,6 +11,7 @@ import re
 import socket
 from pathlib import Path
 
+from kfield.core.errors import CommandFailed
 from kfield.platform import command
 from kfield.platform.base import AddressOrigin, Lease, NotSupported, Neighbour, Route, Wifi
 from kfield.platform.win32.wlan import ssid_text
@@ -234,7 +235,7 @@ class LinuxNetMixin:
         try:
             found = parse_ip_addr_origin(command.run(["ip", "-j", "-4", "addr", "show", "dev", interface], timeout=5),
                                          interface, address)
-        except (NotSupported, command.CommandFailed, ValueError):
+        except (NotSupported, CommandFailed, ValueError):
             found = None
         if found is None and (clients := _dhcp_clients(interface)):
             found = AddressOrigin("dhcp", clients[0][0])
@@ -243,7 +244,7 @@ class LinuxNetMixin:
     def neighbours(self) -> list[Neighbour]:
         try:
             return parse_ip_neigh_json(command.run(["ip", "-j", "-4", "neigh", "show"], timeout=5))
-        except (NotSupported, command.CommandFailed, ValueError):
+        except (NotSupported, CommandFailed, ValueError):
             return parse_proc_arp(Path("/proc/net/arp").read_text())
 
     def is_wireless(self, name: str) -> bool:

@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 
+from kfield.core.errors import CommandFailed
 from kfield.platform import command
 from kfield.platform.base import Firewall, NotSupported
 
@@ -78,7 +79,7 @@ class LinuxSecMixin:
     def _firewalld(self) -> Firewall | None:
         try:
             out = self.run(["firewall-cmd", "--state"], timeout=10, ok_codes=(0, 252))
-        except (NotSupported, command.CommandFailed):
+        except (NotSupported, CommandFailed):
             return None
         if not out.strip():          # a silent firewall-cmd said nothing: not "off"
             return None
@@ -90,7 +91,7 @@ class LinuxSecMixin:
         for argv, has_rules in ((["nft", "list", "ruleset"], nft_has_rules), (["iptables", "-S"], iptables_has_rules)):
             try:
                 return Firewall(has_rules(self.run(argv, timeout=10)), argv[0])
-            except (NotSupported, command.CommandFailed):
+            except (NotSupported, CommandFailed):
                 continue
         return None
 

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from kfield.core.errors import CommandFailed
 from kfield.platform import command
 from kfield.platform.base import Browser, LnaPolicy, NotSupported, UsbDevice
 
@@ -100,5 +101,5 @@ class LinuxSignMixin:
 def _program_version(program: str) -> str | None:
     try:
         return parse_version(command.run([program, "--version"], timeout=10))
-    except (NotSupported, command.CommandFailed):
+    except (NotSupported, CommandFailed):
         return None

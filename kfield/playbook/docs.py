@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kfield.core.i18n import display_shown_as
 from kfield.playbook import loader
 from kfield.playbook.graph import mermaid
 from kfield.playbook.paths import all_paths
@@ -17,7 +18,8 @@ HEADER = """# Playbook library / Thư viện sổ tay xử lý sự cố
 
 Generated from `playbooks/*.yaml` by `python -m kfield.playbook.docs` — do not edit by hand.
 Tạo tự động từ `playbooks/*.yaml` bằng `python -m kfield.playbook.docs` — không sửa tay.
-Run one with `kfield playbook run ID --lang vi`.
+Run one with `kfield playbook run ID --lang vi`. Windows menus (`{menu[NAME]}`, docs/playbooks-format.md)
+are named as the PC's Windows shows them; the graphs below give the English Windows names.
 
 | id | system | steps | paths | vi | en |
 |---|---|---|---|---|---|
@@ -25,9 +27,12 @@ Run one with `kfield playbook run ID --lang vi`.
 
 
 def library_markdown() -> str:
+    """The same on every machine: the graphs are in English, so Windows menus are named as an English
+    Windows shows them (a student's run names them as the PC does)."""
     playbooks = [loader.load(path) for path in loader.bundled()]
-    rows = [_row(p) for p in playbooks]
-    return HEADER + "".join(rows) + "\n" + "".join(_section(p) for p in playbooks)
+    with display_shown_as("en-US"):
+        rows = [_row(p) for p in playbooks]
+        return HEADER + "".join(rows) + "\n" + "".join(_section(p) for p in playbooks)
 
 
 def _counts(playbook) -> tuple[int, str]:

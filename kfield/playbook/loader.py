@@ -15,6 +15,7 @@ import yaml
 from kfield.core import registry
 from kfield.core import files
 from kfield.core.errors import ProfileError
+from kfield.core.i18n import MENU_PLACEHOLDER, MENUS
 from kfield.core.oserrors import reason
 from kfield.core.paths import bundled_dir
 from kfield.core import schema
@@ -174,6 +175,9 @@ def _check_texts(value, root, declared, add) -> None:
             for name in sorted(m.PLACEHOLDER.findall(text[lang])):
                 if name not in declared:
                     add(find(root, *keys, lang), "pb.unknown_var", var=name)
+            for name in sorted(set(MENU_PLACEHOLDER.findall(text[lang]))):
+                if name not in MENUS:
+                    add(find(root, *keys, lang), "pb.unknown_menu", menu=name)
 
 
 def _raw_texts(value) -> Iterator[tuple[tuple[Any, ...], dict[str, str]]]:

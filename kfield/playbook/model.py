@@ -58,7 +58,8 @@ class Where:
 
 @dataclass(frozen=True)
 class Bilingual:
-    """A text in Vietnamese and English; ``{name}`` placeholders are variables."""
+    """A text in Vietnamese and English; ``{name}`` placeholders are variables, ``{menu[NAME]}`` a Windows
+    menu named as the PC shows it (kfield.core.i18n.MENUS)."""
 
     vi: str
     en: str
@@ -68,7 +69,10 @@ class Bilingual:
         return self.vi if lang == "vi" else self.en
 
     def placeholders(self, lang: str) -> set[str]:
-        return set(PLACEHOLDER.findall(self.get(lang)))
+        from kfield.core.i18n import MENU_PLACEHOLDER
+
+        words = self.get(lang)
+        return set(PLACEHOLDER.findall(words)) | {f"menu[{name}]" for name in MENU_PLACEHOLDER.findall(words)}
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ Plain lines only, so the same text works in a Windows console, a pipe and tmux.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
-from kfield.core.i18n import render, text
+from kfield.core.i18n import MENU_PLACEHOLDER, MENUS, Menus, render, text
 from kfield.core.result import Result, Status
 from kfield.formats.text import measure_text, status_label
 from kfield.playbook import model as m
@@ -19,13 +20,23 @@ OUTCOME_KEYS = {"fixed": "pb.outcome.fixed", "escalate": "pb.outcome.escalate",
                 "not_fixed": "pb.outcome.not_fixed", "handoff": "pb.outcome.handoff",
                 "incomplete": "pb.outcome.incomplete"}
 Contacts = Mapping[str, Mapping[str, str]]
+FIELDS = re.compile(f"{MENU_PLACEHOLDER.pattern}|{m.PLACEHOLDER.pattern}")
 
 
 def fill(words: m.Bilingual | None, lang: str, vars: Mapping[str, str]) -> str:
-    """The text in ``lang`` with its ``{variable}`` placeholders filled in."""
+    """The text in ``lang`` with its ``{variable}`` placeholders filled in and each ``{menu[NAME]}`` named as
+    this PC's Windows shows it (kfield.core.i18n.menu; both names when its display language is unknown).
+    One pass: a variable's value is never read as a placeholder."""
     if words is None:
         return ""
-    return m.PLACEHOLDER.sub(lambda found: str(vars.get(found[1], found[0])), words.get(lang))
+    menus = Menus(lang)
+
+    def one(found: re.Match) -> str:
+        if found[1] is not None:
+            return menus[found[1]] if found[1] in MENUS else found[0]
+        return str(vars.get(found[2], found[0]))
+
+    return FIELDS.sub(one, words.get(lang))
 
 
 def header(playbook: m.Playbook, lang: str) -> str:
@@ -108,7 +119,7 @@ def show(playbook: m.Playbook, lang: str, contacts: Contacts | None = None) -> s
 
 
 def step_summary(step: m.Step, lang: str, contacts: Contacts | None = None) -> str:
-    words = step.text.get(lang) if step.text else ""
+    words = fill(step.text, lang, {})          # menus named, {variables} kept for review
     if isinstance(step, m.Check):
         return f"{step.check} {text(f'check.{step.check}.title', lang)}" + (f" — {words}" if words else "")
     if isinstance(step, m.End):
@@ -123,7 +134,7 @@ def step_summary(step: m.Step, lang: str, contacts: Contacts | None = None) -> s
 def edge_labels(step: m.Step, lang: str) -> list[tuple[str, str]]:
     """(label a person reads, target) for every edge of a step."""
     if isinstance(step, m.Ask):
-        return [(f"{c.key}: {c.label.get(lang)}" + _sets(c.sets), c.next) for c in step.choices]
+        return [(f"{c.key}: {fill(c.label, lang, {})}" + _sets(c.sets), c.next) for c in step.choices]
     if isinstance(step, m.Check):
         return [(", ".join(status_text(s, lang) for s in e.label.split("|")), e.target) for e in step.edges()]
     if isinstance(step, m.Diagnose):

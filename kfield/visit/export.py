@@ -1,25 +1,25 @@
-"""Exports of visit logs: tables (visits, problems, checks, trainings) as CSV, XLSX, JSON,
-Markdown and one self-contained HTML page; optionally redacted (kfield/visit/redact.py).
+"""What a visit export is made of: the tables (visits, problems, checks, trainings, playbook runs)
+and their columns, each visit as plain data (optionally redacted, kfield/visit/redact.py) and its rows
+with stable values (codes, UTC times, messages as key and params). kfield/formats/export.py renders
+them for a person, in every format.
 
-Each visit's table becomes `Table`s (a thousand rows each), its cells rendered for a person (local
-dates, labels, sentences, notes as a `Joined` cell); the shared writers (formats/tables.py) draw them.
-Every format streams: a visit is its outline (visits.load_outline: the short facts, folded while the
-log streams past) with its notes, check runs and transcripts read again from the log when a writer
-reaches them (`Reread`); the visits are read again for each table, one at a time (`Logs`), and
-written row by row. Memory then follows the longest line and the visit's problems and trainings, not
-the size of the logs or of the output.
+A visit is its outline (visits.load_outline: the short facts, folded while the log streams past)
+with its notes, check runs and transcripts read again from the log when a writer reaches them
+(`Reread`); the visits are read again for each table, one at a time (`Logs`). Memory then follows the
+longest line and the visit's problems and trainings, not the size of the logs or of the output.
+
+Map: what a visit export is made of: the tables and their columns, each visit as plain data from its outline
+(its notes, check runs and transcripts `Reread`s of the log), its rows with stable values, the visits of
+`export --all` read log by log (`Logs`); renders nothing
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, fields
-from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
-from kfield.core.i18n import text
-from kfield.core.table import Joined, Reread, Table
+from kfield.core.table import Reread
 
-SCHEMA_VERSION = 1
 TABLES = {
     "visits": ("visit", "commune_code", "commune", "members", "school", "team", "started", "ended", "tasks",
                "systems", "problems", "fixed", "escalated", "pending", "officials_trained", "check_runs", "notes"),
@@ -30,7 +30,6 @@ TABLES = {
                   "contact", "finished"),
 }
 TIMES = ("started", "ended", "run_started", "finished")
-PAGE = 1000                     # rows per Table of one visit's table
 Docs = Union[Callable[[], Iterable[dict]], Sequence[dict]]     # a list, or what reads the documents again
 
 
@@ -129,141 +128,6 @@ def _visit_row(d: dict) -> dict[str, Any]:
             "tasks": d["tasks"], "systems": d["systems"], "problems": len(outcomes),
             **{o: outcomes.count(o) for o in ("fixed", "escalated", "pending")},
             "officials_trained": d["officials_trained"], "check_runs": len(d["checks"]), "notes": d.get("notes", [])}
-
-
-def tables(d: dict, name: str, lang: str, real_dates: bool = False) -> Iterator[Table]:
-    """One visit's table `name` as a person reads it (labels from `export.col.*` in both languages),
-    in Tables of at most PAGE rows: a visit of a hundred thousand events is never rendered whole."""
-    columns = TABLES[name]
-    labels = {c: (text(f"export.col.{c}", "vi"), text(f"export.col.{c}", "en")) for c in columns}
-    body = (tuple(cell(c, row[c], lang, real_dates) for c in columns) for row in rows(d, name))
-    while page := tuple(islice(body, PAGE)):
-        yield Table(name, columns, page, labels=labels)
-
-
-def _message(value: Any, lang: str) -> str:
-    """A stored message ({"key", "params"}, params possibly messages too) as a sentence."""
-    if not isinstance(value, dict) or "key" not in value:
-        return "" if value is None else str(value)
-    from kfield.core.i18n import catalogue
-    from kfield.formats.values import number
-
-    template = "".join(catalogue().get(str(value["key"]), ("", "")))
-    params = {k: _message(v, lang) if isinstance(v, dict)
-              else number(v, lang, 3) if isinstance(v, float) and "{" + k + ":" not in template else v
-              for k, v in (value.get("params") or {}).items()}
-    return text(str(value["key"]), lang, **params)
-
-
-def _label(prefix: str, value: str, lang: str) -> str:
-    from kfield.core.i18n import catalogue
-
-    return text(f"{prefix}.{value}", lang) if f"{prefix}.{value}" in catalogue() else value
-
-
-def cell(column: str, value: Any, lang: str, real_dates: bool = False) -> Any:
-    """One value as a person reads it: local dates, labels for codes, sentences for messages."""
-    from kfield.formats.when import human, naive_local
-    from kfield.visit.visits import short
-
-    if column in TIMES:
-        return (naive_local(value) or "") if real_dates else human(value)
-    if column == "visit":
-        return short(value)
-    if column in ("summary", "remedy"):
-        return _message(value, lang)
-    if column == "check_id":
-        return f"{value} {text(f'check.{value}.title', lang)}"
-    if column == "playbook_outcome":                                        # the playbook's own words
-        from kfield.core.i18n import catalogue
-
-        return text(f"pb.outcome.{value}", lang) if f"pb.outcome.{value}" in catalogue() else value
-    if column == "contact" and not isinstance(value, str):
-        from kfield.formats.values import text as words
-
-        return words(value, lang)
-    if column == "playbook" and isinstance(value, dict):                    # {vi, en} from the playbook
-        return str(value.get(lang) or value.get("en") or value.get("vi") or "")
-    words = {"status": "status", "outcome": "visit.outcome", "system": "system", "systems": "system",
-             "tasks": "visit.task"}
-    if column in words:
-        values = value if isinstance(value, (list, tuple)) else [value]
-        return ", ".join(_label(words[column], v, lang) for v in values)
-    if isinstance(value, Reread):
-        return Joined(value)
-    return Joined(tuple(map(str, value))) if isinstance(value, (list, tuple)) else value
-
-
-def sections(docs: Docs, lang: str, names: Iterable[str] = tuple(TABLES), real_dates: bool = False):
-    """Each table as a section for the shared writers: its title, translated header and rows, the
-    rows read visit by visit when the writer reaches them."""
-    for name in names:
-        header = [text(f"export.col.{c}", lang) for c in TABLES[name]]
-        yield text(f"export.table.{name}", lang), header, _rows(docs, name, lang, real_dates)
-
-
-def _rows(docs: Docs, name: str, lang: str, real_dates: bool) -> Iterator[tuple]:
-    for d in docs() if callable(docs) else docs:
-        for page in tables(d, name, lang, real_dates):
-            yield from page.rows
-
-
-def to_json(docs: Docs) -> Iterator[str]:
-    """The published JSON (docs/visit-export.schema.json), written visit by visit and item by item."""
-    from kfield.formats.json import envelope_pieces
-
-    return envelope_pieces(SCHEMA_VERSION, {"visits": iter(docs() if callable(docs) else docs)})
-
-
-def to_csv(docs: Docs, name: str, lang: str) -> Iterator[str]:
-    from kfield.formats.cells import csv_lines
-
-    _, header, body = next(sections(docs, lang, (name,)))
-    return csv_lines(header, body)
-
-
-def to_xlsx(docs: Docs, lang: str) -> bytes:
-    from kfield.formats.tables import to_xlsx as workbook
-
-    return workbook(sections(docs, lang, real_dates=True))
-
-
-def to_markdown(docs: Docs, lang: str) -> Iterator[str]:
-    from kfield.formats.tables import markdown
-
-    return markdown(text("export.title", lang), sections(docs, lang))
-
-
-def to_html(docs: Docs, lang: str) -> Iterator[str]:
-    """One printable page (A4 portrait), no external resources, every value escaped: each visit a
-    record — its facts as label and value, then short tables of its problems, check results,
-    trainings and playbook runs — never the 17 columns of the visits table squeezed side by side."""
-    from kfield.formats.tables import record_page
-
-    return record_page(text("export.title", lang), records(docs, lang), lang)
-
-
-PARTS = ("problems", "checks", "trainings", "playbooks")          # a record's short tables, in this order
-_COUNTS = {"problems": "problems", "checks": "checks", "trainings": "trainings", "playbooks": "transcripts"}
-
-
-def records(docs: Docs, lang: str) -> Iterator[tuple[str, list[tuple[str, Any]], Iterator]]:
-    """Each visit as (heading, facts, sections): the facts are the visits table's row with its labels,
-    the sections its other tables without the visit and commune columns (the heading has them), the
-    empty ones left out; rows are made when the writer reaches them."""
-    for d in docs() if callable(docs) else docs:
-        row = next(tables(d, "visits", lang)).rows[0]
-        facts = [(text(f"export.col.{c}", lang), v) for c, v in zip(TABLES["visits"], row) if c not in ("visit", "commune")]
-        heading = text("export.record", lang, visit=row[0], commune=d["commune"])
-        yield heading, facts, _parts(d, lang)
-
-
-def _parts(d: dict, lang: str) -> Iterator[tuple[str, list[str], Iterator]]:
-    for name in PARTS:
-        if not len(d[_COUNTS[name]]):
-            continue
-        header = [text(f"export.col.{c}", lang) for c in TABLES[name][2:]]
-        yield text(f"export.table.{name}", lang), header, (r[2:] for page in tables(d, name, lang) for r in page.rows)
 
 
 class Logs:

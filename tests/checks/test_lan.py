@@ -164,6 +164,8 @@ def test_lan007_unprivileged_reads_the_neighbour_table_else_skips():
 ROUTER_OFFER = Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50")
 NEW_OFFER = Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.51")
 ROGUE_OFFER = Offer("198.18.0.66", "aa:00:00:00:00:66", "192.168.1.2")
+LATE_OFFER = Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50", after_s=4.7)    # answered the resent DISCOVER
+PINGED_OFFER = Offer("198.18.0.1", "aa:00:00:00:00:01", "198.18.0.50", after_s=3.2)  # pinged 3 s first
 
 
 def probe(own=(), fresh=()):
@@ -177,6 +179,9 @@ def probe(own=(), fresh=()):
     (probe([ROUTER_OFFER], []), Status.FAIL, "lan.dhcp.pool_full"),
     (probe([], [NEW_OFFER]), Status.OK, "lan.rogue.one"),
     (probe(), Status.WARN, "lan.rogue.none"),
+    (probe([LATE_OFFER], []), Status.WARN, "lan.dhcp.late"),   # silent at first: no full pool is proven
+    (probe([LATE_OFFER], [NEW_OFFER]), Status.WARN, "lan.dhcp.late"),
+    (probe([PINGED_OFFER], [NEW_OFFER]), Status.OK, "lan.rogue.one"),   # it pinged first: answered the first ask
 ])
 def test_lan008_dhcp_servers_as_this_pc_and_as_a_new_device(answer, expected, key):
     res = compute_check("LAN008", host=host(dhcp_probe=answer), admin=True)
@@ -187,6 +192,12 @@ def test_lan008_pool_full_names_the_server_and_shows_the_probe_mac():
     res = compute_check("LAN008", host=host(dhcp_probe=probe([ROUTER_OFFER], [])), admin=True)
     assert res.summary.params == {"server": "198.18.0.1"} and res.remedy.key == "lan.dhcp.pool_remedy"
     assert ("probe_mac", "06:11:22:33:44:55") in [(e.name, e.value) for e in res.evidence]
+
+
+def test_lan008_a_server_silent_until_asked_again_says_when_it_answered():
+    res = compute_check("LAN008", host=host(dhcp_probe=probe([LATE_OFFER], [])), admin=True)
+    assert res.summary.params == {"server": "198.18.0.1", "seconds": 4.7}
+    assert res.remedy.key == "lan.dhcp.late_remedy" and "threshold" not in res.summary.params   # no alarm alone
 
 
 def test_lan008_without_scapy_or_npcap_is_a_skip_with_the_reason():

@@ -61,6 +61,41 @@ def test_dns_system_cannot_resolve_but_a_public_resolver_can():
     assert res.summary.params["down"] == "198.18.0.1" and res.summary.params["public_ok"] == "198.19.1.54"
 
 
+INTL = "https://intl2.kfield.test/"
+
+
+def test_a_name_missing_everywhere_is_its_own_registration_and_the_reference_answer_is_evidence():
+    """The office's server and the reference resolver both say NXDOMAIN for one portal's name while
+    the other name resolves: not the office's DNS (dns_host answers NXDOMAIN for what it is not given)."""
+    known = {(s, "eoffice.kfield.test"): ["198.19.1.10"] for s in ("198.18.0.1", "198.19.1.54")}
+    fake = dns_host({"eoffice.kfield.test": ["198.19.1.10"]}, known)
+    res = compute_check("NET001", host=fake, portals=[PORTAL, INTL], resolvers=["198.19.1.54"], rand=random.Random(1))
+    assert (res.status, res.summary.key) == (Status.FAIL, "net.dns.not_found")
+    assert (res.summary.params["names"], res.summary.params["server"]) == ("intl2.kfield.test", "198.19.1.54")
+    assert res.evidence[0].value == "198.19.1.54 intl2.kfield.test: NXDOMAIN"
+
+
+@pytest.mark.parametrize("reference, office", [
+    (None, "NXDOMAIN"),         # the reference resolver is silent: no contrast
+    (["198.19.1.20"], "NXDOMAIN"),   # the reference knows the name: the office's resolver is wrong
+    ("NXDOMAIN", None),         # the office's server is silent for it: the office's DNS
+])
+def test_a_missing_name_is_the_office_dns_when_no_contrast_isolates_the_name(reference, office):
+    answers = {(s, "eoffice.kfield.test"): ["198.19.1.10"] for s in ("198.18.0.1", "198.19.1.54")}
+    for server, said in (("198.19.1.54", reference), ("198.18.0.1", office)):
+        if said != "NXDOMAIN":
+            answers[(server, "intl2.kfield.test")] = said
+    fake = dns_host({"eoffice.kfield.test": ["198.19.1.10"]}, answers)
+    res = compute_check("NET001", host=fake, portals=[PORTAL, INTL], resolvers=["198.19.1.54"], rand=random.Random(1))
+    assert res.summary.key == "net.dns.unresolved"
+
+
+def test_a_name_missing_with_no_other_name_resolving_is_not_called_its_registration():
+    fake = dns_host({}, {})
+    res = compute_check("NET001", host=fake, portals=[INTL], resolvers=["198.19.1.54"], rand=random.Random(1))
+    assert res.summary.key == "net.dns.unresolved"
+
+
 def test_dns_nxdomain_rewriting_is_a_warning():
     class Rewriter(dict):
         def __contains__(self, key):
@@ -151,6 +186,14 @@ def test_proxy_direct_set_and_dead():
     dead = FakeHost(proxies=proxies, tcp_state=lambda ip, port, timeout: "timeout")
     res = compute_check("NET004", host=dead)
     assert res.status is Status.FAIL and res.summary.params["servers"] == "10.10.0.5:3128"
+
+
+def test_a_dead_proxy_set_for_http_and_https_alike_is_named_and_asked_once():
+    asked = []
+    same = [Proxy("env:HTTPS_PROXY", "http://198.18.0.1:3129"), Proxy("env:HTTP_PROXY", "http://198.18.0.1:3129")]
+    dead = FakeHost(proxies=same, tcp_state=lambda ip, port, timeout: asked.append((ip, port)) or "refused")
+    res = compute_check("NET004", host=dead)
+    assert res.summary.params["servers"] == "http://198.18.0.1:3129" and asked == [("198.18.0.1", 3129)]
 
 
 def series(template):

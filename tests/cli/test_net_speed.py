@@ -140,8 +140,18 @@ def _offline(*args: str) -> dict[str, subprocess.CompletedProcess]:
         subprocess.run(["ip", "netns", "del", name], check=False)
 
 
-def test_default_backend_offline_is_one_clear_line():
+def test_default_profile_offline_is_one_clear_line():
+    """The default profile names speed servers in Vietnam and abroad: offline, the first one in Vietnam
+    is the reason given (each was tried)."""
     done = _offline()
+    assert done["en"].returncode == 2 and "Cannot look up speedtest1.vtn.com.vn" in done["en"].stderr
+    assert done["vi"].returncode == 2 and "Không tra được địa chỉ của speedtest1.vtn.com.vn" in done["vi"].stderr
+    for lang in ("vi", "en"):   # the "Measuring…" line, then the reason
+        assert len(done[lang].stderr.strip().splitlines()) == 2 and "Traceback" not in done[lang].stderr
+
+
+def test_cloudflare_offline_is_one_clear_line():
+    done = _offline("--backend", "cloudflare")
     assert done["en"].returncode == 2 and "Cannot look up speed.cloudflare.com" in done["en"].stderr
     assert done["vi"].returncode == 2 and "Không tra được địa chỉ của speed.cloudflare.com" in done["vi"].stderr
     for lang in ("vi", "en"):   # the "Measuring…" line, then the reason

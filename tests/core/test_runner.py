@@ -5,7 +5,7 @@ from kfield.core import result as r
 from kfield.core.registry import CheckSpec
 from kfield.core.runner import run
 from kfield.platform.base import NotSupported
-from kfield.platform.command import CommandFailed
+from kfield.core.errors import CommandFailed
 
 
 def spec(check_id, func, **kw):

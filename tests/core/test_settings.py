@@ -116,3 +116,13 @@ def test_the_json_schema_declares_labelled_portals_with_an_optional_domestic_fla
     portal = export_schema()["properties"]["portals"]["patternProperties"]
     [spec] = portal.values()
     assert spec["properties"]["domestic"]["type"] == "boolean" and spec["required"] == ["url", "title"]
+
+
+def test_a_link_planted_at_the_old_temporary_name_is_never_written_through(env, tmp_path):
+    """The settings went through `settings.json.tmp` by name; now through kfield.core.atomic."""
+    victim = tmp_path / "victim"
+    victim.write_text("keep")
+    (tmp_path / "settings.json.tmp").symlink_to(victim)
+    where = settings.store({"gateway": ["192.168.1.1"]}, env)
+    assert victim.read_text() == "keep"
+    assert json.loads(where.read_text())["values"] == {"gateway": ["192.168.1.1"]}

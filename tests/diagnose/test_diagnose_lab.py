@@ -31,16 +31,11 @@ pytestmark = [pytest.mark.lab, pytest.mark.timeout(1800)]
 
 # What the current verdict gets wrong, per kind (issue 24); each line is a strict xfail.
 WRONG_NOW = {
-    "proxy_down": "the sentence does not name the proxy that does not answer",
-    "portal_nxdomain": "one name missing from DNS everywhere (the reference resolver agrees) is blamed on the "
-                       "office's DNS server (or, in one run, the router)",
 }
 # Kinds whose outcome today depends on when in the run the fault bites (a link that flaps, a router
 # that comes back): not strict, or a lucky run would fail the suite.
 VARIES_NOW = {
     "flapping": "placed right, but some runs take about 30 s: the checks after the link test wait out each drop",
-    "router_reboot": "placed (router) when the router is still silent as the router test and the DHCP probe "
-                     "ask; when it answers in between: 'the provider's uplink'",
     "uplink_flapping": "placed (provider) when the trace meets a drop the echoes did not; when the echoes meet "
                        "it: 'lossy link'",
     "router_no_ping": "placed right, in 6-9 s: the router test waits about 2.8 s for echoes before TCP "

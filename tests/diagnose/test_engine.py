@@ -74,6 +74,7 @@ SINGLE_FAULTS = [
     ("NET005", "fail", "net.latency.lossy_lan", {"gateway_loss": 30}, "cable_wifi"),
     ("NET005", "warn", "net.latency.slow_lan", {"gateway_ms": 400}, "cable_wifi"),
     ("NET001", "fail", "net.dns.unresolved", {}, "dns"),
+    ("NET001", "fail", "net.dns.not_found", {"names": "intl2.kfield.test", "server": "198.19.1.54"}, "one_service"),
     ("NET001", "fail", "net.dns.disagree", {}, "dns"),
     ("NET001", "fail", "net.dns.unreliable", {"server": "198.18.0.1"}, "dns"),
     ("NET001", "warn", "net.dns.slow", {"server": "198.18.0.1"}, "dns"),
@@ -327,3 +328,42 @@ def test_without_rights_the_verdict_says_what_it_could_not_ask():
     report = Report(tuple(results), "x", now(), now(), False, False)
     out = fmt.render(report, engine.decide(results), "text", "vi")
     assert "Chưa hỏi được" in out and "LAN008" not in out.split("Chưa hỏi được")[1].splitlines()[0]
+
+
+def test_a_dead_proxy_is_named_in_the_sentence():
+    from kfield.core.i18n import text
+
+    dead = result("NET004", "fail", "net.proxy.dead", servers="http://198.18.0.1:3129")
+    verdict = engine.decide(healthy(NET004=dead))
+    assert verdict.place == "captive_proxy"
+    for lang in ("vi", "en"):
+        assert "198.18.0.1:3129" in text(verdict.reason.key, lang, **verdict.reason.params)
+
+
+@pytest.mark.parametrize("key, skipped", [("net.uplink.proxy_only", True), ("net.uplink.proxy_fails", True),
+                                          ("net.uplink.ok", False), ("net.uplink.silent", False)])
+def test_direct_path_checks_are_not_asked_when_only_the_proxy_leads_out(key, skipped):
+    uplink = result("NET009", "ok" if key.endswith(("ok", "only")) else "fail", key, targets="198.19.1.10")
+    for check_id in ("NET005", "NET006", "NET007"):
+        found = engine._unasked(check_id, [uplink])
+        assert (found is not None) == skipped
+        if skipped:
+            assert (found.status, found.summary.key, found.summary.params["target"], found.duration_s) == (
+                Status.SKIP, "net.direct.proxy_only", "198.19.1.10", 0.0)
+    assert engine._unasked("NET002", [uplink]) is None   # the portals are fetched the way a browser goes
+
+
+def test_the_clock_is_not_asked_when_no_dns_server_answers():
+    dns = result("LAN004", "fail", "lan.dns.all", servers="198.18.0.1")
+    assert engine._unasked("PC009", [dns]).summary.key == "core.skip.gate.no_dns"
+    assert engine._unasked("PC009", [result("LAN004")]) is None
+
+
+def test_a_router_silent_then_answering_dhcp_is_the_router_whatever_the_uplink_probe_met():
+    silent_first = dict(LAN003=result("LAN003", "ok", "lan.gw.arp_only", gateway="198.18.0.1"),
+                        LAN008=result("LAN008", "warn", "lan.dhcp.late", server="198.18.0.1", seconds=4.7))
+    for uplink in (result("NET009"), result("NET009", "fail", "net.uplink.silent", targets="198.19.1.10")):
+        verdict = engine.decide(healthy(**silent_first, NET009=uplink))
+        assert (verdict.place, verdict.reason.key) == ("gateway", "diag.reason.router_back")
+    # a DHCP server late while the router answered ping at once: no reboot is shown, no alarm from it alone
+    assert place(LAN008=silent_first["LAN008"]) == "healthy"

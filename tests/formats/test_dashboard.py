@@ -26,6 +26,18 @@ def test_the_page_loads_nothing_from_outside():
     html = page()
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "Chart.js v4" in html and "@import" not in html
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert policy.startswith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-")
+    assert "unsafe-eval" not in policy and policy.count("'sha256-") == 2      # Chart.js and the drawing code
+
+
+def test_a_script_the_page_does_not_name_does_not_run(tmp_path):
+    """The policy bites: a script slipped into the page is refused, the named ones still draw."""
+    target = tmp_path / "page.html"
+    planted = "<script>document.body.setAttribute('data-planted','ran');</script></body>"
+    target.write_text(page().replace("</body>", planted), encoding="utf-8")
+    shown = chromium.dom(target, "1280,900")
+    assert 'data-planted="ran"' not in shown and re.search(r'data-drawn="\d', shown)
 
 
 def test_values_from_the_logs_cannot_break_out():
@@ -82,11 +94,11 @@ def _wide_page(lang: str = "vi") -> str:
 
 
 def _measured(tmp_path, html: str, size: str) -> str:
-    """The page's DOM in headless Chromium at a window size, with its scroll width written on <body>."""
+    """The page's DOM in headless Chromium at a window size, with its scroll width written on <body>
+    (by a probe the page's policy is told to allow: a script it does not name would not run)."""
     target = tmp_path / "page.html"
-    probe = ("<script>document.body.setAttribute('data-scroll-width',"
-             "String(document.documentElement.scrollWidth));</script></body>")
-    target.write_text(html.replace("</body>", probe), encoding="utf-8")
+    probe = "document.body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth));"
+    target.write_text(chromium.probed(html, probe), encoding="utf-8")
     return chromium.dom(target, size)
 
 

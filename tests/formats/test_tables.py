@@ -69,7 +69,7 @@ def test_markdown_writes_rows_as_they_come_and_escapes_them():
 def test_html_page_writes_rows_as_they_come_and_escapes_them():
     pieces = tables.html_page("Báo cáo", [("Bảng", ["Số", "Nội dung"], _rows_then_fail(1))], "vi")
     written = "".join(next(pieces) for _ in range(4))                  # head, h2, table head, one row
-    assert "<html lang='vi'>" in written and "<h2>Bảng</h2><table><tr><th>Số</th>" in written
+    assert '<html lang="vi">' in written and "default-src 'none'" in written and "<h2>Bảng</h2><table><tr><th>Số</th>" in written
     assert "<tr><td>0</td><td>&lt;b&gt;dòng 0&lt;/b&gt; | [x](javascript:alert(1))</td></tr>" in written
 
 
@@ -100,3 +100,9 @@ def test_a_cell_in_parts_is_written_as_the_same_text_and_guarded_in_spreadsheets
     assert csv_text(["A"], [(parts,)]).splitlines()[1].startswith("\"'=1+1 <b>; dòng")
     book = load_workbook(io.BytesIO(tables.to_xlsx([("S", ["A"], [(parts,)])])))
     assert book["S"]["A2"].value.startswith("'=1+1")
+
+
+def test_the_one_aligned_text_writer_pads_to_the_widest_cell_and_drops_trailing_blanks():
+    assert tables.aligned([["Mã", "Tên"], ["22453", "Xã Cam Lâm"], ["1", ""]]) == \
+        ["Mã     Tên", "22453  Xã Cam Lâm", "1"]
+    assert tables.aligned([]) == []

@@ -157,7 +157,7 @@ def test_a_lecturer_signs_in_from_a_browser(hub):
     status, headers, _ = fetch(hub, "GET", "/", headers={"Accept": "text/html"})
     assert (status, headers["location"]) == (303, "/login?lang=vi")
     status, _, page = fetch(hub, "GET", "/login")
-    assert status == 200 and "Đăng nhập" in page.decode()
+    assert status == 200 and "Đăng nhập" in page.decode() and "default-src 'none'" in page.decode()
     form = {"Content-Type": "application/x-www-form-urlencoded"}
     assert fetch(hub, "POST", "/login", f"token={student.token}".encode(), form)[0] == 401
     status, headers, _ = fetch(hub, "POST", "/login", f"token={lecturer.token}".encode(), form)

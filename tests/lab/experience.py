@@ -6,7 +6,7 @@ HTTPS, the international portals down while the domestic ones work.
     extra world services on 198.19.1.x: .15 intl1.kfield.test, .16 intl2.kfield.test,
     .17 cong.kfield.vn (a domestic name), each HTTPS with the lab CA; the client resolves them
     through its /etc/hosts, as tests/lab/verdict.py does its own extra names.
-    router: a CONNECT proxy on 198.18.0.1:3128 (tests/lab/tunnelproxy.py) while a proxy fault is
+    router: a CONNECT proxy on 198.18.0.1:3128 (tests/lab/proxy.py) while a proxy fault is
     on; a delaying DNS relay on 198.18.0.1:5354 (tests/lab/slowdns.py) while DNS is slow.
 
 Everything stays in 198.18.0.0/15 inside the lab's namespaces.
@@ -24,7 +24,7 @@ from tests.lab.verdict import EXTRA, STALE_DNS, VerdictLab, extra_ip
 
 SITES = {"intl1.kfield.test": 15, "intl2.kfield.test": 16, "cong.kfield.vn": 17}
 PROXY = "198.18.0.1:3128"
-TUNNEL = str(Path(__file__).with_name("tunnelproxy.py"))
+TUNNEL = str(Path(__file__).with_name("proxy.py"))
 SLOWDNS = str(Path(__file__).with_name("slowdns.py"))
 
 
@@ -96,7 +96,7 @@ class ExperienceLab(VerdictLab):
     def proxy_only(self, refuse: str = ""):
         """The router forwards nothing from the LAN; the office proxy on the router is the only way out
         (``refuse``: it answers every request with that HTTP error, its own way out being broken)."""
-        proxy = self.router.python(TUNNEL, PROXY, *([refuse] if refuse else []), stdout=subprocess.PIPE, text=True)
+        proxy = self.router.python(TUNNEL, PROXY, refuse or "open", stdout=subprocess.PIPE, text=True)
         proxy.stdout.readline()
         saved = dict(self.env)
         self.env.update(https_proxy=f"http://{PROXY}", http_proxy=f"http://{PROXY}", no_proxy="localhost,127.0.0.1")

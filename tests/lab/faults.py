@@ -245,7 +245,9 @@ class FaultLab(VerdictLab):
         mine, taken = self.client_ip(), f"{NET}.100"
         self.stop("dnsmasq")
         expiry = int(time.time()) + 3600
-        (self.tmp / "leases-main").write_text(f"{expiry} 00:14:22:aa:aa:01 {taken} other-pc *\n")
+        leases = self.tmp / "leases-main"
+        kept = leases.read_text() if leases.exists() else ""   # this PC's lease: the next kind starts as before
+        leases.write_text(f"{expiry} 00:14:22:aa:aa:01 {taken} other-pc *\n")
         self.procs["dnsmasq"] = self._dnsmasq(self.router, "main", GATEWAY, f"{taken},{taken}",
                                               upstream=self.upstream,
                                               extra=(f"--dhcp-host={self.client_mac()},{mine}",))
@@ -253,7 +255,7 @@ class FaultLab(VerdictLab):
             yield
         finally:
             self.stop("dnsmasq")
-            (self.tmp / "leases-main").unlink(missing_ok=True)
+            leases.write_text(kept)
             self.procs["dnsmasq"] = self._office_dns()
 
     @contextlib.contextmanager

@@ -61,3 +61,18 @@ def fault_lab(lab_ok):
         yield lab
     finally:
         lab.close()
+
+
+@pytest.fixture(scope="module")
+def speedlab():
+    """A client, the lab router and a speed server beyond it (tests/lab/speedlab.py)."""
+    reason = lab_unavailable()
+    if reason:
+        pytest.skip(reason)
+    from tests.lab.speedlab import SpeedLab
+
+    lab = SpeedLab.build(hosts=2)
+    try:
+        yield lab
+    finally:
+        lab.close()

@@ -1,8 +1,9 @@
-"""The office's forward proxy: `python proxy.py IP:PORT [open|auth]`.
+"""The office's forward proxy: `python proxy.py IP:PORT [open|auth|STATUS]`.
 
 open: CONNECT host:port tunnels (HTTPS) and absolute-URI requests (plain HTTP) are carried out
       for the client, as Squid does for an office whose router forwards nothing else;
-auth: every request gets 407 Proxy Authentication Required (a proxy that wants a login).
+auth: every request gets 407 Proxy Authentication Required (a proxy that wants a login);
+STATUS (e.g. 502): every request gets that error, as from a proxy whose own way out is broken.
 Names are resolved through the namespace's own /etc/resolv.conf. Prints "ready" once it listens.
 """
 
@@ -56,10 +57,12 @@ def handler(mode: str):
         do_POST = do_HEAD = do_GET  # noqa: N815
 
         def refused(self) -> bool:
-            if mode != "auth":
-                return False
-            self.reply(407, b"login required", {"Proxy-Authenticate": 'Basic realm="office"'})
-            return True
+            if mode == "auth":
+                self.reply(407, b"login required", {"Proxy-Authenticate": 'Basic realm="office"'})
+            elif mode.isdigit():
+                self.close_connection = True
+                self.reply(int(mode), b"the proxy's own way out is broken")
+            return mode != "open"
 
         def reply(self, code, body, headers=None):
             self.send_response(code)
@@ -91,6 +94,7 @@ def pipe(a: socket.socket, b: socket.socket) -> None:
     except OSError:
         return
     finally:
+        a.close()
         b.close()
 
 

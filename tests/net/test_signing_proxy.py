@@ -11,7 +11,7 @@ import pytest
 from kfield.net import signing
 from kfield.platform.base import Proxy
 
-PROXY = Path(__file__).parents[1] / "lab" / "tunnelproxy.py"
+PROXY = Path(__file__).parents[1] / "lab" / "proxy.py"
 sys.path.insert(0, str(PROXY.parent))
 import signlab  # noqa: E402
 

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from tests.lab.tunnelproxy import pump as _pump   # the lab proxy's own byte pump
+from tests.lab.proxy import pipe   # the lab proxy's own byte pipe
 
 from kfield.net import web
 
@@ -183,8 +183,7 @@ class Tunnel:
         host, port = line.split()[1].rsplit(":", 1)
         upstream = socket.create_connection(("127.0.0.1", int(port)))   # the lab's names all live here
         conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-        for a, b in ((conn, upstream), (upstream, conn)):
-            threading.Thread(target=_pump, args=(a, b), daemon=True).start()
+        threading.Thread(target=pipe, args=(conn, upstream), daemon=True).start()
 
     def close(self):
         self.sock.close()

@@ -38,6 +38,25 @@ def test_without_the_kernels_counters(server, monkeypatch):
 
 
 def test_a_refused_port_is_the_domain_error():
+    """A public speed server refusing is said as such, not with the `kfield serve` hint a peer gets."""
     with pytest.raises(KfieldError) as caught:
         wire.measure(ookla.named("127.0.0.1:9"), backend="ookla", max_bytes=1_000_000, seconds=1)
+    assert caught.value.message.key == "speed.server_refused"
+
+
+def test_a_refused_peer_is_asked_whether_kfield_serve_runs_there():
+    from kfield.net import throughput
+
+    with pytest.raises(KfieldError) as caught:
+        throughput.measure_endpoints(throughput.Endpoints.peer("127.0.0.1", 9, "tok"), seconds=1, streams=1,
+                                     max_bytes=1_000_000)
     assert caught.value.message.key == "speed.refused"
+
+
+def test_streams_four_on_a_short_link_or_as_asked(server):
+    """The stream count's rule (docs/speed.md): 4 under a 200 ms idle round trip (8 over it: the
+    600 ms lab tests), --streams as given; a half share of the goal still measures both ways."""
+    assert wire.measure(ookla.named(server), backend="ookla", max_bytes=2_000_000, seconds=1).streams == 4
+    asked = wire.measure(ookla.named(server), backend="ookla", max_bytes=2_000_000, seconds=1, streams=2,
+                         goal_share=0.5)
+    assert asked.streams == 2 and asked.down_mbps > 0 and asked.up_mbps > 0

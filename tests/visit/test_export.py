@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kfield.formats import export as render
 from kfield.visit import export, model, redact, store, visits
 from tests import chromium
 
@@ -43,7 +44,7 @@ def joined(pieces) -> str:
 
 def test_csv_has_a_bom_and_neutralises_formulas():
     docs = rows()
-    body = joined(export.to_csv(docs, "problems", "en"))
+    body = joined(render.to_csv(docs, "problems", "en"))
     assert body.startswith("\ufeff")
     texts = [r[-1] for r in csv.reader(io.StringIO(body.lstrip("\ufeff")))][1:]
     assert texts[0].startswith("'=HYPERLINK") and texts[1] == "<script>alert(1)</script>"
@@ -51,9 +52,10 @@ def test_csv_has_a_bom_and_neutralises_formulas():
 
 def test_html_escapes_every_value_and_loads_nothing_from_outside():
     docs = rows()
-    page = joined(export.to_html(docs, "vi"))
+    page = joined(render.to_html(docs, "vi"))
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "http" not in page.replace("http://evil", "")      # no external resource at all
+    assert "http" not in page.replace("http://evil", "").replace("http-equiv", "")   # no external resource at all
+    assert "content=\"default-src 'none'; style-src 'unsafe-inline'\"" in page        # and none could be loaded
     assert "Xã Cam Lâm" in page and "Chuyến v1 — Xã Cam Lâm" in page
 
 
@@ -61,7 +63,7 @@ def test_xlsx_has_one_typed_sheet_per_table():
     from openpyxl import load_workbook
 
     docs = rows()
-    book = load_workbook(io.BytesIO(export.to_xlsx(docs, "en")))
+    book = load_workbook(io.BytesIO(render.to_xlsx(docs, "en")))
     assert book.sheetnames == ["Visits", "Problems", "Check results", "Trainings", "Playbook runs"]
     trainings = list(book["Trainings"].values)
     assert trainings[1][-1] == 12 and isinstance(trainings[1][-1], int)
@@ -71,12 +73,12 @@ def test_xlsx_has_one_typed_sheet_per_table():
 def test_json_follows_the_published_schema():
     jsonschema = pytest.importorskip("jsonschema")
     docs = rows()
-    jsonschema.validate(json.loads(joined(export.to_json(docs))), json.loads(SCHEMA.read_text()))
+    jsonschema.validate(json.loads(joined(render.to_json(docs))), json.loads(SCHEMA.read_text()))
 
 
 def test_markdown_tables():
     docs = rows()
-    body = joined(export.to_markdown(docs, "en"))
+    body = joined(render.to_markdown(docs, "en"))
     assert "## Problems" in body and "## Trainings" in body
     assert "| 22453 | Xã Cam Lâm |" in body
     assert "| Visit | Commune code | Commune |" in body
@@ -85,13 +87,13 @@ def test_markdown_tables():
 def test_redaction_leaves_no_address_host_or_name_in_any_format():
     red = redact.Redactor(b"team-key")
     docs = rows(red)
-    outputs = [joined(export.to_json(docs)), joined(export.to_html(docs, "vi")), joined(export.to_markdown(docs, "vi")),
-               *(joined(export.to_csv(docs, name, "vi")) for name in export.TABLES)]
+    outputs = [joined(render.to_json(docs)), joined(render.to_html(docs, "vi")), joined(render.to_markdown(docs, "vi")),
+               *(joined(render.to_csv(docs, name, "vi")) for name in export.TABLES)]
     for body in outputs:
         for secret in ("192.168.1.23", "3c:52:82:aa:bb:cc", "3C:52:82:AA:BB:CC", "PC-VANTHU-01", "Nguyễn Văn An",
                        "SN-ABC12345"):
             assert secret not in body
-    assert red.pseudonym("ip", "192.168.1.23") in joined(export.to_json(docs))
+    assert red.pseudonym("ip", "192.168.1.23") in joined(render.to_json(docs))
 
 
 def test_pseudonyms_are_stable_per_key_and_differ_between_keys():
@@ -103,24 +105,24 @@ def test_pseudonyms_are_stable_per_key_and_differ_between_keys():
 def test_html_renders_in_headless_chromium(tmp_path):
     docs = rows()
     page, shot = tmp_path / "visits.html", tmp_path / "shot.png"
-    page.write_text(joined(export.to_html(docs, "vi")), encoding="utf-8")
+    page.write_text(joined(render.to_html(docs, "vi")), encoding="utf-8")
     chromium.screenshot(page, shot)
     assert shot.exists() and chromium.distinct_rows(shot) > 20   # text and tables drawn, not a blank page
 
 
 def test_what_officials_read_is_rendered_in_their_language():
     docs = rows()
-    for body in map(joined, (export.to_csv(docs, "checks", "vi"), export.to_markdown(docs, "vi"),
-                             export.to_html(docs, "vi"))):
+    for body in map(joined, (render.to_csv(docs, "checks", "vi"), render.to_markdown(docs, "vi"),
+                             render.to_html(docs, "vi"))):
         assert "Địa chỉ 192.168.1.23/24 trên Ethernet" in body and "Đạt" in body       # summary and status
         assert "lan.ip.ok" not in body and "Trạng thái" in body and ",ok," not in body
-    page = joined(export.to_markdown(docs, "vi"))
+    page = joined(render.to_markdown(docs, "vi"))
     assert "Máy văn thư: IP 192.168.1.23" in page                                     # notes included
     assert "| ký số | đã xử lý |" in page and "| quản lý văn bản và điều hành | chuyển cấp trên |" in page
     assert "Mã chuyến | Mã xã | Xã, phường" in page and "fixed" not in page and "escalated" not in page
-    visits = joined(export.to_csv(docs, "visits", "vi"))
+    visits = joined(render.to_csv(docs, "visits", "vi"))
     assert "Ghi chú" in visits and "Cán bộ được tập huấn" in visits and "commune_code" not in visits
-    assert "24/11/2026 15:00" in joined(export.to_csv(docs, "checks", "vi"))                  # 08:00 UTC = 15:00 in Vietnam
+    assert "24/11/2026 15:00" in joined(render.to_csv(docs, "checks", "vi"))                  # 08:00 UTC = 15:00 in Vietnam
 
 
 def test_xlsx_dates_are_real_local_dates():
@@ -129,7 +131,7 @@ def test_xlsx_dates_are_real_local_dates():
     from openpyxl import load_workbook
 
     docs = rows()
-    book = load_workbook(io.BytesIO(export.to_xlsx(docs, "vi")))
+    book = load_workbook(io.BytesIO(render.to_xlsx(docs, "vi")))
     header, first = list(book["Kết quả kiểm tra"].iter_rows(max_row=2))
     assert header[2].value == "Thời điểm kiểm tra"
     assert first[2].value == dt.datetime(2026, 11, 24, 15, 0) and first[2].number_format == "DD/MM/YYYY HH:MM"
@@ -138,7 +140,7 @@ def test_xlsx_dates_are_real_local_dates():
 
 def test_json_keeps_codes_and_utc():
     docs = rows()
-    body = json.loads(joined(export.to_json(docs)))
+    body = json.loads(joined(render.to_json(docs)))
     result = body["visits"][0]["checks"][0]["results"][0]
     assert result["status"] == "ok" and result["summary"]["key"] == "lan.ip.ok"
     assert body["visits"][0]["checks"][0]["started"] == "2026-11-24T08:00:00+00:00"
@@ -150,9 +152,9 @@ def test_html_fits_the_page_in_headless_chromium(tmp_path, width):
     many = [{**d, "notes": ["Ghi chú rất dài " * 30 + "https://dvc.khanhhoa.gov.vn/" + "x" * 120]}
             for d in docs for _ in range(3)]
     page = tmp_path / "visits.html"
-    probe = ("<script>document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - "
-             "document.documentElement.clientWidth))</script>")
-    page.write_text(joined(export.to_html(many, "vi")).replace("</body>", probe + "</body>"), encoding="utf-8")
+    probe = ("document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - "
+             "document.documentElement.clientWidth))")
+    page.write_text(chromium.probed(joined(render.to_html(many, "vi")), probe), encoding="utf-8")
     dom = chromium.dom(page, f"{width},1000")
     assert 'data-overflow="0"' in dom, dom[:300]
 
@@ -162,8 +164,8 @@ def test_a_big_visit_is_made_in_tables_of_at_most_a_page():
     big = model.replay([store.make_event("start", "v2", {"commune_code": 22453, "commune": "Xã Cam Lâm",
                                                          "members": ["An"], "school": "NTU"}),
                         store.make_event("check_run", "v2", run)])
-    pages = list(export.tables(export.document(big), "checks", "vi"))
-    assert [len(p.rows) for p in pages] == [export.PAGE, 1500 - export.PAGE]
+    pages = list(render.tables(export.document(big), "checks", "vi"))
+    assert [len(p.rows) for p in pages] == [render.PAGE, 1500 - render.PAGE]
     assert pages[0].labels["status"] == ("Trạng thái", "Status")
     assert pages[1].rows[-1][5].startswith("PC006 ")                  # the 1,500th result: 1499 % 9 + 1
 
@@ -175,7 +177,7 @@ def test_text_exports_read_the_visits_as_they_write():
         for d in rows() * 3:
             read.append(d["id"])
             yield d
-    pieces = export.to_markdown(docs, "vi")
+    pieces = render.to_markdown(docs, "vi")
     head = written = next(pieces)
     while "Máy văn thư" not in written:                                # the first visit's row, notes included
         written += next(pieces)
@@ -202,10 +204,10 @@ def on_disk(tmp_path, monkeypatch, evs):
 def every_format(docs) -> dict:
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(export.to_xlsx(docs, "vi")))
-    return {"json": joined(export.to_json(docs)), "md": joined(export.to_markdown(docs, "vi")),
-            "html": joined(export.to_html(docs, "en")),
-            **{f"csv {name}": joined(export.to_csv(docs, name, "vi")) for name in export.TABLES},
+    book = load_workbook(io.BytesIO(render.to_xlsx(docs, "vi")))
+    return {"json": joined(render.to_json(docs)), "md": joined(render.to_markdown(docs, "vi")),
+            "html": joined(render.to_html(docs, "en")),
+            **{f"csv {name}": joined(render.to_csv(docs, name, "vi")) for name in export.TABLES},
             **{f"xlsx {sheet.title}": list(sheet.values) for sheet in book.worksheets}}
 
 
@@ -250,8 +252,8 @@ def test_an_export_holds_one_item_of_a_big_log_at_a_time(tmp_path, monkeypatch):
 
 
 def every_format_of(name: str, docs) -> None:
-    made = {"json": lambda: export.to_json(docs), "md": lambda: export.to_markdown(docs, "vi"),
-            "csv": lambda: export.to_csv(docs, "visits", "vi"), "xlsx": lambda: [export.to_xlsx(docs, "vi")]}[name]()
+    made = {"json": lambda: render.to_json(docs), "md": lambda: render.to_markdown(docs, "vi"),
+            "csv": lambda: render.to_csv(docs, "visits", "vi"), "xlsx": lambda: [render.to_xlsx(docs, "vi")]}[name]()
     for _ in made:
         pass
 
@@ -274,31 +276,31 @@ def test_playbook_runs_are_in_every_export_format():
     from openpyxl import load_workbook
 
     docs = list(export.documents([model.replay(events() + [store.make_event("transcript", "v1", TRANSCRIPT)])]))
-    csv_text = joined(export.to_csv(docs, "playbooks", "vi"))
-    md, page = joined(export.to_markdown(docs, "vi")), joined(export.to_html(docs, "en"))
+    csv_text = joined(render.to_csv(docs, "playbooks", "vi"))
+    md, page = joined(render.to_markdown(docs, "vi")), joined(render.to_html(docs, "en"))
     assert "Máy in không in được,3,Chuyển lên cấp trên,Đầu mối chứng thư số của tỉnh,24/11/2026 15:20" in csv_text
     assert "## Sổ tay xử lý sự cố đã chạy" in md and "| Máy in không in được | 3 | Chuyển lên cấp trên |" in md
     assert "<h3>Playbook runs</h3>" in page and "<td>Printer does not print</td><td>3</td><td>Escalate</td>" in page
-    sheet = load_workbook(io.BytesIO(export.to_xlsx(docs, "vi")))["Sổ tay xử lý sự cố đã chạy"]
+    sheet = load_workbook(io.BytesIO(render.to_xlsx(docs, "vi")))["Sổ tay xử lý sự cố đã chạy"]
     header, row = list(sheet.values)[:2]
     assert header[4:] == ("Sổ tay", "Số bước", "Kết quả", "Chuyển cho", "Xong lúc")
     assert row[5] == 3 and row[2].hour == 15 and row[4] == "Máy in không in được"       # a number, a local time
-    assert json.loads(joined(export.to_json(docs)))["visits"][0]["transcripts"][0]["run_id"] == "r1"
-    redacted = joined(export.to_csv(list(export.documents([model.replay(
+    assert json.loads(joined(render.to_json(docs)))["visits"][0]["transcripts"][0]["run_id"] == "r1"
+    redacted = joined(render.to_csv(list(export.documents([model.replay(
         events() + [store.make_event("transcript", "v1", TRANSCRIPT)])], redact.Redactor(b"k"))), "playbooks", "vi"))
     assert "PC-VANTHU-01" not in redacted and "Máy in không in được" in redacted
 
 
 # Words split across two lines (a word of a text node whose box has two rectangles: a line break inside it,
 # where a hyphen or a slash would not be one) and the page's overflow.
-WORD_PROBE = """<script>(function(){var broken=[],walk=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT);
+WORD_PROBE = """(function(){var broken=[],walk=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT);
 while(walk.nextNode()){var node=walk.currentNode,re=/[^\\s\\/-]+/g,m;while((m=re.exec(node.data))){
 var r=document.createRange();r.setStart(node,m.index);r.setEnd(node,m.index+m[0].length);
 var tops={};Array.prototype.forEach.call(r.getClientRects(),function(b){if(b.width>0){tops[Math.round(b.top)]=1;}});
 if(Object.keys(tops).length>1&&m[0].length<=30){broken.push(m[0]);}}}
 document.body.setAttribute('data-broken',broken.join('|'));
 document.body.setAttribute('data-overflow',String(document.documentElement.scrollWidth-document.documentElement.clientWidth));
-})();</script>"""
+})();"""
 
 
 def test_the_printable_page_is_a_record_on_a4_portrait_without_broken_words(tmp_path):
@@ -307,11 +309,11 @@ def test_the_printable_page_is_a_record_on_a4_portrait_without_broken_words(tmp_
     import re
 
     docs = list(export.documents([model.replay(events() + [store.make_event("transcript", "v1", TRANSCRIPT)])]))
-    html = joined(export.to_html(docs * 2, "vi"))
+    html = joined(render.to_html(docs * 2, "vi"))
     assert "size:A4 portrait" in html and html.count("<section class='record'>") == 2
     assert "<table class='facts'><tr><th>Mã xã</th><td>22453</td></tr>" in html
     page = tmp_path / "record.html"
-    page.write_text(html.replace("</body>", WORD_PROBE + "</body>"), encoding="utf-8")
+    page.write_text(chromium.probed(html, WORD_PROBE), encoding="utf-8")
     dom = chromium.dom(page, "794,1123")
     assert 'data-overflow="0"' in dom
     broken = re.search(r'data-broken="([^"]*)"', dom)

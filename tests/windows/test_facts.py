@@ -256,23 +256,39 @@ def test_sec002_reads_the_firewall_switches_from_the_registry(pc):
 
 MENUS_PROBE = r'''
 import ctypes, json
-from kfield.core.i18n import text
+from kfield.core.i18n import Menus, text, windows_version
 from kfield.platform.windows import WindowsHost
+from kfield.playbook import loader, render
+playbook = loader.load(loader.locate("net-no-internet"))
+step = playbook.steps["proxy"]
 print(json.dumps({"langid": ctypes.windll.kernel32.GetUserDefaultUILanguage(), "tag": WindowsHost().display_language(),
-                  "en": text("pc.tz.remedy", "en", expected="+07:00"), "vi": text("pc.clock.remedy", "vi")}))
+                  "en": text("pc.tz.remedy", "en", expected="+07:00"), "vi": text("pc.clock.remedy", "vi"),
+                  "proxy": [text("net.proxy.remedy", "en"), render.fill(step.text, "en", playbook.vars),
+                            render.fill(step.text, "vi", playbook.vars)],
+                  "windows": windows_version(), "os": WindowsHost().os_info().version, "printers": Menus("en")["printers"]}))
 '''
+PROXY = {"vi": "Cài đặt → Mạng & Internet → Proxy", "en": "Settings → Network & Internet → Proxy"}
 
 
 @pytest.mark.parametrize(("locale", "langid", "shown", "hidden"), [
-    ("vi_VN.UTF-8", 0x042A, "Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ", "Settings → Time & language"),
-    ("C.UTF-8", 0x0409, "Settings → Time & language → Date & time", "Cài đặt → Thời gian và ngôn ngữ"),
+    ("vi_VN.UTF-8", 0x042A, "Cài đặt → Thời gian & ngôn ngữ → Ngày & giờ", "Settings → Time & language"),
+    ("C.UTF-8", 0x0409, "Settings → Time & language → Date & time", "Cài đặt → Thời gian & ngôn ngữ"),
 ])
 def test_menus_are_named_as_the_pcs_display_language_shows_them(pc, locale, langid, shown, hidden):
     """Wine takes its UI language from LANG: a Vietnamese-display PC gets the Vietnamese menu names in an
-    English remedy too, an English-display PC the English names in a Vietnamese one."""
+    English remedy or playbook step too, an English-display PC the English names in a Vietnamese one."""
     done = pc.python_code(MENUS_PROBE, env={"LANG": locale, "LC_ALL": locale})
     assert done.returncode == 0, done.stdout.decode("utf-8", "replace")
     out = json.loads(done.stdout.decode("utf-8").strip().splitlines()[-1])
     assert out["langid"] == langid and out["tag"] == ("vi-VN" if langid == 0x042A else "en-US"), out
     for remedy in (out["en"], out["vi"]):
         assert shown in remedy and hidden not in remedy, remedy
+    display = "vi" if langid == 0x042A else "en"
+    for words in out["proxy"]:                     # the proxy remedy, the playbook's proxy step in en and vi
+        assert PROXY[display] in words and PROXY["en" if display == "vi" else "vi"] not in words, words
+    # the page Windows 10 names otherwise follows the version the Host reports (wine's prefix: Windows 10)
+    assert out["windows"] == out["os"] and out["os"] in ("10", "11"), out
+    from kfield.core.i18n import catalogue
+
+    vi, en = catalogue()["menu.printers.win10" if out["os"] == "10" else "menu.printers"]
+    assert f'"{vi if display == "vi" else en}"' == out["printers"], out

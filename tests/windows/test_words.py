@@ -69,7 +69,7 @@ def display(monkeypatch):
     return i18n.set_display_language
 
 
-DATETIME = {"vi": "Cài đặt → Thời gian và ngôn ngữ → Ngày và giờ", "en": "Settings → Time & language → Date & time"}
+DATETIME = {"vi": "Cài đặt → Thời gian & ngôn ngữ → Ngày & giờ", "en": "Settings → Time & language → Date & time"}
 
 
 @pytest.mark.parametrize("shown", ["vi-VN", "en-US", "en-GB"])
@@ -97,13 +97,16 @@ def test_an_unknown_display_language_names_both_the_readers_first(display, shown
     assert "Windows tiếng Anh" in vi and "on a Vietnamese Windows" in en
 
 
-def test_every_menu_a_remedy_names_is_declared_with_both_windows_names():
+def test_every_menu_a_remedy_or_playbook_names_is_declared_with_both_windows_names():
     from kfield.core.i18n import MENUS
+    from kfield.playbook.loader import bundled
 
-    used = {name for pair in catalogue().values() for t in pair for name in re.findall(r"\{menu\[(\w+)\]\}", t)}
+    texts = [t for pair in catalogue().values() for t in pair]
+    texts += [path.read_text(encoding="utf-8") for path in bundled()]
+    used = {name for t in texts for name in re.findall(r"\{menu\[(\w+)\]\}", t)}
     assert used and used <= set(MENUS), used - set(MENUS)
     assert all(len(catalogue()[key]) == 2 and all(catalogue()[key]) for key in MENUS.values())
-    assert set(MENUS) <= used, set(MENUS) - used          # no menu declared that no remedy names
+    assert set(MENUS) <= used, set(MENUS) - used          # no menu declared that nothing names
 
 
 @pytest.mark.parametrize(("langid", "tag"), [(0x042A, "vi-VN"), (0x0409, "en-US"), (0x0809, "en-GB"), (0x082A, "vi"),
