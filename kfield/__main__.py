@@ -11,12 +11,63 @@ import sys
 def main() -> None:
     try:
         _keep_ctrl_c()
-        from kfield.cli import main as command_line
+        args, _ = _choose_language(sys.argv[1:])         # once, before the first help text is made
+        from kfield.cli import quiet_exit
     except BaseException as exc:
         if not by_ctrl_c(exc):
             raise
         sys.exit(interrupted(sys.argv[1:]))
-    command_line()
+    code = funnelled(args)
+    quiet_exit()
+    sys.exit(code)
+
+
+def funnelled(args: list[str]) -> int:
+    """The command line run through the one error funnel (kfield.cli.errors.handled): its exit code."""
+    from kfield.cli import errors, execute
+
+    return errors.handled(lambda: execute(args))
+
+
+def run(argv: list[str]) -> int:
+    """A whole run for a list of arguments, its language given back after (tests run many in one process)."""
+    args, token = _choose_language(argv)
+    try:
+        return funnelled(args)
+    finally:
+        if token is not None:
+            from kfield.core.i18n import reset_lang
+
+            reset_lang(token)
+
+
+def split_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """`--lang vi` anywhere on the command line (at the root, after a group or a command) chooses the
+    language of everything, help included: the value and the other arguments."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1], argv[:index] + argv[index + 2:]
+        if arg.startswith("--lang="):
+            return arg[len("--lang="):], argv[:index] + argv[index + 1:]
+    return None, list(argv)
+
+
+def _choose_language(argv: list[str]):
+    """The run's language from `--lang`, set once (kfield.core.i18n.use_lang); the arguments left for
+    the parser, and the token that gives the previous language back. A value that is not a language is
+    moved to the root, where the parser refuses it in one line."""
+    from kfield.core.errors import KfieldError
+    from kfield.core.i18n import use_lang
+
+    value, rest = split_lang(argv)
+    if value is None:
+        return rest, None
+    try:
+        return rest, use_lang(value)
+    except KfieldError:
+        return ["--lang", value, *rest], None
 
 
 def _keep_ctrl_c() -> None:
@@ -66,7 +117,7 @@ def interrupted(argv: list[str]) -> int:
         from kfield.core.i18n import detect_lang, text
 
         try:
-            language = detect_lang(_lang_option(argv))
+            language = detect_lang(split_lang(argv)[0])
         except Exception:                                  # an unknown --lang: the line still goes out
             language = "en"
         sys.stderr.write(text("cli.interrupted", language) + "\n")
@@ -74,15 +125,6 @@ def interrupted(argv: list[str]) -> int:
     except Exception:                                      # even a broken install ends with the code
         pass
     return 130
-
-
-def _lang_option(argv: list[str]) -> str | None:
-    for index, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-    return None
 
 
 if __name__ == "__main__":

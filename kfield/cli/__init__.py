@@ -1,7 +1,8 @@
 """The kfield command line: one module per command group, joined here.
 
-Command modules parse arguments, call the core, and print through a formatter.
-Help texts come from the catalogue in the language of KFIELD_LANG / the locale.
+Command modules parse arguments, call the core, print through a formatter and return the exit
+code. The entry point (kfield.__main__) chooses the language and enters the one error funnel;
+help texts come from the catalogue in the run's language.
 
 Map `kfield/cli/<group>.py`: one module per command group: parse, call the core, print; `kfield/cli/lazy.py`
 loads groups (`hub` among them) and single commands (diagnose, serve, export, run, report) on first use
@@ -10,18 +11,16 @@ loads groups (`hub` among them) and single commands (diagnose, serve, export, ru
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import Annotated, Optional
 
-from kfield.cli.help import h, lang_from_argv
+import typer
 
-lang_from_argv(sys.argv[1:])      # before the first help text is made (some are made at import)
+from kfield.cli import clicktext, common, errors
+from kfield.cli.help import h
+from kfield.cli.lazy import LazyGroup
 
-import typer  # noqa: E402
-
-from kfield.cli import clicktext, common, errors  # noqa: E402
-from kfield.cli.lazy import LazyGroup  # noqa: E402
-
-clicktext.install(errors.lang())
+clicktext.install()
 
 app = typer.Typer(
     name="kfield",
@@ -43,20 +42,24 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-def _root_lang(value) -> None:
-    if value is not None:
-        from kfield.cli.common import use_lang
+@dataclass(frozen=True)
+class Run:
+    """What the root callback resolved for the whole run; commands find it as ``ctx.obj``."""
 
-        use_lang(value)
+    lang: str
 
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))] = False,
-    lang: Annotated[Optional[common.Lang], typer.Option("--lang", callback=_root_lang, is_eager=True,
-                                                 help=h("help.lang"))] = None,
+    lang: Annotated[Optional[common.Lang], typer.Option("--lang", help=h("help.lang"))] = None,
 ) -> None:
-    pass
+    # the language: `--lang` (taken off the line by the entry point, wherever it was), else
+    # KFIELD_LANG, else the locale; a KFIELD_LANG that is not a language is refused here (exit 2)
+    from kfield.core.i18n import chosen_lang, detect_lang
+
+    ctx.obj = Run(lang=chosen_lang() or detect_lang(lang.value if lang else None))
 
 
 def _register() -> None:
@@ -70,13 +73,32 @@ def _register() -> None:
 _register()
 
 
-def main(argv: list[str] | None = None) -> None:
-    code = run(argv)
-    _quiet_exit()
-    sys.exit(code)
+def main() -> None:
+    """The zipapp's entry point: the same as `python -m kfield`."""
+    from kfield.__main__ import main as entry
+
+    entry()
 
 
-def _quiet_exit() -> None:
+def run(argv: list[str] | None = None) -> int:
+    """The whole run for a list of arguments: the exit code (tests call this)."""
+    from kfield.__main__ import run as entry
+
+    return entry(list(sys.argv[1:] if argv is None else argv))
+
+
+def execute(args: list[str]) -> int:
+    """Parse and run the command; its exit code. Exceptions go out as they are, to the one funnel
+    (kfield.cli.errors.handled): Typer's own main would turn a Ctrl-C into a silent 130 and a closed
+    pipe into exit 1."""
+    utf8_streams()
+    command = typer.main.get_command(app)
+    with command.make_context("kfield", list(args)) as ctx:
+        code = command.invoke(ctx)
+    return code if isinstance(code, int) else 0
+
+
+def quiet_exit() -> None:
     """A Ctrl-C once the command has finished (while Python joins threads and closes files) ends at
     once, with the one line and 130, not with a traceback from the interpreter's shutdown."""
     import os
@@ -98,40 +120,3 @@ def utf8_streams() -> None:
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
             with contextlib.suppress(ValueError, OSError):  # a closed or detached stream stays as it is
                 stream.reconfigure(encoding="utf-8", errors="replace")
-
-
-def _said(code: int) -> int:
-    """Typer turns a Ctrl-C outside a command's funnel (while the command module loads, or its
-    options are parsed) into a silent 130: the line is said here."""
-    if code == errors.EXIT_INTERRUPTED:
-        errors.say(errors.text("cli.interrupted", errors.lang()))
-    return code
-
-
-def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return the exit code (tests call this too)."""
-    try:
-        utf8_streams()
-        args = lang_from_argv(list(sys.argv[1:] if argv is None else argv))
-        if argv is not None:
-            errors.state["lang"] = None
-            clicktext.install(errors.lang())
-        with errors.funnel():
-            code = app(args=args, standalone_mode=False, prog_name="kfield")
-        return _said(code) if isinstance(code, int) else 0
-    except errors.Exit as done:
-        return done.code
-    except typer.Exit as done:
-        return _said(done.exit_code)
-    except (typer.Abort, KeyboardInterrupt):         # Ctrl-C between the funnel's steps, or in its own line
-        errors.say(errors.text("cli.interrupted", errors.lang()))
-        return errors.EXIT_INTERRUPTED
-    except Exception as exc:  # the last resort: a log to paste, never a traceback
-        from kfield.__main__ import by_ctrl_c
-
-        if by_ctrl_c(exc):                         # Ctrl-C inside an import, wrapped by Python
-            errors.say(errors.text("cli.interrupted", errors.lang()))
-            return errors.EXIT_INTERRUPTED
-        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click's usage errors
-            return errors.usage_exit(exc)
-        return errors.internal_error(exc)

@@ -9,23 +9,23 @@ import typer
 
 from kfield.cli import common, errors, values
 from kfield.cli.help import h
+from kfield.formats import RUN_FORMATS, Format
 
 
+@common.output_options(*RUN_FORMATS)
 def check(
     areas: Annotated[Optional[list[str]], typer.Argument(metavar="[AREA]...", parser=values.name, help=h("help.check.areas"), show_default=False)] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", parser=values.name, help=h("help.check.only"))] = None,
-    fmt: common.format_opt(common.Format) = common.Format.console,
-    output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        report = run_profile(profile, areas or [], only or [])
-        body = render(report, fmt.value, language, output)
-        common.emit(body, output)
-        common.attach_evidence("check_run", report.to_dict())
-    raise errors.Exit(report.exit_code())
+    fmt: common.Format = Format.console,
+    output: Path | None = None,
+) -> int:
+    language = common.lang()
+    report = run_profile(profile, areas or [], only or [])
+    body = render(report, fmt, language, output)
+    common.emit(body, output)
+    common.attach_evidence("check_run", report.to_dict())
+    return report.exit_code()
 
 
 def run_profile(profile_name, areas, only):
@@ -52,8 +52,8 @@ def run_profile(profile_name, areas, only):
     return Report(tuple(results), loaded.id, started, now(), admin, interrupted)
 
 
-def render(report, fmt: str, lang: str, output: Path | None) -> str:
+def render(report, fmt: Format, lang: str, output: Path | None) -> str:
     from kfield import formats
 
-    color = fmt == "console" and common.wants_color(output)
+    color = fmt is Format.console and common.wants_color(output)
     return formats.get(fmt).render(report, lang, color=color, width=common.terminal_width())

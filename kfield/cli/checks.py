@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import typer
 
-from kfield.cli import common, errors
+from kfield.cli import common
 from kfield.cli.help import h
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 
 
 @app.command("list", help=h("help.checks.list"))
+@common.output_options(*common.TEXT_OR_JSON)
 def list_checks(
-    fmt: common.format_opt(common.Format) = common.Format.console,
-    lang: common.LangOpt = None,
-) -> None:
+    fmt: common.Format = common.Format.console,
+) -> int:
     from kfield.formats.json import document
 
-    language = common.use_lang(lang)
+    language = common.lang()
     from kfield.core.registry import load_all
 
     rows = [catalogue_row(spec, language) for spec in load_all().values()]
@@ -27,7 +27,7 @@ def list_checks(
         common.emit(document(rows), None)
     else:
         common.emit("".join(_plain(row) for row in rows), None)
-    raise errors.Exit(0)
+    return 0
 
 
 def catalogue_row(spec, lang: str) -> dict:

@@ -2,24 +2,25 @@
 
 The Typer pinned here vendors Click (`typer._click`) with its gettext calls turned into plain
 f-strings; only `typer.core` still asks `gettext` (section titles, "[default: …]", "[required]",
-"No such command …"). So: a translations object built from the catalogue (`click.*` entries,
-English text = Typer's msgid) is installed as `typer.core`'s `_`; the help formatter translates the
+"No such command …"). So: `typer.core`'s `_` is, once, a function that looks Typer's msgid up in the
+catalogue (`click.*` entries, English text = Typer's msgid) in the run's language; the help formatter translates the
 "Usage:" prefix, the help option's text and the type names; usage errors are rendered from the
 exception's fields (option, parameter, pydantic error type), never from Click's English sentence.
 """
 
 from __future__ import annotations
 
-import gettext
+import gettext as _gettext
 import re
+from functools import lru_cache
 
-from kfield.core.i18n import catalogue, text
+from kfield.core.i18n import catalogue, current_lang, text
 
 # type names Typer shows as <str>, <int>…: the catalogue names them for a person
 TYPES = ("str", "int", "float", "path", "list[str]", "datetime", "bool", "int range", "float range")
 
 
-class Translations(gettext.NullTranslations):
+class Translations(_gettext.NullTranslations):
     """msgid (Typer's English) → the catalogue's text in one language."""
 
     def __init__(self, table: dict[str, str]) -> None:
@@ -36,47 +37,60 @@ class Translations(gettext.NullTranslations):
 # the msgids typer.core passes to gettext, as catalogue entries click.msg.<name>
 MSGIDS = ("options", "arguments", "commands", "default", "required", "env_var", "dynamic", "aborted",
           "missing_command", "no_command")
-_ORIGINAL: dict = {}
 
 
+@lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
     index = 0 if lang == "vi" else 1
     entries = [catalogue()[f"click.msg.{name}"] for name in MSGIDS]
     return Translations({pair[1]: pair[index] for pair in entries})
 
 
-def install(lang: str) -> None:
-    """Typer's help and messages in `lang` for this process; English puts Typer's own back."""
+def gettext(message: str) -> str:
+    """typer.core's `_`: its English in the run's language (English stays Typer's own)."""
+    lang = current_lang()
+    return message if lang == "en" else translations(lang).gettext(message)
+
+
+def install() -> None:
+    """Typer's help and messages follow the run's language: typer.core's `_` and Click's help
+    formatter are pointed, once at import, at objects that ask kfield.core.i18n.current_lang each
+    time they are used (the pinned Typer has no other way in); nothing is swapped at run time."""
     import typer.core
     from typer._click import core as click_core
 
-    _ORIGINAL.setdefault("gettext", typer.core._)
-    _ORIGINAL.setdefault("formatter", click_core.Context.formatter_class)
-    if lang == "en":
-        typer.core._, click_core.Context.formatter_class = _ORIGINAL["gettext"], _ORIGINAL["formatter"]
-        return
-    typer.core._ = translations(lang).gettext
-    click_core.Context.formatter_class = _formatter(lang)
+    typer.core._ = gettext
+    click_core.Context.formatter_class = _formatter()
 
 
-def _formatter(lang: str):
-    from typer._click.formatting import HelpFormatter
-
+@lru_cache(maxsize=None)
+def _words(lang: str):
     usage = text("click.usage", lang)
     help_text = text("click.help", lang)
     metavars = {"[OPTIONS]": text("click.metavar.options", lang), "COMMAND [ARGS]...": text("click.metavar.command", lang)}
     types = {f"<{t}>": f"<{text(f'click.type.{t}', lang)}>" for t in TYPES}
-    pattern = re.compile("|".join(re.escape(t) for t in types))
+    return usage, help_text, metavars, types, re.compile("|".join(re.escape(t) for t in types))
+
+
+def _formatter():
+    from typer._click.formatting import HelpFormatter
 
     class Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            lang = current_lang()
+            if lang == "en":
+                return super().write_usage(prog, args, prefix)
+            usage, _, metavars, _, _ = _words(lang)
             for english, translated in metavars.items():
                 args = args.replace(english, translated)
             super().write_usage(prog, args, usage if prefix is None else prefix)
 
         def write_dl(self, rows, *args, **kwargs) -> None:
-            rows = [(pattern.sub(lambda m: types[m.group(0)], first),
-                     second.replace("Show this message and exit.", help_text)) for first, second in rows]
+            lang = current_lang()
+            if lang != "en":
+                _, help_text, _, types, pattern = _words(lang)
+                rows = [(pattern.sub(lambda m: types[m.group(0)], first),
+                         second.replace("Show this message and exit.", help_text)) for first, second in rows]
             super().write_dl(rows, *args, **kwargs)
 
     return Formatter

@@ -6,12 +6,13 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterable, Optional
+from typing import Annotated, Iterable, Literal, Optional
 
 import typer
 
 from kfield.cli import errors, values
 from kfield.cli.help import h
+from kfield.formats import Format
 
 
 class Lang(str, Enum):
@@ -19,38 +20,44 @@ class Lang(str, Enum):
     en = "en"
 
 
-class Format(str, Enum):
-    console = "console"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    html = "html"
+def format_opt(*allowed: Format):
+    """The --format/-f option for these formats, in the order help lists them (commands get it through
+    `output_options`); any other is refused by the parser in the user's language (exit 2)."""
+    return Annotated[Literal[allowed], typer.Option("--format", "-f", help=h("help.format"))]
 
 
-class TextOrJson(str, Enum):
-    """Outputs that are either lines for a person or JSON (speed tests, the verdict)."""
+def output_options(*allowed: Format):
+    """The one `--format`/`-f` and `--output`/`-o` declaration (sqlite-utils' `@output_options`): put
+    under the command's registration, it gives the command's `fmt` parameter the formats it writes
+    (its default is the function's own) and its `output` parameter, if it has one, the checked path.
+    The parameters keep their place, so help lists the options where the function declares them."""
+    def declare(func):
+        import inspect
 
-    console = "console"
-    json = "json"
+        declared = {"fmt": format_opt(*allowed), "output": OutputOpt}
+        signature = inspect.signature(func, eval_str=True)
+        params = [p.replace(annotation=declared[p.name]) if p.name in declared else p
+                  for p in signature.parameters.values()]
+        func.__signature__ = signature.replace(parameters=params)
+        func.__annotations__ = {**{p.name: p.annotation for p in params}, "return": signature.return_annotation}
+        return func
+    return declare
 
 
-def format_opt(choices: type[Enum]):
-    """The one --format/-f declaration; each command gives the formats it writes."""
-    return Annotated[choices, typer.Option("--format", "-f", help=h("help.format"))]
-
-
-TextOrJsonOpt = format_opt(TextOrJson)
+TEXT_OR_JSON = (Format.console, Format.json)          # lines for a person, or JSON (speed tests, the verdict…)
+JsonAliasOpt = Annotated[bool, typer.Option("--json", hidden=True)]     # kept for scripts: same as --format json
 StreamsOpt = Annotated[int, typer.Option("--streams", min=1, max=16, help=h("help.lan.speed_streams"))]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=h("help.lang"))]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=values.path, help=h("help.output"))]
 
 
-def use_lang(choice: Lang | None) -> str:
-    from kfield.core.i18n import detect_lang
+def lang() -> str:
+    """The run's language, as the root callback resolved it (``ctx.obj``); outside a command line
+    (a test calling a command function), the entry point's choice."""
+    from typer._click.globals import get_current_context
 
-    with errors.funnel():
-        errors.state["lang"] = detect_lang(choice.value if choice else None)
-    return errors.state["lang"]
+    ctx = get_current_context(silent=True)
+    run = ctx.find_root().obj if ctx is not None else None
+    return run.lang if run is not None else errors.lang()
 
 
 def wants_color(output: Path | None) -> bool:
@@ -106,8 +113,10 @@ def say_skipped(skipped) -> None:
         errors.say(_t("visit.skipped", path=item.path, reason=item.reason))
 
 
-def refuse_binary_on_terminal(output: Path | None) -> None:
-    """XLSX is bytes: to a file, or to a pipe, never onto a terminal."""
+def refuse_binary_on_terminal(output: Path | None, fmt: Format = Format.xlsx) -> None:
+    """XLSX is bytes: to a file, or to a pipe, never onto a terminal (text formats go anywhere)."""
+    if not fmt.binary:
+        return
     from kfield.core.errors import UsageError
 
     from kfield.core.atomic import MEANT

@@ -1,5 +1,7 @@
-"""The one error funnel: domain errors, Ctrl-C and bugs become a line and an exit code.
+"""The one error funnel: domain errors, usage errors, Ctrl-C and bugs become a line and an exit code.
 
+`handled(call)` is entered once per run, by the entry point (kfield.__main__.funnelled); commands return
+their exit code, or raise a domain error, and never catch for themselves.
 Exit codes: 0 nothing failed, 1 a check failed (or lint findings), 2 bad usage or
 input, 3 unexpected internal error (a log path is printed), 130 interrupted.
 """
@@ -11,23 +13,17 @@ import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kfield.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, KfieldError
 from kfield.core.i18n import render, text
 
-state = {"lang": None}
-
 
 def lang() -> str:
-    from kfield.core.i18n import detect_lang
+    """The run's language (kfield.core.i18n.current_lang: chosen once by the entry point)."""
+    from kfield.core.i18n import current_lang
 
-    if state["lang"] is None:
-        try:
-            state["lang"] = detect_lang()
-        except KfieldError:
-            state["lang"] = "en"
-    return state["lang"]
+    return current_lang()
 
 
 def say(line: str) -> None:
@@ -43,16 +39,51 @@ class Exit(Exception):
         self.code = code
 
 
+def handled(call: Callable[[], int]) -> int:
+    """Run the command line and return its exit code, whatever happens in it."""
+    try:
+        with funnel():
+            return call()
+    except Exit as done:
+        return done.code
+    except KeyboardInterrupt:                  # a second Ctrl-C, while the funnel said its line
+        return interrupted()
+    except Exception as exc:  # the last resort: a log to paste, never a traceback
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    from kfield.__main__ import by_ctrl_c
+
+    if by_ctrl_c(exc):                         # Ctrl-C inside an import, wrapped by Python
+        return interrupted()
+    if type(exc).__name__ == "Exit" and hasattr(exc, "exit_code"):       # click's: --help, --version
+        return exc.exit_code
+    if type(exc).__name__ == "Abort" and type(exc).__module__.startswith("typer"):   # a prompt's Ctrl-C or end of input
+        return interrupted()
+    if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click's usage errors
+        return usage_exit(exc)
+    return internal_error(exc)
+
+
+def interrupted() -> int:
+    say(text("cli.interrupted", lang()))
+    return EXIT_INTERRUPTED
+
+
 @contextmanager
 def funnel() -> Iterator[None]:
+    """Domain errors, Ctrl-C, a closed pipe and a database's own errors as one line and `Exit`."""
     try:
         yield
     except KfieldError as exc:
         say(text("cli.error_prefix", lang()) + render(exc.message, lang()))
         raise Exit(exc.exit_code) from None
     except KeyboardInterrupt:
-        say(text("cli.interrupted", lang()))
-        raise Exit(EXIT_INTERRUPTED) from None
+        raise Exit(interrupted()) from None
+    except EOFError:                                  # end of input at a prompt: as Typer said it, a newline and 130
+        print(file=sys.stderr)
+        raise Exit(interrupted()) from None
     except BrokenPipeError:
         raise Exit(0) from None
     except Exception as exc:

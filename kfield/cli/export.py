@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -10,12 +11,7 @@ from kfield.cli import common, errors, values
 from kfield.cli.help import h
 
 
-class ExportFormat(str, common.Enum):
-    csv = "csv"
-    xlsx = "xlsx"
-    json = "json"
-    md = "md"
-    html = "html"
+EXPORT_FORMATS = (common.Format.csv, common.Format.xlsx, common.Format.json, common.Format.md, common.Format.html)
 
 
 def tables() -> str:
@@ -38,30 +34,30 @@ def _table(value: str) -> str:
     return found
 
 
+@common.output_options(*EXPORT_FORMATS)
 def export(
     visit: Annotated[Optional[str], typer.Option("--visit", parser=values.name, help=h("help.export.visit"))] = None,
     every: Annotated[bool, typer.Option("--all", help=h("help.export.all"))] = False,
-    fmt: common.format_opt(ExportFormat) = ExportFormat.csv,
+    fmt: common.Format = common.Format.csv,
     table: Annotated[str, typer.Option("--table", help=h("help.export.table", tables=tables()))] = "visits",
     redact: Annotated[bool, typer.Option("--redact", help=h("help.export.redact"))] = False,
-    output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.formats import export as render
-        from kfield.visit import export as ex
+    output: Path | None = None,
+) -> int:
+    language = common.lang()
+    from kfield.formats import export as render
+    from kfield.visit import export as ex
 
-        name = _table(table)
-        source, redactor = _visits(visit, every), _redactor() if redact else None
-        docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
-        if fmt is ExportFormat.xlsx:
-            common.refuse_binary_on_terminal(output)
-            common.emit(render.to_xlsx(docs, language), output)
-            return
-        body = {"csv": lambda: render.to_csv(docs, name, language), "json": lambda: render.to_json(docs),
-                "md": lambda: render.to_markdown(docs, language), "html": lambda: render.to_html(docs, language)}[fmt.value]()
-        common.emit(body, output)
+    name = _table(table)
+    source, redactor = _visits(visit, every), _redactor() if redact else None
+    docs = lambda: ex.documents(source, redactor)  # noqa: E731  (read again for each table)
+    common.refuse_binary_on_terminal(output, fmt)
+    if fmt is common.Format.xlsx:
+        common.emit(render.to_xlsx(docs, language), output)
+        return 0
+    body = {"csv": lambda: render.to_csv(docs, name, language), "json": lambda: render.to_json(docs),
+            "md": lambda: render.to_markdown(docs, language), "html": lambda: render.to_html(docs, language)}[fmt.value]()
+    common.emit(body, output)
+    return 0
 
 
 def _visits(visit: str | None, every: bool):

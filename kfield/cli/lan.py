@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -19,13 +20,11 @@ class Method(str, common.Enum):
     neighbour = "neighbour"
 
 
-class ScanFormat(str, common.Enum):
-    console = "console"
-    json = "json"
-    csv = "csv"
+SCAN_FORMATS = (common.Format.console, common.Format.json, common.Format.csv)
 
 
 @app.command("scan", help=h("help.lan.scan"))
+@common.output_options(*SCAN_FORMATS)
 def scan(
     cidr: Annotated[Optional[str], typer.Argument(metavar="[CIDR]", parser=values.name, help=h("help.lan.cidr"), show_default=False)] = None,
     iface: Annotated[Optional[str], typer.Option("--iface", "-i", parser=values.name, help=h("help.lan.iface"))] = None,
@@ -33,17 +32,16 @@ def scan(
     method: Annotated[Method, typer.Option("--method", help=h("help.lan.method"))] = Method.auto,
     force: Annotated[bool, typer.Option("--force", help=h("help.lan.force"))] = False,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.profile_opt"))] = None,
-    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help=h("help.format"))] = ScanFormat.console,
-    output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        report = _run_scan(cidr, iface, _ports(ports), method.value, force, profile, language)
-        from kfield.formats import scan as render
+    fmt: common.Format = common.Format.console,
+    output: Path | None = None,
+) -> int:
+    language = common.lang()
+    report = _run_scan(cidr, iface, _ports(ports), method.value, force, profile, language)
+    from kfield.formats import scan as render
 
-        color = fmt is ScanFormat.console and common.wants_color(output)
-        common.emit(render.render(report, fmt.value, language, color=color, width=common.terminal_width()), output)
+    color = fmt is common.Format.console and common.wants_color(output)
+    common.emit(render.render(report, fmt.value, language, color=color, width=common.terminal_width()), output)
+    return 0
 
 
 def _ports(spec: str | None) -> tuple[int, ...]:
@@ -124,26 +122,26 @@ def _spinner(label: str):
 
 
 @app.command("speed", help=h("help.lan.speed"))
+@common.output_options(*common.TEXT_OR_JSON)
 def speed(
     host: Annotated[str, typer.Argument(metavar="HOST", parser=values.host_port, help=h("help.lan.speed_host"), show_default=False)],
     token: Annotated[str, typer.Option("--token", parser=values.name, help=h("help.lan.speed_token"))],
     port: Annotated[int, typer.Option("--port", min=1, max=65535, parser=values.number(1, 65535), help=h("help.serve.port"))] = 8737,
     seconds: Annotated[float, typer.Option("--seconds", min=1, max=60, help=h("help.lan.speed_seconds"))] = 5.0,
     streams: common.StreamsOpt = 4,
-    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
-    output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.i18n import text
-        from kfield.formats import speed as render
-        from kfield.net.throughput import measure
+    fmt: common.Format = common.Format.console,
+    output: Path | None = None,
+) -> int:
+    language = common.lang()
+    from kfield.core.i18n import text
+    from kfield.formats import speed as render
+    from kfield.net.throughput import measure
 
-        errors.say(text("speed.measuring", language, host=host, port=port, seconds=seconds))
-        with _spinner(text("speed.measuring_short", language)):
-            result = measure(_host(host), port, token, seconds=seconds, streams=streams)
-        common.emit(render.render(result, fmt.value, language), output)
+    errors.say(text("speed.measuring", language, host=host, port=port, seconds=seconds))
+    with _spinner(text("speed.measuring_short", language)):
+        result = measure(_host(host), port, token, seconds=seconds, streams=streams)
+    common.emit(render.render(result, fmt.value, language), output)
+    return 0
 
 
 def _host(name: str) -> str:

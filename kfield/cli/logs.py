@@ -18,44 +18,43 @@ SHOWN_ISSUES = 15
 
 
 @app.command("import", help=h("help.logs.import"), epilog=h("help.exit_codes"))
+@common.output_options(*common.TEXT_OR_JSON)
 def import_(paths: Annotated[list[Path], typer.Argument(help=h("help.logs.paths"), parser=values.path, show_default=False)],
-            db: DbOpt = None, fmt: common.TextOrJsonOpt = common.TextOrJson.console,
-            lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.aggregate import db as dbmod
-        from kfield.core.errors import UsageError
-        from kfield.core.paths import data_dir
+            db: DbOpt = None, fmt: common.Format = common.Format.console) -> int:
+    language = common.lang()
+    from kfield.aggregate import db as dbmod
+    from kfield.core.errors import UsageError
+    from kfield.core.paths import data_dir
 
-        for path in paths:
-            if not path.exists():
-                raise UsageError("agg.path.missing", path=str(path))
-        database = dbmod.connect(db)
-        quarantine = data_dir() / "quarantine"
-        summary = _run(database, paths, quarantine, language)
-        common.emit(_render(summary, database.where, quarantine, fmt, language), None)
-        if not summary.files and not summary.refused:
-            raise UsageError("agg.no_logs", found=_what_is_there(paths, language))
-    raise errors.Exit(1 if summary.conflict or summary.quarantined or summary.refused else 0)
+    for path in paths:
+        if not path.exists():
+            raise UsageError("agg.path.missing", path=str(path))
+    database = dbmod.connect(db)
+    quarantine = data_dir() / "quarantine"
+    summary = _run(database, paths, quarantine, language)
+    common.emit(_render(summary, database.where, quarantine, fmt, language), None)
+    if not summary.files and not summary.refused:
+        raise UsageError("agg.no_logs", found=_what_is_there(paths, language))
+    return 1 if summary.conflict or summary.quarantined or summary.refused else 0
 
 
 @app.command("pack", help=h("help.logs.pack"))
-def pack(output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        import datetime as dt
-        from dataclasses import asdict
+def pack(output: common.OutputOpt = None) -> int:
+    language = common.lang()
+    import datetime as dt
+    from dataclasses import asdict
 
-        from kfield.core.atomic import is_folder
-        from kfield.core.i18n import text
-        from kfield.visit import member, pack as packer
+    from kfield.core.atomic import is_folder
+    from kfield.core.i18n import text
+    from kfield.visit import member, pack as packer
 
-        who = member.load()
-        now = dt.datetime.now(dt.timezone.utc)
-        name = packer.default_name(who.name if who else "", now)
-        dest = (output / name if output and is_folder(output) else output or _pack_folder() / name).absolute()   # -o E:\ → on the stick
-        count = packer.pack(dest, asdict(who) if who else {}, now)
-        errors.say(text("visit.packed", language, count=count, path=str(dest), folder=str(packer.visits.visits_dir())))
+    who = member.load()
+    now = dt.datetime.now(dt.timezone.utc)
+    name = packer.default_name(who.name if who else "", now)
+    dest = (output / name if output and is_folder(output) else output or _pack_folder() / name).absolute()   # -o E:\ → on the stick
+    count = packer.pack(dest, asdict(who) if who else {}, now)
+    errors.say(text("visit.packed", language, count=count, path=str(dest), folder=str(packer.visits.visits_dir())))
+    return 0
 
 
 def _pack_folder() -> Path:
@@ -130,11 +129,10 @@ def _summary_line(summary, where: str, language: str) -> str:
 
 
 def _render(summary, where: str, quarantine: Path, fmt, language: str) -> str:
+    from kfield.core.i18n import text
     from kfield.formats.json import document
 
-    from kfield.core.i18n import text
-
-    if fmt is common.TextOrJson.json:
+    if fmt is common.Format.json:
         return document({**summary.to_dict(), "database": where, "quarantine_dir": str(quarantine)})
     lines = [_summary_line(summary, where, language)]
     lines += [_issue(issue, language) for issue in summary.issues[:SHOWN_ISSUES]]
@@ -169,70 +167,71 @@ DAMAGE = ("json", "checksum", "torn", "fields")
 
 
 @app.command("push", help=h("help.logs.push"), epilog=h("help.exit_codes"))
+@common.output_options(*common.TEXT_OR_JSON)
 def push(timeout: Annotated[float, typer.Option("--timeout", min=0.5, help=h("help.logs.push.timeout"))] = 10.0,
          attempts: Annotated[int, typer.Option("--attempts", min=1, max=20, help=h("help.logs.push.attempts"))] = 4,
          max_wait: Annotated[float, typer.Option("--max-wait", min=0, help=h("help.logs.push.max_wait"))] = 30.0,
          batch: Annotated[int, typer.Option("--batch", min=1, max=10_000, help=h("help.logs.push.batch"))] = 500,
-         fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from filelock import FileLock, Timeout
+         fmt: common.Format = common.Format.console) -> int:
+    language = common.lang()
+    from filelock import FileLock, Timeout
 
-        from kfield.core.errors import UsageError
-        from kfield.core.i18n import text
-        from kfield.hub import client
+    from kfield.core.errors import UsageError
+    from kfield.core.i18n import text
+    from kfield.hub import client
 
-        joined = client.load_joined()
-        if joined is None:
-            raise UsageError("hub.not_joined")
-        client.outbox_dir().mkdir(parents=True, exist_ok=True)
-        try:
-            with FileLock(str(client.outbox_dir() / "push.lock"), timeout=0):
-                done = client.push(joined, client.Backoff(attempts, 1.0, max_wait), timeout, batch)
-        except Timeout:
-            raise UsageError("hub.push.busy") from None
-        except client.HubUnreachable as exc:
-            params = dict(exc.message.params)
-            client.note_attempt(params["why"])
-            raise client.HubUnreachable("hub.push.later", count=params["count"],
-                                        why=text(params["why"], language)) from None
-        client.note_attempt()
-        if fmt is common.TextOrJson.json:
-            from kfield.formats.json import document
+    joined = client.load_joined()
+    if joined is None:
+        raise UsageError("hub.not_joined")
+    client.outbox_dir().mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(client.outbox_dir() / "push.lock"), timeout=0):
+            done = client.push(joined, client.Backoff(attempts, 1.0, max_wait), timeout, batch)
+    except Timeout:
+        raise UsageError("hub.push.busy") from None
+    except client.HubUnreachable as exc:
+        params = dict(exc.message.params)
+        client.note_attempt(params["why"])
+        raise client.HubUnreachable("hub.push.later", count=params["count"],
+                                    why=text(params["why"], language)) from None
+    client.note_attempt()
+    if fmt is common.Format.json:
+        from kfield.formats.json import document
 
-            common.emit(document(done.to_dict()), None)
-        else:
-            errors.say(text("hub.pushed", language, **done.to_dict()))
-    raise errors.Exit(1 if done.refused or done.conflict or done.too_big else 0)
+        common.emit(document(done.to_dict()), None)
+    else:
+        errors.say(text("hub.pushed", language, **done.to_dict()))
+    return 1 if done.refused or done.conflict or done.too_big else 0
 
 
 @app.command("status", help=h("help.logs.status"))
-def status(fmt: common.TextOrJsonOpt = common.TextOrJson.console, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.i18n import text
-        from kfield.hub import client
+@common.output_options(*common.TEXT_OR_JSON)
+def status(fmt: common.Format = common.Format.console) -> int:
+    language = common.lang()
+    from kfield.core.i18n import text
+    from kfield.hub import client
 
-        joined = client.load_joined()
-        waiting = client.waiting()
-        refused: dict[str, int] = {}
-        for cursor in client.load_cursors().values():
-            for reason, count in cursor.refused.items():
-                refused[reason] = refused.get(reason, 0) + count
-        if fmt is common.TextOrJson.json:
-            from kfield.formats.json import document
+    joined = client.load_joined()
+    waiting = client.waiting()
+    refused: dict[str, int] = {}
+    for cursor in client.load_cursors().values():
+        for reason, count in cursor.refused.items():
+            refused[reason] = refused.get(reason, 0) + count
+    if fmt is common.Format.json:
+        from kfield.formats.json import document
 
-            body = {"hub": joined.url if joined else None, "waiting": sum(waiting.values()),
-                    "files": waiting, "refused": refused}
-            common.emit(document(body), None)
-            return
-        lines = [text("hub.status.hub", language, url=joined.url, member=joined.member) if joined
-                 else text("hub.status.no_hub", language),
-                 text("hub.status.waiting", language, count=sum(waiting.values()), files=sum(1 for n in waiting.values() if n))]
-        lines += _last_push(client.load_state(), language)
-        lines += [text("hub.status.refused", language, count=count, reason=text(REFUSALS[reason], language)
-                       if reason in REFUSALS else reason) for reason, count in sorted(refused.items())]
-        common.emit("\n".join(lines) + "\n", None)
+        body = {"hub": joined.url if joined else None, "waiting": sum(waiting.values()),
+                "files": waiting, "refused": refused}
+        common.emit(document(body), None)
+        return 0
+    lines = [text("hub.status.hub", language, url=joined.url, member=joined.member) if joined
+             else text("hub.status.no_hub", language),
+             text("hub.status.waiting", language, count=sum(waiting.values()), files=sum(1 for n in waiting.values() if n))]
+    lines += _last_push(client.load_state(), language)
+    lines += [text("hub.status.refused", language, count=count, reason=text(REFUSALS[reason], language)
+                   if reason in REFUSALS else reason) for reason, count in sorted(refused.items())]
+    common.emit("\n".join(lines) + "\n", None)
+    return 0
 
 
 def _last_push(state: dict, language: str) -> list[str]:

@@ -17,30 +17,29 @@ def set_member(
     name: Annotated[str, typer.Option("--name", parser=values.name, help=h("help.member.name"))],
     school: Annotated[str, typer.Option("--school", parser=values.name, help=h("help.member.school"))],
     team: Annotated[str, typer.Option("--team", parser=values.name, help=h("help.member.team"))] = "",
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.errors import UsageError
-        from kfield.core.i18n import text
-        from kfield.visit import member
+) -> int:
+    language = common.lang()
+    from kfield.core.errors import UsageError
+    from kfield.core.i18n import text
+    from kfield.visit import member
 
-        if not name.strip() or not school.strip():
-            raise UsageError("visit.member.empty")
-        member.save(member.Member(name.strip(), school.strip(), team.strip()))
-        errors.say(text("visit.member.saved", language, name=name.strip(), path=str(member.path())))
+    if not name.strip() or not school.strip():
+        raise UsageError("visit.member.empty")
+    member.save(member.Member(name.strip(), school.strip(), team.strip()))
+    errors.say(text("visit.member.saved", language, name=name.strip(), path=str(member.path())))
+    return 0
 
 
 @app.command("show", help=h("help.member.show"))
-def show(lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.i18n import text
-        from kfield.visit import member
+def show() -> int:
+    language = common.lang()
+    from kfield.core.i18n import text
+    from kfield.visit import member
 
-        who = member.require()
-        common.emit(text("visit.member.line", language, name=who.name, school=who.school, team=who.team or "—") + "\n",
-                    None)
+    who = member.require()
+    common.emit(text("visit.member.line", language, name=who.name, school=who.school, team=who.team or "—") + "\n",
+                None)
+    return 0
 
 
 def who_records():

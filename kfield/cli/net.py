@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -19,6 +20,7 @@ class Backend(str, common.Enum):
 
 
 @app.command("speed", help=h("help.net.speed"))
+@common.output_options(*common.TEXT_OR_JSON)
 def speed(
     backend: Annotated[Optional[Backend], typer.Option("--backend", help=h("help.net.backend"))] = None,
     server: Annotated[Optional[str], typer.Option("--server", parser=values.host_port, help=h("help.net.server"))] = None,
@@ -30,32 +32,31 @@ def speed(
     streams: Annotated[Optional[int], typer.Option("--streams", min=1, max=16,
                                                    help=h("help.net.streams"))] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", parser=values.identifier, help=h("help.net.profile"))] = None,
-    fmt: common.TextOrJsonOpt = common.TextOrJson.console,
-    output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.core.i18n import text
-        from kfield.formats import speed as render
+    fmt: common.Format = common.Format.console,
+    output: Path | None = None,
+) -> int:
+    language = common.lang()
+    from kfield.core.i18n import text
+    from kfield.formats import speed as render
 
-        options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
-        if not (backend or server or down_url or up_url):
-            places = _profile_places(profile)
-            if places:
-                from kfield.net import abroad
+    options = {"max_bytes": int(max_mb * 1e6), "seconds": seconds, "streams": streams}
+    if not (backend or server or down_url or up_url):
+        places = _profile_places(profile)
+        if places:
+            from kfield.net import abroad
 
-                errors.say(text("speed.net.budget_places", language, mb=max_mb, seconds=seconds))
-                contrast = abroad.measure(places, lambda s, cap, share: _measure_server(s, options, cap, share),
-                                          options["max_bytes"])
-                common.emit(render.render_contrast(contrast, fmt.value, language), output)
-                return
-            down_url, up_url = _profile_pair(profile)
-        chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
-        measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
-            _public(chosen, server, down_url or up_url, options)
-        errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
-        common.emit(render.render(measure(), fmt.value, language), output)
+            errors.say(text("speed.net.budget_places", language, mb=max_mb, seconds=seconds))
+            contrast = abroad.measure(places, lambda s, cap, share: _measure_server(s, options, cap, share),
+                                      options["max_bytes"])
+            common.emit(render.render_contrast(contrast, fmt.value, language), output)
+            return 0
+        down_url, up_url = _profile_pair(profile)
+    chosen = backend or (Backend.http if server or down_url or up_url else Backend.cloudflare)
+    measure = _http(server, token, down_url, up_url, options) if chosen is Backend.http else \
+        _public(chosen, server, down_url or up_url, options)
+    errors.say(text("speed.net.budget", language, mb=max_mb, seconds=seconds))
+    common.emit(render.render(measure(), fmt.value, language), output)
+    return 0
 
 
 def _profile_pair(profile: str | None) -> tuple[str | None, str | None]:

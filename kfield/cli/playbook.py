@@ -24,14 +24,13 @@ def _load(id_or_path: str, language: str, named: bool = True):
     from kfield.core.schema import SchemaError
     from kfield.playbook import loader
 
-    with errors.funnel():
-        path = loader.locate(id_or_path)
-        try:
-            return loader.load(path, named)
-        except SchemaError as exc:
-            for issue in exc.issues:
-                errors.say(f"{issue.location()}: {render(issue.message, language)}")
-            raise errors.Exit(2) from None
+    path = loader.locate(id_or_path)
+    try:
+        return loader.load(path, named)
+    except SchemaError as exc:
+        for issue in exc.issues:
+            errors.say(f"{issue.location()}: {render(issue.message, language)}")
+        raise errors.Exit(2) from None
 
 
 def _files(paths: list[str] | None) -> list[tuple[Path, bool]]:
@@ -41,78 +40,75 @@ def _files(paths: list[str] | None) -> list[tuple[Path, bool]]:
 
 
 @app.command("list", help=h("help.playbook.list"))
-def list_playbooks(paths: PathsArg = None, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
+def list_playbooks(paths: PathsArg = None) -> int:
+    language = common.lang()
     from kfield.core.i18n import text
     from kfield.core.paths import bundled_dir
 
-    with errors.funnel():
-        files = _files(paths)
+    files = _files(paths)
     if not files:
         errors.say(text("pb.list.empty", language, path=str(bundled_dir("playbooks"))))
     for path, named in files:
         loaded = _load(str(path), language, named)
         common.emit(f"{loaded.id:<28} v{loaded.version:<3} {loaded.system:<9} {loaded.title.get(language)}\n", None)
-    raise errors.Exit(0)
+    return 0
 
 
 @app.command("show", help=h("help.playbook.show"))
-def show(playbook: IdArg, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
+def show(playbook: IdArg) -> int:
+    language = common.lang()
     from kfield.playbook.render import show as render_show
 
     loaded = _load(playbook, language)
-    with errors.funnel():
-        from kfield.core.profile import load_profile
+    from kfield.core.profile import load_profile
 
-        common.emit(render_show(loaded, language, load_profile(None).contacts), None)
-    raise errors.Exit(0)
+    common.emit(render_show(loaded, language, load_profile(None).contacts), None)
+    return 0
 
 
 @app.command("graph", help=h("help.playbook.graph"))
-def graph(playbook: IdArg, output: common.OutputOpt = None, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
+def graph(playbook: IdArg, output: common.OutputOpt = None) -> int:
+    language = common.lang()
     from kfield.playbook.graph import mermaid
 
     loaded = _load(playbook, language)
-    with errors.funnel():
-        common.emit(mermaid(loaded, language), output)
-    raise errors.Exit(0)
+    common.emit(mermaid(loaded, language), output)
+    return 0
 
 
 @app.command("lint", help=h("help.playbook.lint"))
-def lint(paths: PathsArg = None, profile: ProfileOpt = None, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
+def lint(paths: PathsArg = None, profile: ProfileOpt = None) -> int:
+    language = common.lang()
     from kfield.core.i18n import text
     from kfield.core.profile import load_profile
     from kfield.playbook.lint import lint_paths
 
-    with errors.funnel():
-        files = _files(paths)
-        loaded = load_profile(profile)
-        findings = lint_paths(files, set(loaded.contacts), loaded.id)
-        body = "".join(f"{finding.describe(language)}\n" for finding in findings)
-        common.emit(body, None)
+    files = _files(paths)
+    loaded = load_profile(profile)
+    findings = lint_paths(files, set(loaded.contacts), loaded.id)
+    body = "".join(f"{finding.describe(language)}\n" for finding in findings)
+    common.emit(body, None)
     key = "pb.lint.summary" if findings else "pb.lint.clean"
     errors.say(text(key, language, count=len(findings), files=len(files)))
-    raise errors.Exit(1 if findings else 0)
+    return 1 if findings else 0
 
 
 @app.command("paths", help=h("help.playbook.paths"))
+@common.output_options(*common.TEXT_OR_JSON)
 def paths(
     playbook: IdArg,
-    as_json: Annotated[bool, typer.Option("--json", help=h("help.playbook.json"))] = False,
-    lang: common.LangOpt = None,
-) -> None:
+    fmt: common.Format = common.Format.console,
+    as_json: common.JsonAliasOpt = False,
+) -> int:
     from kfield.formats.json import document
 
-    language = common.use_lang(lang)
+    language = common.lang()
     from kfield.core.i18n import text
     from kfield.playbook.paths import all_paths
 
     loaded = _load(playbook, language)
     found, truncated = all_paths(loaded)
-    if as_json:
+    if as_json or fmt is common.Format.json:
         body = {"playbook": loaded.id, "truncated": truncated, "paths": [p.to_dict() for p in found]}
         common.emit(document(body), None)
     else:
@@ -120,7 +116,7 @@ def paths(
         errors.say(text("pb.paths.count", language, count=len(found)))
     if truncated:
         errors.say(text("pb.paths.truncated", language, count=len(found)))
-    raise errors.Exit(0)
+    return 0
 
 
 def _path_line(path, language: str) -> str:
@@ -141,20 +137,18 @@ def run(
     non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.playbook.non_interactive"))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=h("help.playbook.resume"))] = False,
     transcript: Annotated[Optional[Path], typer.Option("--transcript", help=h("help.playbook.transcript"), parser=values.path)] = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
+) -> int:
+    language = common.lang()
     loaded = _load(playbook, language)
-    with errors.funnel():
-        session = _session(loaded, language, profile, answers, non_interactive, transcript)
-        if resume:
-            session.resume()
-        else:
-            _mention_saved_progress(loaded.id, language)
-        outcome = _handing_over(session.run(), session, language)
+    session = _session(loaded, language, profile, answers, non_interactive, transcript)
+    if resume:
+        session.resume()
+    else:
+        _mention_saved_progress(loaded.id, language)
+    outcome = _handing_over(session.run(), session, language)
     from kfield.playbook.session import exit_code
 
-    raise errors.Exit(exit_code(outcome))
+    return exit_code(outcome)
 
 
 def _handing_over(outcome, session, language: str) -> dict:
@@ -231,15 +225,14 @@ def _session(loaded, language, profile_name, answers_file, non_interactive, tran
 def schema(
     of_transcript: Annotated[bool, typer.Option("--transcript", help=h("help.playbook.schema_transcript"))] = False,
     output: common.OutputOpt = None,
-) -> None:
+) -> int:
     from kfield.formats.json import document
 
-    with errors.funnel():
-        if of_transcript:
-            from kfield.playbook.transcript import SCHEMA as exported
-        else:
-            from kfield.playbook.loader import export_schema
+    if of_transcript:
+        from kfield.playbook.transcript import SCHEMA as exported
+    else:
+        from kfield.playbook.loader import export_schema
 
-            exported = export_schema()
-        common.emit(document(exported), output)
-    raise errors.Exit(0)
+        exported = export_schema()
+    common.emit(document(exported), output)
+    return 0

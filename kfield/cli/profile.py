@@ -15,9 +15,8 @@ app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 @app.command("validate", help=h("help.profile.validate"))
 def validate(
     paths: Annotated[list[str], typer.Argument(help=h("help.profile.paths"), parser=values.identifier)],
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
+) -> int:
+    language = common.lang()
     from kfield.core.i18n import render, text
     from kfield.core.profile import load_profile
     from kfield.core.schema import SchemaError
@@ -35,30 +34,28 @@ def validate(
         except ProfileError as exc:
             bad = True
             errors.say(render(exc.message, language))
-    raise errors.Exit(2 if bad else 0)
+    return 2 if bad else 0
 
 
 @app.command("list", help=h("help.profile.list"))
-def list_profiles(lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
+def list_profiles() -> int:
+    language = common.lang()
     from kfield.core.profile import bundled_profiles, load_profile
 
-    with errors.funnel():
-        for path in bundled_profiles():
-            loaded = load_profile(path, local=False)
-            common.emit(f"{loaded.id:<16} {len(loaded.check_ids):>3}  {loaded.title[language]}\n", None)
-    raise errors.Exit(0)
+    for path in bundled_profiles():
+        loaded = load_profile(path, local=False)
+        common.emit(f"{loaded.id:<16} {len(loaded.check_ids):>3}  {loaded.title[language]}\n", None)
+    return 0
 
 
 @app.command("schema", help=h("help.profile.schema"))
-def schema(output: common.OutputOpt = None) -> None:
+def schema(output: common.OutputOpt = None) -> int:
     from kfield.formats.json import document
 
     from kfield.core.profile import export_schema
 
-    with errors.funnel():
-        common.emit(document(export_schema()), output)
-    raise errors.Exit(0)
+    common.emit(document(export_schema()), output)
+    return 0
 
 
 SettingArg = Annotated[str, typer.Argument(metavar="SETTING", help=h("help.profile.setting"))]
@@ -68,50 +65,45 @@ SettingArg = Annotated[str, typer.Argument(metavar="SETTING", help=h("help.profi
 def set_setting(
     name: SettingArg,
     urls: Annotated[list[str], typer.Argument(metavar="URL...", help=h("help.profile.urls"))],
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
+) -> int:
+    language = common.lang()
     from kfield.core import settings
     from kfield.core.i18n import text
 
-    with errors.funnel():
-        kept = settings.set_value(name, urls)
-        errors.say(text("cli.settings.saved", language, setting=text(settings.known(name).title_key, language),
-                        urls=", ".join(kept), path=str(settings.path())))
-    raise errors.Exit(0)
+    kept = settings.set_value(name, urls)
+    errors.say(text("cli.settings.saved", language, setting=text(settings.known(name).title_key, language),
+                    urls=", ".join(kept), path=str(settings.path())))
+    return 0
 
 
 @app.command("unset", help=h("help.profile.unset"))
-def unset_setting(name: SettingArg, lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
+def unset_setting(name: SettingArg) -> int:
+    language = common.lang()
     from kfield.core import settings
     from kfield.core.i18n import text
 
-    with errors.funnel():
-        removed = settings.unset(name)
-        words = text(settings.known(name).title_key, language)
-        errors.say(text("cli.settings.removed" if removed else "cli.settings.was_unset", language, setting=words))
-    raise errors.Exit(0)
+    removed = settings.unset(name)
+    words = text(settings.known(name).title_key, language)
+    errors.say(text("cli.settings.removed" if removed else "cli.settings.was_unset", language, setting=words))
+    return 0
 
 
 @app.command("show", help=h("help.profile.show"))
-def show(profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None,
-         lang: common.LangOpt = None) -> None:
+def show(profile: Annotated[Optional[str], typer.Option("--profile", "-p", help=h("help.profile_opt"))] = None) -> int:
     """The profile in use with this PC's settings: the portals (set here or in the profile) and the settings."""
-    language = common.use_lang(lang)
+    language = common.lang()
     from kfield.core import settings
     from kfield.core.i18n import text
     from kfield.core.profile import load_profile
 
-    with errors.funnel():
-        loaded, values = load_profile(profile), settings.load()
-        lines = [text("cli.settings.profile", language, id=loaded.id, title=loaded.title[language])]
-        for portal in loaded.portals:
-            where = text("cli.settings.here" if portal.local else "cli.settings.in_profile", language)
-            lines.append(f"  {portal.url}  {portal.title[language]} ({where})")
-        for name, setting in settings.SETTINGS.items():
-            shown = ", ".join(values.get(name, [])) or text("cli.settings.not_set", language, name=name)
-            lines.append(f"{text(setting.title_key, language)} [{name}]: {shown}")
-        lines.append(text("cli.settings.file", language, path=str(settings.path())))
-        common.emit("\n".join(lines) + "\n", None)
-    raise errors.Exit(0)
+    loaded, values = load_profile(profile), settings.load()
+    lines = [text("cli.settings.profile", language, id=loaded.id, title=loaded.title[language])]
+    for portal in loaded.portals:
+        where = text("cli.settings.here" if portal.local else "cli.settings.in_profile", language)
+        lines.append(f"  {portal.url}  {portal.title[language]} ({where})")
+    for name, setting in settings.SETTINGS.items():
+        shown = ", ".join(values.get(name, [])) or text("cli.settings.not_set", language, name=name)
+        lines.append(f"{text(setting.title_key, language)} [{name}]: {shown}")
+    lines.append(text("cli.settings.file", language, path=str(settings.path())))
+    common.emit("\n".join(lines) + "\n", None)
+    return 0

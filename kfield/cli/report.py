@@ -11,44 +11,39 @@ import typer
 from kfield.cli import common, errors, values
 from kfield.cli.help import h
 from kfield.cli.logs import DbOpt
+from kfield.formats import Format
+from kfield.formats.report import REPORT_FORMATS
 
 
-class ReportFormat(str, common.Enum):
-    console = "console"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
-    html = "html"
-    md = "md"
-
-
+@common.output_options(*REPORT_FORMATS)
 def report(
     names: Annotated[Optional[list[str]], typer.Argument(help=h("help.report.names"), parser=values.name, show_default=False)] = None,
     start: Annotated[Optional[str], typer.Option("--from", parser=values.name, help=h("help.report.from"))] = None,
     end: Annotated[Optional[str], typer.Option("--to", parser=values.name, help=h("help.report.to"))] = None,
-    fmt: common.format_opt(ReportFormat) = ReportFormat.console,
+    fmt: common.Format = Format.console,
     db: DbOpt = None,
     province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.report.province"))] = 56,
     rules: Annotated[Optional[Path], typer.Option("--rules", parser=values.path, help=h("help.report.rules"))] = None,
-    output: common.OutputOpt = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.aggregate import db as dbmod, reports
+    output: Path | None = None,
+) -> int:
+    language = common.lang()
+    from kfield.aggregate import db as dbmod, reports
+    from kfield.formats import report as formatted
 
-        chosen = _names(names or ["all"])
-        period = reports.Period(_day(start), _day(end))
-        _check(period, fmt, chosen, output)
-        database = dbmod.connect(db)
-        with dbmod.reported(database), dbmod.readable(database):
-            tables = [reports.build(database, name, period, province, rules) for name in chosen]
-            headline = reports.headline(database, period, province) if fmt is ReportFormat.html else {}
-            body = _render(tables, headline, _meta(period, database.where, language), fmt, language, output)
-            body = body if isinstance(body, (str, bytes)) else "".join(body)      # parsed here, not half-written
-        common.emit(body, output)
-        with dbmod.reported(database):
-            _say_if_empty(database, period)
+    chosen = _names(names or ["all"])
+    period = reports.Period(_day(start), _day(end))
+    _check(period, fmt, chosen, output)
+    database = dbmod.connect(db)
+    with dbmod.reported(database), dbmod.readable(database):
+        tables = [reports.build(database, name, period, province, rules) for name in chosen]
+        headline = reports.headline(database, period, province) if fmt is Format.html else {}
+        body = formatted.render(tables, headline, formatted.meta(period, database.where, language), fmt, language,
+                                color=common.wants_color(output), width=common.terminal_width())
+        body = body if isinstance(body, (str, bytes)) else "".join(body)      # parsed here, not half-written
+    common.emit(body, output)
+    with dbmod.reported(database):
+        _say_if_empty(database, period)
+    return 0
 
 
 def _say_if_empty(database, period) -> None:
@@ -84,39 +79,11 @@ def _day(value: str | None) -> dt.date | None:
         raise UsageError("report.bad_date", value=value) from None
 
 
-def _check(period, fmt: ReportFormat, chosen: list[str], output) -> None:
+def _check(period, fmt: Format, chosen: list[str], output) -> None:
     from kfield.core.errors import UsageError
 
     if period.start and period.end and period.start > period.end:
         raise UsageError("report.bad_period")
-    if fmt is ReportFormat.csv and len(chosen) > 1:
+    if fmt is Format.csv and len(chosen) > 1:
         raise UsageError("report.csv_one")
-    if fmt is ReportFormat.xlsx:
-        common.refuse_binary_on_terminal(output)
-
-
-def _meta(period, where: str, language: str) -> dict:
-    from kfield.core.i18n import text
-
-    generated = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
-    span = (f"{period.start or '…'} → {period.end or '…'}" if period.start or period.end
-            else text("report.period.all", language))
-    return {"generated": generated, "period": span, "where": where}
-
-
-def _render(tables, headline, meta, fmt: ReportFormat, language: str, output):
-    from kfield.core.i18n import text
-    from kfield.formats import dashboard, tables as out
-
-    if fmt is ReportFormat.console:
-        return out.console(tables, language, color=common.wants_color(output), width=common.terminal_width())
-    if fmt is ReportFormat.csv:
-        return out.to_csv(tables[0], language)
-    if fmt is ReportFormat.json:
-        return out.to_json(tables, meta)
-    if fmt is ReportFormat.xlsx:
-        return out.to_xlsx(out.report_sheets(tables, language))
-    if fmt is ReportFormat.md:
-        return out.markdown(text("report.dashboard.title", language), (out.section(t, language) for t in tables),
-                            intro=dashboard.meta_line(meta, language))
-    return dashboard.render(tables, headline, meta, language)
+    common.refuse_binary_on_terminal(output, fmt)

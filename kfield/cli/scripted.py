@@ -28,24 +28,22 @@ def run(
     non_interactive: Annotated[bool, typer.Option("--non-interactive", help=h("help.run.non_interactive"))] = False,
     results_dir: Annotated[Optional[Path], typer.Option("--results-dir", parser=values.path, help=h("help.run.results_dir"))] = None,
     commune: Annotated[Optional[str], typer.Option("--commune", parser=values.commune, help=h("help.run.commune"))] = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.cli.check import run_profile
-        from kfield.formats import html, json as as_json
+) -> int:
+    language = common.lang()
+    from kfield.cli.check import run_profile
+    from kfield.formats import html, json as as_json
 
-        report = run_profile(profile, [], [])
-        from kfield.core.atomic import write_new
+    report = run_profile(profile, [], [])
+    from kfield.core.atomic import write_new
 
-        folder = results_folder(results_dir or Path("results"), report)
-        write_new(folder / "report.json", as_json.render(report, language))
-        write_new(folder / "summary.html", html.render(report, language))
-        for line in outcome_lines(report, language):
-            errors.say(line)
-        errors.say(errors.text("run.written", language, path=str(folder)))
-        file_with_a_visit(report.to_dict(), commune)
-    raise errors.Exit(report.exit_code())
+    folder = results_folder(results_dir or Path("results"), report)
+    write_new(folder / "report.json", as_json.render(report, language))
+    write_new(folder / "summary.html", html.render(report, language))
+    for line in outcome_lines(report, language):
+        errors.say(line)
+    errors.say(errors.text("run.written", language, path=str(folder)))
+    file_with_a_visit(report.to_dict(), commune)
+    return report.exit_code()
 
 
 def outcome_lines(report, language: str) -> list:

@@ -14,18 +14,17 @@ def serve(
     bind: Annotated[str, typer.Option("--bind", parser=values.host_port, help=h("help.serve.bind"))] = "0.0.0.0",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, parser=values.number(1, 65535), help=h("help.serve.port"))] = 8737,
     token: Annotated[Optional[str], typer.Option("--token", parser=values.name, help=h("help.serve.token"))] = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        server = _start(bind, port, token)
-        _announce(server, language)
-        try:
-            server.serve_forever(poll_interval=0.2)
-        except KeyboardInterrupt:
-            errors.say(errors.text("speed.serve.stopped", language))
-        finally:
-            server.server_close()
+) -> int:
+    language = common.lang()
+    server = _start(bind, port, token)
+    _announce(server, language)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        errors.say(errors.text("speed.serve.stopped", language))
+    finally:
+        server.server_close()
+    return 0
 
 
 def _start(bind: str, port: int, token: str | None):

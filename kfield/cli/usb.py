@@ -23,20 +23,18 @@ def init(
     profile: Annotated[str, typer.Option("--profile", "-p", parser=values.identifier, help=h("help.usb.profile"))] = "usb",
     no_wheelhouse: Annotated[bool, typer.Option("--no-wheelhouse", help=h("help.usb.no_wheelhouse"))] = False,
     target: Annotated[Optional[str], typer.Option("--platform", help=h("help.usb.platform"))] = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
+) -> int:
+    language = common.lang()
     from kfield.core.i18n import text
 
-    with errors.funnel():
-        from kfield.usb.kit import init as build
+    from kfield.usb.kit import init as build
 
-        errors.say(text("usb.building", language, path=str(dest)))
-        kit = build(dest, profile, wheelhouse=not no_wheelhouse, target=target)
-        errors.say(_summary(kit, language))
-        errors.say(text("usb.manifest_hash", language, digest=kit.manifest_sha256))
-        errors.say(text("usb.built", language, built=kit.built, short=kit.manifest_sha256[:12]))
-    raise errors.Exit(0)
+    errors.say(text("usb.building", language, path=str(dest)))
+    kit = build(dest, profile, wheelhouse=not no_wheelhouse, target=target)
+    errors.say(_summary(kit, language))
+    errors.say(text("usb.manifest_hash", language, digest=kit.manifest_sha256))
+    errors.say(text("usb.built", language, built=kit.built, short=kit.manifest_sha256[:12]))
+    return 0
 
 
 def _summary(kit, language: str) -> str:
@@ -55,14 +53,12 @@ def _summary(kit, language: str) -> str:
 def verify(
     dest: DestArg,
     expect: Annotated[Optional[str], typer.Option("--expect", parser=values.name, help=h("help.usb.expect"))] = None,
-    lang: common.LangOpt = None,
-) -> None:
-    language = common.use_lang(lang)
+) -> int:
+    language = common.lang()
     from kfield.core.i18n import text
 
-    with errors.funnel():
-        from kfield.usb.check import check_kit
+    from kfield.usb.check import check_kit
 
-        checked = check_kit(dest, expect)
-        errors.say(text("usb.verified", language, path=str(dest), files=checked.files, digest=checked.digest))
-    raise errors.Exit(0)
+    checked = check_kit(dest, expect)
+    errors.say(text("usb.verified", language, path=str(dest), files=checked.files, digest=checked.digest))
+    return 0

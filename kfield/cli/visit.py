@@ -39,25 +39,24 @@ def outcomes() -> str:
 @app.command("start", help=h("help.visit.start"))
 def start(commune: Annotated[str, typer.Option("--commune", parser=values.commune, help=h("help.visit.commune"))],
           members: Annotated[Optional[list[str]], typer.Option("--member", parser=values.name, help=h("help.visit.member"))] = None,
-          province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.visit.province"))] = 56,
-          lang: common.LangOpt = None) -> None:
-    common.use_lang(lang)
-    with errors.funnel():
-        from kfield.cli.member import who_records
-        from kfield.visit import visits
+          province: Annotated[int, typer.Option("--province", parser=values.number(1, 99), help=h("help.visit.province"))] = 56) -> int:
+    from kfield.cli.member import who_records
+    from kfield.visit import visits
 
-        who = who_records()
-        visit_id, unit = visits.start(commune, who, province, companions=members or [])
-        errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visits.short(visit_id)))
-        errors.say(_t("visit.recorded_as", name=who.name, school=who.school))
-        from kfield.usb import stick
+    who = who_records()
+    visit_id, unit = visits.start(commune, who, province, companions=members or [])
+    errors.say(_t("visit.started", commune=unit.name, code=unit.code, visit=visits.short(visit_id)))
+    errors.say(_t("visit.recorded_as", name=who.name, school=who.school))
+    from kfield.usb import stick
 
-        stick.remember_commune(unit.code, province)
+    stick.remember_commune(unit.code, province)
+    return 0
 
 
 @app.command("note", help=h("help.visit.note"))
-def note(text: Annotated[str, typer.Argument(help=h("help.visit.text"), parser=values.text)], lang: common.LangOpt = None) -> None:
-    _record(lang, "note", lambda: {"text": text})
+def note(text: Annotated[str, typer.Argument(help=h("help.visit.text"), parser=values.text)]) -> int:
+    _record("note", lambda: {"text": text})
+    return 0
 
 
 def _system(value: str) -> str:
@@ -97,79 +96,75 @@ def _task(name: str, system: str | None) -> dict:
 
 @app.command("task", help=h("help.visit.task"))
 def task(name: Annotated[str, typer.Argument(metavar="TASK", parser=values.name, help=h("help.visit.task_name", tasks=tasks()))],
-         system: Annotated[Optional[str], typer.Option("--system", parser=values.name, help=h("help.visit.system", systems=vocabulary()))] = None,
-         lang: common.LangOpt = None) -> None:
-    _record(lang, "task", lambda: _task(name, system))
+         system: Annotated[Optional[str], typer.Option("--system", parser=values.name, help=h("help.visit.system", systems=vocabulary()))] = None) -> int:
+    _record("task", lambda: _task(name, system))
+    return 0
 
 
 @app.command("problem", help=h("help.visit.problem"))
 def problem(text: Annotated[str, typer.Argument(help=h("help.visit.text"), parser=values.text)],
             system: Annotated[str, typer.Option("--system", parser=values.name, help=h("help.visit.system", systems=vocabulary()))] = "other",
-            outcome: Annotated[str, typer.Option("--outcome", parser=values.name, help=h("help.visit.outcome", outcomes=outcomes()))] = "pending",
-            lang: common.LangOpt = None) -> None:
-    _record(lang, "problem", lambda: {"text": text, "system": _system(system), "outcome": _outcome(outcome)})
+            outcome: Annotated[str, typer.Option("--outcome", parser=values.name, help=h("help.visit.outcome", outcomes=outcomes()))] = "pending") -> int:
+    _record("problem", lambda: {"text": text, "system": _system(system), "outcome": _outcome(outcome)})
+    return 0
 
 
 @app.command("train", help=h("help.visit.train"))
 def train(topic: Annotated[str, typer.Option("--topic", parser=values.name, help=h("help.visit.topic"))],
-          officials: Annotated[int, typer.Option("--officials", min=0, max=10000, parser=values.number(0, 10000), help=h("help.visit.officials"))],
-          lang: common.LangOpt = None) -> None:
-    _record(lang, "train", lambda: {"topic": topic, "officials": officials})
+          officials: Annotated[int, typer.Option("--officials", min=0, max=10000, parser=values.number(0, 10000), help=h("help.visit.officials"))]) -> int:
+    _record("train", lambda: {"topic": topic, "officials": officials})
+    return 0
 
 
-def _record(lang, kind: str, data) -> None:
-    common.use_lang(lang)
-    with errors.funnel():
-        from kfield.visit import visits
+def _record(kind: str, data) -> None:
+    from kfield.visit import visits
 
-        event = visits.record(kind, data())
-        errors.say(_t("visit.recorded", kind=_t(f"visit.kind.{kind}"), visit=visits.short(event["visit"])))
+    event = visits.record(kind, data())
+    errors.say(_t("visit.recorded", kind=_t(f"visit.kind.{kind}"), visit=visits.short(event["visit"])))
 
 
 @app.command("end", help=h("help.visit.end"))
-def end(lang: common.LangOpt = None) -> None:
-    common.use_lang(lang)
-    with errors.funnel():
-        from kfield.visit import visits
+def end() -> int:
+    from kfield.visit import visits
 
-        errors.say(_t("visit.ended", visit=visits.short(visits.end())))
+    errors.say(_t("visit.ended", visit=visits.short(visits.end())))
     from kfield.cli.logs import push_in_background
 
     push_in_background()          # a joined hub gets the visit now if a connection allows
+    return 0
 
 
 @app.command("cancel", help=h("help.visit.cancel"))
 def cancel(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                           show_default=False)] = None,
-           reason: Annotated[str, typer.Option("--reason", parser=values.text, help=h("help.visit.cancel_reason"))] = "",
-           lang: common.LangOpt = None) -> None:
-    common.use_lang(lang)
-    with errors.funnel():
-        from kfield.visit import visits
+           reason: Annotated[str, typer.Option("--reason", parser=values.text, help=h("help.visit.cancel_reason"))] = "") -> int:
+    from kfield.visit import visits
 
-        errors.say(_t("visit.cancelled", visit=visits.short(visits.cancel(visit, reason))))
+    errors.say(_t("visit.cancelled", visit=visits.short(visits.cancel(visit, reason))))
+    return 0
 
 
 @app.command("show", help=h("help.visit.show"))
+@common.output_options(*common.TEXT_OR_JSON)
 def show(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                         show_default=False)] = None,
-         as_json: Annotated[bool, typer.Option("--json", help=h("help.visit.json"))] = False,
-         lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.formats import visit as render
-        from kfield.visit import visits
+         fmt: common.Format = common.Format.console,
+         as_json: common.JsonAliasOpt = False) -> int:
+    language = common.lang()
+    from kfield.formats import visit as render
+    from kfield.visit import visits
 
-        outlined = visits.load_outline(visit)       # one event at a time: a big log is never held whole
-        _say_damage(outlined.damage)
-        folded = outlined.outline
-        if as_json:
-            _stream(render.json_chunks(folded.visit, {"notes": visits.notes(outlined),
-                                                      "checks": visits.kept(outlined, "check_run"),
-                                                      "transcripts": visits.kept(outlined, "transcript")}))
-            return
-        _stream(render.summary_lines(folded.visit, visits.notes(outlined), (folded.checks, folded.transcripts),
-                                     language))
+    outlined = visits.load_outline(visit)       # one event at a time: a big log is never held whole
+    _say_damage(outlined.damage)
+    folded = outlined.outline
+    if as_json or fmt is common.Format.json:
+        _stream(render.json_chunks(folded.visit, {"notes": visits.notes(outlined),
+                                                  "checks": visits.kept(outlined, "check_run"),
+                                                  "transcripts": visits.kept(outlined, "transcript")}))
+        return 0
+    _stream(render.summary_lines(folded.visit, visits.notes(outlined), (folded.checks, folded.transcripts),
+                                 language))
+    return 0
 
 
 def _say_damage(damage) -> None:
@@ -185,30 +180,29 @@ def _stream(lines) -> None:
 
 
 @app.command("list", help=h("help.visit.list"))
-def list_visits(lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.formats import visit as render
-        from kfield.visit import visits
+def list_visits() -> int:
+    language = common.lang()
+    from kfield.formats import visit as render
+    from kfield.visit import visits
 
-        records, skipped = visits.load_all()     # outlines: a big visit's notes and reports are not kept
-        common.say_skipped(skipped)
-        common.emit(render.listing(records, visits.current(), language), None)
+    records, skipped = visits.load_all()     # outlines: a big visit's notes and reports are not kept
+    common.say_skipped(skipped)
+    common.emit(render.listing(records, visits.current(), language), None)
+    return 0
 
 
 @app.command("diff", help=h("help.visit.diff"))
 def diff(visit: Annotated[Optional[str], typer.Argument(metavar="[VISIT]", parser=values.name, help=h("help.visit.id"),
                                                         show_default=False)] = None,
-         since_last: Annotated[bool, typer.Option("--since-last", help=h("help.visit.since_last"))] = False,
-         lang: common.LangOpt = None) -> None:
-    language = common.use_lang(lang)
-    with errors.funnel():
-        from kfield.formats import visit as render
-        from kfield.visit import diff as changes
-        from kfield.visit import visits
+         since_last: Annotated[bool, typer.Option("--since-last", help=h("help.visit.since_last"))] = False) -> int:
+    language = common.lang()
+    from kfield.formats import visit as render
+    from kfield.visit import diff as changes
+    from kfield.visit import visits
 
-        earlier, later = _runs_to_compare(visits, visit, since_last)
-        common.emit(render.diff_text(changes.compare(earlier, later), language), None)
+    earlier, later = _runs_to_compare(visits, visit, since_last)
+    common.emit(render.diff_text(changes.compare(earlier, later), language), None)
+    return 0
 
 
 def _runs_to_compare(visits, visit_id, since_last):

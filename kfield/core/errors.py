@@ -1,7 +1,10 @@
 """Domain errors. Library code raises these; only the CLI turns them into exit codes.
 
-Map: domain errors; `kfield/cli/errors.py` is the one funnel to exit codes (database driver errors worded
-there too); `kfield/__main__.py` is the entry point, catching a Ctrl-C before the command line loads; the
+Map: domain errors; `kfield/cli/errors.py` is the one funnel to exit codes (`handled`; database driver errors
+worded there too); `kfield/__main__.py` is the entry point: it takes `--lang` off the command line wherever it
+stands and sets the run's language before the command line loads (help texts are made at import), catches a
+Ctrl-C before that, and enters the funnel once; commands return their exit code; the root callback
+(`kfield/cli/__init__.py`) resolves the language for the run and keeps it on the Typer context (`ctx.obj`); the
 platform part: `NotSupported` (skip), `SourceUnavailable` (skip "could not check": the source gave no answer)
 and `CommandFailed` (a program failed, timed out or was blocked)
 """

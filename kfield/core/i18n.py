@@ -1,6 +1,7 @@
 """Language choice and message rendering from the one catalogue (kfield.locale).
 
-Map `kfield/core/i18n.py`, `kfield/locale/*.py`: language choice; the one catalogue (one module per area,
+Map `kfield/core/i18n.py`, `kfield/locale/*.py`: language choice (the run's language is one context variable,
+set once by the entry point: `use_lang`, `current_lang`); the one catalogue (one module per area,
 `{key: (vi, en)}`; `menu.py`: Windows menus as a Vietnamese and an English Windows show them, picked by the
 PC's display language for `{menu[NAME]}`)
 """
@@ -11,6 +12,7 @@ import locale
 import os
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar, Token
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
@@ -28,6 +30,35 @@ def detect_lang(explicit: str | None = None, env: Mapping[str, str] | None = Non
         if candidate:
             return normalise_lang(candidate)
     return _lang_from_locale(env)
+
+
+# the language of this run: set once by the entry point (kfield.__main__), read by whatever writes words
+_CHOSEN: ContextVar[str | None] = ContextVar("kfield_lang", default=None)
+
+
+def use_lang(lang: str) -> Token:
+    """Make ``lang`` the run's language; the token gives the previous one back (``reset_lang``)."""
+    return _CHOSEN.set(normalise_lang(lang))
+
+
+def reset_lang(token: Token) -> None:
+    _CHOSEN.reset(token)
+
+
+def chosen_lang() -> str | None:
+    """The language set for this run, if one was (None: none chosen yet)."""
+    return _CHOSEN.get()
+
+
+def current_lang() -> str:
+    """The run's language; before one is chosen, the environment's (English if KFIELD_LANG is not one)."""
+    chosen = _CHOSEN.get()
+    if chosen is not None:
+        return chosen
+    try:
+        return detect_lang()
+    except Exception:                  # a bad KFIELD_LANG is refused by the command line, not here
+        return DEFAULT_LANG
 
 
 def normalise_lang(value: str) -> str:

@@ -6,17 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kfield.aggregate import reports
-
-FORMATS = {"console": "text/plain; charset=utf-8", "csv": "text/csv; charset=utf-8",
-           "json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+from kfield.formats import MEDIA_TYPES, Format
+from kfield.formats.report import REPORT_FORMATS
 
 
 @dataclass(frozen=True)
 class Query:
     names: tuple[str, ...]
     period: reports.Period
-    fmt: str
+    fmt: Format
     language: str
     province: int = 56
 
@@ -28,7 +26,7 @@ class Query:
             raise ValueError(name)
         names = reports.NAMES if name == "all" else (name,)
         fmt = params.get("format", "html")
-        if fmt not in FORMATS or (fmt == "csv" and len(names) > 1):
+        if fmt not in {f.value for f in REPORT_FORMATS} or (fmt == "csv" and len(names) > 1):
             raise ValueError(fmt)
         period = reports.Period(_day(params.get("from")), _day(params.get("to")))
         if period.start and period.end and period.start > period.end:
@@ -36,7 +34,7 @@ class Query:
         province = params.get("province", "56")
         if not province.isdigit():
             raise ValueError(province)
-        return cls(tuple(names), period, fmt, language, int(province))
+        return cls(tuple(names), period, Format(fmt), language, int(province))
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -49,41 +47,15 @@ def _day(value: str | None) -> dt.date | None:
 
 def render(db, query: Query) -> tuple[bytes, str]:
     from kfield.aggregate import db as dbmod
+    from kfield.formats import report
 
     with dbmod.readable(db):
         tables = [reports.build(db, name, query.period, query.province) for name in query.names]
-        headline = reports.headline(db, query.period, query.province) if query.fmt == "html" else {}
-        body = _format(tables, headline, _meta(query, db.where), query.fmt, query.language)
+        headline = reports.headline(db, query.period, query.province) if query.fmt is Format.html else {}
+        body = report.render(tables, headline, report.meta(query.period, db.where, query.language), query.fmt,
+                             query.language)
     body = body if isinstance(body, (str, bytes)) else "".join(body)
-    return (body.encode("utf-8") if isinstance(body, str) else body), FORMATS[query.fmt]
-
-
-def _format(tables, headline, meta, fmt: str, language: str):
-    from kfield.core.i18n import text
-    from kfield.formats import dashboard, tables as out
-
-    if fmt == "console":
-        return out.console(tables, language, color=False, width=120)
-    if fmt == "csv":
-        return out.to_csv(tables[0], language)
-    if fmt == "json":
-        return out.to_json(tables, meta)
-    if fmt == "xlsx":
-        return out.to_xlsx(out.report_sheets(tables, language))
-    if fmt == "md":
-        return out.markdown(text("report.dashboard.title", language), (out.section(t, language) for t in tables),
-                            intro=dashboard.meta_line(meta, language))
-    return dashboard.render(tables, headline, meta, language)
-
-
-def _meta(query: Query, where: str) -> dict:
-    from kfield.core.i18n import text
-
-    period = query.period
-    span = (f"{period.start or '…'} → {period.end or '…'}" if period.start or period.end
-            else text("report.period.all", query.language))
-    generated = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
-    return {"generated": generated, "period": span, "where": where}
+    return (body.encode("utf-8") if isinstance(body, str) else body), MEDIA_TYPES[query.fmt]
 
 
 LOGIN_STYLE = "body{font-family:system-ui,sans-serif;margin:2em}.failed{color:#c53030}"

@@ -150,7 +150,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Write the transcript to this file (default: the transcripts folder in kfield's data)"),
     "help.playbook.schema_transcript": ("In lược đồ của biên bản chạy thay vì của sổ tay",
                                         "Print the run transcript's schema instead of the playbook's"),
-    "help.playbook.json": ("In ở dạng JSON", "Print as JSON"),
     "help.playbook.profile": ("Hồ sơ kiểm tra (tham số và danh bạ liên hệ); mặc định khanh-hoa",
                               "Check profile (parameters and contacts); default khanh-hoa"),
 }

@@ -39,7 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.visit.show": ("Xem một chuyến công tác (mặc định: chuyến đang mở, hoặc chuyến gần nhất).",
                         "Show a visit (default: the open one, else the latest)."),
     "help.visit.id": ("Mã chuyến công tác", "The visit id"),
-    "help.visit.json": ("In dạng JSON", "Print as JSON"),
     "help.visit.list": ("Liệt kê các chuyến công tác trên máy này.", "List the visits on this laptop."),
     "visit.commune.bad_province": ("Không có tỉnh mã {province}", "No province with code {province}"),
     "visit.commune.ambiguous": ("«{text}» khớp nhiều đơn vị: {candidates}. Ghi đủ tên (kèm xã/phường) hoặc dùng mã",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kfield.core.errors import UsageError
 
-ENTRY_POINT = "kfield.cli:main"
+ENTRY_POINT = "kfield.__main__:main"
 
 
 def build(dists: list, output: Path) -> Path:

@@ -9,7 +9,7 @@ import pytest
 
 from kfield.aggregate import db as dbmod
 from kfield.cli import errors, run
-from kfield.core.i18n import render
+from kfield.core.i18n import render, reset_lang, use_lang
 
 ENGLISH = ("unable to open", "database is locked", "file is not a database", "connection", "No such file",
            "duplicate key", "psycopg", "OperationalError")
@@ -47,7 +47,7 @@ def test_a_database_held_by_another_program_is_one_line_in_vietnamese(tmp_path, 
     holder.execute("BEGIN EXCLUSIVE")
     try:
         held = sqlite3.connect(path, isolation_level=None, timeout=0)
-        errors.state["lang"] = "vi"
+        chosen = use_lang("vi")
         with pytest.raises(errors.Exit) as done:
             with errors.funnel():
                 held.execute("BEGIN IMMEDIATE")          # an error no command wrapped: the funnel words it
@@ -55,6 +55,6 @@ def test_a_database_held_by_another_program_is_one_line_in_vietnamese(tmp_path, 
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-        errors.state["lang"] = None
+        reset_lang(chosen)
     err = capsys.readouterr().err
     assert done.value.code == 2 and "đang bị chương trình khác" in err and "locked" not in err, err
