@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from kfield.core.registry import check, param
 from kfield.core.result import Message, fail, measure, ok, skip, warn
 from kfield.core.schema import AnyOf, Bool, Field, List, Map, Num, Str
-from kfield.net.probe import Ping, all_at_once, first
+from kfield.net.probe import Ping, all_at_once, first, handshakes
 from kfield.platform.base import Host
 
 URL = r"https?://\S+"
@@ -554,8 +554,10 @@ def latency(host: Host, portals: list, internet_target: str, resolvers: list, la
               "gateway_ms": (near.rtt_ms or 0) if near else 0}
     if key == "net.latency.silent" and system_proxies(host):   # NET009 found the way through the proxy
         return skip("net.direct.proxy_only", evidence=evidence, target=target)
-    if key == "net.latency.ok" and filtered:
-        key = "net.latency.refusals" if far.refusals_only else "net.latency.filtered"
+    if key == "net.latency.ok" and far.refusals_only:
+        key = "net.latency.refusals"
+    elif key == "net.latency.ok" and filtered:
+        key = "net.latency.filtered"
     if status is not ok:
         params["threshold"] = (f"{loss_warn_percent:g}%" if "lossy" in key else f"{latency_warn_ms:g} ms")
     return status(key, evidence=evidence, remedy=remedy, **params)
@@ -636,17 +638,13 @@ def _tcp_answers(host: Host, address: str) -> bool:
 
 
 def _tcp_series(host: Host, address: str, port: int, timeout: float = 1.0) -> Ping:
-    """Handshakes one after another. A refusal may be a firewall's ICMP message rather than the
-    host's reset, and systems rate-limit those (Linux: a burst of six, then one a second): where
-    refusals and silences mix, the silences are no measured loss."""
-    rtts, states = [], []
-    for _ in range(ECHO_TOTAL):
-        started = time.perf_counter()
-        states.append(host.tcp_state(address, port, timeout))
-        if states[-1] in ("open", "closed"):
-            rtts.append(round((time.perf_counter() - started) * 1000, 2))
-    limited = "closed" in states and len(rtts) < ECHO_TOTAL
-    return Ping(address, "tcp", ECHO_TOTAL, len(rtts), tuple(rtts), refusals_only=limited)
+    return handshakes(address, [_timed(host, address, port, timeout) for _ in range(ECHO_TOTAL)])
+
+
+def _timed(host: Host, address: str, port: int, timeout: float) -> tuple[str, float]:
+    started = time.perf_counter()
+    state = host.tcp_state(address, port, timeout)
+    return state, time.perf_counter() - started
 
 
 def _address(host: Host, target: str) -> str:

@@ -122,12 +122,16 @@ def tcp_ping(ip: str, count: int, timeout: float, ports=TCP_PROBE_PORTS) -> Ping
     port = next((p for p, state in zip(ports, states) if state in ("open", "closed")), None)
     if port is None:
         return Ping(ip, "tcp", count, 0)
-    rtts = []
-    for _ in range(count):
-        state, seconds = tcp_state(ip, port, timeout)
-        if state in ("open", "closed"):
-            rtts.append(round(seconds * 1000, 3))
-    return Ping(ip, "tcp", count, len(rtts), tuple(rtts))
+    return handshakes(ip, [tcp_state(ip, port, timeout) for _ in range(count)])
+
+
+def handshakes(ip: str, answers: list[tuple[str, float]]) -> Ping:
+    """A Ping from a series of TCP handshakes, each (state, seconds). A refusal may be a firewall's
+    ICMP message rather than the host's reset, and systems rate-limit those (Linux: a burst of six,
+    then one a second): where refusals and silences mix, the silences are no measured loss."""
+    rtts = tuple(round(seconds * 1000, 3) for state, seconds in answers if state in ("open", "closed"))
+    limited = any(state == "closed" for state, _ in answers) and len(rtts) < len(answers)
+    return Ping(ip, "tcp", len(answers), len(rtts), rtts, refusals_only=limited)
 
 
 def ping(ip: str, count: int = 4, timeout: float = 1.0, interval: float = 0.2) -> Ping:

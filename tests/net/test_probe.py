@@ -72,3 +72,11 @@ def test_ipv6_reach_tells_a_refusal_from_no_ipv6_at_all():
         pytest.skip("no IPv6 loopback here")
     assert probe.ipv6_reach("::1", port, 1.0) == "open"
     assert probe.ipv6_reach("127.0.0.1", 443, 1.0) == "none"   # no AAAA for an IPv4 literal
+
+
+def test_handshakes_mixing_refusals_and_silence_are_flagged_not_loss():
+    refused = probe.handshakes("x", [("closed", 0.001)] * 6 + [("timeout", 1.0)] * 4)
+    assert (refused.received, refused.refusals_only) == (6, True)
+    accepted = probe.handshakes("x", [("open", 0.002)] * 6 + [("timeout", 1.0)] * 4)
+    assert (accepted.loss_percent, accepted.refusals_only) == (40.0, False)
+    assert not probe.handshakes("x", [("closed", 0.001)] * 10).refusals_only   # every one refused: no gap
